@@ -1,0 +1,317 @@
+"""The command line of interchange.md section 4. With no subcommand it opens the window.
+
+Every failure is one plain sentence on standard error and an exit code; a traceback is a bug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from ccm_desktop import __version__
+from ccm_desktop.domain.findings import Finding
+from ccm_desktop.domain.report import Report
+
+EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
+
+
+class CommandError(Exception):
+    """A failure the user can act on; printed as one sentence, exit code 2."""
+
+
+def _say(text: str) -> None:
+    print(text, flush=True)
+
+
+def _complain(text: str) -> None:
+    print(f"ccm-desktop: {text}", file=sys.stderr, flush=True)
+
+
+def _date_arg(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+# validate / convert / deadlines ----------------------------------------------------------------
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from ccm_desktop.exchange.formats import read_report
+    from ccm_desktop.schema.validate import validate
+
+    report = read_report(args.file)
+    previous = read_report(args.previous) if args.previous else None
+    findings = validate(report, previous)
+    for finding in findings:
+        _say(finding.line())
+    return EXIT_INVALID if any(f.is_error for f in findings) else EXIT_OK
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    from ccm_desktop.exchange.formats import read_report
+    from ccm_desktop.schema.validate import validate
+
+    report = read_report(args.file)
+    findings = validate(report)
+    errors = [f for f in findings if f.is_error]
+    if errors and args.strict:
+        for finding in errors:
+            _complain(f"{Path(args.file).name}: {finding.path}: {finding.message}")
+        return EXIT_INVALID
+    _write(report, args.to, args.lang, findings)
+    return EXIT_OK
+
+
+def _write(report: Report, target: str, lang: str, findings: list[Finding] | None) -> None:
+    from ccm_desktop.exchange.formats import write_report
+
+    try:
+        write_report(report, target, lang=lang, findings=findings)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    except OSError as exc:
+        raise CommandError(f"{target}: could not be written ({exc.strerror or exc})") from None
+
+
+def cmd_deadlines(args: argparse.Namespace) -> int:
+    from ccm_desktop.domain.deadlines import deadlines_for, entry_into_force_for, next_due
+    from ccm_desktop.schema.states import load_states, state_name
+
+    title = ""
+    if args.state:
+        code = args.state.upper()
+        states = load_states()
+        info = states.get(code)
+        if args.deposited:
+            info = states.with_deposit(code, args.deposited).get(code)
+        if info is None:
+            raise CommandError(f"{code} is not in the list of States that signed or joined the "
+                               "Convention; give --deposited DATE if it has joined since")
+        if info.entry_into_force is None:
+            raise CommandError(f"{state_name(code)} ({code}) has signed but not ratified the "
+                               "Convention; give --deposited DATE once it has")
+        eif = info.entry_into_force
+        title = f"{state_name(code, args.lang)} ({code})"
+        if info.withdrawal_effective:
+            title += f", withdrawal effective {info.withdrawal_effective.isoformat()}"
+    elif args.deposited:
+        eif = entry_into_force_for(args.deposited)
+    else:
+        eif = args.entry_into_force
+    d = deadlines_for(eif)
+    today = args.today or date.today()
+    if title:
+        _say(f"State: {title}")
+    _say(f"Entry into force: {d.entry_into_force.isoformat()}")
+    _say(f"Initial report (Art. 7.1) due: {d.initial_report.isoformat()}")
+    _say(f"Annual reports (Art. 7.2) due: 30 April each year, for the previous calendar year; "
+         f"first {d.first_annual_report.isoformat()}")
+    kind, due = next_due(today, eif, initial_submitted=today > d.initial_report)
+    _say(f"Next report due: {due.isoformat()} ({kind})")
+    _say(f"Stockpile destruction (Art. 3.2) due: {d.stockpile_destruction.isoformat()} "
+         f"(with extensions under Art. 3.3, at most {d.stockpile_destruction_latest.isoformat()})")
+    _say(f"Clearance of contaminated areas (Art. 4.1) due: {d.clearance.isoformat()} "
+         f"(with extensions under Art. 4.5, at most {d.clearance_latest.isoformat()})")
+    return EXIT_OK
+
+
+# database commands (storage/) ------------------------------------------------------------------
+
+
+def _repository(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from ccm_desktop.storage.repository import open_repository
+
+    return open_repository(args.db)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    if args.map:
+        from ccm_desktop.exchange.xlsx.mapping_cli import import_with_map
+
+        return int(import_with_map(args, _repository, _say, _complain))
+    from ccm_desktop.exchange.formats import read_report
+
+    report = read_report(args.file)
+    with _repository(args) as repo:
+        _say(str(repo.add(report, summary=f"Imported from {Path(args.file).name}")))
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from ccm_desktop.schema.validate import validate
+
+    with _repository(args) as repo:
+        report = repo.load(args.id)
+    findings = validate(report)
+    if args.strict and any(f.is_error for f in findings):
+        for finding in findings:
+            if finding.is_error:
+                _complain(f"report {args.id}: {finding.path}: {finding.message}")
+        return EXIT_INVALID
+    _write(report, args.to, args.lang, findings)
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with _repository(args) as repo:
+        for item in repo.list_reports():
+            _say(item.line())
+    return EXIT_OK
+
+
+def cmd_next_year(args: argparse.Namespace) -> int:
+    with _repository(args) as repo:
+        _say(str(repo.start_next_year(args.id)))
+    return EXIT_OK
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    with _repository(args) as repo:
+        for revision in repo.history(args.id):
+            _say(revision.line())
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    with _repository(args) as repo:
+        repo.restore_revision(args.id, args.revision)
+    _say(f"Report {args.id} restored to revision {args.revision}.")
+    return EXIT_OK
+
+
+def cmd_guess_map(args: argparse.Namespace) -> int:
+    from ccm_desktop.exchange.xlsx.mapping_cli import guess_map_command
+
+    return int(guess_map_command(args, _say))
+
+
+# wiring ----------------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ccm-desktop",
+        description="Prepare, check and export Article 7 reports under the Convention on Cluster "
+                    "Munitions. Without a command, opens the window.")
+    parser.add_argument("--version", action="version", version=f"ccm-desktop {__version__}")
+    parser.add_argument("--db", default=os.environ.get("CCM_DESKTOP_DB"),
+                        help="database file or postgresql:// URL (default: in your data folder; "
+                             "CCM_DESKTOP_DB overrides it)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, handler: Callable[[argparse.Namespace], int], help: str,  # noqa: A002
+            ) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.set_defaults(handler=handler)
+        p.add_argument("--db", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        return p
+
+    p = add("validate", cmd_validate, "check a .ccm.json or .xlsx report; one finding a line")
+    p.add_argument("file")
+    p.add_argument("--previous", help="last year's report, for the year-on-year checks")
+
+    p = add("convert", cmd_convert, "convert between .ccm.json, .xlsx and .pdf")
+    p.add_argument("file")
+    p.add_argument("--to", required=True, metavar="OUT")
+    p.add_argument("--lang", default="en", help="language of the labels (ar, zh, en, fr, ru, es)")
+    p.add_argument("--strict", action="store_true", help="refuse a report with errors (exit 1)")
+
+    p = add("deadlines", cmd_deadlines, "print a State's Article 3, 4 and 7 deadlines")
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--state", metavar="ISO3")
+    group.add_argument("--entry-into-force", type=_date_arg, metavar="DATE")
+    p.add_argument("--deposited", type=_date_arg, metavar="DATE",
+                   help="date the State deposited its instrument, if it joined after the list")
+    p.add_argument("--today", type=_date_arg, metavar="DATE", help=argparse.SUPPRESS)
+    p.add_argument("--lang", default="en")
+
+    p = add("import", cmd_import, "store a report file in the database; prints its id")
+    p.add_argument("file")
+    p.add_argument("--map", help="column mapping file (.ccm-map.json) for a workbook people made")
+    p.add_argument("--into", type=int, metavar="ID", help="append the mapped rows to report ID")
+    p.add_argument("--dry-run", action="store_true", help="show what would be added")
+    p.add_argument("--skip-bad-rows", action="store_true")
+
+    p = add("export", cmd_export, "write a stored report as .ccm.json, .xlsx or .pdf")
+    p.add_argument("id", type=int)
+    p.add_argument("--to", required=True, metavar="OUT")
+    p.add_argument("--lang", default="en")
+    p.add_argument("--strict", action="store_true")
+
+    add("list", cmd_list, "list the stored reports")
+
+    p = add("next-year", cmd_next_year, "start next year's draft from a stored report")
+    p.add_argument("id", type=int)
+
+    p = add("history", cmd_history, "list the saved revisions of a stored report")
+    p.add_argument("id", type=int)
+
+    p = add("restore", cmd_restore, "make an earlier revision the current draft again")
+    p.add_argument("id", type=int)
+    p.add_argument("revision", type=int)
+
+    p = add("guess-map", cmd_guess_map, "propose a column mapping for a workbook people made")
+    p.add_argument("file")
+    p.add_argument("--form", required=True)
+    p.add_argument("--table", required=True)
+    return parser
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    from ccm_desktop.exchange.errors import UnreadableFile
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from ccm_desktop.app import run_app
+
+        return int(run_app(db=args.db))
+    try:
+        return int(args.handler(args))
+    except UnreadableFile as exc:
+        _complain(str(exc))
+        return EXIT_UNREADABLE
+    except CommandError as exc:
+        _complain(str(exc))
+        return EXIT_UNREADABLE
+    except KeyboardInterrupt:
+        _complain("interrupted")
+        return 130
+    except Exception as exc:  # a last resort: one sentence, never a traceback
+        known = _known_failure(exc)
+        if known is None:
+            raise
+        _complain(known)
+        return EXIT_UNREADABLE
+
+
+def _known_failure(exc: Exception) -> str | None:
+    """Errors from other layers that carry a user-facing sentence."""
+    message = getattr(exc, "user_message", None)
+    if isinstance(message, str):
+        return message
+    if isinstance(exc, OSError):
+        return f"{exc.filename or 'a file'}: {exc.strerror or exc}"
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    try:
+        code = run(argv)
+    except Exception as exc:  # noqa: BLE001 - the promise is: no traceback, ever
+        if os.environ.get("CCM_DESKTOP_DEBUG"):
+            raise
+        _complain(f"unexpected problem: {type(exc).__name__}: {exc}. Please report this; "
+                  "set CCM_DESKTOP_DEBUG=1 to see the details")
+        code = EXIT_UNREADABLE
+    sys.exit(code)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""The report as plain data: no Qt, no SQLAlchemy, no third-party imports."""

@@ -1,0 +1,94 @@
+"""Deadlines of the Convention, as pure date arithmetic (Art. 3, 4, 7 and 17)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+CONVENTION_ENTRY_INTO_FORCE = date(2010, 8, 1)
+INITIAL_REPORT_DAYS = 180  # Art. 7.1: "as soon as practicable, and in any event not later than 180 days"
+STOCKPILE_YEARS = 8  # Art. 3.2
+STOCKPILE_EXTENSION_YEARS = 4  # Art. 3.3, per request
+CLEARANCE_YEARS = 10  # Art. 4.1(a)
+CLEARANCE_EXTENSION_YEARS = 5  # Art. 4.5, per request
+
+
+def add_years(day: date, years: int) -> date:
+    """The same day `years` later; 29 February becomes 28 February."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def entry_into_force_for(deposited: date) -> date:
+    """Art. 17: 1 August 2010 for the first 30 instruments (deposited by 16 Feb 2010),
+    otherwise the first day of the sixth month after the month of deposit."""
+    if deposited < date(2010, 2, 17):
+        return CONVENTION_ENTRY_INTO_FORCE
+    month = deposited.month + 6
+    year = deposited.year + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    return date(year, month, 1)
+
+
+def initial_report_due(entry_into_force: date) -> date:
+    return entry_into_force + timedelta(days=INITIAL_REPORT_DAYS)
+
+
+def annual_report_due(reporting_year: int) -> date:
+    """An annual report covering calendar year Y is due on 30 April of Y + 1."""
+    return date(reporting_year + 1, 4, 30)
+
+
+def retention_report_due(reporting_year: int) -> date:
+    """Art. 3.8 report on retained munitions: in practice with the annual report (Form D)."""
+    return annual_report_due(reporting_year)
+
+
+def stockpile_destruction_due(entry_into_force: date, extension_to: date | None = None) -> date:
+    return extension_to or add_years(entry_into_force, STOCKPILE_YEARS)
+
+
+def clearance_due(entry_into_force: date, extension_to: date | None = None) -> date:
+    return extension_to or add_years(entry_into_force, CLEARANCE_YEARS)
+
+
+@dataclass(frozen=True)
+class Deadlines:
+    entry_into_force: date
+    initial_report: date
+    first_annual_report: date
+    stockpile_destruction: date
+    stockpile_destruction_latest: date
+    clearance: date
+    clearance_latest: date
+
+    def annual_report(self, reporting_year: int) -> date:
+        return annual_report_due(reporting_year)
+
+
+def deadlines_for(entry_into_force: date) -> Deadlines:
+    # The first annual report covers the first full calendar year after the initial report's.
+    first_annual = annual_report_due(max(entry_into_force.year, initial_report_due(entry_into_force).year))
+    return Deadlines(
+        entry_into_force=entry_into_force,
+        initial_report=initial_report_due(entry_into_force),
+        first_annual_report=first_annual,
+        stockpile_destruction=stockpile_destruction_due(entry_into_force),
+        stockpile_destruction_latest=add_years(
+            entry_into_force, STOCKPILE_YEARS + STOCKPILE_EXTENSION_YEARS
+        ),
+        clearance=clearance_due(entry_into_force),
+        clearance_latest=add_years(entry_into_force, CLEARANCE_YEARS + CLEARANCE_EXTENSION_YEARS),
+    )
+
+
+def next_due(today: date, entry_into_force: date, initial_submitted: bool) -> tuple[str, date]:
+    """The next report a State owes on `today`: ("initial", date) or ("annual", date)."""
+    if not initial_submitted:
+        return "initial", initial_report_due(entry_into_force)
+    due = date(today.year, 4, 30)
+    if today > due:
+        due = date(today.year + 1, 4, 30)
+    return "annual", due

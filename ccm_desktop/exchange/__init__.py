@@ -1,0 +1,1 @@
+"""Files in and out: JSON, Excel and PDF. No Qt, no database."""

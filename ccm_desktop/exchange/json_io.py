@@ -1,0 +1,293 @@
+"""The report as JSON (`*.ccm.json`), exactly as interchange.md section 1 describes.
+
+Reading is strict about what cannot be represented (not JSON, unknown keys, wrong JSON types,
+impossible dates or decimals, an unknown format version) and raises `UnreadableFile` naming the
+JSON path. Everything representable is read, and validation reports what is wrong with it.
+Decimals travel as strings and never pass through binary floating point.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from ccm_desktop.domain.report import (
+    FORM_LETTERS,
+    Attachment,
+    FormData,
+    FormStatus,
+    Report,
+    Row,
+    Section,
+)
+from ccm_desktop.exchange.errors import UnreadableFile
+from ccm_desktop.schema.kinds import KindError, Year
+from ccm_desktop.schema.model import Part, path_of
+from ccm_desktop.schema.registry import PARTS, part
+
+FORMAT = "ccm-article7-report"
+FORMAT_VERSION = 1
+TEMPLATE = "ccm-2010"
+MAX_BYTES = 512 * 1024 * 1024
+FORM_KEYS = ("status", "last_reported_year", "statement", "fields", "tables")
+
+
+class _Bad(Exception):
+    def __init__(self, where: str, problem: str) -> None:
+        super().__init__(problem)
+        self.where, self.problem = where, problem
+
+
+def read_report_file(path: str | Path) -> Report:
+    path = Path(path)
+    name = path.name
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise UnreadableFile(name, "the file is too large to be a report")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFile(name, f"cannot be opened ({exc.strerror or exc})") from None
+    return read_report_bytes(data, name)
+
+
+def read_report_bytes(data: bytes, name: str = "report") -> Report:
+    if not data.strip():
+        raise UnreadableFile(name, "the file is empty")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UnreadableFile(name, "is not a text file (it is not UTF-8)") from None
+    if "\x00" in text:
+        raise UnreadableFile(name, "is not a text file (it holds binary data)")
+    try:
+        raw = json.loads(text, parse_float=JsonFloat, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno}, column {exc.colno}"
+        if exc.pos >= len(text.rstrip()) or "Unterminated" in exc.msg:
+            raise UnreadableFile(name, "the JSON text ends too early (is the file cut off?)",
+                                 where) from None
+        raise UnreadableFile(name, f"is not valid JSON ({exc.msg})", where) from None
+    except RecursionError:
+        raise UnreadableFile(name, "is nested too deeply to be a report") from None
+    try:
+        return report_from_json(raw)
+    except _Bad as exc:
+        raise UnreadableFile(name, exc.problem, exc.where or None) from None
+
+
+class JsonFloat:
+    """A JSON number with a fraction or exponent, kept as its text: no kind accepts it (whole
+    numbers are JSON integers, decimals are strings), so reading reports it with its path."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _no_constant(text: str) -> Any:
+    raise json.JSONDecodeError(f"{text} is not allowed in JSON", text, 0)
+
+
+def _expect_object(raw: Any, where: str, keys: tuple[str, ...] | None = None) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        raise _Bad(where, "expected a JSON object")
+    if keys is not None:
+        for key in raw:
+            if key not in keys:
+                raise _Bad(f"{where}.{key}" if where else key, f"unknown key \"{key}\"")
+    return raw
+
+
+def report_from_json(raw: Any) -> Report:
+    top = _expect_object(raw, "", ("format", "format_version", "template", "language", "cover",
+                                   "forms", "attachments"))
+    if top.get("format") != FORMAT:
+        raise _Bad("format", f"is not a CCM Article 7 report (format is not \"{FORMAT}\")")
+    version = top.get("format_version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise _Bad("format_version", "expected a whole number")
+    if version != FORMAT_VERSION:
+        raise _Bad("format_version", f"format version {version} is not supported by this version "
+                                     "of the application (it reads version 1); update ccm-desktop")
+    template = top.get("template", TEMPLATE)
+    if template != TEMPLATE:
+        raise _Bad("template", f"unknown template \"{template}\"")
+    language = top.get("language", "en")
+    if not isinstance(language, str):
+        raise _Bad("language", "expected text")
+    report = Report(language=language, template=TEMPLATE)
+    attachments = top.get("attachments", [])
+    report.attachments = _read_attachments(attachments)
+    cover = _expect_object(top.get("cover", {}), "cover", ("fields", "tables"))
+    report.cover = _read_section(part("cover"), cover, "cover")
+    forms = _expect_object(top.get("forms", {}), "forms", FORM_LETTERS)
+    for letter in FORM_LETTERS:
+        report.forms[letter] = _read_form(part(letter), forms.get(letter))
+    _check_attachment_refs(report)
+    return report
+
+
+def _read_form(schema: Part, raw: Any) -> FormData:
+    where = path_of(schema.id)
+    if raw is None:
+        return FormData()
+    body = _expect_object(raw, where, FORM_KEYS)
+    form = FormData()
+    status = body.get("status")
+    if status is not None:
+        if not isinstance(status, str):
+            raise _Bad(f"{where}.status", "expected text")
+        try:
+            form.status = FormStatus(status)
+        except ValueError:
+            raise _Bad(f"{where}.status", f"unknown status \"{status}\" (changed, unchanged or "
+                                          "not_applicable)") from None
+    year = body.get("last_reported_year")
+    if year is not None:
+        try:
+            form.last_reported_year = Year().from_json(year)
+        except KindError as exc:
+            raise _Bad(f"{where}.last_reported_year", str(exc)) from None
+    statement = body.get("statement")
+    if statement is not None and not isinstance(statement, str):
+        raise _Bad(f"{where}.statement", "expected text")
+    form.statement = statement or None
+    section = _read_section(schema, {k: body.get(k, {}) for k in ("fields", "tables")}, where)
+    form.fields, form.tables = section.fields, section.tables
+    return form
+
+
+def _read_section(schema: Part, raw: dict[str, Any], where: str) -> Section:
+    section = Section()
+    fields = _expect_object(raw.get("fields", {}) or {}, f"{where}.fields",
+                            tuple(f.id for f in schema.fields))
+    for key, value in fields.items():
+        if value is not None:
+            section.fields[key] = _value(schema.field(key).kind, value, f"{where}.fields.{key}")
+    tables = _expect_object(raw.get("tables", {}) or {}, f"{where}.tables",
+                            tuple(t.id for t in schema.tables))
+    for key, rows in tables.items():
+        table = schema.table(key)
+        if rows is None:
+            continue
+        if not isinstance(rows, list):
+            raise _Bad(f"{where}.tables.{key}", "expected a list of rows")
+        out: list[Row] = []
+        for index, row in enumerate(rows):
+            row_where = f"{where}.tables.{key}[{index}]"
+            cells = _expect_object(row, row_where, tuple(c.id for c in table.columns))
+            out.append({col: _value(table.column(col).kind, cell, f"{row_where}.{col}")
+                        for col, cell in cells.items() if cell is not None})
+        section.tables[key] = out
+    return section
+
+
+def _value(kind: Any, raw: Any, where: str) -> Any:
+    try:
+        return kind.from_json(raw)
+    except KindError as exc:
+        found = raw.text if isinstance(raw, JsonFloat) else json.dumps(raw, ensure_ascii=False)
+        raise _Bad(where, f"{exc} (found {found[:40]})") from None
+
+
+def _read_attachments(raw: Any) -> dict[str, Attachment]:
+    if not isinstance(raw, list):
+        raise _Bad("attachments", "expected a list")
+    out: dict[str, Attachment] = {}
+    keys = ("id", "filename", "media_type", "sha256", "data_base64")
+    for index, item in enumerate(raw):
+        where = f"attachments[{index}]"
+        body = _expect_object(item, where, keys)
+        for key in keys:
+            if not isinstance(body.get(key), str):
+                raise _Bad(f"{where}.{key}", "expected text")
+        try:
+            data = base64.b64decode(body["data_base64"], validate=True)
+        except (binascii.Error, ValueError):
+            raise _Bad(f"{where}.data_base64", "is not valid base64") from None
+        digest = hashlib.sha256(data).hexdigest()
+        if digest != body["sha256"].lower():
+            raise _Bad(f"{where}.sha256", "does not match the file's content (damaged file?)")
+        if body["id"] in out:
+            raise _Bad(f"{where}.id", f"attachment id \"{body['id']}\" is used twice")
+        out[body["id"]] = Attachment(body["id"], body["filename"], body["media_type"], digest, data)
+    return out
+
+
+def _check_attachment_refs(report: Report) -> None:
+    for schema in PARTS:
+        holder = report.cover if schema.id == "cover" else report.form(schema.id)
+        for table in schema.tables:
+            for index, row in enumerate(holder.tables.get(table.id, [])):
+                for col in table.columns:
+                    if col.kind.name == "attachments":
+                        for ref in row.get(col.id) or []:
+                            if ref not in report.attachments:
+                                raise _Bad(path_of(schema.id, "tables", table.id, index, col.id),
+                                           f"names attachment \"{ref}\" that is not in the file")
+
+
+# Writing ------------------------------------------------------------------------------------
+
+
+def report_to_json(report: Report) -> dict[str, Any]:
+    """The report as a JSON-ready dict, keys in the order of the schema."""
+    forms: dict[str, Any] = {}
+    for schema in PARTS[1:]:
+        form = report.form(schema.id)
+        content = _section_json(schema, form)
+        forms[schema.id] = {
+            "status": form.status.value if form.status else None,
+            "last_reported_year": form.last_reported_year,
+            "statement": form.statement or None,
+            **content,
+        }
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "template": TEMPLATE,
+        "language": report.language,
+        "cover": _section_json(part("cover"), report.cover),
+        "forms": forms,
+        "attachments": [
+            {"id": a.id, "filename": a.filename, "media_type": a.media_type,
+             "sha256": a.sha256, "data_base64": base64.b64encode(a.data).decode("ascii")}
+            for a in report.attachments.values()
+        ],
+    }
+
+
+def _section_json(schema: Part, section: Section | FormData) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    for f in schema.fields:
+        value = section.fields.get(f.id)
+        if value is not None and value != "" and value != []:
+            fields[f.id] = f.kind.to_json(value)
+    tables: dict[str, Any] = {}
+    for t in schema.tables:
+        rows = section.tables.get(t.id)
+        if not rows:
+            continue
+        tables[t.id] = [
+            {c.id: c.kind.to_json(row[c.id]) for c in t.columns
+             if row.get(c.id) is not None and row.get(c.id) != "" and row.get(c.id) != []}
+            for row in rows
+        ]
+    return {"fields": fields, "tables": tables}
+
+
+def dumps_report(report: Report) -> str:
+    return json.dumps(report_to_json(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_report_file(report: Report, path: str | Path) -> None:
+    """Write atomically: a crash never leaves half a file where a good one was."""
+    from ccm_desktop.exchange.atomic import write_atomic
+
+    write_atomic(Path(path), dumps_report(report).encode("utf-8"))

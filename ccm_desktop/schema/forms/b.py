@@ -1,0 +1,204 @@
+"""Form B: stockpiles and their destruction (Art. 7.1(b), (e), (f), (g); Art. 3)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ccm_desktop.domain.deadlines import stockpile_destruction_due
+from ccm_desktop.domain.findings import Finding, warning
+from ccm_desktop.schema.forms.common import (
+    INT,
+    NOTE,
+    TEXT,
+    field,
+    fmt,
+    fold_type,
+    lot_numbers_column,
+    munitions_column,
+    submunitions_column,
+    sum_by_type,
+    table,
+    type_column,
+)
+from ccm_desktop.schema.i18n import N_
+from ccm_desktop.schema.kinds import DateKind
+from ccm_desktop.schema.model import Part, RuleContext
+
+DATE = DateKind()
+
+
+def stockpile_balance(ctx: RuleContext) -> Iterable[Finding]:
+    """Warning 5: last stockpile - destroyed - transferred + discovered = this stockpile."""
+    before = ctx.previous_rows("stockpile")
+    if before is None:
+        return
+    transferred = ctx.rows("transferred", "D") if _changed(ctx, "D") else []
+    for column, noun in (("munitions", N_("cluster munitions")),
+                         ("submunitions", N_("submunitions"))):
+        prev = sum_by_type(before, column)
+        now = sum_by_type(ctx.rows("stockpile"), column)
+        out = sum_by_type(ctx.rows("destroyed"), column)
+        moved = sum_by_type(transferred, column)
+        found = sum_by_type(ctx.rows("discovered"), column)
+        for kind in sorted(set(prev) | set(now)):
+            expected = prev.get(kind, 0) - out.get(kind, 0) - moved.get(kind, 0) + found.get(kind, 0)
+            actual = now.get(kind, 0)
+            if expected != actual:
+                index = _row_of(ctx.rows("stockpile"), kind)
+                path = (ctx.path("tables", "stockpile", index, column) if index is not None
+                        else ctx.path("tables", "stockpile"))
+                yield warning(path, N_(
+                    "Form B, Stockpile, {type}: last report's {prev} {noun}, less {out} destroyed "
+                    "and {moved} transferred, plus {found} discovered, makes {expected}, but "
+                    "{actual} are reported now. Check the figures or explain the difference."
+                ).format(type=_type_name(ctx, kind), prev=fmt(prev.get(kind, 0)), noun=noun,
+                         out=fmt(out.get(kind, 0)), moved=fmt(moved.get(kind, 0)),
+                         found=fmt(found.get(kind, 0)), expected=fmt(expected),
+                         actual=fmt(actual)))
+
+
+def _changed(ctx: RuleContext, letter: str) -> bool:
+    status = ctx.report.form(letter).status
+    return status is not None and status.value == "changed"
+
+
+def _row_of(rows: list[dict[str, object]], kind: str) -> int | None:
+    for i, row in enumerate(rows):
+        if fold_type(row.get("type")) == kind:
+            return i
+    return None
+
+
+def _type_name(ctx: RuleContext, kind: str) -> str:
+    for rows in (ctx.rows("stockpile"), ctx.previous_rows("stockpile") or []):
+        for row in rows:
+            if fold_type(row.get("type")) == kind:
+                return str(row["type"])
+    return kind
+
+
+def ratio_consistent(ctx: RuleContext) -> Iterable[Finding]:
+    """Warning 7: submunitions per munition against the stated figure and last year's."""
+    stated: dict[str, int] = {}
+    for i, row in enumerate(ctx.rows("stockpile")):
+        per, m, s = row.get("submunitions_per_munition"), row.get("munitions"), row.get("submunitions")
+        if isinstance(per, int) and per > 0 and row.get("type"):
+            stated[fold_type(row["type"])] = per
+        complete = isinstance(per, int) and isinstance(m, int) and isinstance(s, int)
+        if complete and per > 0 and m > 0 and s != m * per:
+                yield warning(ctx.path("tables", "stockpile", i, "submunitions"), N_(
+                    "Form B, Stockpile, row {row}: {m} munitions with {per} submunitions each "
+                    "make {expected}, but {s} submunitions are reported."
+                ).format(row=i + 1, m=fmt(m), per=per, expected=fmt(m * per), s=fmt(s)))
+    previous = ctx.previous_rows("stockpile") or []
+    last_ratio: dict[str, tuple[int, int]] = {}
+    for row in previous:
+        m, s = row.get("munitions"), row.get("submunitions")
+        if isinstance(m, int) and isinstance(s, int) and m > 0 and row.get("type"):
+            last_ratio[fold_type(row["type"])] = (m, s)
+    for table_id in ("stockpile", "destroyed", "discovered"):
+        for i, row in enumerate(ctx.rows(table_id)):
+            m, s, kind = row.get("munitions"), row.get("submunitions"), fold_type(row.get("type"))
+            if not (isinstance(m, int) and isinstance(s, int) and m > 0) or not kind:
+                continue
+            if table_id != "stockpile" and kind in stated and s != m * stated[kind]:
+                yield warning(ctx.path("tables", table_id, i, "submunitions"), N_(
+                    "Form B, row {row} of {table}: {s} submunitions in {m} munitions of type "
+                    "{type} does not match the {per} per munition stated in the stockpile."
+                ).format(row=i + 1, table=table_id, s=fmt(s), m=fmt(m), type=row["type"],
+                         per=stated[kind]))
+            elif table_id == "stockpile" and kind not in stated and kind in last_ratio:
+                pm, ps = last_ratio[kind]
+                if s * pm != ps * m:
+                    yield warning(ctx.path("tables", table_id, i, "submunitions"), N_(
+                        "Form B, Stockpile, row {row}: {type} has {ratio} submunitions per "
+                        "munition, but {last} in the previous report. Check the figures."
+                    ).format(row=i + 1, type=row["type"], ratio=_ratio(s, m),
+                             last=_ratio(ps, pm)))
+
+
+def _ratio(s: int, m: int) -> str:
+    value = s / m  # display only
+    return f"{value:.0f}" if value == int(value) else f"{value:.2f}"
+
+
+def stockpile_past_deadline(ctx: RuleContext) -> Iterable[Finding]:
+    """Warning 9: stockpiled cluster munitions still held after the Art. 3 deadline."""
+    eif, end = ctx.report.cover.fields.get("entry_into_force"), ctx.report.cover.fields.get("period_to")
+    held = any((row.get("munitions") or 0) > 0 or (row.get("submunitions") or 0) > 0
+               or (row.get("munitions") is None and row.get("submunitions") is None)
+               for row in ctx.rows("stockpile"))
+    if eif is None or end is None or not held or ctx.value("completion_date") is not None:
+        return
+    recorded = ctx.value("article3_deadline")
+    default = stockpile_destruction_due(eif)
+    deadline = recorded if recorded is not None else default
+    if end > deadline:
+        extension = (N_("the extended deadline of {date}") if recorded and recorded > default
+                     else N_("the Art. 3 deadline of {date}, and no extension is recorded"))
+        yield warning(ctx.path("tables", "stockpile"), N_(
+            "Form B: cluster munitions are still stockpiled after {what}. Record the extension "
+            "granted under Art. 3.3 or explain."
+        ).format(what=extension.format(date=deadline.isoformat())))
+
+
+PART = Part(
+    id="B",
+    title=N_("Stockpiles and their destruction"),
+    articles=N_("Art. 7.1(b), (e), (f), (g); Art. 3"),
+    help=N_("The cluster munitions the State holds, how their destruction is organised, what was "
+            "destroyed during the period and anything found after destruction was reported as "
+            "complete. Stockpiles must be destroyed within eight years of entry into force "
+            "(Art. 3.2)."),
+    items=(
+        table("stockpile", N_("Stockpile"),
+              N_("All cluster munitions and explosive submunitions held at the end of the period, "
+                 "by type (Art. 7.1(b), Art. 3.1)."),
+              type_column(), munitions_column(), submunitions_column(),
+              field("submunitions_per_munition", INT, N_("Submunitions per munition"),
+                    N_("How many submunitions one munition of this type carries."),
+                    voluntary=True, width=12),
+              lot_numbers_column(),
+              field("supplementary", NOTE, N_("Supplementary information"),
+                    N_("Anything else about this part of the stockpile."), voluntary=True)),
+        field("destruction_status", NOTE, N_("Status and progress of destruction"),
+              N_("How the destruction programme stands and what happened during the period "
+                 "(Art. 7.1(e)).")),
+        table("destruction_sites", N_("Destruction sites"),
+              N_("The sites where cluster munitions are destroyed, with the methods and the "
+                 "safety and environmental standards observed (Art. 7.1(e))."),
+              field("site", TEXT, N_("Site"), N_("Name of the destruction site.")),
+              field("location", TEXT, N_("Location"), N_("Where the site is.")),
+              field("methods", NOTE, N_("Methods"), N_("The destruction methods used."), width=22),
+              field("safety_standards", NOTE, N_("Safety standards"),
+                    N_("The safety standards observed."), width=20),
+              field("environmental_standards", NOTE, N_("Environmental standards"),
+                    N_("The environmental standards observed."), width=20),
+              field("planned_completion", DATE, N_("Planned completion"),
+                    N_("When destruction at this site is planned to be complete.")),
+              totals=False),
+        table("destroyed", N_("Destroyed during the period"),
+              N_("Cluster munitions and submunitions destroyed during the period, by type "
+                 "(Art. 7.1(f))."),
+              type_column(), munitions_column(), submunitions_column(), lot_numbers_column(),
+              field("method", TEXT, N_("Method"), N_("How they were destroyed.")),
+              field("site", TEXT, N_("Site"), N_("Where they were destroyed.")),
+              field("standards_observed", NOTE, N_("Standards observed"),
+                    N_("Safety and environmental standards observed."), width=20)),
+        table("discovered", N_("Discovered after completion"),
+              N_("Stockpiled cluster munitions found after completion of destruction was "
+                 "reported, and the plans for destroying them (Art. 7.1(g))."),
+              type_column(), munitions_column(), submunitions_column(), lot_numbers_column(),
+              field("date_discovered", DATE, N_("Date discovered"),
+                    N_("When they were found.")),
+              field("destruction_plan", NOTE, N_("Destruction plan"),
+                    N_("How and when they will be destroyed."), width=24)),
+        field("completion_date", DATE, N_("Destruction completed on"),
+              N_("The date destruction of all stockpiled cluster munitions was completed, if it "
+                 "was (Art. 3.2).")),
+        field("article3_deadline", DATE, N_("Art. 3 deadline"),
+              N_("Eight years after entry into force (Art. 3.2). Enter a later date only if an "
+                 "extension was granted under Art. 3.3."), derived=True),
+    ),
+    rules=(stockpile_balance, ratio_consistent, stockpile_past_deadline),
+)

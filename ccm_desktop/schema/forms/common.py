@@ -1,0 +1,74 @@
+"""Builders and columns shared by several forms (quantities of munitions, lot numbers...)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from ccm_desktop.domain.report import Row
+from ccm_desktop.schema.i18n import N_
+from ccm_desktop.schema.kinds import Choice, Int, Kind, Note, Option, Text
+from ccm_desktop.schema.model import Field, Table
+
+
+def field(id: str, kind: Kind, label: str, help: str, **flags: Any) -> Field:  # noqa: A002
+    return Field(id=id, kind=kind, label=label, help=help, **flags)
+
+
+def table(id: str, label: str, help: str, *columns: Field, **flags: Any) -> Table:  # noqa: A002
+    return Table(id=id, label=label, help=help, columns=tuple(columns), **flags)
+
+
+def choice(*pairs: tuple[str, str]) -> Choice:
+    return Choice(options=tuple(Option(i, label) for i, label in pairs))
+
+
+TEXT, NOTE, INT = Text(), Note(), Int()
+
+
+def type_column(required: bool = True) -> Field:
+    return field("type", TEXT, N_("Type"),
+                 N_("The type of cluster munition as it is designated, e.g. an M26 rocket."),
+                 required=required, width=24)
+
+
+def munitions_column() -> Field:
+    return field("munitions", INT, N_("Cluster munitions"),
+                 N_("Number of cluster munitions (whole munitions, not submunitions)."), width=12)
+
+
+def submunitions_column() -> Field:
+    return field("submunitions", INT, N_("Explosive submunitions"),
+                 N_("Number of explosive submunitions they contain."), width=14)
+
+
+def lot_numbers_column() -> Field:
+    return field("lot_numbers", NOTE, N_("Lot numbers"),
+                 N_("Lot numbers of the munitions, where it is possible to give them."), width=16)
+
+
+def fold_type(value: Any) -> str:
+    """Types are compared across tables and years by their folded text."""
+    return " ".join(str(value or "").casefold().split())
+
+
+def sum_by_type(rows: Iterable[Row], column: str) -> dict[str, int]:
+    totals: dict[str, int] = {}
+    for row in rows:
+        value = row.get(column)
+        if isinstance(value, int) and not isinstance(value, bool) and row.get("type"):
+            key = fold_type(row["type"])
+            totals[key] = totals.get(key, 0) + value
+    return totals
+
+
+def as_decimal(value: Any) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(value or 0)
+
+
+def fmt(value: Any) -> str:
+    """A number for a message: grouped, so that officials read 6,213,312 at a glance."""
+    if isinstance(value, Decimal):
+        return f"{value:,f}".rstrip("0").rstrip(".") if "." in f"{value:f}" else f"{value:,}"
+    return f"{value:,}"

@@ -1,0 +1,120 @@
+"""The cover page and first page: who reports, for which period, and whom to contact."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ccm_desktop.domain.deadlines import annual_report_due, initial_report_due
+from ccm_desktop.domain.findings import Finding, error, warning
+from ccm_desktop.schema.forms.common import NOTE, TEXT, choice, field, table
+from ccm_desktop.schema.i18n import N_
+from ccm_desktop.schema.kinds import DateKind, Email, StateKind
+from ccm_desktop.schema.model import Part, RuleContext
+
+DATE = DateKind()
+
+REPORT_KIND = choice(("initial", N_("Initial report")), ("annual", N_("Annual report")))
+
+
+def period_in_order(ctx: RuleContext) -> Iterable[Finding]:
+    start, end = ctx.value("period_from"), ctx.value("period_to")
+    if start is not None and end is not None and end < start:
+        yield error(ctx.path("fields", "period_to"),
+                    N_("Cover page: the reporting period ends ({end}) before it begins ({start}). "
+                       "Check both dates.").format(end=end.isoformat(), start=start.isoformat()))
+
+
+def submission_date_given(ctx: RuleContext) -> Iterable[Finding]:
+    if ctx.value("submission_date") is None:
+        yield warning(ctx.path("fields", "submission_date"),
+                      N_("Cover page: the date of submission is empty. Fill it in before "
+                         "sending the report."))
+
+
+def annual_period_is_previous_year(ctx: RuleContext) -> Iterable[Finding]:
+    """Art. 7.2: annual reports cover the last calendar year."""
+    if ctx.value("report_kind") != "annual":
+        return
+    start, end = ctx.value("period_from"), ctx.value("period_to")
+    if start is None or end is None or end < start:
+        return
+    full_year = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
+    if not full_year or start.year != end.year:
+        yield warning(ctx.path("fields", "period_from"),
+                      N_("Cover page: an annual report normally covers one calendar year "
+                         "(1 January to 31 December); this one covers {start} to {end}.").format(
+                          start=start.isoformat(), end=end.isoformat()))
+        return
+    submitted = ctx.value("submission_date")
+    if submitted is not None and submitted.year != end.year + 1:
+        yield warning(ctx.path("fields", "period_to"),
+                      N_("Cover page: a report submitted in {submitted} normally covers "
+                         "{expected}, not {year}.").format(
+                          submitted=submitted.year, expected=submitted.year - 1, year=end.year))
+
+
+def submitted_on_time(ctx: RuleContext) -> Iterable[Finding]:
+    submitted, kind = ctx.value("submission_date"), ctx.value("report_kind")
+    if submitted is None:
+        return
+    due = None
+    if kind == "initial" and ctx.value("entry_into_force") is not None:
+        due = initial_report_due(ctx.value("entry_into_force"))
+    elif kind == "annual" and ctx.value("period_to") is not None:
+        due = annual_report_due(ctx.value("period_to").year)
+    if due is not None and submitted > due:
+        yield warning(ctx.path("fields", "submission_date"),
+                      N_("Cover page: the report was due on {due}; the date of submission "
+                         "{submitted} is {days} days late.").format(
+                          due=due.isoformat(), submitted=submitted.isoformat(),
+                          days=(submitted - due).days))
+
+
+PART = Part(
+    id="cover",
+    title=N_("Cover page and contacts"),
+    articles=N_("Art. 7.1, 7.1(l)"),
+    help=N_("Who is reporting, for which period, and which institutions the United Nations can "
+            "contact. The period and the entry into force decide which deadlines apply."),
+    items=(
+        field("state", StateKind(), N_("State Party"),
+              N_("The State Party submitting this report (Art. 7.1)."), required=True),
+        field("report_kind", REPORT_KIND, N_("Kind of report"),
+              N_("The initial report is due 180 days after entry into force; an annual report "
+                 "follows every year by 30 April (Art. 7.1, 7.2)."), required=True),
+        field("period_from", DATE, N_("Reporting period from"),
+              N_("First day of the period the report covers (Art. 7.2: the last calendar year "
+                 "for annual reports)."), required=True),
+        field("period_to", DATE, N_("Reporting period to"),
+              N_("Last day of the period the report covers; it cannot come before the first "
+                 "day."), required=True),
+        field("submission_date", DATE, N_("Date of submission"),
+              N_("The date the report is sent to the Secretary-General (Art. 7.1). It may stay "
+                 "empty while the report is a draft.")),
+        field("entry_into_force", DATE, N_("Entry into force for this State"),
+              N_("The date the Convention entered into force for this State (Art. 17). It is "
+                 "filled in from the State list and drives every deadline."), required=True),
+        field("prepared_by", TEXT, N_("Prepared by"),
+              N_("The office or person who prepared the report."), voluntary=True),
+        field("approved_by", TEXT, N_("Approved by"),
+              N_("The authority who approved the report for submission."), voluntary=True),
+        table("contacts", N_("Contacts"),
+              N_("The institutions mandated to provide information and to carry out the measures "
+                 "of Art. 7.1(l), with the people the UN can contact. At least one is needed."),
+              field("institution", TEXT, N_("Institution"),
+                    N_("Name of the ministry, agency or centre."), required=True, width=28),
+              field("role", NOTE, N_("Role"),
+                    N_("Which obligations or forms this institution covers."), width=22),
+              field("person", TEXT, N_("Contact person"),
+                    N_("Name and title of the person to contact."), width=18),
+              field("address", NOTE, N_("Address"), N_("Postal address."), width=20),
+              field("phone", TEXT, N_("Telephone"), N_("Telephone number with country code.")),
+              field("fax", TEXT, N_("Fax"), N_("Fax number, if any.")),
+              field("email", Email(), N_("E-mail"), N_("E-mail address of the contact."),
+                    width=22),
+              min_rows=1, totals=False),
+    ),
+    rules=(period_in_order, submission_date_given, annual_period_is_previous_year,
+           submitted_on_time),
+    can_be_not_applicable=False,
+)

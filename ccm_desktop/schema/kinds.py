@@ -1,0 +1,509 @@
+"""Value kinds: how a value is parsed from text, formatted, checked and written to JSON.
+
+A kind knows nothing of Qt, Excel or PDF. Each has three faces:
+- `from_json(v)` / `to_json(value)`: the interchange format (interchange.md section 1); a value
+  that cannot be represented raises `KindError`.
+- `parse(text, locale)` / `format(value, locale)`: what a person types and reads.
+- `check(value)`: a plain sentence if a readable value is still wrong (negative, unknown code).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any, ClassVar
+
+from babel.numbers import (
+    NumberFormatError,
+    format_decimal,
+    get_decimal_symbol,
+    get_group_symbol,
+)
+
+from ccm_desktop.schema.i18n import N_
+
+
+class KindError(ValueError):
+    """A value that cannot be represented in this kind; the message is one plain sentence."""
+
+
+def _babel_locale(locale: str) -> str:
+    return {"zh": "zh_Hans", "ar": "ar"}.get(locale, locale)
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: ClassVar[str] = "kind"
+    is_number: ClassVar[bool] = False
+    multiline: ClassVar[bool] = False
+
+    def from_json(self, raw: Any) -> Any:
+        raise NotImplementedError
+
+    def to_json(self, value: Any) -> Any:
+        return value
+
+    def parse(self, text: str, locale: str = "en") -> Any:
+        """Text typed by a person -> value (None when blank). Raises KindError."""
+        text = text.strip()
+        return self.from_text(text, locale) if text else None
+
+    def from_text(self, text: str, locale: str) -> Any:
+        raise NotImplementedError
+
+    def format(self, value: Any, locale: str = "en") -> str:
+        return "" if value is None else str(value)
+
+    def check(self, value: Any) -> str | None:
+        """Why a readable value is still wrong, or None."""
+        return None
+
+    def python_type(self) -> type | tuple[type, ...]:
+        return object
+
+
+@dataclass(frozen=True)
+class Text(Kind):
+    name: ClassVar[str] = "text"
+
+    def from_json(self, raw: Any) -> Any:
+        if not isinstance(raw, str):
+            raise KindError(N_("expected text"))
+        return raw or None
+
+    def from_text(self, text: str, locale: str) -> Any:
+        return text
+
+    def check(self, value: Any) -> str | None:
+        return None if isinstance(value, str) else N_("expected text")
+
+    def python_type(self) -> type:
+        return str
+
+
+@dataclass(frozen=True)
+class Note(Text):
+    name: ClassVar[str] = "note"
+    multiline: ClassVar[bool] = True
+
+    def parse(self, text: str, locale: str = "en") -> Any:
+        # Keep the inner line breaks of a note; only trim the ends.
+        return text.strip() or None
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+@dataclass(frozen=True)
+class Email(Text):
+    name: ClassVar[str] = "email"
+
+    def check(self, value: Any) -> str | None:
+        if not isinstance(value, str):
+            return N_("expected text")
+        return None if _EMAIL.match(value) else N_("is not an e-mail address")
+
+
+@dataclass(frozen=True)
+class Int(Kind):
+    """A whole number >= 0 (quantities, people)."""
+
+    name: ClassVar[str] = "int"
+    is_number: ClassVar[bool] = True
+
+    def from_json(self, raw: Any) -> Any:
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            raise KindError(N_("expected a whole number"))
+        return raw
+
+    def from_text(self, text: str, locale: str) -> Any:
+        cleaned = _strip_grouping(text, locale)
+        try:
+            number = Decimal(cleaned)
+        except InvalidOperation:
+            raise KindError(N_("is not a whole number")) from None
+        if number != number.to_integral_value():
+            raise KindError(N_("is not a whole number"))
+        return int(number)
+
+    def format(self, value: Any, locale: str = "en") -> str:
+        if value is None:
+            return ""
+        return str(format_decimal(value, locale=_babel_locale(locale)))
+
+    def check(self, value: Any) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return N_("expected a whole number")
+        return N_("cannot be negative") if value < 0 else None
+
+    def python_type(self) -> type:
+        return int
+
+
+@dataclass(frozen=True)
+class Year(Int):
+    name: ClassVar[str] = "year"
+
+    def from_text(self, text: str, locale: str) -> Any:
+        if not re.fullmatch(r"\d{4}", text):
+            raise KindError(N_("is not a year (four digits)"))
+        return int(text)
+
+    def format(self, value: Any, locale: str = "en") -> str:
+        return "" if value is None else str(value)
+
+    def check(self, value: Any) -> str | None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return N_("expected a year")
+        return None if 1900 <= value <= 2999 else N_("is not a plausible year")
+
+
+def _strip_grouping(text: str, locale: str) -> str:
+    """Locale text -> plain decimal text ("1.234,5" in fr/es -> "1234.5")."""
+    loc = _babel_locale(locale)
+    group = get_group_symbol(loc)
+    decimal_sym = get_decimal_symbol(loc)
+    cleaned = text.replace("\u00a0", " ").replace("\u202f", " ")
+    for sep in {group, " ", "\u00a0", "\u202f", "'"}:
+        if sep != decimal_sym:
+            cleaned = cleaned.replace(sep, "")
+    if decimal_sym != ".":
+        if "." in cleaned and decimal_sym not in cleaned:
+            # An English-style decimal point typed in a comma locale: accept it.
+            pass
+        else:
+            cleaned = cleaned.replace(decimal_sym, ".")
+    return cleaned.replace("\u2212", "-")
+
+
+def _decimal_from_text(text: str, locale: str) -> Decimal:
+    try:
+        number = Decimal(_strip_grouping(text, locale))
+    except InvalidOperation:
+        raise KindError(N_("is not a number")) from None
+    if not number.is_finite():
+        raise KindError(N_("is not a number"))
+    return number
+
+
+@dataclass(frozen=True)
+class DecimalNumber(Kind):
+    """A decimal number, signed (coordinates). Written to JSON as a string."""
+
+    name: ClassVar[str] = "decimal"
+    is_number: ClassVar[bool] = True
+    minimum: ClassVar[Decimal | None] = None
+
+    def from_json(self, raw: Any) -> Any:
+        if not isinstance(raw, str):
+            raise KindError(N_("expected a decimal number written as a string"))
+        try:
+            number = Decimal(raw.strip())
+        except InvalidOperation:
+            raise KindError(N_("is not a decimal number")) from None
+        if not number.is_finite() or not re.fullmatch(r"\s*[-+]?(\d+(\.\d*)?|\.\d+)\s*", raw):
+            raise KindError(N_("is not a decimal number"))
+        return number
+
+    def to_json(self, value: Any) -> Any:
+        return None if value is None else _plain(value)
+
+    def from_text(self, text: str, locale: str) -> Any:
+        return _decimal_from_text(text, locale)
+
+    def format(self, value: Any, locale: str = "en") -> str:
+        if value is None:
+            return ""
+        return str(format_decimal(value, locale=_babel_locale(locale), decimal_quantization=False))
+
+    def check(self, value: Any) -> str | None:
+        if not isinstance(value, Decimal):
+            return N_("expected a decimal number")
+        if self.minimum is not None and value < self.minimum:
+            return N_("cannot be negative")
+        return None
+
+    def python_type(self) -> type:
+        return Decimal
+
+
+def _plain(value: Decimal) -> str:
+    """Decimal -> JSON string without exponent ("1E+3" -> "1000")."""
+    text = format(value, "f")
+    return text
+
+
+@dataclass(frozen=True)
+class Money(DecimalNumber):
+    name: ClassVar[str] = "money"
+    minimum: ClassVar[Decimal | None] = Decimal(0)
+
+
+AREA_UNITS: dict[str, Decimal] = {"m2": Decimal(1), "ha": Decimal(10_000), "km2": Decimal(1_000_000)}
+_UNIT_WORDS = {
+    "m2": "m2", "m²": "m2", "sqm": "m2", "m": "m2",
+    "ha": "ha", "hectares": "ha", "hectare": "ha",
+    "km2": "km2", "km²": "km2", "sqkm": "km2",
+}
+
+
+@dataclass(frozen=True)
+class AreaM2(Money):
+    """An area in square metres; typed text may end in a unit (m², ha, km²) and is converted."""
+
+    name: ClassVar[str] = "area_m2"
+
+    def from_text(self, text: str, locale: str) -> Any:
+        match = re.fullmatch(r"(.*?)\s*(m2|m²|sqm|ha|hectares?|km2|km²|sqkm)\.?", text, re.I)
+        unit = "m2"
+        if match:
+            text, unit = match.group(1), _UNIT_WORDS[match.group(2).lower()]
+        return to_square_metres(_decimal_from_text(text, locale), unit)
+
+
+def to_square_metres(value: Decimal, unit: str) -> Decimal:
+    result = value * AREA_UNITS[unit]
+    # Drop trailing zeros the multiplication adds (2.5 ha -> 25000, not 25000.0).
+    return result.quantize(Decimal(1)) if result == result.to_integral_value() else result.normalize()
+
+
+@dataclass(frozen=True)
+class DateKind(Kind):
+    name: ClassVar[str] = "date"
+
+    def from_json(self, raw: Any) -> Any:
+        if not isinstance(raw, str):
+            raise KindError(N_("expected a date (YYYY-MM-DD)"))
+        return self._iso(raw)
+
+    def _iso(self, raw: str) -> date:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+            raise KindError(N_("is not a date in the form YYYY-MM-DD"))
+        try:
+            return date.fromisoformat(raw)
+        except ValueError:
+            raise KindError(N_("is not a real date")) from None
+
+    def to_json(self, value: Any) -> Any:
+        return None if value is None else value.isoformat()
+
+    def from_text(self, text: str, locale: str) -> Any:
+        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
+            y, m, d = (int(p) for p in text.split("-"))
+            return _make_date(y, m, d)
+        match = re.fullmatch(r"(\d{1,2})[./](\d{1,2})[./](\d{4})", text)
+        if match:
+            first, second, year = (int(p) for p in match.groups())
+            # Month-first only in US-style English; everything else is day-first.
+            if locale == "en_US":
+                first, second = second, first
+            return _make_date(year, second, first)
+        raise KindError(N_("is not a date (type it as YYYY-MM-DD or DD/MM/YYYY)"))
+
+    def format(self, value: Any, locale: str = "en") -> str:
+        return "" if value is None else value.isoformat()
+
+    def check(self, value: Any) -> str | None:
+        ok = isinstance(value, date) and not isinstance(value, datetime)
+        return None if ok else N_("expected a date")
+
+    def python_type(self) -> type:
+        return date
+
+
+def _make_date(year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise KindError(N_("is not a real date")) from None
+
+
+@dataclass(frozen=True)
+class Code(Text):
+    """An upper-case code from a list (ISO 3166 alpha-3 State, ISO 4217 currency)."""
+
+    name: ClassVar[str] = "code"
+
+    def from_text(self, text: str, locale: str) -> Any:
+        return text.upper()
+
+    def known(self, code: str) -> bool:
+        raise NotImplementedError
+
+    def check(self, value: Any) -> str | None:
+        if not isinstance(value, str):
+            return N_("expected a code")
+        return None if self.known(value) else self.unknown_message()
+
+    def unknown_message(self) -> str:
+        return N_("is not a known code")
+
+
+@dataclass(frozen=True)
+class StateKind(Code):
+    name: ClassVar[str] = "state"
+
+    def known(self, code: str) -> bool:
+        from ccm_desktop.schema.states import is_known_state_code
+
+        return is_known_state_code(code)
+
+    def from_text(self, text: str, locale: str) -> Any:
+        from ccm_desktop.schema.states import code_for_name
+
+        code = code_for_name(text, locale)
+        if code is None:
+            raise KindError(N_("is not a State we know (type its name or ISO code)"))
+        return code
+
+    def format(self, value: Any, locale: str = "en") -> str:
+        from ccm_desktop.schema.states import state_name
+
+        return "" if value is None else state_name(value, locale)
+
+    def unknown_message(self) -> str:
+        return N_("is not a known State code (ISO 3166-1 alpha-3)")
+
+
+@dataclass(frozen=True)
+class Currency(Code):
+    name: ClassVar[str] = "currency"
+
+    def known(self, code: str) -> bool:
+        import pycountry
+
+        return bool(re.fullmatch(r"[A-Z]{3}", code)) and pycountry.currencies.get(
+            alpha_3=code
+        ) is not None
+
+    def unknown_message(self) -> str:
+        return N_("is not a known currency code (ISO 4217, e.g. EUR)")
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Choice(Text):
+    name: ClassVar[str] = "choice"
+    options: tuple[Option, ...] = ()
+
+    def ids(self) -> tuple[str, ...]:
+        return tuple(o.id for o in self.options)
+
+    def label_of(self, option_id: str) -> str:
+        for option in self.options:
+            if option.id == option_id:
+                return option.label
+        return option_id
+
+    def from_text(self, text: str, locale: str) -> Any:
+        from ccm_desktop.schema.i18n import translate
+
+        folded = text.casefold()
+        for option in self.options:
+            if folded in (option.id.casefold(), option.label.casefold(),
+                          translate(option.label, locale).casefold()):
+                return option.id
+        raise KindError(N_("is not one of the choices"))
+
+    def format(self, value: Any, locale: str = "en") -> str:
+        from ccm_desktop.schema.i18n import translate
+
+        return "" if value is None else translate(self.label_of(value), locale)
+
+    def check(self, value: Any) -> str | None:
+        if not isinstance(value, str):
+            return N_("expected one of the choices")
+        return None if value in self.ids() else N_("is not one of the choices")
+
+
+@dataclass(frozen=True)
+class YesNo(Kind):
+    name: ClassVar[str] = "yesno"
+    TRUE_WORDS: ClassVar[frozenset[str]] = frozenset(
+        {"yes", "y", "true", "1", "oui", "sí", "si", "да", "是", "نعم"}
+    )
+    FALSE_WORDS: ClassVar[frozenset[str]] = frozenset(
+        {"no", "n", "false", "0", "non", "нет", "否", "لا"}
+    )
+
+    def from_json(self, raw: Any) -> Any:
+        if not isinstance(raw, bool):
+            raise KindError(N_("expected true or false"))
+        return raw
+
+    def from_text(self, text: str, locale: str) -> Any:
+        folded = text.casefold()
+        if folded in self.TRUE_WORDS:
+            return True
+        if folded in self.FALSE_WORDS:
+            return False
+        raise KindError(N_("is not yes or no"))
+
+    def format(self, value: Any, locale: str = "en") -> str:
+        from ccm_desktop.schema.i18n import translate
+
+        if value is None:
+            return ""
+        return translate(N_("Yes") if value else N_("No"), locale)
+
+    def check(self, value: Any) -> str | None:
+        return None if isinstance(value, bool) else N_("expected yes or no")
+
+    def python_type(self) -> type:
+        return bool
+
+
+@dataclass(frozen=True)
+class Attachments(Kind):
+    """A list of attachment ids (the files live once in the report's attachments)."""
+
+    name: ClassVar[str] = "attachments"
+
+    def from_json(self, raw: Any) -> Any:
+        if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
+            raise KindError(N_("expected a list of attachment ids"))
+        return list(raw) or None
+
+    def to_json(self, value: Any) -> Any:
+        return None if not value else list(value)
+
+    def from_text(self, text: str, locale: str) -> Any:
+        return [p.strip() for p in text.split(",") if p.strip()] or None
+
+    def format(self, value: Any, locale: str = "en") -> str:
+        return "" if not value else ", ".join(value)
+
+    def check(self, value: Any) -> str | None:
+        ok = isinstance(value, list) and all(isinstance(x, str) for x in value)
+        return None if ok else N_("expected a list of attachments")
+
+    def python_type(self) -> type:
+        return list
+
+
+def parse_number_text(text: str, decimal_separator: str) -> Decimal:
+    """Parse "1.234,5" or "1,234.5" given which separator is the decimal one (for imports)."""
+    group = "." if decimal_separator == "," else ","
+    cleaned = text.strip().replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+    cleaned = cleaned.replace(group, "").replace(decimal_separator, ".")
+    try:
+        number = Decimal(cleaned)
+    except InvalidOperation:
+        raise KindError(N_("is not a number")) from None
+    if not number.is_finite():
+        raise KindError(N_("is not a number"))
+    return number
+
+
+__all__ = [
+    "AREA_UNITS", "AreaM2", "Attachments", "Choice", "Code", "Currency", "DateKind",
+    "DecimalNumber", "Email", "Int", "Kind", "KindError", "Money", "Note", "NumberFormatError",
+    "Option", "StateKind", "Text", "Year", "YesNo", "parse_number_text", "to_square_metres",
+]

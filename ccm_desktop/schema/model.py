@@ -1,0 +1,197 @@
+"""The shape of the report: parts (cover, Forms A-J), their fields and tables.
+
+Everything here is frozen data. Walk `registry.PARTS` to drive a window, a PDF, a workbook or
+the validator; never list fields by hand elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ccm_desktop.domain.findings import Finding
+from ccm_desktop.domain.report import FormData, Report, Row, Section
+from ccm_desktop.schema.kinds import Kind
+
+
+@dataclass(frozen=True)
+class Field:
+    """A single value: a field of a part, or a column of a table."""
+
+    id: str
+    kind: Kind
+    label: str
+    help: str
+    required: bool = False
+    voluntary: bool = False  # shaded grey in the official template: never required
+    derived: bool = False  # computed when empty (e.g. a deadline); an entry overrides it
+    width: int = 14  # a hint for column widths (characters) in tables and workbooks
+
+
+@dataclass(frozen=True)
+class Table:
+    id: str
+    label: str
+    help: str
+    columns: tuple[Field, ...]
+    min_rows: int = 0  # "at least one row" when the part is filled in
+    voluntary: bool = False
+    totals: bool = True  # show a totals row for number columns
+    wide: bool = False  # print landscape
+
+    def column(self, column_id: str) -> Field:
+        for col in self.columns:
+            if col.id == column_id:
+                return col
+        raise KeyError(f"{self.id}.{column_id}")
+
+    def has_column(self, column_id: str) -> bool:
+        return any(c.id == column_id for c in self.columns)
+
+    @property
+    def number_columns(self) -> tuple[Field, ...]:
+        return tuple(c for c in self.columns if c.kind.is_number and c.kind.name != "year")
+
+
+Item = Field | Table
+
+
+@dataclass
+class RuleContext:
+    """What a cross-field rule sees: this report, optionally last year's, and where to point."""
+
+    report: Report
+    previous: Report | None
+    part_id: str
+
+    @property
+    def form(self) -> FormData:
+        return self.report.form(self.part_id)
+
+    @property
+    def section(self) -> Section | FormData:
+        return self.report.cover if self.part_id == "cover" else self.form
+
+    def rows(self, table_id: str, part_id: str | None = None) -> list[Row]:
+        pid = part_id or self.part_id
+        holder = self.report.cover if pid == "cover" else self.report.form(pid)
+        return holder.tables.get(table_id, [])
+
+    def value(self, field_id: str) -> Any:
+        return self.section.fields.get(field_id)
+
+    def previous_rows(self, table_id: str, part_id: str | None = None) -> list[Row] | None:
+        """Last year's rows, or None when there is no previous report or it did not say."""
+        pid = part_id or self.part_id
+        if self.previous is None:
+            return None
+        form = self.previous.form(pid)
+        if form.status is not None and form.status.value != "changed":
+            return None
+        return form.tables.get(table_id, [])
+
+    def path(self, *parts: str | int) -> str:
+        return path_of(self.part_id, *parts)
+
+
+Rule = Callable[[RuleContext], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Part:
+    """The cover page ("cover") or one of Forms A-J: what it asks and how it is checked."""
+
+    id: str
+    title: str
+    articles: str  # e.g. "Art. 7.1(h), (i); Art. 4"
+    help: str
+    items: tuple[Item, ...]
+    rules: tuple[Rule, ...] = ()
+    wide: bool = False
+    can_be_not_applicable: bool = True
+
+    @property
+    def is_form(self) -> bool:
+        return self.id != "cover"
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        return tuple(i for i in self.items if isinstance(i, Field))
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        return tuple(i for i in self.items if isinstance(i, Table))
+
+    def field(self, field_id: str) -> Field:
+        for f in self.fields:
+            if f.id == field_id:
+                return f
+        raise KeyError(f"{self.id}.{field_id}")
+
+    def table(self, table_id: str) -> Table:
+        for t in self.tables:
+            if t.id == table_id:
+                return t
+        raise KeyError(f"{self.id}.{table_id}")
+
+    def has_field(self, field_id: str) -> bool:
+        return any(f.id == field_id for f in self.fields)
+
+    def has_table(self, table_id: str) -> bool:
+        return any(t.id == table_id for t in self.tables)
+
+    def walk(self) -> Iterator[tuple[Table | None, Field]]:
+        """Every field and every column, with the table it belongs to (None for fields)."""
+        for item in self.items:
+            if isinstance(item, Table):
+                for col in item.columns:
+                    yield item, col
+            else:
+                yield None, item
+
+
+def path_of(part_id: str, *parts: str | int) -> str:
+    """`path_of("F", "tables", "clearance", 3, "cleared_m2")` ->
+    `forms.F.tables.clearance[3].cleared_m2` (interchange.md section 4)."""
+    out = "cover" if part_id == "cover" else f"forms.{part_id}"
+    for p in parts:
+        out += f"[{p}]" if isinstance(p, int) else f".{p}"
+    return out
+
+
+@dataclass(frozen=True)
+class PathRef:
+    """A path taken apart, so that the window can go to the field or cell."""
+
+    part_id: str
+    attribute: str | None = None  # "status", "statement", "last_reported_year"
+    field_id: str | None = None
+    table_id: str | None = None
+    row: int | None = None
+    column_id: str | None = None
+    extra: tuple[str, ...] = field(default_factory=tuple)
+
+
+def parse_path(path: str) -> PathRef:
+    import re
+
+    tokens = re.findall(r"[^.\[\]]+|\[\d+\]", path)
+    if not tokens:
+        raise ValueError(path)
+    if tokens[0] == "cover":
+        part_id, rest = "cover", tokens[1:]
+    elif tokens[0] == "forms" and len(tokens) > 1:
+        part_id, rest = tokens[1], tokens[2:]
+    else:
+        raise ValueError(path)
+    if not rest:
+        return PathRef(part_id)
+    head = rest[0]
+    if head == "fields" and len(rest) > 1:
+        return PathRef(part_id, field_id=rest[1])
+    if head == "tables" and len(rest) > 1:
+        row = int(rest[2][1:-1]) if len(rest) > 2 and rest[2].startswith("[") else None
+        column = rest[3] if len(rest) > 3 else None
+        return PathRef(part_id, table_id=rest[1], row=row, column_id=column)
+    return PathRef(part_id, attribute=head)

@@ -1,0 +1,80 @@
+"""The command line on the shared samples: exit codes, paths and plain sentences."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLES
+
+
+def _expected() -> dict[str, str]:
+    lines = (SAMPLES / "expected-findings.tsv").read_text(encoding="utf-8").splitlines()
+    return dict(line.split("\t", 1) for line in lines if line.strip())
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "ccm_desktop.cli", *args],
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("path", sorted((SAMPLES / "valid").glob("*.json")), ids=lambda p: p.name)
+def test_valid_samples_exit_0(path: Path) -> None:
+    result = run_cli("validate", str(path))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not [line for line in result.stdout.splitlines() if line.startswith("error")]
+
+
+@pytest.mark.parametrize("path", sorted((SAMPLES / "invalid").glob("*.json")), ids=lambda p: p.name)
+def test_invalid_samples_exit_1_with_expected_path(path: Path) -> None:
+    expected = _expected()[f"invalid/{path.name}"]
+    result = run_cli("validate", str(path))
+    assert result.returncode == 1, result.stdout + result.stderr
+    errors = [line.split("\t") for line in result.stdout.splitlines() if line.startswith("error")]
+    assert any(cols[1].startswith(expected) for cols in errors), result.stdout
+    assert all(len(cols) == 3 and cols[2] for cols in errors)
+
+
+@pytest.mark.parametrize("path", sorted((SAMPLES / "unreadable").glob("*.json")),
+                         ids=lambda p: p.name)
+def test_unreadable_samples_exit_2_one_sentence(path: Path) -> None:
+    result = run_cli("validate", str(path))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert path.name in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_deadlines_from_entry_into_force() -> None:
+    result = run_cli("deadlines", "--entry-into-force", "2013-11-01")
+    assert result.returncode == 0
+    out = result.stdout
+    assert "Initial report (Art. 7.1) due: 2014-04-30" in out
+    assert "Stockpile destruction (Art. 3.2) due: 2021-11-01" in out
+    assert "Clearance of contaminated areas (Art. 4.1) due: 2023-11-01" in out
+
+
+def test_deadlines_for_lebanon() -> None:
+    result = run_cli("deadlines", "--state", "LBN")
+    assert result.returncode == 0
+    assert "Entry into force: 2011-05-01" in result.stdout
+    assert "due: 2019-05-01" in result.stdout  # Art. 3: eight years later
+    assert "due: 2021-05-01" in result.stdout  # Art. 4: ten years later
+
+
+def test_deadlines_for_signatory_is_one_sentence() -> None:
+    result = run_cli("deadlines", "--state", "AGO")
+    assert result.returncode == 2
+    assert "signed but not ratified" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_deadlines_for_later_deposit() -> None:
+    result = run_cli("deadlines", "--state", "AGO", "--deposited", "2026-03-15")
+    assert result.returncode == 0
+    assert "Entry into force: 2026-09-01" in result.stdout
