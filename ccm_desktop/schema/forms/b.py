@@ -84,9 +84,10 @@ def ratio_consistent(ctx: RuleContext) -> Iterable[Finding]:
         per, m, s = row.get("submunitions_per_munition"), row.get("munitions"), row.get("submunitions")
         if isinstance(per, int) and per > 0 and row.get("type"):
             stated[fold_type(row["type"])] = per
-        complete = isinstance(per, int) and isinstance(m, int) and isinstance(s, int)
-        if complete and per > 0 and m > 0 and s != m * per:
-                yield warning(ctx.path("tables", "stockpile", i, "submunitions"), N_(
+        if not (isinstance(per, int) and isinstance(m, int) and isinstance(s, int)):
+            continue
+        if per > 0 and m > 0 and s != m * per:
+            yield warning(ctx.path("tables", "stockpile", i, "submunitions"), N_(
                     "Form B, Stockpile, row {row}: {m} munitions with {per} submunitions each "
                     "make {expected}, but {s} submunitions are reported."
                 ).format(row=i + 1, m=fmt(m), per=per, expected=fmt(m * per), s=fmt(s)))
