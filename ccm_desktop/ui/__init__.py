@@ -1,0 +1,1 @@
+"""The window (PySide6): the only package that imports Qt."""
