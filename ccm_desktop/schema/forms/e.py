@@ -16,7 +16,7 @@ PART = Part(
     items=(
         field("ever_produced", YesNo(), N_("Has the State ever produced cluster munitions?"),
               N_("Answer yes if cluster munitions or their submunitions were ever produced "
-                 "under the State's jurisdiction.")),
+                 "under the State's jurisdiction (Art. 7.1(c), (d)).")),
         table("facilities", N_("Production facilities"),
               N_("Each facility being converted or decommissioned (Art. 7.1(d))."),
               field("facility", TEXT, N_("Facility"), N_("Name of the facility."), required=True,

@@ -7,9 +7,8 @@ from ccm_desktop.schema.i18n import N_
 from ccm_desktop.schema.model import Field, Part
 
 
-def _people(id: str, label: str) -> Field:  # noqa: A002
-    return field(id, INT, label, N_("Number of {who} reached (voluntary).").format(who=label.lower()),
-                 voluntary=True, width=8)
+def _people(id: str, label: str, help: str) -> Field:  # noqa: A002
+    return field(id, INT, label, help, voluntary=True, width=8)
 
 
 PART = Part(
@@ -23,15 +22,19 @@ PART = Part(
               N_("The measures taken to provide an immediate and effective warning to civilians "
                  "(Art. 7.1(j)).")),
         table("activities", N_("Risk education activities"),
-              N_("One row per activity, with the people it reached by sex and age where known."),
+              N_("One row per risk reduction education activity (Art. 4.2(e), 7.1(j)), with the "
+                 "people it reached by sex and age where known."),
               field("activity", TEXT, N_("Activity"), N_("What was done."), width=20),
               field("target_group", TEXT, N_("Target group"), N_("Who it was for.")),
               field("location", TEXT, N_("Location"), N_("Where it took place.")),
               field("organisation", TEXT, N_("Organisation"), N_("Who carried it out.")),
               field("period", TEXT, N_("Period"), N_("When it took place.")),
-              _people("women", N_("Women")), _people("men", N_("Men")),
-              _people("girls", N_("Girls")), _people("boys", N_("Boys"))),
+              _people("women", N_("Women"), N_("Number of women reached (voluntary).")),
+              _people("men", N_("Men"), N_("Number of men reached (voluntary).")),
+              _people("girls", N_("Girls"), N_("Number of girls reached (voluntary).")),
+              _people("boys", N_("Boys"), N_("Number of boys reached (voluntary)."))),
         field("marking_and_warning", NOTE, N_("Marking and warning"),
-              N_("Marking, fencing and other warnings around contaminated areas.")),
+              N_("Marking, fencing and other warnings around contaminated areas (Art. 4.2(c), "
+                 "7.1(j)).")),
     ),
 )

@@ -25,9 +25,8 @@ def total_is_sum(ctx: RuleContext) -> Iterable[Finding]:
             ).format(row=i + 1, total=fmt(total), sum=fmt(sum(given))))
 
 
-def _count(id: str, label: str, required: bool = False) -> Field:  # noqa: A002
-    return field(id, INT, label, N_("Number of casualties: {who}.").format(who=label.lower()),
-                 required=required, width=8)
+def _count(id: str, label: str, help: str) -> Field:  # noqa: A002
+    return field(id, INT, label, help, width=8)
 
 
 def _note(id: str, label: str, help: str) -> Field:  # noqa: A002
@@ -43,14 +42,17 @@ PART = Part(
             "under each obligation of Art. 5.2."),
     items=(
         table("casualties", N_("Casualties"),
-              N_("Casualties of cluster munitions, by outcome, sex and age. A row with only the "
-                 "total is allowed where no breakdown is known."),
+              N_("Casualties of cluster munitions by outcome, sex and age (Art. 5.1, 7.1(k)). A row "
+                 "with only the total is allowed where no breakdown is known."),
               field("period", TEXT, N_("Period"), N_("The period the figures cover.")),
               field("outcome", choice(("killed", N_("Killed")), ("injured", N_("Injured"))),
                     N_("Outcome"), N_("Killed or injured."), required=True),
-              _count("women", N_("Women")), _count("men", N_("Men")),
-              _count("girls", N_("Girls")), _count("boys", N_("Boys")),
-              _count("unknown", N_("Sex and age unknown")),
+              _count("women", N_("Women"), N_("Casualties who were women (18 or older).")),
+              _count("men", N_("Men"), N_("Casualties who were men (18 or older).")),
+              _count("girls", N_("Girls"), N_("Casualties who were girls (under 18).")),
+              _count("boys", N_("Boys"), N_("Casualties who were boys (under 18).")),
+              _count("unknown", N_("Sex and age unknown"),
+                     N_("Casualties whose sex or age is not known.")),
               field("total", INT, N_("Total"),
                     N_("All casualties of the row; the sum of the breakdown when one is given."),
                     required=True, width=8)),
@@ -74,13 +76,13 @@ PART = Part(
         _note("good_practices", N_("Good practices"),
               N_("Guidelines and good practices applied, e.g. in health or disability "
                  "(Art. 5.2(h)).")),
-        _note("medical_care", N_("Medical care"), N_("Emergency and continuing medical care.")),
+        _note("medical_care", N_("Medical care"), N_("Emergency and continuing medical care (Art. 5.1).")),
         _note("rehabilitation", N_("Rehabilitation"),
-              N_("Physical rehabilitation, including prostheses.")),
+              N_("Physical rehabilitation, including prostheses (Art. 5.1).")),
         _note("psychological_support", N_("Psychological support"),
-              N_("Psychological and psychosocial support.")),
+              N_("Psychological and psychosocial support (Art. 5.1).")),
         _note("social_economic_inclusion", N_("Social and economic inclusion"),
-              N_("Education, work and social protection for victims.")),
+              N_("Education, work and social protection for victims (Art. 5.1).")),
     ),
     rules=(total_is_sum,),
 )

@@ -55,7 +55,8 @@ PART = Part(
     items=(
         table("national_resources", N_("National resources"),
               N_("Financial, material or in-kind resources the State allocated to stockpile "
-                 "destruction (Art. 3), clearance (Art. 4) or victim assistance (Art. 5)."),
+                 "destruction (Art. 3), clearance (Art. 4) or victim assistance (Art. 5), as "
+                 "Art. 7.1(m) asks."),
               field("year", YEAR, N_("Year"), N_("The year the resources were allocated."),
                     required=True, width=7),
               field("article", choice(("3", N_("Art. 3 Stockpile destruction")),
@@ -79,7 +80,7 @@ PART = Part(
                                    "recipient_state"),
               wide=True),
         table("assistance_received", N_("Assistance received"),
-              N_("Cooperation and assistance the State received (voluntary)."),
+              N_("Cooperation and assistance the State received under Art. 6.1 (voluntary)."),
               *_assistance_columns("donor", N_("Donor"),
                                    N_("The State or organisation that gave it."), "donor_state"),
               voluntary=True, wide=True),
