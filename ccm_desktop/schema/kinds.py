@@ -12,15 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, localcontext
 from typing import Any, ClassVar
 
-from babel.numbers import (
-    NumberFormatError,
-    format_decimal,
-    get_decimal_symbol,
-    get_group_symbol,
-)
+from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from ccm_desktop.schema.i18n import N_
 
@@ -119,19 +114,16 @@ class Int(Kind):
         return raw
 
     def from_text(self, text: str, locale: str) -> Any:
-        cleaned = _strip_grouping(text, locale)
         try:
-            number = Decimal(cleaned)
-        except InvalidOperation:
+            number = _decimal_from_text(text, locale)
+        except KindError:
             raise KindError(N_("is not a whole number")) from None
         if number != number.to_integral_value():
             raise KindError(N_("is not a whole number"))
         return int(number)
 
     def format(self, value: Any, locale: str = "en") -> str:
-        if value is None:
-            return ""
-        return str(format_decimal(value, locale=_babel_locale(locale)))
+        return "" if value is None else format_number(value, locale)
 
     def check(self, value: Any) -> str | None:
         if isinstance(value, bool) or not isinstance(value, int):
@@ -166,6 +158,8 @@ def _strip_grouping(text: str, locale: str) -> str:
     group = get_group_symbol(loc)
     decimal_sym = get_decimal_symbol(loc)
     cleaned = text.replace("\u00a0", " ").replace("\u202f", " ")
+    # Arabic-script separators (ARABIC DECIMAL / THOUSANDS SEPARATOR) in any locale.
+    cleaned = cleaned.replace("\u066c", "").replace("\u066b", decimal_sym)
     for sep in {group, " ", "\u00a0", "\u202f", "'"}:
         if sep != decimal_sym:
             cleaned = cleaned.replace(sep, "")
@@ -178,14 +172,37 @@ def _strip_grouping(text: str, locale: str) -> str:
     return cleaned.replace("\u2212", "-")
 
 
+# Digits as a person types them: any script's decimal digits (Python's Decimal reads Arabic-Indic
+# digits too), no exponent ("1e999999999" would make a number too large to hold).
+_TYPED_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+# Decimals in the JSON file: ASCII digits only, no exponent, as the writer writes them.
+JSON_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?", re.ASCII)
+
+
 def _decimal_from_text(text: str, locale: str) -> Decimal:
-    try:
-        number = Decimal(_strip_grouping(text, locale))
-    except InvalidOperation:
-        raise KindError(N_("is not a number")) from None
-    if not number.is_finite():
+    cleaned = _strip_grouping(text, locale)
+    if not _TYPED_NUMBER.fullmatch(cleaned):
         raise KindError(N_("is not a number"))
-    return number
+    return Decimal(cleaned)
+
+
+def format_number(value: int | Decimal, locale: str = "en") -> str:
+    """A number with the locale's group and decimal symbols and every digit kept.
+
+    (Babel's `format_decimal` rounds to the decimal context's 28 digits; areas and amounts in a
+    report must come back exactly as they were typed.)
+    """
+    loc = _babel_locale(locale)
+    text = format(value, "f") if isinstance(value, Decimal) else str(int(value))
+    sign, digits = ("-", text[1:]) if text.startswith("-") else ("", text)
+    whole, _, fraction = digits.partition(".")
+    group = get_group_symbol(loc)
+    parts: list[str] = []
+    while len(whole) > 3:
+        whole, tail = whole[:-3], whole[-3:]
+        parts.insert(0, tail)
+    grouped = group.join([whole, *parts])
+    return sign + grouped + (get_decimal_symbol(loc) + fraction if fraction else "")
 
 
 @dataclass(frozen=True)
@@ -198,14 +215,10 @@ class DecimalNumber(Kind):
 
     def from_json(self, raw: Any) -> Any:
         if not isinstance(raw, str):
-            raise KindError(N_("expected a decimal number written as a string"))
-        try:
-            number = Decimal(raw.strip())
-        except InvalidOperation:
-            raise KindError(N_("is not a decimal number")) from None
-        if not number.is_finite() or not re.fullmatch(r"\s*[-+]?(\d+(\.\d*)?|\.\d+)\s*", raw):
-            raise KindError(N_("is not a decimal number"))
-        return number
+            raise KindError(N_("expected a decimal number written as a string, e.g. \"2500.5\""))
+        if not JSON_DECIMAL.fullmatch(raw):
+            raise KindError(N_("is not a decimal number written out in digits, e.g. \"2500.5\""))
+        return Decimal(raw)
 
     def to_json(self, value: Any) -> Any:
         return None if value is None else _plain(value)
@@ -214,9 +227,7 @@ class DecimalNumber(Kind):
         return _decimal_from_text(text, locale)
 
     def format(self, value: Any, locale: str = "en") -> str:
-        if value is None:
-            return ""
-        return str(format_decimal(value, locale=_babel_locale(locale), decimal_quantization=False))
+        return "" if value is None else format_number(value, locale)
 
     def check(self, value: Any) -> str | None:
         if not isinstance(value, Decimal):
@@ -264,9 +275,16 @@ class AreaM2(Money):
 
 
 def to_square_metres(value: Decimal, unit: str) -> Decimal:
-    result = value * AREA_UNITS[unit]
-    # Drop trailing zeros the multiplication adds (2.5 ha -> 25000, not 25000.0).
-    return result.quantize(Decimal(1)) if result == result.to_integral_value() else result.normalize()
+    if unit == "m2":
+        return value
+    # Exact arithmetic: enough precision for every digit (the default context keeps 28).
+    with localcontext() as ctx:
+        ctx.prec = len(value.as_tuple().digits) + 10
+        result = value * AREA_UNITS[unit]
+        # Drop trailing zeros the multiplication adds (2.5 ha -> 25000, not 25000.0).
+        if result == result.to_integral_value():
+            return result.quantize(Decimal(1))
+        return result.normalize()
 
 
 @dataclass(frozen=True)
@@ -492,18 +510,15 @@ def parse_number_text(text: str, decimal_separator: str) -> Decimal:
     """Parse "1.234,5" or "1,234.5" given which separator is the decimal one (for imports)."""
     group = "." if decimal_separator == "," else ","
     cleaned = text.strip().replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
-    cleaned = cleaned.replace(group, "").replace(decimal_separator, ".")
-    try:
-        number = Decimal(cleaned)
-    except InvalidOperation:
-        raise KindError(N_("is not a number")) from None
-    if not number.is_finite():
+    cleaned = cleaned.replace(group, "").replace(decimal_separator, ".").replace("\u2212", "-")
+    if not _TYPED_NUMBER.fullmatch(cleaned):
         raise KindError(N_("is not a number"))
-    return number
+    return Decimal(cleaned)
 
 
 __all__ = [
     "AREA_UNITS", "AreaM2", "Attachments", "Choice", "Code", "Currency", "DateKind",
-    "DecimalNumber", "Email", "Int", "Kind", "KindError", "Money", "Note", "NumberFormatError",
-    "Option", "StateKind", "Text", "Year", "YesNo", "parse_number_text", "to_square_metres",
+    "DecimalNumber", "Email", "Int", "JSON_DECIMAL", "Kind", "KindError", "Money", "Note",
+    "Option", "StateKind", "Text", "Year", "YesNo", "format_number", "parse_number_text",
+    "to_square_metres",
 ]
