@@ -25,14 +25,32 @@ from ccm_desktop.schema.validate import validate
 Mutation = Callable[[Report], None]
 
 
+_MERGEABLE = 1  # QUndoCommand.id() of commands that may merge (same merge key)
+
+
 class _Command(QUndoCommand):
     def __init__(self, doc: ReportDocument, text: str, redo: Mutation, undo: Mutation,
-                 paths: tuple[str, ...]) -> None:
+                 paths: tuple[str, ...], merge_key: object = None) -> None:
         super().__init__(text)
-        self._doc, self._redo, self._undo, self._paths = doc, redo, undo, paths
+        self._doc, self._undo, self._paths = doc, undo, paths
+        self._redos: list[Mutation] = [redo]
+        self.merge_key = merge_key
+
+    def id(self) -> int:
+        return _MERGEABLE if self.merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt override
+        """Keystrokes in one field while the user types are one undo step: the first command
+        keeps what to undo, and every later one adds what to redo."""
+        if not isinstance(other, _Command) or other.merge_key != self.merge_key:
+            return False
+        self._redos.extend(other._redos)  # noqa: SLF001
+        self._paths = tuple(dict.fromkeys((*self._paths, *other._paths)))  # noqa: SLF001
+        return True
 
     def redo(self) -> None:
-        self._redo(self._doc._report)  # noqa: SLF001 - the document owns its commands
+        for mutation in self._redos:
+            mutation(self._doc._report)  # noqa: SLF001 - the document owns its commands
         self._doc._after_change(self._paths)  # noqa: SLF001
 
     def undo(self) -> None:
@@ -80,7 +98,9 @@ class ReportDocument(QObject):
 
     # Fields and form status -------------------------------------------------------------------
 
-    def set_value(self, part_id: str, field_id: str, value: Any) -> None:
+    def set_value(self, part_id: str, field_id: str, value: Any, merge_key: object = None) -> None:
+        """Set a field. Consecutive edits with the same non-None `merge_key` (one typing session
+        in one editor) become a single undo step."""
         old = _holder(self._report, part_id).fields.get(field_id)
         if old == value or (_empty(old) and _empty(value)):
             return
@@ -95,7 +115,7 @@ class ReportDocument(QObject):
             return apply
 
         self._push_content_edit(part_id, "Edit value", put(value), put(old),
-                                (path_of(part_id, "fields", field_id),))
+                                (path_of(part_id, "fields", field_id),), merge_key)
 
     def set_form_status(self, letter: str, status: FormStatus | None,
                         last_reported_year: int | None = None, statement: str | None = None) -> None:
@@ -201,12 +221,12 @@ class ReportDocument(QObject):
     # Internals ------------------------------------------------------------------------------
 
     def _push_content_edit(self, part_id: str, text: str, redo: Mutation, undo: Mutation,
-                           paths: tuple[str, ...]) -> None:
+                           paths: tuple[str, ...], merge_key: object = None) -> None:
         """Typing into a form marked unchanged or not applicable switches it to changed, in the
         same undoable step, and says so."""
         form = self._report.form(part_id) if part_id != "cover" else None
         if form is None or form.status is FormStatus.CHANGED:
-            self.undo_stack.push(_Command(self, text, redo, undo, paths))
+            self.undo_stack.push(_Command(self, text, redo, undo, paths, merge_key))
             return
         old = (form.status, form.last_reported_year, form.statement)
 
@@ -221,7 +241,7 @@ class ReportDocument(QObject):
             f.status, f.last_reported_year, f.statement = old
 
         self.undo_stack.push(_Command(self, text, redo_all, undo_all,
-                                      (*paths, path_of(part_id, "status"))))
+                                      (*paths, path_of(part_id, "status")), merge_key))
         if old[0] is not None:
             self.notice.emit(f"Form {part_id} is now marked changed, because you entered data "
                              "in it.")

@@ -1,0 +1,361 @@
+"""One page of the walk, generated from the schema: a header (form letter, title, articles), the
+form's status, a collapsible "What to report here", then the fields (typed editors with their
+help) and the tables (the generic TableEditor)."""
+
+from __future__ import annotations
+
+import importlib
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWhatsThis,
+    QWidget,
+)
+
+from ccm_desktop.domain.deadlines import deadlines_for
+from ccm_desktop.schema.i18n import translate
+from ccm_desktop.schema.kinds import DateKind
+from ccm_desktop.schema.model import Field, PathRef, Table, parse_path
+from ccm_desktop.ui.deadline_text import all_deadlines, entry_into_force_of
+from ccm_desktop.ui.document import ReportDocument
+from ccm_desktop.ui.field_editors import DateEditor, ValueEditor, editor_for
+from ccm_desktop.ui.pages import Page
+from ccm_desktop.ui.status_box import StatusBox
+from ccm_desktop.ui.style import MUTED, OUTLINE, SPACING, heading_font, small
+
+# Derived fields show the value they take when left empty, and from what.
+DERIVED_HINTS = {
+    "article3_deadline": ("stockpile_destruction", "eight years after entry into force"),
+    "article4_deadline": ("clearance", "ten years after entry into force"),
+}
+
+
+class FieldRow(QWidget):
+    """The input of one field, with its ⓘ help and the sentence when the text is unreadable."""
+
+    def __init__(self, field: Field, editor: ValueEditor, lang: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.editor = editor
+        help_text = translate(field.help, lang)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        line = QWidget(self)
+        row = QHBoxLayout(line)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(SPACING)
+        row.addWidget(editor, 1)
+        self.info = QToolButton(line)
+        self.info.setText("\u24d8")
+        self.info.setAutoRaise(True)
+        self.info.setToolTip(help_text)
+        self.info.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.info.setAccessibleName(f"Help on {translate(field.label, lang)}")
+        self.info.clicked.connect(self.show_help)
+        row.addWidget(self.info, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(line)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.hide()
+        layout.addWidget(self.message)
+        editor.problem.connect(self._problem)
+        editor.setToolTip(help_text)
+        editor.setWhatsThis(help_text)
+        editor.set_accessible(translate(field.label, lang), help_text)
+
+    def show_help(self) -> None:
+        QWhatsThis.showText(self.editor.mapToGlobal(self.editor.rect().bottomLeft()),
+                            self.editor.whatsThis(), self.editor)
+
+    def _problem(self, text: str) -> None:
+        self.message.setText(f"\u26d4 {text}. It is not kept until it can be read." if text else "")
+        self.message.setVisible(bool(text))
+
+    def outline(self, on: bool) -> None:
+        self.editor.setStyleSheet(f"QLineEdit, QPlainTextEdit, QComboBox {{ border: 2px solid "
+                                  f"{OUTLINE}; }}" if on else "")
+
+
+class FormPage(QScrollArea):
+    """A page; scrolls vertically only (the content follows the window's width)."""
+
+    def __init__(self, document: ReportDocument, page: Page, lang: str = "en",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.page = page
+        self.lang = lang
+        self.rows: dict[str, FieldRow] = {}
+        self.tables: dict[str, QWidget] = {}
+        self._editing: dict[str, int] = {}  # field id -> typing session number (undo merging)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(self)
+        body.setObjectName("page")
+        self.setWidget(body)
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(3 * SPACING, 2 * SPACING, 3 * SPACING, 3 * SPACING)
+        outer.setSpacing(SPACING)
+
+        title = QLabel(page.heading(lang), body)
+        title.setFont(heading_font(title.font(), 1.5))
+        title.setWordWrap(True)
+        title.setAccessibleName(page.heading(lang))
+        outer.addWidget(title)
+        articles = QLabel(translate(page.part.articles, lang), body)
+        articles.setStyleSheet(f"color: {MUTED};")
+        outer.addWidget(articles)
+
+        self.status: StatusBox | None = None
+        if page.is_form:
+            self.status = StatusBox(document, page.part, lang, body)
+            outer.addWidget(self.status)
+        outer.addWidget(self._help_box(body))
+        if page.key == "cover":
+            self.deadlines = QLabel(body)
+            self.deadlines.setWordWrap(True)
+            self.deadlines.setTextFormat(Qt.TextFormat.RichText)
+            self.deadlines.setObjectName("deadlines")
+            outer.addWidget(self.deadlines)
+
+        self.content = QWidget(body)
+        content = QVBoxLayout(self.content)
+        content.setContentsMargins(0, SPACING, 0, 0)
+        content.setSpacing(2 * SPACING)
+        form: QFormLayout | None = None
+        for item in page.items:
+            if isinstance(item, Table):
+                form = None
+                content.addWidget(self._table_section(item))
+                continue
+            if form is None:
+                holder = QWidget(self.content)
+                form = QFormLayout(holder)
+                form.setContentsMargins(0, 0, 0, 0)
+                form.setHorizontalSpacing(2 * SPACING)
+                form.setVerticalSpacing(SPACING + 4)
+                form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+                form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+                form.setLabelAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
+                content.addWidget(holder)
+            row = self._field_row(item)
+            label = QLabel(self._label_text(item), self.content)
+            label.setWordWrap(True)
+            label.setMinimumWidth(180)
+            label.setMaximumWidth(260)
+            label.setBuddy(row.editor)
+            form.addRow(label, row)
+        outer.addWidget(self.content)
+        outer.addStretch(1)
+        self._normal_palette = self.content.palette()
+
+        document.changed.connect(self._changed)
+        self.refresh()
+
+    # Building ---------------------------------------------------------------------------------
+
+    def _help_box(self, parent: QWidget) -> QWidget:
+        box = QWidget(parent)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.help_toggle = QToolButton(box)
+        self.help_toggle.setText("What to report here")
+        self.help_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.help_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.help_toggle.setCheckable(True)
+        self.help_toggle.setAutoRaise(True)
+        self.help_text = QLabel(translate(self.page.part.help, self.lang), box)
+        self.help_text.setWordWrap(True)
+        self.help_text.setContentsMargins(2 * SPACING, 0, 0, 0)
+        self.help_text.hide()
+
+        def toggle(on: bool) -> None:
+            self.help_toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+            self.help_text.setVisible(on)
+
+        self.help_toggle.toggled.connect(toggle)
+        layout.addWidget(self.help_toggle)
+        layout.addWidget(self.help_text)
+        return box
+
+    def _label_text(self, field: Field) -> str:
+        text = translate(field.label, self.lang)
+        if field.required:
+            return f"{text} <span style='color:{MUTED}'>(required)</span>"
+        if field.voluntary:
+            return f"{text} <span style='color:{MUTED}'>(voluntary)</span>"
+        return text
+
+    def _field_row(self, field: Field) -> FieldRow:
+        editor = editor_for(field.kind, self.lang, self.content)
+        row = FieldRow(field, editor, self.lang, self.content)
+        self.rows[field.id] = row
+        self._editing[field.id] = 0
+
+        def edited(value: Any, final: bool, field_id: str = field.id) -> None:
+            key = (self.page.part.id, field_id, self._editing[field_id])
+            self.document.set_value(self.page.part.id, field_id, value, merge_key=key)
+            if final:
+                self._editing[field_id] += 1
+
+        editor.edited.connect(edited)
+        return row
+
+    def _table_section(self, table: Table) -> QWidget:
+        box = QWidget(self.content)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        title = QLabel(translate(table.label, self.lang), box)
+        title.setFont(heading_font(title.font(), 1.15))
+        layout.addWidget(title)
+        help_label = QLabel(translate(table.help, self.lang), box)
+        help_label.setWordWrap(True)
+        small(help_label)
+        layout.addWidget(help_label)
+        editor = make_table_editor(self.document, self.page.part.id, table.id, box)
+        editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout.addWidget(editor)
+        self.tables[table.id] = editor
+        return box
+
+    # Following the document -------------------------------------------------------------------
+
+    def _changed(self, path: str) -> None:
+        if not path:
+            self.refresh()
+            return
+        ref = parse_path(path)
+        if ref.part_id != self.page.part.id:
+            if self.page.key == "cover" or ref.attribute is not None:
+                self._refresh_derived()
+            return
+        if ref.field_id is not None and ref.field_id in self.rows:
+            self._show_field(ref.field_id)
+        if ref.attribute is not None and self.status is not None:
+            self.status.refresh()
+            self._grey()
+        self._refresh_derived()
+
+    def refresh(self) -> None:
+        for field_id in self.rows:
+            self._show_field(field_id)
+        if self.status is not None:
+            self.status.refresh()
+        self._grey()
+        self._refresh_derived()
+
+    def _show_field(self, field_id: str) -> None:
+        row = self.rows[field_id]
+        value = self._holder_fields().get(field_id)
+        if row.editor.value() != value or value is None:
+            row.editor.set_value(value)
+
+    def _holder_fields(self) -> dict[str, Any]:
+        report = self.document.report
+        return report.cover.fields if self.page.part.id == "cover" else \
+            report.form(self.page.part.id).fields
+
+    def _grey(self) -> None:
+        """An unchanged or not-applicable form stays readable but steps back."""
+        if self.status is None:
+            return
+        quiet = self.status.content_is_quiet()
+        palette = QPalette(self._normal_palette)
+        if quiet:
+            for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
+                         QPalette.ColorRole.ButtonText):
+                palette.setColor(role, palette.color(QPalette.ColorGroup.Disabled, role))
+        self.content.setPalette(palette)
+
+    def _refresh_derived(self) -> None:
+        eif = entry_into_force_of(self.document.report)
+        for field_id, (attribute, words) in DERIVED_HINTS.items():
+            row = self.rows.get(field_id)
+            if row is None or not isinstance(row.editor, DateEditor):
+                continue
+            if eif is None:
+                row.editor.set_placeholder("YYYY-MM-DD")
+                continue
+            default: date = getattr(deadlines_for(eif), attribute)
+            row.editor.set_placeholder(f"{DateKind().format(default)} if left empty ({words})")
+        if self.page.key == "cover":
+            self._show_deadlines()
+
+    def _show_deadlines(self) -> None:
+        dues = all_deadlines(self.document.report)
+        if not dues:
+            self.deadlines.setText(f"<span style='color:{MUTED}'>Deadlines appear here once the "
+                                   "State and the period are filled in.</span>")
+            return
+        lines = []
+        for due in dues:
+            when = due.when(self.lang)
+            if due.late:
+                when = f"<b style='color:#b00020'>\u26a0 {when}</b>"
+            lines.append(f"{due.label}: {when}")
+        self.deadlines.setText("<b>Deadlines</b><br>" + "<br>".join(lines))
+
+    # Going to a place -------------------------------------------------------------------------
+
+    def go_to(self, path: str) -> None:
+        """Show and focus the field, cell or status a finding is about, outlined for a moment."""
+        ref = parse_path(path)
+        target: QWidget | None = None
+        if ref.field_id is not None and ref.field_id in self.rows:
+            row = self.rows[ref.field_id]
+            row.editor.focus_input()
+            row.outline(True)
+            QTimer.singleShot(2500, lambda: row.outline(False))
+            target = row
+        elif ref.table_id is not None and ref.table_id in self.tables:
+            target = self.tables[ref.table_id]
+            select = getattr(target, "select_cell", None)
+            if callable(select):
+                select(ref.row, ref.column_id)
+            else:
+                target.setFocus()
+        elif self.status is not None and (ref.attribute is not None or _whole_form(ref)):
+            self.status.focus_on(ref.attribute)
+            target = self.status
+        if target is not None:
+            self.ensureWidgetVisible(target, 0, 3 * SPACING)
+
+
+def _whole_form(ref: PathRef) -> bool:
+    return ref.field_id is None and ref.table_id is None
+
+
+def make_table_editor(document: ReportDocument, part_id: str, table_id: str,
+                      parent: QWidget | None) -> QWidget:
+    """The generic table widget (ui/table); a plain sentence if it is not there yet."""
+    try:
+        module = importlib.import_module("ccm_desktop.ui.table")
+    except ImportError:
+        module = None
+    editor_class = getattr(module, "TableEditor", None)
+    if editor_class is None:
+        label = QLabel("Tables can be edited in the next version.", parent)
+        label.setStyleSheet(f"color: {MUTED};")
+        return label
+    widget: QWidget = editor_class(document, part_id, table_id, parent)
+    return widget
+
+
+__all__ = ["FieldRow", "FormPage", "make_table_editor"]

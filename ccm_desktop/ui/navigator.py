@@ -1,0 +1,110 @@
+"""The navigator: every page with its status and a badge counting errors and warnings, and how
+complete the whole report is."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ccm_desktop.schema.i18n import translate
+from ccm_desktop.ui.document import ReportDocument
+from ccm_desktop.ui.pages import PAGES, Page, completeness, page_is_done, status_words
+from ccm_desktop.ui.style import ERROR, MUTED, SPACING, WARNING
+
+
+class _Entry(QWidget):
+    """Two lines: "F  Contaminated areas" and "changed · ⛔ 2 errors · ⚠ 1 warning"."""
+
+    def __init__(self, page: Page, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACING, 4, SPACING, 4)
+        layout.setSpacing(0)
+        name = translate(page.title, lang)
+        self.title = QLabel(f"<b>{page.short}</b>&nbsp;&nbsp;{name}" if page.is_form else
+                            f"<b>{name}</b>", self)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.detail = QLabel(self)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        for label in (self.title, self.detail):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout.addWidget(self.title)
+        layout.addWidget(self.detail)
+
+    def show_state(self, status: str, errors: int, warnings: int, done: bool) -> str:
+        parts = [f"<span style='color:{MUTED}'>{status}</span>"] if status else []
+        if errors:
+            parts.append(f"<span style='color:{ERROR}'>\u26d4 {errors} "
+                         f"error{'s' if errors != 1 else ''}</span>")
+        if warnings:
+            parts.append(f"<span style='color:{WARNING}'>\u26a0 {warnings} "
+                         f"warning{'s' if warnings != 1 else ''}</span>")
+        if done and not errors and not warnings:
+            parts.append("<span style='color:#1b7a3a'>\u2713 done</span>")
+        self.detail.setText(" \u00b7 ".join(parts))
+        words = [status] if status else []
+        if errors:
+            words.append(f"{errors} errors")
+        if warnings:
+            words.append(f"{warnings} warnings")
+        if done and not errors:
+            words.append("done")
+        return ", ".join(words)
+
+
+class Navigator(QWidget):
+    page_chosen = Signal(int)
+
+    def __init__(self, document: ReportDocument, lang: str = "en",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Parts of the report")
+        self.list.setUniformItemSizes(False)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.entries: list[_Entry] = []
+        for page in PAGES:
+            item = QListWidgetItem(self.list)
+            entry = _Entry(page, lang)
+            item.setSizeHint(QSize(200, entry.sizeHint().height() + 2))
+            self.list.setItemWidget(item, entry)
+            self.entries.append(entry)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.setFormat("%p% complete")
+        self.progress.setAccessibleName("How complete the report is")
+        self.progress.setToolTip("Parts with a status chosen and no errors left.")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(SPACING)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.progress)
+        self.list.currentRowChanged.connect(self.page_chosen)
+        document.findings_changed.connect(self.refresh)
+        document.changed.connect(lambda _p: self.refresh())
+        self.setMinimumWidth(220)
+        self.refresh()
+
+    def set_current(self, index: int) -> None:
+        if self.list.currentRow() != index:
+            self.list.setCurrentRow(index)
+
+    def refresh(self) -> None:
+        report, findings = self.document.report, self.document.findings
+        for i, (page, entry) in enumerate(zip(PAGES, self.entries, strict=True)):
+            mine = [f for f in findings if page.owns(f.path)]
+            errors = sum(f.is_error for f in mine)
+            words = entry.show_state(status_words(report, page), errors, len(mine) - errors,
+                                     page_is_done(page, report, findings))
+            item = self.list.item(i)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{page.heading()}: {words}")
+            item.setToolTip(f"{page.heading()}: {words}")
+        self.progress.setValue(completeness(report, findings))

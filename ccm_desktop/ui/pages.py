@@ -1,0 +1,94 @@
+"""The pages of the walk through a report, derived from the schema: the cover page, its contacts
+on a page of their own, then Forms A-J. Also how complete a report is, for the navigator and the
+start screen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ccm_desktop.domain.findings import Finding
+from ccm_desktop.domain.report import FormStatus, Report
+from ccm_desktop.schema.i18n import translate
+from ccm_desktop.schema.model import Item, Part, Table, parse_path
+from ccm_desktop.schema.registry import PARTS
+
+
+@dataclass(frozen=True)
+class Page:
+    key: str  # "cover", "contacts", "A" ... "J"
+    part: Part
+    items: tuple[Item, ...]
+    title: str
+    short: str  # the navigator's first word: "Cover", "Contacts", "A"
+
+    @property
+    def is_form(self) -> bool:
+        return self.part.is_form
+
+    def heading(self, lang: str = "en") -> str:
+        title = translate(self.title, lang)
+        return f"Form {self.part.id} \u2014 {title}" if self.is_form else title
+
+    def owns(self, path: str) -> bool:
+        """Whether a finding's path points into this page."""
+        try:
+            ref = parse_path(path)
+        except ValueError:
+            return False
+        if ref.part_id != self.part.id:
+            return False
+        if not self.is_form:
+            on_contacts = ref.table_id is not None
+            return on_contacts == (self.key == "contacts")
+        return True
+
+
+def build_pages() -> tuple[Page, ...]:
+    pages: list[Page] = []
+    for part in PARTS:
+        if part.is_form:
+            pages.append(Page(part.id, part, part.items, part.title, part.id))
+            continue
+        fields = tuple(i for i in part.items if not isinstance(i, Table))
+        tables = tuple(i for i in part.items if isinstance(i, Table))
+        pages.append(Page("cover", part, fields, "Cover page", "Cover"))
+        pages.append(Page("contacts", part, tables, "Contacts", "Contacts"))
+    return tuple(pages)
+
+
+PAGES: tuple[Page, ...] = build_pages()
+
+
+def page_of(path: str) -> Page | None:
+    for page in PAGES:
+        if page.owns(path):
+            return page
+    return None
+
+
+def page_is_done(page: Page, report: Report, findings: list[Finding]) -> bool:
+    """Done: no error on the page and, for a form, a status chosen."""
+    if page.is_form and report.form(page.part.id).status is None:
+        return False
+    return not any(f.is_error and page.owns(f.path) for f in findings)
+
+
+def completeness(report: Report, findings: list[Finding]) -> int:
+    """Per cent of pages done (0-100)."""
+    done = sum(page_is_done(p, report, findings) for p in PAGES)
+    return round(100 * done / len(PAGES))
+
+
+def status_words(report: Report, page: Page) -> str:
+    """The navigator's status line: "changed", "unchanged since 2022", "not applicable"."""
+    if not page.is_form:
+        return ""
+    form = report.form(page.part.id)
+    if form.status is FormStatus.CHANGED:
+        return "changed"
+    if form.status is FormStatus.UNCHANGED:
+        year = form.last_reported_year
+        return f"unchanged since {year}" if year else "unchanged"
+    if form.status is FormStatus.NOT_APPLICABLE:
+        return "not applicable"
+    return "status not chosen"

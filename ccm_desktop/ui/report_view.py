@@ -1,0 +1,80 @@
+"""The open report: navigator on the leading side, the page in the middle, findings on the
+trailing side. Back/Next walk the pages in order; a finding goes to its field or cell."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
+
+from ccm_desktop.ui.document import ReportDocument
+from ccm_desktop.ui.findings_panel import FindingsPanel
+from ccm_desktop.ui.form_page import FormPage
+from ccm_desktop.ui.navigator import Navigator
+from ccm_desktop.ui.pages import PAGES, page_of
+from ccm_desktop.ui.style import SPACING
+
+
+class ReportView(QWidget):
+    page_shown = Signal(int)
+
+    def __init__(self, document: ReportDocument, lang: str = "en",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.navigator = Navigator(document, lang, self)
+        self.stack = QStackedWidget(self)
+        self.pages: list[FormPage] = []
+        for page in PAGES:
+            widget = FormPage(document, page, lang, self.stack)
+            self.stack.addWidget(widget)
+            self.pages.append(widget)
+        self.findings = FindingsPanel(document, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.findings)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([250, 800, 290])
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(SPACING, SPACING, SPACING, 0)
+        layout.addWidget(self.splitter)
+        self.navigator.page_chosen.connect(self.show_page)
+        self.findings.activated.connect(self.go_to)
+        self.show_page(0)
+
+    @property
+    def current(self) -> int:
+        return self.stack.currentIndex()
+
+    def current_page(self) -> FormPage:
+        return self.pages[self.current]
+
+    def show_page(self, index: int) -> None:
+        if not 0 <= index < len(self.pages):
+            return
+        self.stack.setCurrentIndex(index)
+        self.navigator.set_current(index)
+        self.page_shown.emit(index)
+
+    def page_index(self, key: str) -> int:
+        return next(i for i, p in enumerate(PAGES) if p.key == key)
+
+    def show_key(self, key: str) -> FormPage:
+        self.show_page(self.page_index(key))
+        return self.current_page()
+
+    def back(self) -> None:
+        self.show_page(self.current - 1)
+
+    def next(self) -> None:
+        self.show_page(self.current + 1)
+
+    def go_to(self, path: str) -> None:
+        page = page_of(path)
+        if page is None:
+            return
+        self.show_page(PAGES.index(page))
+        self.current_page().go_to(path)

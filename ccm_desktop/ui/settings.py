@@ -1,0 +1,68 @@
+"""What the program remembers between starts: window geometry, the last folder, the language.
+
+A thin wrapper over QSettings so that a test can point it at a file in tmp_path (pass
+`Settings.at(path)`), and the rest of the window never spells a settings key twice.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from ccm_desktop.schema.i18n import UN_LANGUAGES
+
+
+class Settings:
+    def __init__(self, qsettings: QSettings) -> None:
+        self._q = qsettings
+
+    @classmethod
+    def default(cls) -> Settings:
+        return cls(QSettings("ccm-desktop", "ccm-desktop"))
+
+    @classmethod
+    def at(cls, path: str | Path) -> Settings:
+        return cls(QSettings(str(path), QSettings.Format.IniFormat))
+
+    def sync(self) -> None:
+        self._q.sync()
+
+    # Window -----------------------------------------------------------------------------------
+
+    def geometry(self) -> QByteArray | None:
+        value = self._q.value("window/geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_geometry(self, data: QByteArray) -> None:
+        self._q.setValue("window/geometry", data)
+
+    def splitter_state(self) -> QByteArray | None:
+        value = self._q.value("window/splitter")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_splitter_state(self, data: QByteArray) -> None:
+        self._q.setValue("window/splitter", data)
+
+    # Files ------------------------------------------------------------------------------------
+
+    def last_folder(self) -> str:
+        value = self._q.value("files/last_folder", "")
+        folder = str(value or "")
+        return folder if folder and Path(folder).is_dir() else str(Path.home())
+
+    def remember_folder(self, file_path: str | Path) -> None:
+        path = Path(file_path)
+        self._q.setValue("files/last_folder", str(path if path.is_dir() else path.parent))
+
+    # Language ---------------------------------------------------------------------------------
+
+    def language(self) -> str:
+        value = str(self._q.value("ui/language", "en") or "en")
+        return value if value in UN_LANGUAGES else "en"
+
+    def set_language(self, lang: str) -> None:
+        self._q.setValue("ui/language", lang)
+
+    def sample_offered(self) -> bool:
+        return str(self._q.value("ui/sample_offered", "false")).lower() == "true"

@@ -1,0 +1,161 @@
+"""A form's status on the cover page, asked at the top of its page: changed, unchanged since a
+year, or not applicable with the one-line reason."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QSpinBox,
+    QWidget,
+)
+
+from ccm_desktop.domain.report import FormStatus
+from ccm_desktop.schema.model import Part
+from ccm_desktop.ui.document import ReportDocument
+from ccm_desktop.ui.style import MUTED, SPACING
+
+
+class StatusBox(QFrame):
+    def __init__(self, document: ReportDocument, part: Part, lang: str = "en",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.letter = part.id
+        self.part = part
+        self.setObjectName("statusBox")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("#statusBox { background: palette(alternate-base); border-radius: 4px; }")
+        grid = QGridLayout(self)
+        grid.setContentsMargins(2 * SPACING, SPACING, 2 * SPACING, SPACING)
+        grid.setHorizontalSpacing(SPACING)
+        grid.setVerticalSpacing(4)
+        question = QLabel(f"<b>Form {part.id} in this report</b>", self)
+        grid.addWidget(question, 0, 0, 1, 3)
+
+        self.changed = QRadioButton("Changed \u2014 this report gives new information", self)
+        self.unchanged = QRadioButton("Unchanged since the report of", self)
+        self.not_applicable = QRadioButton("Not applicable, because", self)
+        self.group = QButtonGroup(self)
+        for button in (self.changed, self.unchanged, self.not_applicable):
+            self.group.addButton(button)
+
+        self.year = QSpinBox(self)
+        self.year.setRange(2010, 2100)
+        self.year.setAccessibleName(f"Form {part.id}: year of the report it is unchanged since")
+        self.year.setToolTip("The year of the earlier report whose information still holds.")
+        self.year.setKeyboardTracking(False)
+        self.reason = QLineEdit(self)
+        self.reason.setPlaceholderText("e.g. never produced or held cluster munitions")
+        self.reason.setAccessibleName(f"Form {part.id}: why it does not apply")
+        self.reason.setToolTip("One line saying why the form does not apply; a bare \u201cN/A\u201d "
+                               "is not enough for the reviewers.")
+
+        grid.addWidget(self.changed, 1, 0, 1, 3)
+        grid.addWidget(self.unchanged, 2, 0)
+        grid.addWidget(self.year, 2, 1)
+        self.unchanged_note = QLabel("", self)
+        self.unchanged_note.setStyleSheet(f"color: {MUTED};")
+        grid.addWidget(self.unchanged_note, 2, 2)
+        grid.addWidget(self.not_applicable, 3, 0)
+        grid.addWidget(self.reason, 3, 1, 1, 2)
+        grid.setColumnStretch(2, 1)
+
+        if not part.can_be_not_applicable:
+            self.not_applicable.setEnabled(False)
+            self.reason.setEnabled(False)
+            self.not_applicable.setToolTip("Every State reports this form; it cannot be marked "
+                                           "not applicable.")
+            self.not_applicable.setText("Not applicable (not possible for this form)")
+        for button, name in ((self.changed, "changed"), (self.unchanged, "unchanged"),
+                             (self.not_applicable, "not applicable")):
+            button.setAccessibleName(f"Form {part.id} is {name}")
+
+        self.changed.clicked.connect(lambda: self._set(FormStatus.CHANGED))
+        self.unchanged.clicked.connect(lambda: self._set(FormStatus.UNCHANGED))
+        self.not_applicable.clicked.connect(lambda: self._set(FormStatus.NOT_APPLICABLE))
+        self.year.valueChanged.connect(self._year_changed)
+        self._reason_pause = QTimer(self, singleShot=True, interval=600)
+        self._reason_pause.timeout.connect(self._reason_typed)
+        self.reason.textEdited.connect(lambda _t: self._reason_pause.start())
+        self.reason.editingFinished.connect(self._reason_typed)
+        self.setTabOrder(self.changed, self.unchanged)
+        self.setTabOrder(self.unchanged, self.year)
+        self.setTabOrder(self.year, self.not_applicable)
+        self.setTabOrder(self.not_applicable, self.reason)
+
+    def _status_is(self, status: FormStatus) -> bool:
+        return self.document.report.form(self.letter).status is status
+
+    def _default_year(self) -> int:
+        previous = self.document.previous
+        if previous is not None and previous.reporting_year is not None:
+            return previous.reporting_year
+        this_year = self.document.report.reporting_year
+        return (this_year or date.today().year) - 1
+
+    def _set(self, status: FormStatus) -> None:
+        if status is FormStatus.UNCHANGED:
+            self.document.set_form_status(self.letter, status, self.year.value())
+        elif status is FormStatus.NOT_APPLICABLE:
+            self.document.set_form_status(self.letter, status, None, self.reason.text().strip())
+        else:
+            self.document.set_form_status(self.letter, status)
+
+    def _year_changed(self, _year: int) -> None:
+        if self._status_is(FormStatus.UNCHANGED):
+            self._set(FormStatus.UNCHANGED)
+
+    def _reason_typed(self) -> None:
+        self._reason_pause.stop()
+        if self._status_is(FormStatus.NOT_APPLICABLE):
+            self._set(FormStatus.NOT_APPLICABLE)
+
+    def choose(self, status: FormStatus) -> None:
+        """Pick a status as a person would click it."""
+        {FormStatus.CHANGED: self.changed, FormStatus.UNCHANGED: self.unchanged,
+         FormStatus.NOT_APPLICABLE: self.not_applicable}[status].click()
+
+    def content_is_quiet(self) -> bool:
+        status = self.document.report.form(self.letter).status
+        return status in (FormStatus.UNCHANGED, FormStatus.NOT_APPLICABLE)
+
+    def refresh(self) -> None:
+        form = self.document.report.form(self.letter)
+        blockers = [QSignalBlocker(w) for w in (self.year, self.reason)]
+        self.group.setExclusive(False)
+        for button, status in ((self.changed, FormStatus.CHANGED),
+                               (self.unchanged, FormStatus.UNCHANGED),
+                               (self.not_applicable, FormStatus.NOT_APPLICABLE)):
+            button.setChecked(form.status is status)
+        self.group.setExclusive(True)
+        self.year.setValue(form.last_reported_year or self._default_year())
+        self.year.setEnabled(form.status is FormStatus.UNCHANGED)
+        statement = form.statement or ""
+        if form.status is FormStatus.NOT_APPLICABLE and self.reason.text().strip() != statement:
+            self.reason.setText(statement)
+        self.reason.setEnabled(self.part.can_be_not_applicable
+                               and form.status is FormStatus.NOT_APPLICABLE)
+        initial = self.document.report.report_kind == "initial"
+        self.unchanged.setEnabled(not initial or form.status is FormStatus.UNCHANGED)
+        self.unchanged.setToolTip("An initial report has nothing earlier to refer to." if initial
+                                  else "The information given in that year's report still holds.")
+        self.unchanged_note.setText("nothing below needs to be filled in"
+                                    if form.status is FormStatus.UNCHANGED else "")
+        del blockers
+
+    def focus_on(self, attribute: str | None) -> None:
+        if attribute == "last_reported_year":
+            self.year.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif attribute == "statement":
+            self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            checked = self.group.checkedButton() or self.changed
+            checked.setFocus(Qt.FocusReason.OtherFocusReason)
