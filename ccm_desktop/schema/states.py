@@ -81,7 +81,8 @@ def load_states(path: Path = STATES_CSV) -> StateList:
 
 @cache
 def is_known_state_code(code: str) -> bool:
-    return len(code) == 3 and pycountry.countries.get(alpha_3=code) is not None
+    # pycountry ignores case; the file format does not ("lbn" is no ISO 3166 code).
+    return len(code) == 3 and code.isupper() and pycountry.countries.get(alpha_3=code) is not None
 
 
 def _locale(lang: str) -> Locale:

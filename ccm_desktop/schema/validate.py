@@ -7,12 +7,13 @@ the schema; the cross-field rules of each part live beside its fields in `schema
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
 from ccm_desktop.domain.findings import Finding, error, warning
 from ccm_desktop.domain.report import FormData, FormStatus, Report, Row, Section
 from ccm_desktop.schema.i18n import N_
-from ccm_desktop.schema.kinds import Attachments, Year
+from ccm_desktop.schema.kinds import Attachments, Kind, Year
 from ccm_desktop.schema.model import Field, Part, RuleContext, Table, path_of
 from ccm_desktop.schema.registry import PARTS
 
@@ -38,17 +39,69 @@ def place(part: Part, table: Table | None = None, row: int | None = None,
 
 
 def validate(report: Report, previous: Report | None = None) -> list[Finding]:
+    """Every finding about `report`; `previous` (last year's report) enables the year-on-year
+    warnings. Values of the wrong type are reported once, by the generic checks; the cross-field
+    rules see the report without them, so that they never trip over a date typed as text."""
     findings: list[Finding] = []
+    typed = well_typed(report)
+    typed_previous = well_typed(previous) if previous is not None else None
     for part in PARTS:
-        findings.extend(_check_part(report, previous, part))
+        findings.extend(_check_part(report, typed, typed_previous, part))
     return findings
+
+
+def _has_type(kind: Kind, value: Any) -> bool:
+    expected = kind.python_type()
+    if isinstance(value, bool) and expected is not bool:
+        return False
+    if isinstance(value, datetime):
+        return False
+    if expected is list:
+        return isinstance(value, list) and all(isinstance(x, str) for x in value)
+    return isinstance(value, expected)
+
+
+def _typed_values(values: dict[str, Any], kinds: dict[str, Kind]) -> dict[str, Any] | None:
+    """`values` without unknown keys and wrongly typed values, or None if nothing goes."""
+    if all(k in kinds and (v is None or _has_type(kinds[k], v)) for k, v in values.items()):
+        return None
+    return {k: v for k, v in values.items()
+            if k in kinds and v is not None and _has_type(kinds[k], v)}
+
+
+def well_typed(report: Report) -> Report:
+    """`report` itself when every value has its kind's Python type, else a copy without the
+    values that do not (and without keys the schema does not know)."""
+    out: Report | None = None
+    for part in PARTS:
+        sections = [("cover", report.cover)] if part.id == "cover" else [
+            (part.id, report.form(part.id))]
+        for part_id, section in sections:
+            field_kinds = {f.id: f.kind for f in part.fields}
+            cleaned = _typed_values(section.fields, field_kinds)
+            if cleaned is not None:
+                out = out or report.copy()
+                _holder(out, part_id).fields = cleaned
+            for table in part.tables:
+                column_kinds = {c.id: c.kind for c in table.columns}
+                for index, row in enumerate(section.tables.get(table.id, [])):
+                    cleaned_row = _typed_values(row, column_kinds)
+                    if cleaned_row is not None:
+                        out = out or report.copy()
+                        _holder(out, part_id).tables[table.id][index] = cleaned_row
+    return out or report
+
+
+def _holder(report: Report, part_id: str) -> Section | FormData:
+    return report.cover if part_id == "cover" else report.form(part_id)
 
 
 def errors_of(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.is_error]
 
 
-def _check_part(report: Report, previous: Report | None, part: Part) -> Iterator[Finding]:
+def _check_part(report: Report, typed: Report, previous: Report | None,
+                part: Part) -> Iterator[Finding]:
     if part.is_form:
         form = report.form(part.id)
         yield from _check_status(report, part, form)
@@ -64,7 +117,7 @@ def _check_part(report: Report, previous: Report | None, part: Part) -> Iterator
     else:
         section = report.cover
     yield from _check_content(report, part, section)
-    ctx = RuleContext(report=report, previous=previous, part_id=part.id)
+    ctx = RuleContext(report=typed, previous=previous, part_id=part.id)
     for rule in part.rules:
         yield from rule(ctx)
 
@@ -146,7 +199,10 @@ def _check_value(report: Report, part: Part, table: Table | None, row: int | Non
             yield error(path, N_("{place}: this is required.").format(place=where))
         return
     problem = column.kind.check(value)
-    if problem is not None:
+    if problem is not None and problem.startswith("expected"):
+        yield error(path, N_("{place}: {problem}, not {value}.").format(
+            place=where, problem=problem, value=_shown(column, value)))
+    elif problem is not None:
         yield error(path, f"{where}: {_shown(column, value)} {problem}.")
     elif isinstance(column.kind, Attachments):
         for attachment_id in value:
@@ -156,9 +212,10 @@ def _check_value(report: Report, part: Part, table: Table | None, row: int | Non
 
 
 def _shown(column: Field, value: Any) -> str:
-    if isinstance(value, str):
-        return f"\"{value}\""
-    return str(value)
+    text = value if isinstance(value, str) else str(value)
+    if len(text) > 40:
+        text = text[:39] + "…"
+    return f"\"{text}\"" if isinstance(value, str) else text
 
 
 def _unknown_keys(part: Part, section: Section | FormData) -> Iterator[Finding]:

@@ -45,14 +45,17 @@ def stockpile_balance(ctx: RuleContext) -> Iterable[Finding]:
             actual = now.get(kind, 0)
             if expected != actual:
                 index = _row_of(ctx.rows("stockpile"), kind)
-                path = (ctx.path("tables", "stockpile", index, column) if index is not None
-                        else ctx.path("tables", "stockpile"))
+                if index is not None:
+                    path = ctx.path("tables", "stockpile", index, column)
+                    where = N_("Form B, Stockpile, row {row}").format(row=index + 1)
+                else:
+                    path, where = ctx.path("tables", "stockpile"), N_("Form B, Stockpile")
                 yield warning(path, N_(
-                    "Form B, Stockpile, {type}: last report's {prev} {noun}, less {out} destroyed "
-                    "and {moved} transferred, plus {found} discovered, makes {expected}, but "
-                    "{actual} are reported now. Check the figures or explain the difference."
-                ).format(type=_type_name(ctx, kind), prev=fmt(prev.get(kind, 0)), noun=noun,
-                         out=fmt(out.get(kind, 0)), moved=fmt(moved.get(kind, 0)),
+                    "{place}: the previous report's {prev} {noun} of type {type}, less {out} "
+                    "destroyed and {moved} transferred, plus {found} discovered, make {expected}, "
+                    "but {actual} are reported now. Check the figures or explain the difference."
+                ).format(place=where, type=_type_name(ctx, kind), prev=fmt(prev.get(kind, 0)),
+                         noun=noun, out=fmt(out.get(kind, 0)), moved=fmt(moved.get(kind, 0)),
                          found=fmt(found.get(kind, 0)), expected=fmt(expected),
                          actual=fmt(actual)))
 
@@ -104,10 +107,10 @@ def ratio_consistent(ctx: RuleContext) -> Iterable[Finding]:
                 continue
             if table_id != "stockpile" and kind in stated and s != m * stated[kind]:
                 yield warning(ctx.path("tables", table_id, i, "submunitions"), N_(
-                    "Form B, row {row} of {table}: {s} submunitions in {m} munitions of type "
-                    "{type} does not match the {per} per munition stated in the stockpile."
-                ).format(row=i + 1, table=table_id, s=fmt(s), m=fmt(m), type=row["type"],
-                         per=stated[kind]))
+                    "Form B, {table}, row {row}: {s} submunitions in {m} munitions of type "
+                    "{type} do not match the {per} per munition stated in the stockpile."
+                ).format(row=i + 1, table=_table_label(table_id), s=fmt(s), m=fmt(m),
+                         type=row["type"], per=stated[kind]))
             elif table_id == "stockpile" and kind not in stated and kind in last_ratio:
                 pm, ps = last_ratio[kind]
                 if s * pm != ps * m:
@@ -116,6 +119,10 @@ def ratio_consistent(ctx: RuleContext) -> Iterable[Finding]:
                         "munition, but {last} in the previous report. Check the figures."
                     ).format(row=i + 1, type=row["type"], ratio=_ratio(s, m),
                              last=_ratio(ps, pm)))
+
+
+def _table_label(table_id: str) -> str:
+    return next(t.label for t in PART.tables if t.id == table_id)
 
 
 def _ratio(s: int, m: int) -> str:

@@ -70,6 +70,24 @@ def submitted_on_time(ctx: RuleContext) -> Iterable[Finding]:
                           days=(submitted - due).days))
 
 
+def entry_into_force_as_listed(ctx: RuleContext) -> Iterable[Finding]:
+    """Every deadline follows from entry into force: a date other than the State list's is
+    probably a typing error (a State that joined after the list is not in it, and passes)."""
+    from ccm_desktop.schema.states import load_states
+
+    code, eif = ctx.value("state"), ctx.value("entry_into_force")
+    info = load_states().get(code) if isinstance(code, str) else None
+    if eif is None or info is None or info.entry_into_force is None:
+        return
+    if eif != info.entry_into_force:
+        yield warning(ctx.path("fields", "entry_into_force"), N_(
+            "Cover page: the Convention entered into force for {state} on {listed} according to "
+            "the list of States Parties, not on {given}. Check the date: every deadline follows "
+            "from it."
+        ).format(state=info.name, listed=info.entry_into_force.isoformat(),
+                 given=eif.isoformat()))
+
+
 PART = Part(
     id="cover",
     title=N_("Cover page and contacts"),
@@ -115,6 +133,6 @@ PART = Part(
               min_rows=1, totals=False),
     ),
     rules=(period_in_order, submission_date_given, annual_period_is_previous_year,
-           submitted_on_time),
+           submitted_on_time, entry_into_force_as_listed),
     can_be_not_applicable=False,
 )

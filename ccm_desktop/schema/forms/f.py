@@ -43,6 +43,21 @@ def cleared_within_area(ctx: RuleContext) -> Iterable[Finding]:
             ).format(row=i + 1, cleared=fmt(cleared[key]), area=name, size=fmt(size)))
 
 
+COORDINATE_LIMITS = {"latitude": Decimal(90), "longitude": Decimal(180)}
+
+
+def coordinates_on_earth(ctx: RuleContext) -> Iterable[Finding]:
+    """Latitudes lie within +-90 degrees and longitudes within +-180 (WGS84 decimal degrees)."""
+    for i, row in enumerate(ctx.rows("contaminated_areas")):
+        for column, limit in COORDINATE_LIMITS.items():
+            value = row.get(column)
+            if isinstance(value, Decimal) and abs(value) > limit:
+                yield error(ctx.path("tables", "contaminated_areas", i, column), N_(
+                    "Form F, Contaminated areas, row {row}: {value} is not a {column} (decimal "
+                    "degrees between -{limit} and {limit}, WGS84)."
+                ).format(row=i + 1, value=value, column=column, limit=limit))
+
+
 def contamination_past_deadline(ctx: RuleContext) -> Iterable[Finding]:
     """Warning 9: contamination left after the Art. 4 deadline."""
     cover = ctx.report.cover.fields
@@ -124,6 +139,6 @@ PART = Part(
               N_("Whether the State has declared that it fulfilled its clearance obligations "
                  "(Art. 4.1(c)).")),
     ),
-    rules=(cleared_within_area, contamination_past_deadline),
+    rules=(cleared_within_area, coordinates_on_earth, contamination_past_deadline),
     wide=True,
 )

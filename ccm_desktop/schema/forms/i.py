@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ccm_desktop.domain.findings import Finding, error
+from ccm_desktop.domain.findings import Finding, error, warning
 from ccm_desktop.schema.forms.common import NOTE, TEXT, choice, field, table
 from ccm_desktop.schema.i18n import N_
 from ccm_desktop.schema.kinds import Currency, Money, StateKind, Year
@@ -26,6 +26,18 @@ def currency_with_amount(ctx: RuleContext) -> Iterable[Finding]:
                 "Form I, National resources, row {row}: give the currency of the amount "
                 "(e.g. EUR)."
             ).format(row=i + 1))
+
+
+def assistance_currency_given(ctx: RuleContext) -> Iterable[Finding]:
+    """An amount of assistance means little without its currency (a warning: forms.md makes
+    the currency required only for national resources)."""
+    for table_id, label in (("assistance_provided", N_("Assistance provided")),
+                            ("assistance_received", N_("Assistance received"))):
+        for i, row in enumerate(ctx.rows(table_id)):
+            if row.get("amount") is not None and row.get("currency") is None:
+                yield warning(ctx.path("tables", table_id, i, "currency"), N_(
+                    "Form I, {table}, row {row}: give the currency of the amount (e.g. EUR)."
+                ).format(table=label, row=i + 1))
 
 
 def _assistance_columns(party_id: str, party: str, party_help: str, state_id: str) -> tuple[Field, ...]:
@@ -85,6 +97,6 @@ PART = Part(
                                    N_("The State or organisation that gave it."), "donor_state"),
               voluntary=True, wide=True),
     ),
-    rules=(currency_with_amount,),
+    rules=(currency_with_amount, assistance_currency_given),
     wide=True,
 )

@@ -1,0 +1,509 @@
+"""Every check of forms.md ("Checks a validator must make" 1-9 and the cover-page rules): one
+case that triggers it and one that does not.
+
+`base()` is a complete annual report (Iraq, 2019) with every form changed and filled in, and
+`last_year()` the report before it; together they give no finding at all. Each case edits a copy
+and names the severity and path (interchange.md section 4) the finding must carry; the untouched
+report shows that the same finding is not raised without the edit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ccm_desktop.domain.findings import Finding, Severity
+from ccm_desktop.domain.report import FORM_LETTERS, FormStatus, Report
+from ccm_desktop.schema.model import RuleContext, parse_path
+from ccm_desktop.schema.registry import PARTS
+from ccm_desktop.schema.validate import validate, well_typed
+from tests.strategies import reports
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+
+
+def base() -> Report:
+    r = Report(language="en")
+    r.cover.fields.update(
+        state="IRQ", report_kind="annual", period_from=date(2019, 1, 1),
+        period_to=date(2019, 12, 31), submission_date=date(2020, 4, 28),
+        entry_into_force=date(2013, 11, 1), prepared_by="Directorate of Mine Action")
+    r.cover.tables["contacts"] = [{"institution": "Directorate of Mine Action",
+                                   "email": "dma@example.org", "role": "Forms F, G, H"}]
+    f = {letter: r.form(letter) for letter in FORM_LETTERS}
+    for form in f.values():
+        form.status = FormStatus.CHANGED
+    f["A"].tables["measures"] = [{"measure": "Law on the prohibition of cluster munitions",
+                                  "kind": "legislation"}]
+    f["B"].fields["destruction_status"] = "Destruction under way."
+    f["B"].tables["stockpile"] = [{"type": "BLU-63", "munitions": 10, "submunitions": 2000,
+                                   "submunitions_per_munition": 200}]
+    f["B"].tables["destroyed"] = [{"type": "BLU-63", "munitions": 4, "submunitions": 800}]
+    f["B"].tables["destruction_sites"] = [{"site": "Range 3", "location": "Basra"}]
+    f["C"].tables["types"] = [{"type": "BLU-63", "category": "submunition",
+                               "scope": "owned_or_possessed"}]
+    f["D"].tables["retained"] = [{"type": "BLU-63", "munitions": 2, "submunitions": 400,
+                                  "planned_use": "Training of clearance teams"}]
+    f["D"].tables["transferred"] = [{"type": "BLU-63", "munitions": 1, "submunitions": 200,
+                                     "receiving_state": "JOR", "purpose": "destruction"}]
+    f["E"].fields["ever_produced"] = False
+    f["E"].tables["facilities"] = []
+    f["F"].tables["contaminated_areas"] = [
+        {"area_id": "BSR-001", "size_m2": Decimal("100000"), "status": "confirmed",
+         "latitude": Decimal("30.5"), "longitude": Decimal("47.8")}]
+    f["F"].tables["clearance"] = [
+        {"area_id": "BSR-001", "cleared_m2": Decimal("60000"), "submunitions_destroyed": 37},
+        {"area_id": "bsr-001 ", "cleared_m2": Decimal("40000")},  # same area, other case
+        {"area_id": "BSR-OLD-7", "cleared_m2": Decimal("900000")}]  # an area released before
+    f["G"].fields["measures"] = "Risk education in schools."
+    f["H"].tables["casualties"] = [
+        {"outcome": "killed", "men": 2, "boys": 1, "total": 3},
+        {"outcome": "injured", "total": 11}]  # only a total: allowed
+    f["I"].tables["national_resources"] = [{"year": 2019, "amount": Decimal("250000"),
+                                            "currency": "USD", "article": "4"}]
+    f["J"].fields["other_matters"] = "None."
+    return r
+
+
+def last_year() -> Report:
+    r = base()
+    r.cover.fields.update(period_from=date(2018, 1, 1), period_to=date(2018, 12, 31),
+                          submission_date=date(2019, 4, 30))
+    # 15 - 4 destroyed - 1 transferred = 10 this year.
+    r.form("B").tables["stockpile"] = [{"type": "BLU-63", "munitions": 15,
+                                        "submunitions": 3000}]
+    return r
+
+
+Edit = Callable[[Report, Report], object]
+
+
+def _set(target: dict[str, object], **values: object) -> None:
+    target.update(values)
+
+
+def _drop(target: dict[str, object], *keys: str) -> None:
+    for key in keys:
+        target.pop(key, None)
+
+
+# (name, edit(report, previous), severity, path the finding must start with)
+CASES: list[tuple[str, Edit, Severity, str]] = [
+    # 1. required values, kinds, negatives, codes, period order
+    *[(f"cover {key} missing", lambda r, p, key=key: _drop(r.cover.fields, key), ERROR,
+       f"cover.fields.{key}")
+      for key in ("state", "report_kind", "period_from", "period_to", "entry_into_force")],
+    ("no contacts", lambda r, p: r.cover.tables.pop("contacts"), ERROR, "cover.tables.contacts"),
+    ("contact without institution", lambda r, p: _drop(r.cover.tables["contacts"][0],
+                                                       "institution"),
+     ERROR, "cover.tables.contacts[0].institution"),
+    ("bad e-mail", lambda r, p: _set(r.cover.tables["contacts"][0], email="dma@example"),
+     ERROR, "cover.tables.contacts[0].email"),
+    ("no measures", lambda r, p: r.form("A").tables.update(measures=[]), ERROR, "forms.A"),
+    ("stockpile type missing", lambda r, p: _drop(r.form("B").tables["stockpile"][0], "type"),
+     ERROR, "forms.B.tables.stockpile[0].type"),
+    ("destroyed type missing", lambda r, p: _drop(r.form("B").tables["destroyed"][0], "type"),
+     ERROR, "forms.B.tables.destroyed[0].type"),
+    ("discovered type missing", lambda r, p: r.form("B").tables.update(
+        discovered=[{"munitions": 1}]), ERROR, "forms.B.tables.discovered[0].type"),
+    ("types type missing", lambda r, p: _drop(r.form("C").tables["types"][0], "type"),
+     ERROR, "forms.C.tables.types[0].type"),
+    ("retained type missing", lambda r, p: _drop(r.form("D").tables["retained"][0], "type"),
+     ERROR, "forms.D.tables.retained[0].type"),
+    ("receiving State missing", lambda r, p: _drop(r.form("D").tables["transferred"][0],
+                                                   "receiving_state"),
+     ERROR, "forms.D.tables.transferred[0].receiving_state"),
+    ("facility missing", lambda r, p: r.form("E").tables.update(
+        facilities=[{"location": "Baghdad"}]), ERROR, "forms.E.tables.facilities[0].facility"),
+    ("area id missing", lambda r, p: _drop(r.form("F").tables["contaminated_areas"][0],
+                                           "area_id"),
+     ERROR, "forms.F.tables.contaminated_areas[0].area_id"),
+    ("clearance area id missing", lambda r, p: _drop(r.form("F").tables["clearance"][2],
+                                                     "area_id"),
+     ERROR, "forms.F.tables.clearance[2].area_id"),
+    ("casualty outcome missing", lambda r, p: _drop(r.form("H").tables["casualties"][1],
+                                                    "outcome"),
+     ERROR, "forms.H.tables.casualties[1].outcome"),
+    ("casualty total missing", lambda r, p: _drop(r.form("H").tables["casualties"][1], "total"),
+     ERROR, "forms.H.tables.casualties[1].total"),
+    ("resources year missing", lambda r, p: _drop(r.form("I").tables["national_resources"][0],
+                                                  "year"),
+     ERROR, "forms.I.tables.national_resources[0].year"),
+    ("currency missing with amount", lambda r, p: _drop(
+        r.form("I").tables["national_resources"][0], "currency"),
+     ERROR, "forms.I.tables.national_resources[0].currency"),
+    ("text in a number column", lambda r, p: _set(r.form("B").tables["destroyed"][0],
+                                                  munitions="four"),
+     ERROR, "forms.B.tables.destroyed[0].munitions"),
+    ("a float in a number column", lambda r, p: _set(r.form("B").tables["destroyed"][0],
+                                                     munitions=4.0),
+     ERROR, "forms.B.tables.destroyed[0].munitions"),
+    ("text in a date field", lambda r, p: _set(r.cover.fields, period_to="2019-12-31"),
+     ERROR, "cover.fields.period_to"),
+    ("unknown choice", lambda r, p: _set(r.form("A").tables["measures"][0], kind="decree"),
+     ERROR, "forms.A.tables.measures[0].kind"),
+    ("negative count", lambda r, p: _set(r.form("B").tables["destroyed"][0], munitions=-4),
+     ERROR, "forms.B.tables.destroyed[0].munitions"),
+    ("negative area", lambda r, p: _set(r.form("F").tables["clearance"][2],
+                                        cleared_m2=Decimal("-1")),
+     ERROR, "forms.F.tables.clearance[2].cleared_m2"),
+    ("negative money", lambda r, p: _set(r.form("I").tables["national_resources"][0],
+                                         amount=Decimal("-0.01")),
+     ERROR, "forms.I.tables.national_resources[0].amount"),
+    ("implausible year", lambda r, p: _set(r.form("I").tables["national_resources"][0],
+                                           year=19),
+     ERROR, "forms.I.tables.national_resources[0].year"),
+    ("latitude beyond the pole", lambda r, p: _set(r.form("F").tables["contaminated_areas"][0],
+                                                   latitude=Decimal("90.5")),
+     ERROR, "forms.F.tables.contaminated_areas[0].latitude"),
+    ("longitude beyond the date line", lambda r, p: _set(
+        r.form("F").tables["contaminated_areas"][0], longitude=Decimal("-180.01")),
+     ERROR, "forms.F.tables.contaminated_areas[0].longitude"),
+    ("unknown State", lambda r, p: _set(r.cover.fields, state="XYZ"), ERROR,
+     "cover.fields.state"),
+    ("lower-case State code", lambda r, p: _set(r.cover.fields, state="irq"), ERROR,
+     "cover.fields.state"),
+    ("unknown receiving State", lambda r, p: _set(r.form("D").tables["transferred"][0],
+                                                  receiving_state="ZZZ"),
+     ERROR, "forms.D.tables.transferred[0].receiving_state"),
+    ("unknown currency", lambda r, p: _set(r.form("I").tables["national_resources"][0],
+                                           currency="ABC"),
+     ERROR, "forms.I.tables.national_resources[0].currency"),
+    ("period reversed", lambda r, p: _set(r.cover.fields, period_from=date(2020, 1, 1)),
+     ERROR, "cover.fields.period_to"),
+    ("attachment missing", lambda r, p: _set(r.form("A").tables["measures"][0],
+                                             documents=["nowhere"]),
+     ERROR, "forms.A.tables.measures[0].documents"),
+    ("unknown field", lambda r, p: _set(r.form("J").fields, colour="red"), ERROR,
+     "forms.J.fields.colour"),
+    ("unknown table", lambda r, p: r.form("J").tables.update(extra=[{"a": 1}]), ERROR,
+     "forms.J.tables.extra"),
+    # 2. cover-page rules
+    ("status missing", lambda r, p: setattr(r.form("G"), "status", None), ERROR,
+     "forms.G.status"),
+    ("Form A not applicable", lambda r, p: (setattr(r.form("A"), "status",
+                                                    FormStatus.NOT_APPLICABLE),
+                                            setattr(r.form("A"), "statement", "No laws needed")),
+     ERROR, "forms.A.status"),
+    ("initial report with an unchanged form", lambda r, p: (
+        _set(r.cover.fields, report_kind="initial", submission_date=date(2014, 4, 1)),
+        setattr(r.form("C"), "status", FormStatus.UNCHANGED),
+        setattr(r.form("C"), "last_reported_year", 2018)), ERROR, "forms.C.status"),
+    ("unchanged without a year", lambda r, p: setattr(r.form("C"), "status",
+                                                      FormStatus.UNCHANGED),
+     ERROR, "forms.C.last_reported_year"),
+    ("unchanged since this year", lambda r, p: (
+        setattr(r.form("C"), "status", FormStatus.UNCHANGED),
+        setattr(r.form("C"), "last_reported_year", 2019)), ERROR, "forms.C.last_reported_year"),
+    ("unchanged since a year that is no year", lambda r, p: (
+        setattr(r.form("C"), "status", FormStatus.UNCHANGED),
+        setattr(r.form("C"), "last_reported_year", 18)), ERROR, "forms.C.last_reported_year"),
+    ("not applicable without a reason", lambda r, p: setattr(r.form("E"), "status",
+                                                             FormStatus.NOT_APPLICABLE),
+     ERROR, "forms.E.statement"),
+    ("not applicable with a blank reason", lambda r, p: (
+        setattr(r.form("E"), "status", FormStatus.NOT_APPLICABLE),
+        setattr(r.form("E"), "statement", "   ")), ERROR, "forms.E.statement"),
+    ("not applicable with a bare N/A", lambda r, p: (
+        setattr(r.form("E"), "status", FormStatus.NOT_APPLICABLE),
+        setattr(r.form("E"), "statement", "N/A")), WARNING, "forms.E.statement"),
+    ("changed but empty", lambda r, p: (r.form("J").fields.clear(), r.form("J").tables.clear()),
+     ERROR, "forms.J"),
+    ("changed with only empty values", lambda r, p: (
+        r.form("J").fields.update(other_matters=None), r.form("J").tables.update(x=[])),
+     ERROR, "forms.J"),
+    # 3. casualty total
+    ("total is not the sum", lambda r, p: _set(r.form("H").tables["casualties"][0], total=4),
+     ERROR, "forms.H.tables.casualties[0].total"),
+    ("total below the breakdown", lambda r, p: _set(r.form("H").tables["casualties"][0],
+                                                    unknown=5),
+     ERROR, "forms.H.tables.casualties[0].total"),
+    # 4. cleared beyond the area
+    ("cleared beyond the area", lambda r, p: _set(r.form("F").tables["clearance"][1],
+                                                  cleared_m2=Decimal("40000.5")),
+     ERROR, "forms.F.tables.clearance[1].cleared_m2"),
+    ("cleared beyond an area given in two rows", lambda r, p: (
+        r.form("F").tables["contaminated_areas"].append(
+            {"area_id": "NJF-2", "size_m2": Decimal("10")}),
+        r.form("F").tables["clearance"].append({"area_id": "NJF-2", "cleared_m2": Decimal("11")})),
+     ERROR, "forms.F.tables.clearance[3].cleared_m2"),
+    # 5. stockpile balance (needs last year's report)
+    ("stockpile does not balance", lambda r, p: _set(r.form("B").tables["stockpile"][0],
+                                                     munitions=11, submunitions=2200),
+     WARNING, "forms.B.tables.stockpile[0].munitions"),
+    ("stockpile gone without destruction", lambda r, p: r.form("B").tables.update(stockpile=[]),
+     WARNING, "forms.B.tables.stockpile"),
+    ("a type appears from nowhere", lambda r, p: r.form("B").tables["stockpile"].append(
+        {"type": "M42", "munitions": 5, "submunitions": 0}),
+     WARNING, "forms.B.tables.stockpile[1].munitions"),
+    # 6. retained increased
+    ("retained increased", lambda r, p: _set(r.form("D").tables["retained"][0], munitions=3,
+                                             submunitions=600),
+     WARNING, "forms.D.tables.retained[0].munitions"),
+    ("retained submunitions increased", lambda r, p: _set(r.form("D").tables["retained"][0],
+                                                          submunitions=401),
+     WARNING, "forms.D.tables.retained[0].submunitions"),
+    # 7. ratio
+    ("ratio differs from the stated one", lambda r, p: _set(r.form("B").tables["stockpile"][0],
+                                                            submunitions=1990),
+     WARNING, "forms.B.tables.stockpile[0].submunitions"),
+    ("destroyed ratio differs from the stated one", lambda r, p: _set(
+        r.form("B").tables["destroyed"][0], submunitions=790),
+     WARNING, "forms.B.tables.destroyed[0].submunitions"),
+    ("ratio differs from last year's", lambda r, p: (
+        _drop(r.form("B").tables["stockpile"][0], "submunitions_per_munition"),
+        _set(p.form("B").tables["stockpile"][0], submunitions=2985)),
+     WARNING, "forms.B.tables.stockpile[0].submunitions"),
+    # 8. period and due date
+    ("annual period not a calendar year", lambda r, p: _set(r.cover.fields,
+                                                            period_from=date(2019, 2, 1)),
+     WARNING, "cover.fields.period_from"),
+    ("annual period not the previous year", lambda r, p: _set(
+        r.cover.fields, submission_date=date(2021, 4, 1)), WARNING, "cover.fields.period_to"),
+    ("annual report late", lambda r, p: _set(r.cover.fields, submission_date=date(2020, 5, 1)),
+     WARNING, "cover.fields.submission_date"),
+    ("initial report late", lambda r, p: _set(
+        r.cover.fields, report_kind="initial", period_from=date(2013, 11, 1),
+        period_to=date(2014, 4, 1), submission_date=date(2014, 5, 1)),
+     WARNING, "cover.fields.submission_date"),
+    ("no submission date", lambda r, p: _drop(r.cover.fields, "submission_date"), WARNING,
+     "cover.fields.submission_date"),
+    ("entry into force not the State's", lambda r, p: _set(r.cover.fields,
+                                                           entry_into_force=date(2013, 12, 1)),
+     WARNING, "cover.fields.entry_into_force"),
+    # 9. deadlines
+    ("stockpile past the Art. 3 deadline", lambda r, p: _set(
+        r.cover.fields, period_from=date(2022, 1, 1), period_to=date(2022, 12, 31),
+        submission_date=date(2023, 4, 1)), WARNING, "forms.B.tables.stockpile"),
+    ("stockpile past an extended deadline", lambda r, p: (
+        _set(r.cover.fields, period_from=date(2026, 1, 1), period_to=date(2026, 12, 31),
+             submission_date=date(2027, 4, 1)),
+        _set(r.form("B").fields, article3_deadline=date(2025, 11, 1))),
+     WARNING, "forms.B.tables.stockpile"),
+    ("contamination past the Art. 4 deadline", lambda r, p: _set(
+        r.cover.fields, period_from=date(2024, 1, 1), period_to=date(2024, 12, 31),
+        submission_date=date(2025, 4, 1)), WARNING, "forms.F.tables.contaminated_areas"),
+    # Form D: Art. 3.8 planned and actual use
+    ("retained without use", lambda r, p: _drop(r.form("D").tables["retained"][0],
+                                                "planned_use"),
+     WARNING, "forms.D.tables.retained[0]"),
+    # Form I: amounts of assistance without a currency
+    ("assistance amount without currency", lambda r, p: r.form("I").tables.update(
+        assistance_received=[{"donor": "Germany", "amount": Decimal("1000")}]),
+     WARNING, "forms.I.tables.assistance_received[0].currency"),
+]
+
+
+def _findings(report: Report, previous: Report | None) -> list[Finding]:
+    return validate(report, previous)
+
+
+def _matches(findings: list[Finding], severity: Severity, path: str) -> list[Finding]:
+    return [f for f in findings if f.severity is severity and f.path.startswith(path)]
+
+
+def test_the_base_report_and_last_year_have_no_findings() -> None:
+    assert _findings(base(), last_year()) == []
+    assert _findings(base(), None) == []
+    assert _findings(last_year(), None) == []
+
+
+@pytest.mark.parametrize(("name", "edit", "severity", "path"), CASES, ids=[c[0] for c in CASES])
+def test_each_check_triggers_and_does_not_without_the_edit(
+        name: str, edit: Edit, severity: Severity, path: str) -> None:
+    report, previous = base(), last_year()
+    assert _matches(_findings(report, previous), severity, path) == []
+    edit(report, previous)
+    found = _matches(_findings(report, previous), severity, path)
+    assert found, f"{name}: nothing at {path}; got {_findings(report, previous)}"
+    for finding in found:
+        _assert_plain_sentence(finding)
+
+
+PLACE_WORDS = re.compile(r"^(Cover page|Form [A-J])\b")
+
+
+def _assert_plain_sentence(finding: Finding) -> None:
+    """A message names the place (cover page or form, and the row in words) and reads as a
+    sentence: no ids, no braces, no Python reprs."""
+    message = finding.message
+    assert PLACE_WORDS.match(message), message
+    assert message.endswith((".", ".)")), message
+    assert "{" not in message and "}" not in message, message
+    for leak in ("None", "Decimal(", "datetime.", "FormStatus", "_m2", "['", "{'", "<"):
+        assert leak not in message, f"{leak!r} in {message!r}"
+    ref = parse_path(finding.path)
+    if ref.row is not None:
+        assert f"row {ref.row + 1}" in message, message
+
+
+def test_every_finding_of_the_cases_is_a_plain_sentence() -> None:
+    for _, edit, _, _ in CASES:
+        report, previous = base(), last_year()
+        edit(report, previous)
+        for finding in _findings(report, previous):
+            _assert_plain_sentence(finding)
+
+
+def test_year_on_year_warnings_need_the_previous_report() -> None:
+    for name in ("stockpile does not balance", "retained increased",
+                 "ratio differs from last year's"):
+        _, edit, severity, path = next(c for c in CASES if c[0] == name)
+        report, previous = base(), last_year()
+        edit(report, previous)
+        assert _matches(_findings(report, None), severity, path) == [], name
+
+
+def test_previous_report_that_did_not_say_gives_no_balance_warning() -> None:
+    report, previous = base(), last_year()
+    previous.form("B").status = FormStatus.UNCHANGED
+    previous.form("B").last_reported_year = 2017
+    report.form("B").tables["stockpile"][0].update(munitions=99, submunitions=19800)
+    assert _findings(report, previous) == []
+    previous.form("B").status = FormStatus.CHANGED
+    assert _matches(_findings(report, previous), WARNING, "forms.B.tables.stockpile[0]")
+
+
+def test_stockpile_balance_counts_discoveries_and_types_by_folded_name() -> None:
+    report, previous = base(), last_year()
+    report.form("B").tables["stockpile"][0].update(munitions=12, submunitions=2400,
+                                                   type="blu-63 ")
+    report.form("B").tables["discovered"] = [{"type": "BLU-63", "munitions": 2,
+                                              "submunitions": 400}]
+    assert _findings(report, previous) == []
+
+
+def test_forms_not_changed_are_not_checked() -> None:
+    report = base()
+    report.form("B").status = FormStatus.NOT_APPLICABLE
+    report.form("B").statement = "Never held cluster munitions."
+    report.form("B").tables["destroyed"][0]["munitions"] = -4
+    report.form("H").status = FormStatus.UNCHANGED
+    report.form("H").last_reported_year = 2018
+    report.form("H").tables["casualties"][0]["total"] = 99
+    assert _findings(report, None) == []
+
+
+def test_every_form_unchanged_makes_a_cover_page_only_report() -> None:
+    report = base()
+    for letter in FORM_LETTERS:
+        form = report.form(letter)
+        form.status, form.last_reported_year = FormStatus.UNCHANGED, 2018
+        form.fields.clear()
+        form.tables.clear()
+    assert _findings(report, None) == []
+
+
+def test_near_misses_raise_nothing() -> None:
+    report = base()
+    # cleared exactly the area's size (60000 + 40000 = 100000 m2)
+    assert sum(r["cleared_m2"] for r in report.form("F").tables["clearance"][:2]) == 100000
+    # a total with an empty count in the breakdown: empty counts are 0
+    report.form("H").tables["casualties"].append({"outcome": "injured", "girls": 2, "total": 2})
+    # submitted on the due date itself
+    report.cover.fields["submission_date"] = date(2020, 4, 30)
+    # an extension recorded and not yet passed
+    report.cover.fields.update(period_from=date(2022, 1, 1), period_to=date(2022, 12, 31),
+                               submission_date=date(2023, 4, 1))
+    report.form("B").fields["article3_deadline"] = date(2023, 11, 1)
+    # a stockpile reported as destroyed
+    report.form("F").fields["article4_deadline"] = date(2028, 11, 1)
+    # a statement with a reason
+    report.form("E").status = FormStatus.NOT_APPLICABLE
+    report.form("E").statement = "Never produced cluster munitions."
+    assert _findings(report, None) == []
+
+
+def test_completion_recorded_silences_the_deadline_warnings() -> None:
+    report = base()
+    report.cover.fields.update(period_from=date(2024, 1, 1), period_to=date(2024, 12, 31),
+                               submission_date=date(2025, 4, 1))
+    report.form("B").fields["completion_date"] = date(2021, 6, 1)
+    report.form("F").fields["completion_declared"] = True
+    assert _findings(report, None) == []
+
+
+def test_unchanged_forms_in_an_annual_report_are_fine() -> None:
+    report = base()
+    report.form("C").status, report.form("C").last_reported_year = FormStatus.UNCHANGED, 2018
+    assert _findings(report, None) == []
+
+
+def test_every_path_is_a_place_the_window_can_go_to() -> None:
+    for _, edit, _, _ in CASES:
+        report, previous = base(), last_year()
+        edit(report, previous)
+        for finding in _findings(report, previous):
+            ref = parse_path(finding.path)
+            assert ref.part_id in [p.id for p in PARTS]
+            assert re.fullmatch(
+                r"(cover|forms\.[A-J])(\.(status|statement|last_reported_year)"
+                r"|\.fields\.\w+|\.tables\.\w+(\[\d+\](\.\w+)?)?)?", finding.path), finding.path
+
+
+def _junk() -> st.SearchStrategy[object]:
+    return st.one_of(st.none(), st.text(max_size=5), st.integers(-5, 5), st.booleans(),
+                     st.just(Decimal("-1.5")), st.just(date(2020, 1, 1)), st.just(2.5),
+                     st.just(["a1"]), st.just({"x": 1}))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_values_of_any_type_never_break_the_validator(data: st.DataObject) -> None:
+    """The window may hold a value of the wrong type for a moment: every check must still run,
+    and the wrong value is reported, not tripped over."""
+    report, previous = base(), last_year()
+    for target in (report, previous):
+        for p in PARTS:
+            holder = target.cover if p.id == "cover" else target.form(p.id)
+            for f in p.fields:
+                if data.draw(st.booleans()):
+                    holder.fields[f.id] = data.draw(_junk())
+            for t in p.tables:
+                for row in holder.tables.get(t.id, []):
+                    for c in t.columns:
+                        if data.draw(st.booleans()):
+                            row[c.id] = data.draw(_junk())
+    findings = validate(report, previous)
+    assert all(f.message for f in findings)
+
+
+def test_well_typed_drops_only_wrongly_typed_values() -> None:
+    report = base()
+    assert well_typed(report) is report
+    report.form("B").tables["destroyed"][0]["munitions"] = "four"
+    report.cover.fields["period_to"] = "2019"
+    typed = well_typed(report)
+    assert typed is not report
+    assert "munitions" not in typed.form("B").tables["destroyed"][0]
+    assert "period_to" not in typed.cover.fields
+    assert report.cover.fields["period_to"] == "2019"  # the report itself is untouched
+    assert typed.form("B").tables["destroyed"][0]["submunitions"] == 800
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reports())
+def test_generated_reports_validate_without_raising(report: Report) -> None:
+    for finding in validate(report, base()):
+        _assert_plain_sentence(finding)
+
+
+def test_every_cross_field_rule_is_triggered_by_a_case_and_quiet_on_the_base() -> None:
+    for p in PARTS:
+        for rule in p.rules:
+            quiet = list(rule(RuleContext(report=base(), previous=last_year(), part_id=p.id)))
+            assert quiet == [], f"{rule.__name__} fires on the base report: {quiet}"
+            fired = []
+            for _, edit, _, _ in CASES:
+                report, previous = base(), last_year()
+                edit(report, previous)
+                ctx = RuleContext(report=well_typed(report), previous=well_typed(previous),
+                                  part_id=p.id)
+                fired += list(rule(ctx))
+            assert fired, f"no case triggers {p.id}.{rule.__name__}"
