@@ -144,5 +144,7 @@ def search_states(query: str, lang: str = "en", parties_only: bool = False) -> l
         if not folded or folded in _fold(state_name(c, lang)) or folded in _fold(state_name(c))
         or folded == c.casefold()
     ]
+    # Names that begin with the query first, then alphabetical as a person reads them
+    # ("Líbano" before "Liberia"), not by code point.
     return sorted(hits, key=lambda c: (not _fold(state_name(c, lang)).startswith(folded),
-                                       state_name(c, lang)))
+                                       _fold(state_name(c, lang))))
