@@ -1,0 +1,268 @@
+"""How cells are drawn and edited: typed editors, outlines for findings, photo thumbnails.
+
+The delegate checks what was typed before it is stored: Enter or Tab on a value that cannot be
+read keeps the editor open and says why (the model's `refused` signal); leaving the cell any
+other way drops the value with the same message. Nothing unreadable reaches the document.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from ccm_desktop.schema.i18n import N_, translate
+from ccm_desktop.schema.kinds import KindError
+from ccm_desktop.ui.table.editors import AreaEditor, CellEditor, NoteEditor, editor_for
+from ccm_desktop.ui.table.model import FINDING_ROLE, TableModel
+from ccm_desktop.ui.table.photos import ThumbnailCache
+from ccm_desktop.ui.table.sorting import StoredOrderProxy
+
+Index = QModelIndex | QPersistentModelIndex
+
+ERROR_LINE = QColor("#c62828")
+WARNING_LINE = QColor("#b26a00")
+ACCENT = QColor("#1f5fbf")
+MAX_LINES = 4
+PADDING = 4
+
+
+class CellDelegate(QStyledItemDelegate):
+    def __init__(self, proxy: StoredOrderProxy, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.proxy = proxy
+        self.model: TableModel = proxy.table_model
+        self.thumbnails = ThumbnailCache()
+        self.outlined: tuple[int, str] | None = None  # (stored row, column id) to outline
+        self.open_editor: CellEditor | None = None
+        self._editor_cells: dict[int, tuple[int, int]] = {}
+        self._area_units: dict[str, str] = {}
+
+    # Editing -------------------------------------------------------------------------------
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
+                     index: Index) -> QWidget:
+        source = self.proxy.mapToSource(self.proxy.index(index.row(), index.column()))
+        column = self.model.columns[source.column()]
+        editor = editor_for(column.kind, self.model.locale, parent)
+        editor.setObjectName(column.id)
+        if isinstance(editor, AreaEditor):
+            editor.unit_memory = self._area_units
+        name = translate(N_("{column}, row {row}"), self.model.lang).format(
+            column=translate(column.label, self.model.lang), row=source.row() + 1)
+        editor.set_accessible_name(name)
+        editor.setToolTip(translate(column.help, self.model.lang))
+        for widget in (editor, *editor.findChildren(QWidget)):
+            widget.installEventFilter(self)
+        self._editor_cells[id(editor)] = (source.row(), source.column())
+        self.open_editor = editor
+        editor.destroyed.connect(lambda *_: self._forget(editor))
+        return editor
+
+    def _forget(self, editor: CellEditor) -> None:
+        self._editor_cells.pop(id(editor), None)
+        if self.open_editor is editor:
+            self.open_editor = None
+
+    def destroyEditor(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+        if isinstance(editor, CellEditor):
+            self._forget(editor)
+        super().destroyEditor(editor, index)
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+        if not isinstance(editor, CellEditor):
+            super().setEditorData(editor, index)
+            return
+        if editor.initialised:
+            return  # the document changed elsewhere; keep what the person is typing
+        editor.set_value(index.data(Qt.ItemDataRole.EditRole))
+        editor.initialised = True
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel,  # noqa: N802
+                     index: Index) -> None:
+        if isinstance(editor, CellEditor):
+            model.setData(index, editor.entered(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,  # noqa: N802
+                             index: Index) -> None:
+        rect = QRect(option.rect)
+        if isinstance(editor, CellEditor):
+            rect.setWidth(max(rect.width(), editor.minimum_width()))
+            if isinstance(editor, NoteEditor):
+                lines = QFontMetrics(editor.font()).lineSpacing() * MAX_LINES + 2 * PADDING
+                rect.setHeight(max(rect.height(), lines))
+            rect.setHeight(max(rect.height(), editor.sizeHint().height()))
+        editor.setGeometry(rect)
+
+    def check(self, editor: CellEditor) -> bool:
+        """Whether what the editor holds can be stored; if not, say why (model.refused)."""
+        row, col = self._editor_cells.get(id(editor), (-1, -1))
+        if row < 0:
+            return True
+        column = self.model.columns[col]
+        entered = editor.entered()
+        try:
+            self.model.typed(column, entered)
+        except KindError as problem:
+            self.model.refused.emit(self.model.refusal(row, column, entered, str(problem)))
+            return False
+        return True
+
+    def commit_open_editor(self) -> bool:
+        """Store what is being typed (before a row action). False when it cannot be read."""
+        editor = self.open_editor
+        if editor is None:
+            return True
+        if not self.check(editor):
+            return False
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        editor = _editor_of(watched)
+        if editor is None:
+            return super().eventFilter(watched, event)
+        kind = event.type()
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            return self._key(editor, event)
+        if kind == QEvent.Type.FocusOut:
+            focused = QApplication.focusWidget()
+            if (focused is not None and (focused is editor or editor.isAncestorOf(focused))) \
+                    or QApplication.activePopupWidget() is not None:
+                return False  # focus moved inside the editor (its unit list, its calendar)
+            if self._editor_cells.get(id(editor)) is not None and self.open_editor is editor:
+                self.commitData.emit(editor)
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        return False
+
+    def _key(self, editor: CellEditor, event: QKeyEvent) -> bool:
+        key, modifiers = event.key(), event.modifiers()
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and isinstance(editor, NoteEditor) and modifiers & (
+                Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier):
+            editor.new_line()
+            return True
+        if enter and modifiers & Qt.KeyboardModifier.ControlModifier:
+            # Ctrl+Enter adds a row: store the cell first; the shortcut does the rest.
+            return False
+        hints: dict[Any, QAbstractItemDelegate.EndEditHint] = {
+            Qt.Key.Key_Tab: QAbstractItemDelegate.EndEditHint.EditNextItem,
+            Qt.Key.Key_Backtab: QAbstractItemDelegate.EndEditHint.EditPreviousItem,
+            Qt.Key.Key_Return: QAbstractItemDelegate.EndEditHint.NoHint,
+            Qt.Key.Key_Enter: QAbstractItemDelegate.EndEditHint.NoHint,
+        }
+        if key in hints:
+            if _popup_open(editor):
+                return False  # Enter picks from the open list first
+            if self.check(editor):
+                self.commitData.emit(editor)
+                self.closeEditor.emit(editor, hints[key])
+            return True
+        if key == Qt.Key.Key_Escape and not _popup_open(editor):
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
+            return True
+        return False
+
+    # Drawing -------------------------------------------------------------------------------
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        source = self.proxy.mapToSource(self.proxy.index(index.row(), index.column()))
+        column = self.model.columns[source.column()]
+        super().paint(painter, option, index)
+        rect = QRect(option.rect)
+        if column.kind.name == "attachments" and not self.model.is_totals_row(source.row()):
+            self._paint_thumbnails(painter, rect, self.model.value(source.row(), source.column()),
+                                   option)
+        severity = index.data(FINDING_ROLE)
+        if severity:
+            self._outline(painter, rect, ERROR_LINE if severity == "error" else WARNING_LINE, 2)
+            self._badge(painter, rect, severity)
+        if self.outlined == (source.row(), column.id):
+            self._outline(painter, rect, ACCENT, 3)
+
+    def _paint_thumbnails(self, painter: QPainter, rect: QRect, ids: Any,
+                          option: QStyleOptionViewItem) -> None:
+        if not ids:
+            painter.save()
+            painter.setPen(option.palette.color(option.palette.ColorRole.PlaceholderText))
+            painter.drawText(rect.adjusted(PADDING, PADDING, -PADDING, -PADDING),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+                                 | Qt.TextFlag.TextWordWrap),
+                             translate(N_("Double-click to attach"), self.model.lang))
+            painter.restore()
+            return
+        x = rect.left() + PADDING
+        report = self.model.document.report
+        for number, attachment_id in enumerate(ids):
+            pixmap = self.thumbnails.thumbnail(report, attachment_id)
+            if x + pixmap.width() > rect.right() - PADDING and number:
+                painter.drawText(QRect(x, rect.top(), rect.right() - x, rect.height()),
+                                 int(Qt.AlignmentFlag.AlignVCenter), f"+{len(ids) - number}")
+                break
+            painter.drawPixmap(x, rect.top() + PADDING, pixmap)
+            x += pixmap.width() + PADDING
+
+    @staticmethod
+    def _outline(painter: QPainter, rect: QRect, colour: QColor, width: int) -> None:
+        painter.save()
+        pen = QPen(colour, width)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        half = width // 2
+        painter.drawRect(rect.adjusted(half, half, -half - (width % 2), -half - (width % 2)))
+        painter.restore()
+
+    @staticmethod
+    def _badge(painter: QPainter, rect: QRect, severity: str) -> None:
+        """A small sign in the corner, so that colour is not the only signal."""
+        style = QApplication.style()
+        icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical if severity == "error"
+                                  else QStyle.StandardPixmap.SP_MessageBoxWarning)
+        size = 12
+        icon.paint(painter, QRect(rect.right() - size - 3, rect.top() + 3, size, size))
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        hint = super().sizeHint(option, index)
+        source = self.proxy.mapToSource(self.proxy.index(index.row(), index.column()))
+        column = self.model.columns[source.column()]
+        line = QFontMetrics(option.font).lineSpacing()
+        if column.kind.name == "attachments":
+            return QSize(hint.width(), self.thumbnails.height + 2 * PADDING)
+        return QSize(hint.width(), min(hint.height(), line * MAX_LINES + 2 * PADDING))
+
+
+def _editor_of(widget: QObject | None) -> CellEditor | None:
+    while widget is not None:
+        if isinstance(widget, CellEditor):
+            return widget
+        widget = widget.parent()
+    return None
+
+
+def _popup_open(editor: CellEditor) -> bool:
+    popup = QApplication.activePopupWidget()
+    if popup is None:
+        return False
+    owner = popup.parentWidget()
+    return editor.isAncestorOf(popup) or (owner is not None and editor.isAncestorOf(owner))

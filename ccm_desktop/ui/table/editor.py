@@ -1,0 +1,570 @@
+"""`TableEditor`: one table of a form, as the person sees it — title, help, row actions, the
+grid with typed editors and a totals row, and a line that says what just happened.
+
+    editor = TableEditor(document, "F", "clearance")
+    editor.select_cell(3, "cleared_m2")   # the findings panel jumps here
+
+Every change is one call on the document (one undo step): typing a cell, adding, inserting,
+deleting, duplicating or moving rows, clearing cells, a paste, attaching or removing a photo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSettings, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QScrollArea,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ccm_desktop.domain.findings import Severity
+from ccm_desktop.schema.i18n import N_, translate
+from ccm_desktop.schema.kinds import KindError
+from ccm_desktop.schema.model import Field
+from ccm_desktop.ui.document import ReportDocument
+from ccm_desktop.ui.table import paste
+from ccm_desktop.ui.table.delegate import CellDelegate
+from ccm_desktop.ui.table.model import TableModel
+from ccm_desktop.ui.table.parts import EmptyPage, MessageBar, SortBar
+from ccm_desktop.ui.table.photos import FILE_FILTER, UnusableFile, load_file
+from ccm_desktop.ui.table.sorting import StoredOrderProxy
+from ccm_desktop.ui.table.view import TableGrid
+
+ChooseFiles = Callable[[QWidget, str], Sequence[str]]
+
+
+def _locale_of(document: ReportDocument) -> str:
+    """The user's locale for numbers and dates: the document's if the window set one, else the
+    report's language."""
+    chosen = getattr(document, "locale", None)
+    return chosen if isinstance(chosen, str) and chosen else document.report.language
+
+
+class TableEditor(QWidget):
+    def __init__(self, document: ReportDocument, part_id: str, table_id: str,
+                 parent: QWidget | None = None, *, locale: str | None = None,
+                 choose_files: ChooseFiles | None = None) -> None:
+        super().__init__(parent)
+        self.document, self.part_id, self.table_id = document, part_id, table_id
+        self.model = TableModel(document, part_id, table_id, locale or _locale_of(document), self)
+        self.table = self.model.table
+        self.lang = self.model.lang
+        self.proxy = StoredOrderProxy(self.model, self)
+        self._choose_files = choose_files or _ask_for_files
+        self.setAccessibleName(self.tr_(self.table.label))
+
+        self.grid = TableGrid(self.model, self)
+        self.grid.setModel(self.proxy)
+        self.delegate = CellDelegate(self.proxy, self.grid)
+        self.grid.setItemDelegate(self.delegate)
+        self.grid.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.grid.setSortingEnabled(True)
+        self.grid.setAccessibleName(self.tr_(N_("{table} table")).format(
+            table=self.tr_(self.table.label)))
+        self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.grid.customContextMenuRequested.connect(self._context_menu)
+        self.grid.copy_requested.connect(self.copy_selection)
+        self.grid.paste_requested.connect(self.paste_from_clipboard)
+        self.grid.clear_requested.connect(self.clear_cells)
+        self.grid.doubleClicked.connect(self._double_clicked)
+        self.grid.heights_changed.connect(self._fit_height)
+
+        self.messages = MessageBar(self)
+        self.sort_bar = SortBar(self.lang, self)
+        self.sort_bar.stored_order_requested.connect(self.stored_order)
+        self.findings_line = QLabel(self)
+        self.findings_line.setWordWrap(True)
+        self.findings_line.setVisible(False)
+        self._build_actions()
+        self.empty_page = EmptyPage(self.table, self.lang, self.action_add, self.action_paste, self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty_page)
+        self.stack.addWidget(self.grid)
+        self._layout()
+
+        self.model.refused.connect(lambda text: self.messages.show_message(text, attention=True))
+        self.model.rowsInserted.connect(self._shape_changed)
+        self.model.rowsRemoved.connect(self._shape_changed)
+        self.model.dataChanged.connect(self._rows_changed)
+        self.model.modelReset.connect(self._shape_changed)
+        self.proxy.layoutChanged.connect(self._sort_changed)
+        document.findings_changed.connect(self._show_table_findings)
+        self.grid.selectionModel().currentChanged.connect(self._current_changed)
+        self._shape_changed()
+        self._show_table_findings()
+
+    def tr_(self, text: str) -> str:
+        return translate(text, self.lang)
+
+    # Building ------------------------------------------------------------------------------
+
+    def _action(self, text: str, shortcut: str | None, slot: Callable[[], Any],
+                help_text: str) -> QAction:
+        action = QAction(self.tr_(text), self)
+        tip = self.tr_(help_text)
+        if shortcut:
+            sequence = QKeySequence(shortcut)
+            action.setShortcut(sequence)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            tip += f" ({sequence.toString(QKeySequence.SequenceFormat.NativeText)})"
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(lambda *_: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.action_add = self._action(N_("Add row"), "Ctrl+Return", self.add_row,
+                                       N_("Add an empty row at the end"))
+        self.action_insert = self._action(N_("Insert above"), "Ctrl+Shift+Return",
+                                          self.insert_row_above,
+                                          N_("Insert an empty row above the current one"))
+        self.action_duplicate = self._action(N_("Duplicate"), "Ctrl+D", self.duplicate_rows,
+                                             N_("Copy the selected rows below them"))
+        self.action_delete = self._action(N_("Delete rows"), "Ctrl+-", self.delete_rows,
+                                          N_("Delete the selected rows (Ctrl+Z brings them "
+                                             "back)"))
+        self.action_up = self._action(N_("Move up"), "Alt+Up", lambda: self.move_row(-1),
+                                      N_("Move the current row up"))
+        self.action_down = self._action(N_("Move down"), "Alt+Down", lambda: self.move_row(1),
+                                        N_("Move the current row down"))
+        self.action_paste = self._action(N_("Paste"), None, self.paste_from_clipboard,
+                                         N_("Paste cells copied from a spreadsheet, starting "
+                                            "at the current cell (Ctrl+V)"))
+        self.action_copy = self._action(N_("Copy"), None, self.copy_selection,
+                                        N_("Copy the selected cells for a spreadsheet (Ctrl+C)"))
+        self.action_clear = self._action(N_("Clear cells"), None, self.clear_cells,
+                                         N_("Empty the selected cells (Delete)"))
+        self.action_stored_order = self._action(N_("Stored order"), None, self.stored_order,
+                                                N_("Show the rows in the order they are stored "
+                                                   "and exported"))
+        self.attachment_columns = [c for c in self.table.columns if c.kind.name == "attachments"]
+        self.action_attach: QAction | None = None
+        if self.attachment_columns:
+            label = self.tr_(self.attachment_columns[0].label)
+            self.action_attach = self._action(
+                self.tr_(N_("Attach {what}…")).format(what=label.lower()), None,
+                self.attach_with_dialog,
+                self.tr_(N_("Attach JPEG or PNG photos (or PDF documents) to the current row")))
+
+    def _layout(self) -> None:
+        title = QLabel(self.tr_(self.table.label)
+                       + (self.tr_(N_(" (voluntary)")) if self.table.voluntary else ""), self)
+        font = title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        title.setFont(font)
+        title.setToolTip(self.tr_(self.table.help))
+        help_line = QLabel(self.tr_(self.table.help), self)
+        help_line.setWordWrap(True)
+        help_line.setForegroundRole(help_line.foregroundRole().PlaceholderText)
+        self.help_line = help_line
+
+        bar = QHBoxLayout()
+        bar.setSpacing(4)
+        self.buttons: list[QToolButton] = []
+        for action in (self.action_add, self.action_insert, self.action_duplicate,
+                       self.action_delete, self.action_up, self.action_down, None,
+                       self.action_paste, self.action_copy, self.action_attach):
+            if action is None:
+                bar.addSpacing(12)
+                continue
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setAccessibleName(action.text())
+            bar.addWidget(button)
+            self.buttons.append(button)
+        bar.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(title)
+        layout.addWidget(help_line)
+        layout.addLayout(bar)
+        layout.addWidget(self.findings_line)
+        layout.addWidget(self.sort_bar)
+        layout.addWidget(self.stack)
+        layout.addWidget(self.messages)
+        layout.addStretch(1)
+
+    # Where things are -----------------------------------------------------------------------
+
+    def current_stored_row(self) -> int | None:
+        index = self.grid.currentIndex()
+        return self.proxy.stored_row(index.row()) if index.isValid() else None
+
+    def selected_stored_rows(self) -> list[int]:
+        rows = {self.proxy.stored_row(i.row()) for i in self.grid.selectionModel().selectedIndexes()}
+        rows.discard(None)
+        if not rows and self.current_stored_row() is not None:
+            rows = {self.current_stored_row()}
+        return sorted(r for r in rows if r is not None)
+
+    def go_to(self, stored_row: int, column: int = 0, select_row: bool = False) -> None:
+        """Make a stored row's cell the current one and show it."""
+        if not 0 <= stored_row < self.model.stored_count():
+            return
+        index = self.proxy.mapFromSource(self.model.index(stored_row, column))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        if select_row:
+            flags |= QItemSelectionModel.SelectionFlag.Rows
+        self.grid.selectionModel().setCurrentIndex(index, flags)
+        self.grid.scrollTo(index)
+
+    # Row actions ----------------------------------------------------------------------------
+
+    def _ready(self) -> bool:
+        """Store the cell being typed first; False when it cannot be read (the message says)."""
+        return self.delegate.commit_open_editor()
+
+    def _undo_text(self, text: str) -> str:
+        return self.tr_(text).format(table=self.tr_(self.table.label))
+
+    def add_row(self) -> None:
+        if not self._ready():
+            return
+        end = self.model.stored_count()
+        self.document.insert_rows(self.part_id, self.table_id, end, [{}],
+                                  self._undo_text(N_("Add a row to {table}")))
+        self.go_to(end)
+        self.grid.setFocus()
+
+    def insert_row_above(self) -> None:
+        if not self._ready():
+            return
+        row = self.current_stored_row()
+        row = 0 if row is None else row
+        self.document.insert_rows(self.part_id, self.table_id, row, [{}],
+                                  self._undo_text(N_("Insert a row in {table}")))
+        self.go_to(row)
+        self.grid.setFocus()
+
+    def duplicate_rows(self) -> None:
+        if not self._ready():
+            return
+        rows = self.selected_stored_rows()
+        if not rows:
+            return
+        copies = [self.model.row_values(r) for r in rows]
+        self.document.insert_rows(self.part_id, self.table_id, rows[-1] + 1, copies,
+                                  self._undo_text(N_("Duplicate rows in {table}")))
+        self.go_to(rows[-1] + 1)
+        self.messages.show_message(self.tr_(N_("{count} rows duplicated below row {row}."))
+                                   .format(count=len(rows), row=rows[-1] + 1))
+
+    def delete_rows(self) -> None:
+        if not self._ready():
+            return
+        rows = self.selected_stored_rows()
+        if not rows:
+            return
+        self.document.remove_rows(self.part_id, self.table_id, rows,
+                                  self._undo_text(N_("Delete rows from {table}")))
+        self.messages.show_message(self.tr_(N_("{count} rows deleted. Ctrl+Z brings them back."))
+                                   .format(count=len(rows)))
+        if self.model.stored_count():
+            self.go_to(min(rows[0], self.model.stored_count() - 1))
+
+    def move_row(self, step: int) -> None:
+        if not self._ready() or self.proxy.is_sorted:
+            return
+        row = self.current_stored_row()
+        if row is None or not 0 <= row + step < self.model.stored_count():
+            return
+        column = max(self.grid.currentIndex().column(), 0)
+        self.document.move_row(self.part_id, self.table_id, row, row + step)
+        self.go_to(row + step, column)
+
+    def clear_cells(self) -> None:
+        cells = self._selected_cells()
+        if not cells:
+            return
+        self.document.set_cells(self.part_id, self.table_id,
+                                [(row, self.model.columns[col].id, None) for row, col in cells],
+                                self._undo_text(N_("Clear cells in {table}")))
+
+    def stored_order(self) -> None:
+        self.grid.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.proxy.stored_order()
+
+    def sort_by(self, column_id: str, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.grid.sortByColumn(self.model.column_index(column_id), order)
+
+    # Copy and paste ---------------------------------------------------------------------
+
+    def _selected_cells(self) -> list[tuple[int, int]]:
+        """(stored row, column) of the selected cells, totals row excluded."""
+        cells = []
+        for index in self.grid.selectionModel().selectedIndexes():
+            row = self.proxy.stored_row(index.row())
+            if row is not None:
+                cells.append((row, self.proxy.mapToSource(index).column()))
+        if not cells and self.current_stored_row() is not None:
+            cells.append((self.current_stored_row() or 0, self.grid.currentIndex().column()))
+        return sorted(cells)
+
+    def selection_text(self) -> str:
+        """The selected cells as a spreadsheet block (rows in the order shown)."""
+        indexes = [i for i in self.grid.selectionModel().selectedIndexes()
+                   if self.proxy.stored_row(i.row()) is not None]
+        if not indexes:
+            return ""
+        top = min(i.row() for i in indexes)
+        left = min(i.column() for i in indexes)
+        block = [["" for _ in range(max(i.column() for i in indexes) - left + 1)]
+                 for _ in range(max(i.row() for i in indexes) - top + 1)]
+        for index in indexes:
+            source = self.proxy.mapToSource(index)
+            block[index.row() - top][index.column() - left] = \
+                self.model.display_text(source.row(), source.column())
+        return paste.write_block(block)
+
+    def copy_selection(self) -> None:
+        text = self.selection_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+    def paste_from_clipboard(self) -> None:
+        self.paste_text(QGuiApplication.clipboard().text())
+
+    def paste_text(self, text: str) -> paste.PastePlan | None:
+        """Paste a block at the current cell (or the top left of the table) as one step."""
+        if not self._ready():
+            return None
+        block = paste.read_block(text)
+        if not block:
+            self.messages.show_message(self.tr_(N_("The clipboard holds nothing to paste. Copy "
+                                                   "cells in a spreadsheet first.")), True)
+            return None
+        current = self.grid.currentIndex()
+        start_view_row = current.row() if current.isValid() else 0
+        start_column = max(current.column(), 0) if current.isValid() else 0
+        targets = [r for r in (self.proxy.stored_row(v) for v in
+                               range(start_view_row, self.proxy.rowCount())) if r is not None]
+        selected = self._selected_cells()
+        if len(block) == 1 and len(block[0]) == 1 and len(selected) > 1:
+            # One value pasted onto several cells fills them all, as in a spreadsheet.
+            block = [[block[0][0]]]
+            plan = paste.PastePlan()
+            for row, col in selected:
+                self._plan_one(plan, row, self.model.columns[col], block[0][0])
+        else:
+            plan = paste.plan_paste(block, self.model.columns, start_column, targets,
+                                    self.model.stored_count(), self._parse, self.lang)
+        if plan.changes:
+            self.document.set_cells(self.part_id, self.table_id, plan.changes,
+                                    self._undo_text(N_("Paste into {table}")))
+        message, attention = paste.summary(plan, self.lang)
+        self.messages.show_message(message, attention)
+        if plan.changes:
+            self.go_to(targets[0] if targets else self.model.stored_count() - plan.new_rows,
+                       start_column)
+        return plan
+
+    def _plan_one(self, plan: paste.PastePlan, row: int, column: Field, text: str) -> None:
+        try:
+            plan.changes.append((row, column.id, self._parse(column, text)))
+            plan.cells += 1
+        except KindError as problem:
+            plan.problems.append(paste.Problem(row, column, text.strip(), str(problem)))
+
+    def _parse(self, column: Field, text: str) -> Any:
+        return self.model.typed(column, text)
+
+    # Photos -----------------------------------------------------------------------------
+
+    def attach_with_dialog(self) -> None:
+        if not self.attachment_columns or not self._ready():
+            return
+        paths = self._choose_files(self, self.tr_(FILE_FILTER))
+        if paths:
+            self.attach_files(paths)
+
+    def _attachment_column(self) -> Field:
+        current = self.grid.currentIndex()
+        if current.isValid():
+            column = self.model.columns[self.proxy.mapToSource(current).column()]
+            if column.kind.name == "attachments":
+                return column
+        return self.attachment_columns[0]
+
+    def attach_files(self, paths: Sequence[str | Path], row: int | None = None) -> list[str]:
+        """Store the files in the report and add them to the row's photo cell (one step).
+        Files that cannot be used are named in the message line. Returns the ids added."""
+        column = self._attachment_column()
+        target = row if row is not None else self.current_stored_row()
+        if target is None:
+            target = self.model.stored_count()  # an empty table: the photo starts a row
+        added: list[str] = []
+        problems: list[str] = []
+        for path in paths:
+            try:
+                loaded = load_file(path)
+            except UnusableFile as problem:
+                problems.append(self.tr_(str(problem)))
+                continue
+            added.append(self.document.add_attachment(loaded.filename, loaded.media_type,
+                                                      loaded.data))
+        if added:
+            existing = list(self.model.value(target, self.model.column_index(column.id)) or []) \
+                if target < self.model.stored_count() else []
+            ids = existing + [a for a in added if a not in existing]
+            self.document.set_cells(self.part_id, self.table_id, [(target, column.id, ids)],
+                                    self._undo_text(N_("Attach files in {table}")))
+            self.go_to(target, self.model.column_index(column.id))
+        if problems:
+            self.messages.show_message("\n".join(problems), attention=True)
+        elif added:
+            self.messages.show_message(self.tr_(N_("{count} files attached to row {row}."))
+                                       .format(count=len(added), row=target + 1))
+        return added
+
+    def remove_attachment(self, row: int, column_id: str, attachment_id: str) -> None:
+        ids = [a for a in (self.model.value(row, self.model.column_index(column_id)) or [])
+               if a != attachment_id]
+        self.document.set_cells(self.part_id, self.table_id, [(row, column_id, ids or None)],
+                                self._undo_text(N_("Remove a file in {table}")))
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        source = self.proxy.mapToSource(index)
+        if self.model.columns[source.column()].kind.name == "attachments" and \
+                not self.model.is_totals_row(source.row()):
+            self.attach_with_dialog()
+
+    # Menus, state and the findings panel -----------------------------------------------------
+
+    def _context_menu(self, position: QPoint) -> None:
+        menu = self.context_menu()
+        menu.exec(self.grid.viewport().mapToGlobal(position))
+
+    def context_menu(self) -> QMenu:
+        menu = QMenu(self)
+        for action in (self.action_add, self.action_insert, self.action_duplicate,
+                       self.action_delete, None, self.action_up, self.action_down, None,
+                       self.action_copy, self.action_paste, self.action_clear, None,
+                       self.action_attach):
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        row = self.current_stored_row()
+        if row is not None and self.attachment_columns:
+            column = self._attachment_column()
+            ids = self.model.value(row, self.model.column_index(column.id)) or []
+            if ids:
+                remove = menu.addMenu(self.tr_(N_("Remove file")))
+                for attachment_id in ids:
+                    attachment = self.document.report.attachments.get(attachment_id)
+                    name = attachment.filename if attachment else attachment_id
+                    remove.addAction(name).triggered.connect(
+                        lambda *_, a=attachment_id, r=row, c=column.id:
+                        self.remove_attachment(r, c, a))
+        if self.proxy.is_sorted:
+            menu.addSeparator()
+            menu.addAction(self.action_stored_order)
+        return menu
+
+    def _shape_changed(self, *_: Any) -> None:
+        has_rows = self.model.stored_count() > 0
+        self.stack.setCurrentWidget(self.grid if has_rows else self.empty_page)
+        self._update_actions()
+        self.grid.remeasure()
+
+    def _fit_height(self) -> None:
+        page = self.grid if self.model.stored_count() else self.empty_page
+        self.stack.setFixedHeight(page.sizeHint().height())
+
+    def _rows_changed(self, *_: Any) -> None:
+        self.grid.remeasure()
+
+    def _sort_changed(self) -> None:
+        column = self.proxy.sortColumn()
+        label = self.tr_(self.model.columns[column].label) if column >= 0 else ""
+        self.sort_bar.show_sorted(label)
+        self._update_actions()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._update_actions()
+        outlined = self.delegate.outlined
+        if outlined is not None and current.isValid():
+            source = self.proxy.mapToSource(current)
+            if (source.row(), self.model.columns[source.column()].id) != outlined:
+                self.delegate.outlined = None
+                self.grid.viewport().update()
+
+    def _update_actions(self) -> None:
+        has_rows = self.model.stored_count() > 0
+        row = self.current_stored_row()
+        for action in (self.action_duplicate, self.action_delete, self.action_copy,
+                       self.action_clear):
+            action.setEnabled(has_rows)
+        sorted_view = self.proxy.is_sorted
+        self.action_up.setEnabled(has_rows and not sorted_view and bool(row))
+        self.action_down.setEnabled(has_rows and not sorted_view and row is not None
+                                    and row < self.model.stored_count() - 1)
+        self.action_insert.setEnabled(True)
+        self.action_stored_order.setEnabled(sorted_view)
+
+    def _show_table_findings(self) -> None:
+        lines = [("⛔ " if severity is Severity.ERROR else "⚠ ") + message
+                 for severity, message in self.model.table_findings]
+        self.findings_line.setText("\n".join(lines))
+        self.findings_line.setVisible(bool(lines))
+
+    def select_cell(self, row: int | None, column_id: str | None) -> None:
+        """Show, select and outline a cell (or a whole row when `column_id` is None, or the table
+        itself when `row` is None), scrolling the page and the grid to it."""
+        self.delegate.outlined = None
+        if row is None or not 0 <= row < self.model.stored_count():
+            self.grid.clearSelection()
+            self._scroll_page_to(self)
+            (self.grid if self.model.stored_count() else self.empty_page).setFocus()
+            self.grid.viewport().update()
+            return
+        column = (self.model.column_index(column_id)
+                  if column_id and self.table.has_column(column_id) else 0)
+        self.go_to(row, column, select_row=column_id is None)
+        if column_id and self.table.has_column(column_id):
+            self.delegate.outlined = (row, column_id)
+        self.grid.setFocus()
+        self.grid.viewport().update()
+        index = self.proxy.mapFromSource(self.model.index(row, column))
+        self._scroll_page_to(self.grid, self.grid.visualRect(index))
+
+    def _scroll_page_to(self, widget: QWidget, rect: Any = None) -> None:
+        """Scroll the page (a QScrollArea around this editor, if any) to the widget or cell."""
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        content = parent.widget() if parent is not None else None
+        if parent is None or content is None:
+            return
+        if rect is None:
+            parent.ensureWidgetVisible(widget, 16, 16)
+            return
+        centre = self.grid.viewport().mapTo(content, rect.center())
+        parent.ensureVisible(centre.x(), centre.y(), rect.width() // 2 + 16,
+                             rect.height() // 2 + 48)
+
+
+def _ask_for_files(parent: QWidget, file_filter: str) -> Sequence[str]:
+    settings = QSettings()
+    folder = str(settings.value("table/last_attachment_folder", str(Path.home())))
+    paths, _ = QFileDialog.getOpenFileNames(parent, translate(N_("Attach files"), "en"),
+                                            folder, file_filter)
+    if paths:
+        settings.setValue("table/last_attachment_folder", str(Path(paths[0]).parent))
+    return paths

@@ -1,0 +1,365 @@
+"""One table model for every table of the report, driven by the schema (no per-column code).
+
+The model shows the rows the document holds, in their stored order, and (when the table has
+columns that add up) one extra totals row at the end that is computed, shown and never stored.
+Edits go through the document (design.md habit 5): `setData` parses and checks the value with
+the column's kind and calls `document.set_cells`; the document then says what changed and the
+model follows.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from ccm_desktop.domain.findings import Severity
+from ccm_desktop.domain.report import Row
+from ccm_desktop.schema import registry
+from ccm_desktop.schema.i18n import N_, translate
+from ccm_desktop.schema.kinds import Kind, KindError
+from ccm_desktop.schema.model import Field, parse_path, path_of
+from ccm_desktop.ui.document import ReportDocument
+
+Index = QModelIndex | QPersistentModelIndex
+
+VALUE_ROLE = Qt.ItemDataRole.UserRole + 1  # the typed value of a cell (None when empty)
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 2  # "error" / "warning" / None
+TOTALS_ROLE = Qt.ItemDataRole.UserRole + 3  # True on the totals row
+
+ERROR_TINT = QColor("#fbe3e4")
+WARNING_TINT = QColor("#fdf1d8")
+TOTALS_TINT = QColor("#eceff3")
+
+
+class RowKind(enum.Enum):
+    STORED = "stored"
+    TOTALS = "totals"
+
+
+def adds_up(kind: Kind) -> bool:
+    """Whether a column's figures are added in the totals row. Signed decimals (coordinates)
+    are numbers but their sum means nothing."""
+    return kind.is_number and getattr(kind, "minimum", Decimal(0)) is not None
+
+
+@dataclass(frozen=True)
+class CellFinding:
+    severity: Severity
+    messages: tuple[str, ...]
+
+
+def column_title(column: Field, lang: str) -> str:
+    """The header text: the full label, with a star when the column is required."""
+    label = translate(column.label, lang)
+    return f"{label} *" if column.required else label
+
+
+class TableModel(QAbstractTableModel):
+    """Rows of `document.rows(part_id, table_id)`; the last row is the totals row when
+    `has_totals`. Signals: `refused(str)` — a sentence saying why a typed value was not stored."""
+
+    refused = Signal(str)
+
+    def __init__(self, document: ReportDocument, part_id: str, table_id: str, locale: str,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document, self.part_id, self.table_id = document, part_id, table_id
+        self.table = registry.table(part_id, table_id)
+        self.columns: tuple[Field, ...] = self.table.columns
+        self.locale = locale
+        self.lang = locale.split("_")[0]
+        self.path = path_of(part_id, "tables", table_id)
+        self.summed: frozenset[str] = frozenset(
+            c.id for c in self.table.number_columns if adds_up(c.kind)
+        ) if self.table.totals else frozenset()
+        self._rows: list[Row] = list(document.rows(part_id, table_id))
+        self._cell_findings: dict[tuple[int, str], CellFinding] = {}
+        self._row_findings: dict[int, CellFinding] = {}
+        self.table_findings: list[tuple[Severity, str]] = []
+        self._collect_findings()
+        document.changed.connect(self._on_changed)
+        document.findings_changed.connect(self._on_findings_changed)
+
+    # Shape ---------------------------------------------------------------------------------
+
+    @property
+    def has_totals(self) -> bool:
+        return bool(self.summed)
+
+    def stored_count(self) -> int:
+        return len(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        if parent.isValid():
+            return 0
+        return len(self._rows) + (1 if self.has_totals and self._rows else 0)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def is_totals_row(self, row: int) -> bool:
+        return self.has_totals and row == len(self._rows)
+
+    def column_index(self, column_id: str) -> int:
+        for i, column in enumerate(self.columns):
+            if column.id == column_id:
+                return i
+        raise KeyError(column_id)
+
+    def value(self, row: int, column: int) -> Any:
+        """The stored value (or the total on the totals row); None when empty."""
+        column_id = self.columns[column].id
+        if self.is_totals_row(row):
+            return self.total(column_id)
+        if 0 <= row < len(self._rows):
+            return self._rows[row].get(column_id)
+        return None
+
+    def row_values(self, row: int) -> Row:
+        return dict(self._rows[row])
+
+    def total(self, column_id: str) -> Any:
+        if column_id not in self.summed:
+            return None
+        numbers = [r[column_id] for r in self._rows
+                   if isinstance(r.get(column_id), int | Decimal)
+                   and not isinstance(r.get(column_id), bool)]
+        return sum(numbers) if numbers else None
+
+    def display_text(self, row: int, column: int) -> str:
+        value = self.value(row, column)
+        return "" if value is None else self.columns[column].kind.format(value, self.locale)
+
+    def sort_key(self, row: int, column: int) -> Any:
+        """A key that orders values of one column; None when the cell is empty."""
+        value = self.value(row, column)
+        if value is None:
+            return None
+        if isinstance(value, bool):
+            return int(value)
+        if isinstance(value, int | Decimal | date):
+            return value
+        if isinstance(value, list):
+            return len(value)
+        return self.display_text(row, column).casefold()
+
+    # Qt model interface -------------------------------------------------------------------
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        column = self.columns[col]
+        totals = self.is_totals_row(row)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column.kind.name == "attachments" and not totals:
+                return None  # the delegate draws thumbnails
+            return self.display_text(row, col)
+        if role in (Qt.ItemDataRole.EditRole, VALUE_ROLE):
+            return self.value(row, col)
+        if role == TOTALS_ROLE:
+            return totals
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = (Qt.AlignmentFlag.AlignRight if column.kind.is_number
+                          else Qt.AlignmentFlag.AlignLeft)
+            return int(horizontal | Qt.AlignmentFlag.AlignTop)
+        if role == Qt.ItemDataRole.FontRole and totals:
+            font = QFont()
+            font.setBold(True)
+            return font
+        finding = None if totals else self._cell_findings.get((row, column.id))
+        if role == FINDING_ROLE:
+            return finding.severity.value if finding else None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if totals:
+                return QBrush(TOTALS_TINT)
+            if finding:
+                return QBrush(ERROR_TINT if finding.severity is Severity.ERROR else WARNING_TINT)
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, col, finding)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            text = self.display_text(row, col) or translate(N_("empty"), self.lang)
+            where = (translate(N_("Total"), self.lang) if totals
+                     else translate(N_("Row {row}"), self.lang).format(row=row + 1))
+            return f"{where}, {translate(column.label, self.lang)}: {text}"
+        return None
+
+    def _tooltip(self, row: int, col: int, finding: CellFinding | None) -> str | None:
+        lines: list[str] = []
+        if finding:
+            lines.extend(finding.messages)
+        if self.is_totals_row(row):
+            lines.append(translate(N_("The total of the rows above. It is worked out for you "
+                                      "and not stored."), self.lang))
+        elif self.columns[col].kind.multiline:
+            text = self.display_text(row, col)
+            if len(text) > 60 or "\n" in text:
+                lines.append(text)
+        return "\n\n".join(lines) or None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal:
+            if not 0 <= section < len(self.columns):
+                return None
+            column = self.columns[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return column_title(column, self.lang)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                note = (N_("Required.") if column.required
+                        else N_("Voluntary.") if column.voluntary else "")
+                help_text = translate(column.help, self.lang)
+                return f"{help_text} {translate(note, self.lang)}".strip()
+            return None
+        if self.is_totals_row(section):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return translate(N_("Total"), self.lang)
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(section + 1)
+        finding = self._row_findings.get(section)
+        if role == Qt.ItemDataRole.ToolTipRole and finding:
+            return "\n\n".join(finding.messages)
+        if role == Qt.ItemDataRole.BackgroundRole and finding:
+            return QBrush(ERROR_TINT if finding.severity is Severity.ERROR else WARNING_TINT)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self.is_totals_row(index.row()):
+            return Qt.ItemFlag.ItemIsEnabled
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.columns[index.column()].kind.name != "attachments":
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any,  # noqa: N802
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """EditRole takes text (parsed with the column's kind) or a typed value; a value that
+        cannot be read or is wrong is refused with a sentence (`refused`) and not stored."""
+        if role not in (Qt.ItemDataRole.EditRole, VALUE_ROLE) or not index.isValid():
+            return False
+        row, col = index.row(), index.column()
+        if self.is_totals_row(row) or not 0 <= row <= len(self._rows):
+            return False
+        column = self.columns[col]
+        try:
+            typed = self.typed(column, value)
+        except KindError as problem:
+            self.refused.emit(self.refusal(row, column, value, str(problem)))
+            return False
+        if typed == self.value(row, col):
+            return True
+        self.document.set_cells(self.part_id, self.table_id, [(row, column.id, typed)],
+                                translate(N_("Edit {column}"), self.lang).format(
+                                    column=translate(column.label, self.lang)))
+        return True
+
+    def typed(self, column: Field, value: Any) -> Any:
+        """Text or a value -> the value to store; raises KindError with a short phrase."""
+        kind = column.kind
+        if isinstance(value, str):
+            value = kind.parse(value, self.locale)
+        if value is None:
+            return None
+        problem = kind.check(value)
+        if problem:
+            raise KindError(problem)
+        return value
+
+    def refusal(self, row: int, column: Field, raw: Any, problem: str) -> str:
+        """"Row 3, Cleared (m²): “abc” is not a number. It was not stored." """
+        return translate(N_("Row {row}, {column}: “{text}” {problem}. It was not stored."),
+                         self.lang).format(row=row + 1, column=translate(column.label, self.lang),
+                                           text=str(raw).strip(),
+                                           problem=translate(problem, self.lang))
+
+    # Following the document ----------------------------------------------------------------
+
+    def _on_changed(self, path: str) -> None:
+        if path in (self.path, "") or (path.startswith(self.path) and path[len(self.path)] in ".["):
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Bring the model in line with the document, telling the view only what moved, so that
+        the selection and the current cell survive an edit, an undo or a paste."""
+        old, new = self._rows, list(self.document.rows(self.part_id, self.table_id))
+        shortest = min(len(old), len(new))
+        head = 0
+        while head < shortest and old[head] == new[head]:
+            head += 1
+        tail = 0
+        while tail < shortest - head and old[-1 - tail] == new[-1 - tail]:
+            tail += 1
+        grown = len(new) - len(old)
+        first = len(old) - tail if grown > 0 else len(new) - tail
+        # The totals row comes and goes with the first and the last stored row.
+        extra = 1 if self.has_totals and not (old and new) else 0
+        if grown > 0:
+            self.beginInsertRows(QModelIndex(), first, first + grown - 1 + extra)
+            self._rows = new
+            self.endInsertRows()
+        elif grown < 0:
+            self.beginRemoveRows(QModelIndex(), first, first - grown - 1 + extra)
+            self._rows = new
+            self.endRemoveRows()
+        else:
+            self._rows = new
+        if self._rows:
+            last_row = self.rowCount() - 1
+            self.dataChanged.emit(self.index(head, 0), self.index(last_row, len(self.columns) - 1))
+        self._collect_findings()
+
+    def _on_findings_changed(self) -> None:
+        before = (self._cell_findings, self._row_findings)
+        self._collect_findings()
+        if (self._cell_findings, self._row_findings) != before and self.rowCount():
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.rowCount() - 1, len(self.columns) - 1))
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
+
+    def _collect_findings(self) -> None:
+        cells: dict[tuple[int, str], list[tuple[Severity, str]]] = {}
+        rows: dict[int, list[tuple[Severity, str]]] = {}
+        whole: list[tuple[Severity, str]] = []
+        for finding in self.document.findings:
+            if not (finding.path == self.path or finding.path.startswith(self.path + "[")):
+                continue
+            ref = parse_path(finding.path)
+            entry = (finding.severity, finding.message)
+            if ref.row is None:
+                whole.append(entry)
+            elif ref.column_id is None or not self.table.has_column(ref.column_id):
+                rows.setdefault(ref.row, []).append(entry)
+            else:
+                cells.setdefault((ref.row, ref.column_id), []).append(entry)
+        self._cell_findings = {k: _merge(v) for k, v in cells.items()}
+        self._row_findings = {k: _merge(v) for k, v in rows.items()}
+        self.table_findings = whole
+
+    def finding_at(self, row: int, column_id: str) -> CellFinding | None:
+        return self._cell_findings.get((row, column_id))
+
+
+def _merge(entries: list[tuple[Severity, str]]) -> CellFinding:
+    worst = Severity.ERROR if any(s is Severity.ERROR for s, _ in entries) else Severity.WARNING
+    return CellFinding(worst, tuple(m for _, m in entries))
