@@ -40,6 +40,7 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
+        layout.addStretch(0)
         self.tree.itemClicked.connect(self._go)
         self.tree.itemActivated.connect(self._go)
         document.findings_changed.connect(self.refresh)
@@ -78,6 +79,7 @@ class FindingsPanel(QWidget):
                                  f"{'s' if warnings != 1 else ''}. Click one to go there.")
         collapsed = {g.text(0).split(" (")[0] for g in self._groups() if not g.isExpanded()}
         self.tree.clear()
+        self.tree.setVisible(bool(findings))
         for page in PAGES:
             mine = [f for f in findings if page.owns(f.path)]
             if not mine:

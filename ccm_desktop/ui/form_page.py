@@ -4,7 +4,6 @@ help) and the tables (the generic TableEditor)."""
 
 from __future__ import annotations
 
-import importlib
 from datetime import date
 from typing import Any
 
@@ -32,7 +31,8 @@ from ccm_desktop.ui.document import ReportDocument
 from ccm_desktop.ui.field_editors import DateEditor, ValueEditor, editor_for
 from ccm_desktop.ui.pages import Page
 from ccm_desktop.ui.status_box import StatusBox
-from ccm_desktop.ui.style import MUTED, OUTLINE, SPACING, heading_font, small
+from ccm_desktop.ui.style import MUTED, OUTLINE, SPACING, heading_font
+from ccm_desktop.ui.table import TableEditor
 
 # Derived fields show the value they take when left empty, and from what.
 DERIVED_HINTS = {
@@ -218,22 +218,11 @@ class FormPage(QScrollArea):
         return row
 
     def _table_section(self, table: Table) -> QWidget:
-        box = QWidget(self.content)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        title = QLabel(translate(table.label, self.lang), box)
-        title.setFont(heading_font(title.font(), 1.15))
-        layout.addWidget(title)
-        help_label = QLabel(translate(table.help, self.lang), box)
-        help_label.setWordWrap(True)
-        small(help_label)
-        layout.addWidget(help_label)
-        editor = make_table_editor(self.document, self.page.part.id, table.id, box)
+        """The table editor, with its own title, help, row actions and totals."""
+        editor = make_table_editor(self.document, self.page.part.id, table.id, self.content)
         editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        layout.addWidget(editor)
         self.tables[table.id] = editor
-        return box
+        return editor
 
     # Following the document -------------------------------------------------------------------
 
@@ -279,8 +268,7 @@ class FormPage(QScrollArea):
         quiet = self.status.content_is_quiet()
         palette = QPalette(self._normal_palette)
         if quiet:
-            for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
-                         QPalette.ColorRole.ButtonText):
+            for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
                 palette.setColor(role, palette.color(QPalette.ColorGroup.Disabled, role))
         self.content.setPalette(palette)
 
@@ -344,18 +332,7 @@ def _whole_form(ref: PathRef) -> bool:
 
 def make_table_editor(document: ReportDocument, part_id: str, table_id: str,
                       parent: QWidget | None) -> QWidget:
-    """The generic table widget (ui/table); a plain sentence if it is not there yet."""
-    try:
-        module = importlib.import_module("ccm_desktop.ui.table")
-    except ImportError:
-        module = None
-    editor_class = getattr(module, "TableEditor", None)
-    if editor_class is None:
-        label = QLabel("Tables can be edited in the next version.", parent)
-        label.setStyleSheet(f"color: {MUTED};")
-        return label
-    widget: QWidget = editor_class(document, part_id, table_id, parent)
-    return widget
+    return TableEditor(document, part_id, table_id, parent)
 
 
 __all__ = ["FieldRow", "FormPage", "make_table_editor"]

@@ -3,7 +3,9 @@ complete the whole report is."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -33,10 +35,15 @@ class _Entry(QWidget):
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.detail = QLabel(self)
         self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setWordWrap(True)
         for label in (self.title, self.detail):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         layout.addWidget(self.title)
         layout.addWidget(self.detail)
+
+    def height_for(self, width: int) -> int:
+        inner = width - 2 * SPACING
+        return (self.title.heightForWidth(inner) + self.detail.sizeHint().height() + 8 + 2)
 
     def show_state(self, status: str, errors: int, warnings: int, done: bool) -> str:
         parts = [f"<span style='color:{MUTED}'>{status}</span>"] if status else []
@@ -70,11 +77,13 @@ class Navigator(QWidget):
         self.list.setAccessibleName("Parts of the report")
         self.list.setUniformItemSizes(False)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setStyleSheet("QListWidget::item:selected { background: #d3e3f6; }"
+                                "QListWidget::item:hover { background: #e8f0fa; }")
         self.entries: list[_Entry] = []
         for page in PAGES:
             item = QListWidgetItem(self.list)
             entry = _Entry(page, lang)
-            item.setSizeHint(QSize(200, entry.sizeHint().height() + 2))
+            item.setSizeHint(QSize(230, entry.height_for(230)))
             self.list.setItemWidget(item, entry)
             self.entries.append(entry)
         self.progress = QProgressBar(self)
@@ -92,6 +101,22 @@ class Navigator(QWidget):
         document.changed.connect(lambda _p: self.refresh())
         self.setMinimumWidth(220)
         self.refresh()
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit_entries)  # after the list has laid out its viewport
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fit_entries)
+
+    def _fit_entries(self) -> None:
+        """Long form titles wrap onto a second line instead of being cut."""
+        width = self.list.viewport().width()
+        for i, entry in enumerate(self.entries):
+            item = self.list.item(i)
+            if item is not None:
+                item.setSizeHint(QSize(width, entry.height_for(width)))
 
     def set_current(self, index: int) -> None:
         if self.list.currentRow() != index:

@@ -1,0 +1,77 @@
+"""Saving without a Save button: shortly after the last edit, on Ctrl+S and on close.
+
+The repository writes only what changed, which takes milliseconds for a report of ordinary size
+(measured in tests/ui/test_autosave.py), so saving runs on the GUI thread between keystrokes,
+after a short pause in typing. That keeps one database connection in one thread and a save can
+never race the next edit.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ccm_desktop.domain.report import Report
+from ccm_desktop.ui.document import ReportDocument
+
+SAVE_DELAY_MS = 600  # after the last edit; well within the promised second
+
+Saver = Callable[[Report], object]
+
+
+class Autosaver(QObject):
+    """Saves `document` through `save(report)`. Signals `state(str)` with what to show:
+    "Saving…", "Saved 14:02", or a sentence when saving failed (the edits stay in the window
+    and saving is tried again at the next edit)."""
+
+    state = Signal(str)
+
+    def __init__(self, document: ReportDocument, save: Saver, delay_ms: int = SAVE_DELAY_MS,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self._save = save
+        self.dirty = False
+        self.failed: str | None = None
+        self.saved_at: datetime | None = None
+        self.last_duration = 0.0  # seconds the last save took
+        self._timer = QTimer(self, singleShot=True, interval=delay_ms)
+        self._timer.timeout.connect(self.flush)
+        document.changed.connect(self._edited)
+
+    def _edited(self, _path: str) -> None:
+        self.dirty = True
+        self.state.emit("Saving\u2026")
+        self._timer.start()
+
+    def flush(self) -> bool:
+        """Save now if anything is unsaved. True when everything is saved."""
+        self._timer.stop()
+        if not self.dirty:
+            return self.failed is None
+        started = time.perf_counter()
+        try:
+            self._save(self.document.snapshot())
+        except Exception as exc:  # noqa: BLE001 - any failure is said, and the edits are kept
+            message = getattr(exc, "user_message", None) or str(exc) or type(exc).__name__
+            self.failed = f"\u26d4 Not saved: {message}"
+            self.state.emit(self.failed)
+            return False
+        self.last_duration = time.perf_counter() - started
+        self.dirty = False
+        self.failed = None
+        self.saved_at = datetime.now()
+        self.state.emit(self.saved_text())
+        return True
+
+    def saved_text(self) -> str:
+        if self.failed:
+            return self.failed
+        if self.dirty:
+            return "Saving\u2026"
+        if self.saved_at is None:
+            return "\u2713 Saved"
+        return f"\u2713 Saved {self.saved_at:%H:%M}"

@@ -1,0 +1,205 @@
+"""Export and import from the window: asks for the file, runs the work in a worker thread with a
+progress bar, and says how it went (with "Open file" and "Show in folder" after an export)."""
+
+from __future__ import annotations
+
+import importlib
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+
+from ccm_desktop.domain.report import Report
+from ccm_desktop.ui.workers import Job
+
+if TYPE_CHECKING:
+    from ccm_desktop.ui.main_window import MainWindow
+
+FILTERS = {
+    ".pdf": "PDF document (*.pdf)",
+    ".xlsx": "Excel workbook (*.xlsx)",
+    ".json": "Article 7 report (*.ccm.json)",
+}
+NAMES = {".pdf": "PDF", ".xlsx": "Excel workbook", ".json": "report file"}
+
+
+def suggested_name(report: Report, suffix: str) -> str:
+    """ "ESP-2024-annual.pdf"; a person recognises it in a folder months later."""
+    period_to = report.cover.fields.get("period_to")
+    year = getattr(period_to, "year", None)
+    parts = [report.state or "report", str(year) if year else "", report.report_kind or ""]
+    stem = "-".join(p for p in parts if p)
+    return stem + (".ccm.json" if suffix == ".json" else suffix)
+
+
+class FileActions:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.jobs: list[Job] = []  # running jobs (kept alive; tests wait on them)
+
+    # Export -----------------------------------------------------------------------------------
+
+    def ask_export(self, suffix: str) -> None:
+        opened = self.window.current
+        if opened is None:
+            return
+        start = str(Path(self.window.settings.last_folder())
+                    / suggested_name(opened.document.report, suffix))
+        path, _filter = QFileDialog.getSaveFileName(self.window, f"Export {NAMES[suffix]}",
+                                                    start, FILTERS[suffix])
+        if not path:
+            return
+        errors = [f for f in opened.document.findings if f.is_error]
+        if errors and suffix != ".json":
+            answer = QMessageBox.question(
+                self.window, "The report still has errors",
+                f"The report still has {len(errors)} error(s). Export it anyway as a draft? "
+                "Fix the errors before the final export (Check report shows them).")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> Job | None:
+        """Write the open report to `path` in a worker thread; the format follows the name."""
+        opened = self.window.current
+        if opened is None:
+            return None
+        if path.suffix.lower() == ".json" and not path.name.lower().endswith(".ccm.json"):
+            path = path.with_name(path.stem + ".ccm.json")
+        self.window.settings.remember_folder(path)
+        snapshot = opened.document.snapshot()
+        findings = list(opened.document.findings)
+        lang = self.window.lang
+
+        def work(progress: Any) -> Path:
+            from ccm_desktop.exchange.formats import write_report
+
+            write_report(snapshot, path, lang=lang, findings=findings, progress=progress)
+            return path
+
+        job = self._run(f"Writing {path.name}\u2026", work)
+        job.finished.connect(lambda result: self._exported(Path(result)))
+        return job
+
+    def _exported(self, path: Path) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, "Exported",
+                          f"The report was written to {path.name}.", QMessageBox.StandardButton.Close,
+                          self.window)
+        box.setInformativeText(str(path.parent))
+        open_file = QPushButton("Open file", box)
+        show_folder = QPushButton("Show in folder", box)
+        box.addButton(open_file, QMessageBox.ButtonRole.ActionRole)
+        box.addButton(show_folder, QMessageBox.ButtonRole.ActionRole)
+        open_file.clicked.connect(lambda: self.window.open_url(path))
+        show_folder.clicked.connect(lambda: self.window.open_url(path.parent))
+        self.window.last_dialog = box
+        box.open()
+
+    def preview(self) -> None:
+        """The PDF as it will be sent, opened in the system's PDF viewer."""
+        opened = self.window.current
+        if opened is None:
+            return
+        folder = Path(tempfile.mkdtemp(prefix="ccm-preview-"))
+        path = folder / suggested_name(opened.document.report, ".pdf")
+        snapshot, findings, lang = opened.document.snapshot(), list(opened.document.findings), \
+            self.window.lang
+
+        def work(progress: Any) -> Path:
+            from ccm_desktop.exchange.formats import write_report
+
+            write_report(snapshot, path, lang=lang, findings=findings, progress=progress)
+            return path
+
+        job = self._run("Preparing the preview\u2026", work)
+        job.finished.connect(lambda result: self.window.open_url(Path(result)))
+
+    # Import -----------------------------------------------------------------------------------
+
+    def ask_import(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self.window, "Import a report", self.window.settings.last_folder(),
+            "Reports (*.ccm.json *.json *.xlsx);;All files (*)")
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> Job:
+        """Read a report file in a worker thread, store it as a new report and open it."""
+        self.window.settings.remember_folder(path)
+
+        def work(progress: Any) -> Report:
+            from ccm_desktop.exchange.formats import read_report
+
+            progress(0, 1)
+            report = read_report(path)
+            progress(1, 1)
+            return report
+
+        job = self._run(f"Reading {path.name}\u2026", work)
+        job.finished.connect(
+            lambda report: self.window.add_and_open(report, f"Imported from {path.name}"))
+        return job
+
+    def ask_import_into(self) -> None:
+        opened = self.window.current
+        if opened is None:
+            return
+        path, _filter = QFileDialog.getOpenFileName(
+            self.window, "Import into this report", self.window.settings.last_folder(),
+            "Excel workbooks and reports (*.xlsx *.ccm.json *.json);;All files (*)")
+        if not path:
+            return
+        self.window.settings.remember_folder(path)
+        if path.lower().endswith(".xlsx") and self._excel_dialog(Path(path)):
+            return
+        answer = QMessageBox.question(
+            self.window, "Replace the content?",
+            f"Replace the content of this report with {Path(path).name}? You can undo it with "
+            "Ctrl+Z.")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.import_into(Path(path))
+
+    def import_into(self, path: Path) -> Job:
+        """Replace the open report's content by a file's, as one undoable step."""
+
+        def work(progress: Any) -> Report:
+            from ccm_desktop.exchange.formats import read_report
+
+            return read_report(path)
+
+        job = self._run(f"Reading {path.name}\u2026", work)
+
+        def replace(report: Report) -> None:
+            if self.window.current is not None:
+                self.window.current.document.replace_report(report, f"Import {path.name}")
+
+        job.finished.connect(replace)
+        return job
+
+    def _excel_dialog(self, path: Path) -> bool:
+        """The mapping dialog for workbooks people made, where it is installed."""
+        try:
+            module = importlib.import_module("ccm_desktop.ui.xlsx_import_dialog")
+        except ImportError:
+            return False
+        opener = getattr(module, "open_import_dialog", None)
+        if opener is None or self.window.current is None:
+            return False
+        opener(self.window.current.document, path, self.window)
+        return True
+
+    # Running ----------------------------------------------------------------------------------
+
+    def _run(self, label: str, work: Any) -> Job:
+        job = Job(self.window, label, work)
+        self.jobs.append(job)
+        job.failed.connect(lambda sentence: self.window.show_error(sentence))
+        job.finished.connect(lambda _r: self._forget(job))
+        job.failed.connect(lambda _s: self._forget(job))
+        job.start()
+        return job
+
+    def _forget(self, job: Job) -> None:
+        if job in self.jobs:
+            self.jobs.remove(job)

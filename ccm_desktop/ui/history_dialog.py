@@ -1,0 +1,71 @@
+"""The saved revisions of a report, newest first; one can be made the current draft again."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+NUMBER_ROLE = Qt.ItemDataRole.UserRole
+
+
+class HistoryDialog(QDialog):
+    """Emits `restore_requested(number)`; the window restores it (so it can be undone there)."""
+
+    restore_requested = Signal(int)
+
+    def __init__(self, repository: Any, report_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("History of this report")
+        self.resize(640, 420)
+        note = QLabel("Every automatic save is kept. Restoring an earlier revision makes it the "
+                      "current draft; you can undo that with Ctrl+Z.", self)
+        note.setWordWrap(True)
+        self.list = QTreeWidget(self)
+        self.list.setHeaderLabels(["Revision", "Saved", "By", "What changed"])
+        self.list.setRootIsDecorated(False)
+        self.list.setAccessibleName("Saved revisions")
+        revisions = sorted(repository.history(report_id), key=lambda r: r.number, reverse=True)
+        for revision in revisions:
+            saved = revision.saved_at
+            if isinstance(saved, datetime):
+                if saved.tzinfo is not None:
+                    saved = saved.astimezone()
+                saved_text = f"{saved:%Y-%m-%d %H:%M:%S}"
+            else:
+                saved_text = str(saved or "")
+            item = QTreeWidgetItem(self.list, [str(revision.number), saved_text,
+                                               str(revision.user or ""),
+                                               str(revision.summary or "")])
+            item.setData(0, NUMBER_ROLE, revision.number)
+        for column in range(3):
+            self.list.resizeColumnToContents(column)
+        self.restore_button = QPushButton("Restore this revision", self)
+        self.restore_button.setEnabled(False)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        self.list.itemSelectionChanged.connect(
+            lambda: self.restore_button.setEnabled(bool(self.list.selectedItems())))
+        self.restore_button.clicked.connect(self._restore)
+
+    def _restore(self) -> None:
+        items = self.list.selectedItems()
+        if items:
+            self.restore_requested.emit(int(items[0].data(0, NUMBER_ROLE)))
+            self.accept()

@@ -1,0 +1,283 @@
+"""The start screen: the stored reports, newest first, with how complete each is and when it is
+due; big actions to start, continue or import a report; the first start explains the program."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ccm_desktop.domain.report import Report
+from ccm_desktop.schema.states import state_name
+from ccm_desktop.schema.validate import validate
+from ccm_desktop.ui.deadline_text import Due, all_deadlines, kind_words, long_date
+from ccm_desktop.ui.pages import completeness
+from ccm_desktop.ui.style import ERROR, MUTED, SPACING, heading_font
+from ccm_desktop.ui.trash_dialog import TrashDialog
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+COLUMNS = ("State", "Report", "Period", "Last saved", "Complete", "Due")
+
+
+def ago(moment: datetime | None, now: datetime | None = None) -> str:
+    """ "just now", "2 hours ago", "yesterday", "3 March 2025"."""
+    if moment is None:
+        return ""
+    now = now or datetime.now(moment.tzinfo)
+    seconds = (now - moment).total_seconds()
+    if seconds < 60:
+        return "just now"
+    if seconds < 3600:
+        minutes = int(seconds // 60)
+        return f"{minutes} minute{'s' if minutes != 1 else ''} ago"
+    if seconds < 86400 and now.date() == moment.date():
+        hours = int(seconds // 3600)
+        return f"{hours} hour{'s' if hours != 1 else ''} ago"
+    if (now.date() - moment.date()).days == 1:
+        return f"yesterday, {moment:%H:%M}"
+    return long_date(moment.date())
+
+
+class StartScreen(QWidget):
+    open_requested = Signal(int)
+    new_requested = Signal()
+    import_requested = Signal()
+    next_year_requested = Signal(int)
+    sample_requested = Signal()
+
+    def __init__(self, repository: Any, lang: str = "en", today: date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.repository = repository
+        self.lang = lang
+        self.today = today or date.today()
+        self.reports: dict[int, Report] = {}
+
+        title = QLabel("Article 7 reports", self)
+        title.setFont(heading_font(title.font(), 1.6))
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.intro.setText(
+            "This program helps you prepare your State's transparency report under Article 7 of "
+            "the Convention on Cluster Munitions: it walks you through the cover page and Forms "
+            "A\u2013J, checks the report as you type and keeps every change safe on this "
+            "computer. When the report is ready, export it as the PDF and Excel workbook that go "
+            "to the United Nations.")
+
+        self.new_button = QPushButton("New report\u2026", self)
+        self.next_year_button = QPushButton("Start next year's report from the selected", self)
+        self.import_button = QPushButton("Import a file\u2026", self)
+        self.sample_button = QPushButton("Open the sample report", self)
+        for button, tip in (
+            (self.new_button, "Start a new report for a State (Ctrl+N)."),
+            (self.next_year_button, "A copy of the selected report for the next calendar year, "
+                                    "with last year's figures carried over where they belong."),
+            (self.import_button, "Store a .ccm.json report or an Excel workbook here."),
+            (self.sample_button, "A complete example report to look around in; change it freely."),
+        ):
+            button.setToolTip(tip)
+            button.setMinimumHeight(40)
+        self.new_button.setDefault(True)
+        big = QHBoxLayout()
+        big.setSpacing(SPACING)
+        for button in (self.new_button, self.next_year_button, self.import_button,
+                       self.sample_button):
+            big.addWidget(button)
+        big.addStretch(1)
+
+        self.list = QTreeWidget(self)
+        self.list.setColumnCount(len(COLUMNS))
+        self.list.setHeaderLabels(list(COLUMNS))
+        self.list.setRootIsDecorated(False)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setAccessibleName("Stored reports")
+        header = self.list.header()
+        header.setStretchLastSection(True)
+        for column in range(len(COLUMNS) - 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+        self.open_button = QPushButton("Open", self)
+        self.duplicate_button = QPushButton("Duplicate", self)
+        self.delete_button = QPushButton("Delete\u2026", self)
+        self.trash_button = QPushButton("Show trash\u2026", self)
+        self.open_button.setToolTip("Open the selected report (Enter or double-click).")
+        self.delete_button.setToolTip("Move the selected report to the trash; it can be restored.")
+        small_row = QHBoxLayout()
+        small_row.setSpacing(SPACING)
+        for button in (self.open_button, self.duplicate_button, self.delete_button):
+            small_row.addWidget(button)
+        small_row.addStretch(1)
+        small_row.addWidget(self.trash_button)
+
+        self.deadlines = QLabel(self)
+        self.deadlines.setWordWrap(True)
+        self.deadlines.setTextFormat(Qt.TextFormat.RichText)
+        self.deadlines.setObjectName("deadlines")
+        self.empty = QLabel("No reports yet. Start one with \u201cNew report\u201d, or open the "
+                            "sample report to look around first.", self)
+        self.empty.setStyleSheet(f"color: {MUTED};")
+        self.empty.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4 * SPACING, 3 * SPACING, 4 * SPACING, 3 * SPACING)
+        layout.setSpacing(2 * SPACING)
+        layout.addWidget(title)
+        layout.addWidget(self.intro)
+        layout.addLayout(big)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.list, 100)
+        layout.addLayout(small_row)
+        layout.addWidget(self.deadlines)
+        layout.addStretch(1)
+
+        self.new_button.clicked.connect(self.new_requested)
+        self.import_button.clicked.connect(self.import_requested)
+        self.sample_button.clicked.connect(self.sample_requested)
+        self.next_year_button.clicked.connect(self._next_year)
+        self.open_button.clicked.connect(self._open_selected)
+        self.list.itemActivated.connect(lambda _i, _c: self._open_selected())
+        self.duplicate_button.clicked.connect(self._duplicate)
+        self.delete_button.clicked.connect(self._ask_delete)
+        self.trash_button.clicked.connect(self._show_trash)
+        self.list.itemSelectionChanged.connect(self._selection_changed)
+        self.refresh()
+
+    # The list ---------------------------------------------------------------------------------
+
+    def refresh(self, select: int | None = None) -> None:
+        summaries = sorted(self.repository.list_reports(),
+                           key=lambda s: s.saved_at or datetime.min, reverse=True)
+        keep = select if select is not None else self.selected_id()
+        self.list.clear()
+        self.reports.clear()
+        for summary in summaries:
+            report = self.repository.load(summary.id)
+            self.reports[summary.id] = report
+            self._add_row(summary, report)
+        empty = not summaries
+        self.intro.setVisible(empty)
+        self.empty.setVisible(empty)
+        self.list.setVisible(not empty)
+        for button in (self.open_button, self.duplicate_button, self.delete_button,
+                       self.trash_button):
+            button.setVisible(not empty)
+        self.sample_button.setVisible(empty)
+        self.next_year_button.setVisible(not empty)
+        target = keep if keep in self.reports else (summaries[0].id if summaries else None)
+        if target is not None:
+            self.select(target)
+        self._selection_changed()
+
+    def _add_row(self, summary: Any, report: Report) -> None:
+        period_from, period_to = summary.period_from, summary.period_to
+        period = (f"{period_from.isoformat()} \u2013 {period_to.isoformat()}"
+                  if period_from and period_to else "")
+        state = state_name(summary.state, self.lang) if summary.state else "(State not chosen)"
+        saved_at = summary.saved_at
+        if isinstance(saved_at, datetime) and saved_at.tzinfo is not None:
+            saved_at = saved_at.astimezone().replace(tzinfo=None)
+        item = QTreeWidgetItem(self.list, [state, kind_words(summary.report_kind, period_to),
+                                           period, ago(saved_at), "", ""])
+        item.setData(0, ID_ROLE, summary.id)
+        percent = completeness(report, validate(report))
+        bar = QProgressBar(self.list)
+        bar.setRange(0, 100)
+        bar.setValue(percent)
+        bar.setFormat("%p%")
+        bar.setMaximumHeight(18)
+        bar.setAccessibleName(f"{percent}% complete")
+        self.list.setItemWidget(item, 4, bar)
+        dues = all_deadlines(report, self.today)
+        if dues:
+            due = dues[0]
+            item.setText(5, due.when(self.lang) + (" \u26a0" if due.late else ""))
+            if due.late:
+                item.setForeground(5, Qt.GlobalColor.darkRed)
+        item.setData(0, Qt.ItemDataRole.AccessibleTextRole,
+                     f"{state}, {item.text(1)}, {period}, {percent}% complete")
+
+    def selected_id(self) -> int | None:
+        items = self.list.selectedItems()
+        return int(items[0].data(0, ID_ROLE)) if items else None
+
+    def select(self, report_id: int) -> None:
+        for i in range(self.list.topLevelItemCount()):
+            item = self.list.topLevelItem(i)
+            if item is not None and item.data(0, ID_ROLE) == report_id:
+                self.list.setCurrentItem(item)
+                return
+
+    def _selection_changed(self) -> None:
+        report_id = self.selected_id()
+        for button in (self.open_button, self.duplicate_button, self.delete_button,
+                       self.next_year_button):
+            button.setEnabled(report_id is not None)
+        report = self.reports.get(report_id) if report_id is not None else None
+        self.deadlines.setText(deadlines_html(report, self.today, self.lang) if report else "")
+
+    # Actions ----------------------------------------------------------------------------------
+
+    def _open_selected(self) -> None:
+        report_id = self.selected_id()
+        if report_id is not None:
+            self.open_requested.emit(report_id)
+
+    def _next_year(self) -> None:
+        report_id = self.selected_id()
+        if report_id is not None:
+            self.next_year_requested.emit(report_id)
+
+    def _duplicate(self) -> None:
+        report_id = self.selected_id()
+        if report_id is not None:
+            self.refresh(select=self.repository.duplicate(report_id))
+
+    def _ask_delete(self) -> None:
+        report_id = self.selected_id()
+        if report_id is None:
+            return
+        item = self.list.selectedItems()[0]
+        answer = QMessageBox.question(
+            self, "Delete report",
+            f"Move \u201c{item.text(0)}, {item.text(1)}\u201d to the trash? You can restore it "
+            "from \u201cShow trash\u201d.")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete(report_id)
+
+    def delete(self, report_id: int) -> None:
+        self.repository.delete(report_id)
+        self.refresh()
+
+    def _show_trash(self) -> None:
+        dialog = TrashDialog(self.repository, self.lang, self)
+        dialog.exec()
+        self.refresh()
+
+
+def deadlines_html(report: Report, today: date, lang: str = "en") -> str:
+    dues: list[Due] = all_deadlines(report, today)
+    if not dues:
+        return ""
+    name = state_name(report.state, lang) if report.state else "this State"
+    lines = []
+    for due in dues:
+        when = due.when(lang)
+        if due.late:
+            when = f"<b style='color:{ERROR}'>\u26a0 {when}</b>"
+        lines.append(f"{due.label}: {when}")
+    return f"<b>Deadlines for {name}</b><br>" + "<br>".join(lines)

@@ -1,0 +1,97 @@
+"""Long work (export, import) off the GUI thread, with a progress dialog; the window never
+freezes. The work is a plain function `work(progress) -> result` where `progress(done, total)`
+may be called from the worker thread."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+Progress = Callable[[int, int], None]
+Work = Callable[[Progress], Any]
+
+
+class _Signals(QObject):
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(str)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, work: Work, signals: _Signals) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = signals
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.work(lambda done, total: self.signals.progress.emit(done, total))
+        except Exception as exc:  # noqa: BLE001 - reported as one sentence on the GUI thread
+            self.signals.failed.emit(user_sentence(exc))
+            return
+        self.signals.finished.emit(result)
+
+
+def user_sentence(exc: BaseException) -> str:
+    """One plain sentence for a failure: the error's own user message where it has one."""
+    message = getattr(exc, "user_message", None)
+    if isinstance(message, str) and message:
+        return message
+    if isinstance(exc, OSError):
+        name = exc.filename or "the file"
+        return f"{name}: {exc.strerror or exc}"
+    text = str(exc).strip()
+    if text and type(exc).__name__ in ("UnreadableFile", "ValueError", "KindError"):
+        return text
+    last = traceback.extract_tb(exc.__traceback__)[-1:] if exc.__traceback__ else []
+    where = f" (in {last[0].name})" if last else ""
+    return f"Something unexpected went wrong{where}: {type(exc).__name__}: {text}"
+
+
+class Job(QObject):
+    """One piece of long work. Connect `finished(result)` / `failed(sentence)`, then `start()`.
+    A progress dialog (window-modal, so the window stays painted) shows while it runs."""
+
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, parent: QWidget, label: str, work: Work) -> None:
+        super().__init__(parent)
+        self._signals = _Signals()
+        self._work = work
+        self.running = False
+        self.dialog = QProgressDialog(label, "", 0, 0, parent)
+        self.dialog.setWindowTitle("Please wait")
+        self.dialog.setCancelButton(None)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(300)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self._signals.progress.connect(self._progress)
+        self._signals.finished.connect(self._finished)
+        self._signals.failed.connect(self._failed)
+
+    def start(self) -> None:
+        self.running = True
+        self.dialog.setValue(0)
+        QThreadPool.globalInstance().start(_Runnable(self._work, self._signals))
+
+    def _progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(min(done, total))
+
+    def _finished(self, result: object) -> None:
+        self.running = False
+        self.dialog.close()
+        self.finished.emit(result)
+
+    def _failed(self, sentence: str) -> None:
+        self.running = False
+        self.dialog.close()
+        self.failed.emit(sentence)
