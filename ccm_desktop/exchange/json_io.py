@@ -25,8 +25,8 @@ from ccm_desktop.domain.report import (
     Section,
 )
 from ccm_desktop.exchange.errors import UnreadableFile
-from ccm_desktop.schema.kinds import KindError, Year
-from ccm_desktop.schema.model import Part, path_of
+from ccm_desktop.schema.kinds import Kind, KindError, Year
+from ccm_desktop.schema.model import Field, Part, path_of
 from ccm_desktop.schema.registry import PARTS, part
 
 FORMAT = "ccm-article7-report"
@@ -64,7 +64,8 @@ def read_report_bytes(data: bytes, name: str = "report") -> Report:
     if "\x00" in text:
         raise UnreadableFile(name, "is not a text file (it holds binary data)")
     try:
-        raw = json.loads(text, parse_float=JsonFloat, parse_constant=_no_constant)
+        raw = json.loads(text, parse_float=JsonFloat, parse_constant=JsonFloat,
+                         object_pairs_hook=_JsonObject.from_pairs)
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
         if exc.pos >= len(text.rstrip()) or "Unterminated" in exc.msg:
@@ -73,6 +74,8 @@ def read_report_bytes(data: bytes, name: str = "report") -> Report:
         raise UnreadableFile(name, f"is not valid JSON ({exc.msg})", where) from None
     except RecursionError:
         raise UnreadableFile(name, "is nested too deeply to be a report") from None
+    except ValueError:  # e.g. an integer of more than 4300 digits
+        raise UnreadableFile(name, "holds a number too long to be read") from None
     try:
         return report_from_json(raw)
     except _Bad as exc:
@@ -80,8 +83,9 @@ def read_report_bytes(data: bytes, name: str = "report") -> Report:
 
 
 class JsonFloat:
-    """A JSON number with a fraction or exponent, kept as its text: no kind accepts it (whole
-    numbers are JSON integers, decimals are strings), so reading reports it with its path."""
+    """A JSON number with a fraction or exponent (or NaN, Infinity), kept as its text: no kind
+    accepts it (whole numbers are JSON integers, decimals are strings), so reading reports it
+    with its path. Nothing read from the file ever passes through a binary float."""
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -90,18 +94,42 @@ class JsonFloat:
         return self.text
 
 
-def _no_constant(text: str) -> Any:
-    raise json.JSONDecodeError(f"{text} is not allowed in JSON", text, 0)
+class _JsonObject(dict[str, Any]):
+    """A JSON object that remembers a key given twice (JSON parsers silently keep the last)."""
+
+    duplicate: str | None = None
+
+    @classmethod
+    def from_pairs(cls, pairs: list[tuple[str, Any]]) -> _JsonObject:
+        out = cls()
+        for key, value in pairs:
+            if key in out and out.duplicate is None:
+                out.duplicate = key
+            out[key] = value
+        return out
 
 
 def _expect_object(raw: Any, where: str, keys: tuple[str, ...] | None = None) -> dict[str, Any]:
     if not isinstance(raw, dict):
-        raise _Bad(where, "expected a JSON object")
+        if not where:
+            raise _Bad("", "does not hold a JSON object, as a report does")
+        raise _Bad(where, f"expected a JSON object (found {_shown(raw)})")
+    if isinstance(raw, _JsonObject) and raw.duplicate is not None:
+        key = raw.duplicate
+        raise _Bad(f"{where}.{key}" if where else key, f"the key \"{key}\" is given twice")
     if keys is not None:
         for key in raw:
             if key not in keys:
-                raise _Bad(f"{where}.{key}" if where else key, f"unknown key \"{key}\"")
+                raise _Bad(f"{where}.{key}" if where else key,
+                           f"unknown key \"{key}\" (a typo, or a file from a newer version?)")
     return raw
+
+
+def _shown(raw: Any) -> str:
+    """A JSON value as it stood in the file, cut short."""
+    text = raw.text if isinstance(raw, JsonFloat) else json.dumps(raw, ensure_ascii=False,
+                                                                  default=str)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def report_from_json(raw: Any) -> Report:
@@ -129,7 +157,8 @@ def report_from_json(raw: Any) -> Report:
     forms = _expect_object(top.get("forms", {}), "forms", FORM_LETTERS)
     for letter in FORM_LETTERS:
         report.forms[letter] = _read_form(part(letter), forms.get(letter))
-    _check_attachment_refs(report)
+    # An attachment cell naming a file that is not there is representable: validation
+    # reports it, so that the rest of the report can still be opened and mended.
     return report
 
 
@@ -165,12 +194,10 @@ def _read_form(schema: Part, raw: Any) -> FormData:
 
 def _read_section(schema: Part, raw: dict[str, Any], where: str) -> Section:
     section = Section()
-    fields = _expect_object(raw.get("fields", {}) or {}, f"{where}.fields",
+    fields = _expect_object(_or_empty(raw.get("fields")), f"{where}.fields",
                             tuple(f.id for f in schema.fields))
-    for key, value in fields.items():
-        if value is not None:
-            section.fields[key] = _value(schema.field(key).kind, value, f"{where}.fields.{key}")
-    tables = _expect_object(raw.get("tables", {}) or {}, f"{where}.tables",
+    section.fields = _cells({f.id: f.kind for f in schema.fields}, fields, f"{where}.fields.")
+    tables = _expect_object(_or_empty(raw.get("tables")), f"{where}.tables",
                             tuple(t.id for t in schema.tables))
     for key, rows in tables.items():
         table = schema.table(key)
@@ -182,21 +209,35 @@ def _read_section(schema: Part, raw: dict[str, Any], where: str) -> Section:
         for index, row in enumerate(rows):
             row_where = f"{where}.tables.{key}[{index}]"
             cells = _expect_object(row, row_where, tuple(c.id for c in table.columns))
-            out.append({col: _value(table.column(col).kind, cell, f"{row_where}.{col}")
-                        for col, cell in cells.items() if cell is not None})
+            out.append(_cells({c.id: c.kind for c in table.columns}, cells, f"{row_where}."))
         section.tables[key] = out
     return section
 
 
-def _value(kind: Any, raw: Any, where: str) -> Any:
+def _cells(kinds: dict[str, Kind], raw: dict[str, Any], prefix: str) -> dict[str, Any]:
+    """Values by id; empty ones (null, and "" which writers should not write) are left out."""
+    out: dict[str, Any] = {}
+    for key, cell in raw.items():
+        value = None if cell is None or cell == "" else _value(kinds[key], cell, prefix + key)
+        if value is not None:
+            out[key] = value
+    return out
+
+
+def _or_empty(raw: Any) -> Any:
+    return {} if raw is None else raw
+
+
+def _value(kind: Kind, raw: Any, where: str) -> Any:
     try:
         return kind.from_json(raw)
     except KindError as exc:
-        found = raw.text if isinstance(raw, JsonFloat) else json.dumps(raw, ensure_ascii=False)
-        raise _Bad(where, f"{exc} (found {found[:40]})") from None
+        raise _Bad(where, f"{exc} (found {_shown(raw)})") from None
 
 
 def _read_attachments(raw: Any) -> dict[str, Attachment]:
+    if raw is None:
+        return {}
     if not isinstance(raw, list):
         raise _Bad("attachments", "expected a list")
     out: dict[str, Attachment] = {}
@@ -218,19 +259,6 @@ def _read_attachments(raw: Any) -> dict[str, Attachment]:
             raise _Bad(f"{where}.id", f"attachment id \"{body['id']}\" is used twice")
         out[body["id"]] = Attachment(body["id"], body["filename"], body["media_type"], digest, data)
     return out
-
-
-def _check_attachment_refs(report: Report) -> None:
-    for schema in PARTS:
-        holder = report.cover if schema.id == "cover" else report.form(schema.id)
-        for table in schema.tables:
-            for index, row in enumerate(holder.tables.get(table.id, [])):
-                for col in table.columns:
-                    if col.kind.name == "attachments":
-                        for ref in row.get(col.id) or []:
-                            if ref not in report.attachments:
-                                raise _Bad(path_of(schema.id, "tables", table.id, index, col.id),
-                                           f"names attachment \"{ref}\" that is not in the file")
 
 
 # Writing ------------------------------------------------------------------------------------
@@ -263,21 +291,41 @@ def report_to_json(report: Report) -> dict[str, Any]:
     }
 
 
+class NotWritable(ValueError):
+    """A value of the wrong Python type: writing it would make a file that cannot be read
+    back, so nothing is written. `str(e)` is one plain sentence with the path."""
+
+    def __init__(self, where: str, item: Field, value: Any) -> None:
+        self.user_message = (f"The report cannot be written: {where} ({item.label}) holds "
+                             f"{_shown(str(value))}, which is not a {item.kind.name} value.")
+        super().__init__(self.user_message)
+
+
+def _is_empty(value: Any) -> bool:
+    return value is None or value == "" or value == []
+
+
+def _cell(item: Field, value: Any, where: str) -> Any:
+    if not item.kind.has_type(value):
+        raise NotWritable(where, item, value)
+    return item.kind.to_json(value)
+
+
 def _section_json(schema: Part, section: Section | FormData) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     for f in schema.fields:
         value = section.fields.get(f.id)
-        if value is not None and value != "" and value != []:
-            fields[f.id] = f.kind.to_json(value)
+        if not _is_empty(value):
+            fields[f.id] = _cell(f, value, path_of(schema.id, "fields", f.id))
     tables: dict[str, Any] = {}
     for t in schema.tables:
         rows = section.tables.get(t.id)
         if not rows:
             continue
         tables[t.id] = [
-            {c.id: c.kind.to_json(row[c.id]) for c in t.columns
-             if row.get(c.id) is not None and row.get(c.id) != "" and row.get(c.id) != []}
-            for row in rows
+            {c.id: _cell(c, row[c.id], path_of(schema.id, "tables", t.id, index, c.id))
+             for c in t.columns if not _is_empty(row.get(c.id))}
+            for index, row in enumerate(rows)
         ]
     return {"fields": fields, "tables": tables}
 

@@ -58,6 +58,20 @@ class Kind:
     def python_type(self) -> type | tuple[type, ...]:
         return object
 
+    def has_type(self, value: Any) -> bool:
+        """Whether `value` is of this kind's Python type (not whether it is right: a negative
+        count has the type and fails `check`). The JSON writer and the rules rely on it."""
+        expected = self.python_type()
+        if isinstance(value, bool) and expected is not bool:
+            return False
+        if isinstance(value, datetime):
+            return False
+        if isinstance(value, Decimal) and not value.is_finite():
+            return False
+        if expected is list:
+            return isinstance(value, list) and all(isinstance(x, str) for x in value)
+        return isinstance(value, expected)
+
 
 @dataclass(frozen=True)
 class Text(Kind):
@@ -230,7 +244,7 @@ class DecimalNumber(Kind):
         return "" if value is None else format_number(value, locale)
 
     def check(self, value: Any) -> str | None:
-        if not isinstance(value, Decimal):
+        if not isinstance(value, Decimal) or not value.is_finite():
             return N_("expected a decimal number")
         if self.minimum is not None and value < self.minimum:
             return N_("cannot be negative")

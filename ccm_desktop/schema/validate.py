@@ -7,7 +7,6 @@ the schema; the cross-field rules of each part live beside its fields in `schema
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
 from typing import Any
 
 from ccm_desktop.domain.findings import Finding, error, warning
@@ -50,23 +49,12 @@ def validate(report: Report, previous: Report | None = None) -> list[Finding]:
     return findings
 
 
-def _has_type(kind: Kind, value: Any) -> bool:
-    expected = kind.python_type()
-    if isinstance(value, bool) and expected is not bool:
-        return False
-    if isinstance(value, datetime):
-        return False
-    if expected is list:
-        return isinstance(value, list) and all(isinstance(x, str) for x in value)
-    return isinstance(value, expected)
-
-
 def _typed_values(values: dict[str, Any], kinds: dict[str, Kind]) -> dict[str, Any] | None:
     """`values` without unknown keys and wrongly typed values, or None if nothing goes."""
-    if all(k in kinds and (v is None or _has_type(kinds[k], v)) for k, v in values.items()):
+    if all(k in kinds and (v is None or kinds[k].has_type(v)) for k, v in values.items()):
         return None
     return {k: v for k, v in values.items()
-            if k in kinds and v is not None and _has_type(kinds[k], v)}
+            if k in kinds and v is not None and kinds[k].has_type(v)}
 
 
 def well_typed(report: Report) -> Report:
