@@ -23,7 +23,6 @@ from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QApplication,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -197,7 +196,6 @@ class CellDelegate(QStyledItemDelegate):
         severity = index.data(FINDING_ROLE)
         if severity:
             self._outline(painter, rect, ERROR_LINE if severity == "error" else WARNING_LINE, 2)
-            self._badge(painter, rect, severity)
         if self.outlined == (source.row(), column.id):
             self._outline(painter, rect, ACCENT, 3)
 
@@ -232,15 +230,6 @@ class CellDelegate(QStyledItemDelegate):
         half = width // 2
         painter.drawRect(rect.adjusted(half, half, -half - (width % 2), -half - (width % 2)))
         painter.restore()
-
-    @staticmethod
-    def _badge(painter: QPainter, rect: QRect, severity: str) -> None:
-        """A small sign in the corner, so that colour is not the only signal."""
-        style = QApplication.style()
-        icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical if severity == "error"
-                                  else QStyle.StandardPixmap.SP_MessageBoxWarning)
-        size = 12
-        icon.paint(painter, QRect(rect.right() - size - 3, rect.top() + 3, size, size))
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         hint = super().sizeHint(option, index)

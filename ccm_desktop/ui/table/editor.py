@@ -262,8 +262,9 @@ class TableEditor(QWidget):
         self.document.insert_rows(self.part_id, self.table_id, rows[-1] + 1, copies,
                                   self._undo_text(N_("Duplicate rows in {table}")))
         self.go_to(rows[-1] + 1)
-        self.messages.show_message(self.tr_(N_("{count} rows duplicated below row {row}."))
-                                   .format(count=len(rows), row=rows[-1] + 1))
+        self.messages.show_message(paste.counted(
+            len(rows), N_("Row duplicated below row {row}."),
+            N_("{count} rows duplicated below row {row}."), self.lang, row=rows[-1] + 1))
 
     def delete_rows(self) -> None:
         if not self._ready():
@@ -273,8 +274,9 @@ class TableEditor(QWidget):
             return
         self.document.remove_rows(self.part_id, self.table_id, rows,
                                   self._undo_text(N_("Delete rows from {table}")))
-        self.messages.show_message(self.tr_(N_("{count} rows deleted. Ctrl+Z brings them back."))
-                                   .format(count=len(rows)))
+        self.messages.show_message(paste.counted(
+            len(rows), N_("1 row deleted. Ctrl+Z brings it back."),
+            N_("{count} rows deleted. Ctrl+Z brings them back."), self.lang))
         if self.model.stored_count():
             self.go_to(min(rows[0], self.model.stored_count() - 1))
 
@@ -428,8 +430,9 @@ class TableEditor(QWidget):
         if problems:
             self.messages.show_message("\n".join(problems), attention=True)
         elif added:
-            self.messages.show_message(self.tr_(N_("{count} files attached to row {row}."))
-                                       .format(count=len(added), row=target + 1))
+            self.messages.show_message(paste.counted(
+                len(added), N_("1 file attached to row {row}."),
+                N_("{count} files attached to row {row}."), self.lang, row=target + 1))
         return added
 
     def remove_attachment(self, row: int, column_id: str, attachment_id: str) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
 from ccm_desktop.domain.findings import Severity
 from ccm_desktop.domain.report import Row
@@ -183,6 +183,8 @@ class TableModel(QAbstractTableModel):
         finding = None if totals else self._cell_findings.get((row, column.id))
         if role == FINDING_ROLE:
             return finding.severity.value if finding else None
+        if role == Qt.ItemDataRole.DecorationRole and finding:
+            return finding_icon(finding.severity)
         if role == Qt.ItemDataRole.BackgroundRole:
             if totals:
                 return QBrush(TOTALS_TINT)
@@ -205,6 +207,12 @@ class TableModel(QAbstractTableModel):
         if self.is_totals_row(row):
             lines.append(translate(N_("The total of the rows above. It is worked out for you "
                                       "and not stored."), self.lang))
+        elif self.columns[col].kind.name == "attachments":
+            attachments = self.document.report.attachments
+            names = [attachments[a].filename if a in attachments else a
+                     for a in self.value(row, col) or []]
+            lines.append("\n".join(names) if names else translate(
+                N_("No files yet. Double-click to attach photos."), self.lang))
         elif self.columns[col].kind.multiline:
             text = self.display_text(row, col)
             if len(text) > 60 or "\n" in text:
@@ -358,6 +366,15 @@ class TableModel(QAbstractTableModel):
 
     def finding_at(self, row: int, column_id: str) -> CellFinding | None:
         return self._cell_findings.get((row, column_id))
+
+
+def finding_icon(severity: Severity) -> QIcon:
+    """A sign beside the value, so that colour is not the only signal of a finding."""
+    from PySide6.QtWidgets import QApplication, QStyle
+
+    pixmap = (QStyle.StandardPixmap.SP_MessageBoxCritical if severity is Severity.ERROR
+              else QStyle.StandardPixmap.SP_MessageBoxWarning)
+    return QApplication.style().standardIcon(pixmap)
 
 
 def _merge(entries: list[tuple[Severity, str]]) -> CellFinding:

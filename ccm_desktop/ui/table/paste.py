@@ -162,19 +162,28 @@ def plan_paste(block: Block, columns: Sequence[Field], start_column: int,
     return plan
 
 
+def counted(count: int, one: str, many: str, lang: str, **more: Any) -> str:
+    """`one` or `many` (both marked with N_ by the caller), translated and filled in."""
+    return translate(one if count == 1 else many, lang).format(count=count, **more)
+
+
 def summary(plan: PastePlan, lang: str, limit: int = 6) -> tuple[str, bool]:
     """A sentence (or a few) about a paste, and whether it needs the person's attention."""
     def tr(text: str) -> str:
         return translate(text, lang)
 
-    cells = plan.cells
-    parts = [tr(N_("Pasted {cells} cells into {rows} rows ({new} new).")).format(
-        cells=cells, rows=plan.rows_touched, new=plan.new_rows)]
+    parts = [counted(plan.cells, N_("Pasted 1 cell"), N_("Pasted {count} cells"), lang) + " "
+             + counted(plan.rows_touched, N_("into 1 row."), N_("into {count} rows."), lang)]
+    if plan.new_rows:
+        parts[0] += " " + counted(plan.new_rows, N_("1 row was added at the end."),
+                                  N_("{count} rows were added at the end."), lang)
     if plan.skipped_header:
         parts.append(tr(N_("The first line held the column titles and was left out.")))
     if plan.problems:
-        parts.append(tr(N_("{count} cells could not be read and were left as they were:")).format(
-            count=len(plan.problems)))
+        parts.append(counted(len(plan.problems),
+                             N_("1 cell could not be read and was left as it was:"),
+                             N_("{count} cells could not be read and were left as they were:"),
+                             lang))
         for problem in plan.problems[:limit]:
             parts.append("• " + tr(N_("row {row}, {column}: “{text}” {why}.")).format(
                 row=problem.row + 1, column=tr(problem.column.label), text=problem.text,
@@ -182,8 +191,11 @@ def summary(plan: PastePlan, lang: str, limit: int = 6) -> tuple[str, bool]:
         if len(plan.problems) > limit:
             parts.append(tr(N_("…and {count} more.")).format(count=len(plan.problems) - limit))
     if plan.columns_cut > 0:
-        parts.append(tr(N_("{count} columns on the right went past the last column and were "
-                           "left out.")).format(count=plan.columns_cut))
+        parts.append(counted(plan.columns_cut,
+                             N_("1 column on the right went past the last column and was left "
+                                "out."),
+                             N_("{count} columns on the right went past the last column and "
+                                "were left out."), lang))
     for label in plan.read_only:
         parts.append(tr(N_("{column} cannot be pasted; attach the files to each row "
                            "instead.")).format(column=tr(label)))

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from ccm_desktop.domain.report import Report
 from ccm_desktop.schema.i18n import N_
 
-THUMBNAIL_HEIGHT = 48
+THUMBNAIL_HEIGHT = 40
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 # The first bytes of the files we accept; the name's extension alone can lie.

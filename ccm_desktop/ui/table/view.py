@@ -13,6 +13,9 @@ HEADER_PADDING = 8
 SORT_ARROW = 18
 MAX_VISIBLE_ROWS = 12
 MIN_VISIBLE_ROWS = 2
+MIN_COLUMN = 56
+MIN_SCALE = 0.7  # below this, the grid scrolls sideways instead of squeezing further
+THUMBNAILS_WIDTH = 60
 
 
 class WrappingHeader(QHeaderView):
@@ -31,7 +34,11 @@ class WrappingHeader(QHeaderView):
             return 0
         text = str(model.headerData(section, Qt.Orientation.Horizontal,
                                     Qt.ItemDataRole.DisplayRole) or "")
-        width = max(20, self.sectionSize(section) - 2 * HEADER_PADDING - SORT_ARROW)
+        margin = self.style().pixelMetric(self.style().PixelMetric.PM_HeaderMargin, None, self)
+        width = self.sectionSize(section) - 4 * margin
+        if self.isSortIndicatorShown() and self.sortIndicatorSection() == section:
+            width -= SORT_ARROW
+        width = max(20, width)
         metrics = QFontMetrics(self.font())
         return metrics.boundingRect(QRect(0, 0, width, 10_000),
                                     int(Qt.TextFlag.TextWordWrap), text).height()
@@ -39,7 +46,7 @@ class WrappingHeader(QHeaderView):
     def sizeHint(self) -> QSize:  # noqa: N802
         hint = super().sizeHint()
         tallest = max((self._text_height(s) for s in range(self.count())), default=0)
-        return QSize(hint.width(), max(hint.height(), tallest + 2 * HEADER_PADDING))
+        return QSize(hint.width(), max(hint.height(), tallest + HEADER_PADDING))
 
 
 class TableGrid(QTableView):
@@ -51,6 +58,9 @@ class TableGrid(QTableView):
     clear_requested = Signal()
 
     def __init__(self, model_of_rows: TableModel, parent: QWidget | None = None) -> None:
+        self._fitting = True  # until built
+        self._fitted_width = -1
+        self.user_sized = False
         super().__init__(parent)
         self.rows_model = model_of_rows
         self.setHorizontalHeader(WrappingHeader(self))
@@ -64,6 +74,7 @@ class TableGrid(QTableView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setTabKeyNavigation(True)
+        self.setIconSize(QSize(14, 14))
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignRight
                                                   | Qt.AlignmentFlag.AlignTop)
@@ -73,7 +84,6 @@ class TableGrid(QTableView):
         header.setStretchLastSection(False)
         header.sectionResized.connect(self._section_resized)
         self._fitting = False
-        self.user_sized = False
 
     # Keys ----------------------------------------------------------------------------------
 
@@ -90,21 +100,32 @@ class TableGrid(QTableView):
 
     # Sizes ---------------------------------------------------------------------------------
 
-    def natural_widths(self) -> list[int]:
+    def natural_widths(self) -> list[tuple[int, int]]:
+        """(wanted, smallest) width of each column."""
         char = QFontMetrics(self.font()).averageCharWidth()
-        return [max(60, column.width * char + 2 * HEADER_PADDING)
-                for column in self.rows_model.columns]
+        widths = []
+        for column in self.rows_model.columns:
+            smallest = MIN_COLUMN
+            if column.kind.name == "attachments":
+                smallest = 2 * THUMBNAILS_WIDTH  # room for two photos side by side
+            widths.append((max(smallest, column.width * char + 2 * HEADER_PADDING), smallest))
+        return widths
 
     def fit_columns(self) -> None:
-        """Columns as wide as their hint, stretched to fill the grid while the person has not
-        resized any column by hand."""
+        """Columns in proportion to their hints, filling the grid's width; squeezed (titles
+        wrap) rather than scrolled sideways, down to a readable width. Left alone once the
+        person has resized a column by hand."""
         if self.user_sized:
             return
-        widths = self.natural_widths()
+        wanted = self.natural_widths()
         available = self.viewport().width()
-        total = sum(widths)
-        if 0 < total < available:
-            widths = [w * available // total for w in widths]
+        self._fitted_width = available
+        total = sum(w for w, _ in wanted)
+        if total <= 0 or available <= 0:
+            return
+        scale = max(available / total, MIN_SCALE)
+        widths = [max(smallest, int(w * scale)) for w, smallest in wanted]
+        if sum(widths) < available:
             widths[-1] += available - sum(widths)
         self._fitting = True
         try:
@@ -118,6 +139,10 @@ class TableGrid(QTableView):
 
     def remeasure(self) -> None:
         """Row heights follow the wrapped text; the grid's wanted height follows the rows."""
+        rows = self.model().rowCount() if self.model() is not None else 0
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+                                        if rows <= MAX_VISIBLE_ROWS
+                                        else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.resizeRowsToContents()
         self.updateGeometries()
         self.updateGeometry()
@@ -133,6 +158,11 @@ class TableGrid(QTableView):
         if event.size().width() != event.oldSize().width():
             self.fit_columns()
 
+    def updateGeometries(self) -> None:  # noqa: N802
+        super().updateGeometries()
+        if not self._fitting and self.viewport().width() != self._fitted_width:
+            self.fit_columns()  # a scroll bar came or went
+
     def sizeHint(self) -> QSize:  # noqa: N802
         hint = super().sizeHint()
         return QSize(hint.width(), self.height_for_rows(MAX_VISIBLE_ROWS))
@@ -145,6 +175,6 @@ class TableGrid(QTableView):
         rows = self.model().rowCount() if self.model() is not None else 0
         vertical = self.verticalHeader()
         body = sum(vertical.sectionSize(r) for r in range(min(rows, limit)))
-        scrollbar = self.horizontalScrollBar().sizeHint().height() \
-            if self.horizontalScrollBar().isVisible() else 0
+        too_wide = self.horizontalHeader().length() > self.viewport().width()
+        scrollbar = self.horizontalScrollBar().sizeHint().height() if too_wide else 0
         return header + max(body, vertical.defaultSectionSize()) + scrollbar + 2 * self.frameWidth()
