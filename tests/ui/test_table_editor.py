@@ -151,7 +151,7 @@ def test_invalid_input_is_refused_with_a_message(qtbot: QtBot) -> None:
     assert stored(editor) == [{"total": 3}]
     assert editor.delegate.open_editor is cell  # still open, to correct what was typed
     message = editor.messages.message()
-    assert "Row 1, Total: “three” is not a whole number. It was not stored." == message
+    assert message == "Row 1, Total: “three” is not a whole number. It was not stored."
     assert editor.messages.attention
     qtbot.keyClick(cell.main, Qt.Key.Key_Escape)
     assert editor.delegate.open_editor is None
