@@ -9,6 +9,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
+# The team-database fixtures: postgres_server, postgres_url, db_url (SQLite and PostgreSQL).
+from tests.pg import db_url, postgres_server, postgres_url  # noqa: E402, F401
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SAMPLES = SHARED / "samples"

@@ -1,0 +1,281 @@
+"""Which database, and opening it safely: checks, backups and migrations before any write.
+
+`connect(db)` resolves the location (`None` -> `CCM_DESKTOP_DB` -> the user's data folder), and
+for an SQLite file makes sure, before SQLAlchemy writes a byte, that it is a ccm-desktop
+database, undamaged, not from a newer version, in a folder we may write to; then takes the daily
+backup and, if the schema is older, a backup before upgrading it. Every refusal is a
+`StorageError` whose message names the file, and leaves the file as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, make_url, text
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
+
+from ccm_desktop.storage import backups, migrate
+from ccm_desktop.storage.errors import (
+    CannotConnect,
+    DatabaseBusy,
+    DiskFull,
+    NewerDatabase,
+    NotADatabase,
+    ReadOnlyDatabase,
+    StorageError,
+    describe_sqlite_error,
+)
+
+APP = "ccm-desktop"
+DEFAULT_NAME = "ccm-desktop.sqlite3"
+WRITE = "ccm_write"  # execution option: this transaction writes (SQLite: BEGIN IMMEDIATE)
+
+
+@dataclass
+class Target:
+    url: URL
+    path: Path | None  # the SQLite file, or None for a server
+    label: str  # how messages name it
+    notes: list[str] = field(default_factory=list)  # things the window may want to mention
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.path is not None
+
+
+def default_path() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP, appauthor=False)) / DEFAULT_NAME
+
+
+def resolve(db: str | os.PathLike[str] | None) -> Target:
+    if db is None or str(db) == "":
+        db = os.environ.get("CCM_DESKTOP_DB") or None
+    if db is None:
+        path = default_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return _sqlite_target(path)
+    text_db = os.fspath(db)
+    if "://" not in text_db:
+        return _sqlite_target(Path(text_db).expanduser())
+    try:
+        url = make_url(text_db)
+    except ArgumentError:
+        raise StorageError(f"{text_db} is neither a file name nor a database URL") from None
+    if url.get_backend_name() == "sqlite":
+        if not url.database or url.database == ":memory:":
+            raise StorageError(f"{text_db}: give the name of a database file")
+        return _sqlite_target(Path(url.database).expanduser())
+    if url.get_backend_name() == "postgresql":
+        if url.drivername == "postgresql":
+            url = url.set(drivername="postgresql+psycopg")
+        label = url.render_as_string(hide_password=True)
+        return Target(url, None, f"the team database {label}")
+    raise StorageError(f"{url.render_as_string(hide_password=True)}: only SQLite files and "
+                       "postgresql:// databases are supported")
+
+
+def _sqlite_target(path: Path) -> Target:
+    path = path.absolute()
+    return Target(URL.create("sqlite", database=str(path)), path, str(path))
+
+
+# SQLite ---------------------------------------------------------------------------------------
+
+
+def _check_sqlite_file(target: Target, busy_timeout: float) -> str | None:
+    """Everything that can be refused without writing. Returns the stored schema revision
+    (None for a new or empty file)."""
+    path = target.path
+    assert path is not None
+    folder = path.parent
+    if not folder.is_dir():
+        raise StorageError(f"Cannot open {path}: the folder {folder} does not exist")
+    exists = path.exists()
+    if exists and not path.is_file():
+        raise NotADatabase(f"{path} is a folder or a device, not a ccm-desktop database")
+    size = path.stat().st_size if exists else 0
+    if size:
+        try:
+            with open(path, "rb") as handle:
+                header = handle.read(16)
+        except OSError as exc:
+            raise StorageError(f"Cannot read {path} ({exc.strerror or exc})") from None
+        if header != backups.SQLITE_HEADER:
+            raise _damaged(path, "it is not a database file")
+    if not os.access(folder, os.W_OK) or (exists and not os.access(path, os.W_OK)):
+        raise ReadOnlyDatabase(f"Cannot save to {path}: the folder or the file is read-only; "
+                               "copy the file to a folder you can write to and open it there "
+                               "(or give another file with --db)")
+    if not size:
+        return None
+    try:
+        with contextlib.closing(sqlite3.connect(path, timeout=busy_timeout)) as con:
+            result = con.execute("PRAGMA quick_check").fetchall()
+            if result != [("ok",)]:
+                raise _damaged(path, f"the integrity check found: {result[0][0]}")
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if not tables:
+                return None
+            if "alembic_version" not in tables:
+                raise NotADatabase(f"{path} is a database of another program, not of ccm-desktop; "
+                                   "choose another file")
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError as exc:
+        known = describe_sqlite_error(str(path), exc, "open")
+        if isinstance(known, NotADatabase):
+            raise _damaged(path, str(exc)) from None
+        raise known or StorageError(f"Cannot open {path} ({exc})") from None
+    version = str(row[0]) if row else None
+    if version is not None and not migrate.is_known(version):
+        raise NewerDatabase(f"{path} was written by a newer version of ccm-desktop (database "
+                            f"version {version}); install that version to open it — this one "
+                            "leaves the file untouched")
+    return version
+
+
+def _damaged(path: Path, why: str) -> NotADatabase:
+    backup = backups.newest_backup(path)
+    if backup is None:
+        return NotADatabase(f"{path} is damaged or not a ccm-desktop database ({why}), and there "
+                            "is no automatic backup of it; it has been left as it is")
+    when = backup.stat().st_mtime
+    from datetime import datetime
+
+    stamp = datetime.fromtimestamp(when).strftime("%Y-%m-%d %H:%M")
+    return NotADatabase(f"{path} is damaged or not a ccm-desktop database ({why}); it has been "
+                        f"left as it is, and the newest automatic backup, from {stamp}, is "
+                        f"{backup} (the window offers to put it in place)", backup)
+
+
+def _sqlite_engine(target: Target, busy_timeout: float) -> Engine:
+    engine = create_engine(target.url, connect_args={"timeout": busy_timeout})
+    timeout_ms = int(busy_timeout * 1000)
+
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # We issue BEGIN ourselves (below), so that writers can take the lock up front.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {timeout_ms}")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = FULL")
+        finally:
+            cursor.close()
+
+    def on_begin(conn: Connection) -> None:
+        # A writer asks for the write lock when it begins: upgrading a read lock later can fail
+        # at once (SQLITE_BUSY_SNAPSHOT) when another process wrote in between.
+        immediate = conn.get_execution_options().get(WRITE)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    event.listen(engine, "connect", on_connect)
+    event.listen(engine, "begin", on_begin)
+    return engine
+
+
+def _open_sqlite(target: Target, busy_timeout: float) -> Engine:
+    assert target.path is not None
+    version = _check_sqlite_file(target, busy_timeout)
+    path = target.path
+    if version is not None:
+        try:
+            backups.daily_backup(path)
+        except (OSError, sqlite3.Error) as exc:
+            # Opening goes on: the database itself is fine. The window can say so.
+            target.notes.append(f"Today's automatic backup of {path} could not be made ({exc})")
+        if version != migrate.head():
+            try:
+                backups.upgrade_backup(path, version)
+            except (OSError, sqlite3.Error) as exc:
+                raise StorageError(f"Cannot upgrade {path} to this version of ccm-desktop: the "
+                                   f"backup copy made first failed ({exc}); nothing was changed"
+                                   ) from None
+    engine = _sqlite_engine(target, busy_timeout)
+    if version != migrate.head():
+        try:
+            _migrate(engine, target)
+        except BaseException:
+            engine.dispose()
+            raise
+    return engine
+
+
+def _migrate(engine: Engine, target: Target) -> None:
+    try:
+        with engine.connect() as conn:
+            conn.execution_options(**{WRITE: True})
+            with conn.begin():
+                if target.url.get_backend_name() == "postgresql":
+                    # One upgrade at a time, even if several people open the team database.
+                    conn.execute(text("SELECT pg_advisory_xact_lock(7471001)"))
+                    if "report" in inspect(conn).get_table_names() and \
+                            "alembic_version" not in inspect(conn).get_table_names():
+                        raise NotADatabase(f"{target.label} holds tables of another program; "
+                                           "give an empty database")
+                current = migrate.current_revision(conn)
+                if current is not None and not migrate.is_known(current):
+                    raise NewerDatabase(f"{target.label} was written by a newer version of "
+                                        f"ccm-desktop (database version {current}); install that "
+                                        "version to open it")
+                if current != migrate.head():
+                    migrate.upgrade(conn)
+    except DBAPIError as exc:
+        raise translate(exc, target, "open") from None
+
+
+# Both -----------------------------------------------------------------------------------------
+
+
+def connect(db: str | os.PathLike[str] | None, busy_timeout: float = 10.0) -> tuple[Engine, Target]:
+    target = resolve(db)
+    if target.is_sqlite:
+        return _open_sqlite(target, busy_timeout), target
+    try:
+        engine = create_engine(target.url, pool_pre_ping=True,
+                               connect_args={"connect_timeout": max(1, int(busy_timeout))})
+    except (NoSuchModuleError, ImportError):
+        raise StorageError(f"Cannot use {target.label}: the PostgreSQL driver is not installed "
+                           "(pip install 'ccm-desktop[postgres]')") from None
+    try:
+        _migrate(engine, target)
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine, target
+
+
+def translate(exc: BaseException, target: Target, doing: str) -> StorageError:
+    """A failure of the database as one sentence naming it."""
+    if isinstance(exc, StorageError):
+        return exc
+    orig = getattr(exc, "orig", None) or exc
+    if target.is_sqlite:
+        known = describe_sqlite_error(target.label, orig, doing)
+        if known is not None:
+            return known
+        return StorageError(f"Could not {doing} {target.label} ({orig})")
+    state = getattr(orig, "sqlstate", None) or ""
+    first_line = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+    if state.startswith("53"):
+        return DiskFull(f"Could not {doing} {target.label}: the database server is out of disk "
+                        "space or memory (everything saved before is safe)")
+    if state in ("40001", "40P01", "55P03"):
+        return DatabaseBusy(f"Could not {doing} {target.label}: someone else was saving at the "
+                            "same moment; try again")
+    if state == "25006" or state == "42501":
+        return ReadOnlyDatabase(f"Could not {doing} {target.label}: this account may only read "
+                                "it")
+    if state.startswith("08") or (not state and isinstance(exc, DBAPIError)
+                                  and exc.connection_invalidated) or "connect" in first_line:
+        return CannotConnect(f"Could not reach {target.label} ({first_line})")
+    if isinstance(exc, SQLAlchemyError | DBAPIError):
+        return StorageError(f"Could not {doing} {target.label} ({first_line})")
+    return StorageError(f"Could not {doing} {target.label} ({first_line})")
