@@ -86,6 +86,8 @@ class ReportDocument(QObject):
         self.previous = previous
         self.undo_stack = QUndoStack(self)
         self.findings: list[Finding] = validate(report, previous)
+        # The user's locale for numbers and dates in editors; None: the report's language.
+        self.locale: str | None = None
 
     @property
     def report(self) -> Report:

@@ -63,6 +63,7 @@ class OpenReport:
                  previous: Report | None, lang: str) -> None:
         self.report_id = report_id
         self.document = ReportDocument(report, report_id, previous)
+        self.document.locale = lang
         self.autosaver = Autosaver(self.document,
                                    lambda r: repository.save(report_id, r))
         self.view = ReportView(self.document, lang)

@@ -1,0 +1,96 @@
+"""Driving the window as a person would: typing into fields and cells, choosing, waiting for the
+autosave. Shared by the window tests (not the table widget's own tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFocusEvent, QImage, QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from ccm_desktop.ui.form_page import FormPage
+from ccm_desktop.ui.table import TableEditor
+from ccm_desktop.ui.table.editors import CellEditor
+
+
+def type_text(qtbot: QtBot, target: QWidget, text: str, enter: bool = True) -> None:
+    """Type like a keyboard; non-ASCII text arrives as an input method's commit (what a real
+    input method does; qtbot.keyClicks aborts on it)."""
+    target.setFocus()
+    if isinstance(target, QLineEdit):
+        target.selectAll()
+    if text.isascii():
+        qtbot.keyClicks(target, text)
+    else:
+        event = QInputMethodEvent()
+        event.setCommitString(text)
+        QApplication.sendEvent(target, event)
+        if isinstance(target, QLineEdit):
+            target.textEdited.emit(target.text())
+    if enter and isinstance(target, QLineEdit):
+        qtbot.keyClick(target, Qt.Key.Key_Return)
+
+
+def fill_field(qtbot: QtBot, page: FormPage, field_id: str, text: str) -> None:
+    """Type into a field of a page and leave it (Tab), as a person would."""
+    editor = page.rows[field_id].editor
+    box = getattr(editor, "box", None)
+    line = getattr(editor, "line", None)
+    if isinstance(box, QPlainTextEdit):
+        box.clear()
+        type_text(qtbot, box, text, enter=False)
+        QApplication.sendEvent(box, _focus_out())  # leaving the box ends the typing
+    elif isinstance(line, QLineEdit):
+        line.clear()
+        type_text(qtbot, line, text)
+    else:
+        raise TypeError(field_id)
+
+
+def _focus_out() -> QFocusEvent:
+    return QFocusEvent(QEvent.Type.FocusOut, Qt.FocusReason.TabFocusReason)
+
+
+def type_cell(qtbot: QtBot, editor: TableEditor, row: int, column_id: str, text: str) -> None:
+    """Open a cell's editor in the grid, type and press Enter."""
+    index = editor.proxy.mapFromSource(
+        editor.model.index(row, editor.model.column_index(column_id)))
+    editor.grid.setCurrentIndex(index)
+    editor.grid.edit(index)
+    cell = editor.grid.indexWidget(index)
+    assert isinstance(cell, CellEditor)
+    target = getattr(cell, "line", None) or cell.main
+    if isinstance(target, QLineEdit):
+        target.clear()
+    qtbot.keyClicks(target, text)
+    qtbot.keyClick(target, Qt.Key.Key_Return)
+
+
+def paste_rows(qtbot: QtBot, editor: TableEditor, row: int, column_id: str, text: str) -> None:
+    """Put tab-separated rows on the clipboard (as Excel does) and press Ctrl+V on a cell."""
+    QApplication.clipboard().setText(text)
+    index = editor.proxy.mapFromSource(
+        editor.model.index(row, editor.model.column_index(column_id))) \
+        if row < editor.model.stored_count() else editor.proxy.index(0, 0)
+    if index.isValid():
+        editor.grid.setCurrentIndex(index)
+    editor.grid.setFocus()
+    qtbot.keyClick(editor.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+
+
+def photo(path: Path) -> Path:
+    image = QImage(64, 48, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.darkGreen)
+    assert image.save(str(path))
+    return path
+
+
+def shots_folder(default: Path) -> Path:
+    """Screenshots go to $CCM_SHOTS when set (to look at them), else into the test's tmp_path."""
+    import os
+
+    folder = Path(os.environ.get("CCM_SHOTS") or default)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
