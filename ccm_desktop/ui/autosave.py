@@ -57,7 +57,7 @@ class Autosaver(QObject):
             self._save(self.document.snapshot())
         except Exception as exc:  # noqa: BLE001 - any failure is said, and the edits are kept
             message = getattr(exc, "user_message", None) or str(exc) or type(exc).__name__
-            self.failed = f"\u26d4 Not saved: {message}"
+            self.failed = f"\u2716 Not saved: {message}"
             self.state.emit(self.failed)
             return False
         self.last_duration = time.perf_counter() - started

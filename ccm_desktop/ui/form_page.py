@@ -82,7 +82,7 @@ class FieldRow(QWidget):
                             self.editor.whatsThis(), self.editor)
 
     def _problem(self, text: str) -> None:
-        self.message.setText(f"\u26d4 {text}. It is not kept until it can be read." if text else "")
+        self.message.setText(f"\u2716 {text}. It is not kept until it can be read." if text else "")
         self.message.setVisible(bool(text))
 
     def outline(self, on: bool) -> None:

@@ -22,7 +22,7 @@ from ccm_desktop.ui.style import ERROR, MUTED, SPACING, WARNING
 
 
 class _Entry(QWidget):
-    """Two lines: "F  Contaminated areas" and "changed · ⛔ 2 errors · ⚠ 1 warning"."""
+    """Two lines: "F  Contaminated areas" and "changed · ✖ 2 errors · ⚠ 1 warning"."""
 
     def __init__(self, page: Page, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,7 +48,7 @@ class _Entry(QWidget):
     def show_state(self, status: str, errors: int, warnings: int, done: bool) -> str:
         parts = [f"<span style='color:{MUTED}'>{status}</span>"] if status else []
         if errors:
-            parts.append(f"<span style='color:{ERROR}'>\u26d4 {errors} "
+            parts.append(f"<span style='color:{ERROR}'>\u2716 {errors} "
                          f"error{'s' if errors != 1 else ''}</span>")
         if warnings:
             parts.append(f"<span style='color:{WARNING}'>\u26a0 {warnings} "

@@ -203,10 +203,9 @@ def test_a_finding_goes_to_its_field(qtbot: QtBot, repository: Repository, tmp_p
     window.current.document.set_form_status("J", FormStatus.NOT_APPLICABLE, None, "")
     panel = view.findings
     assert any("Form J is marked not applicable" in m for m in panel.messages())
-    group = next(panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())
-                 if "Form J" in panel.tree.topLevelItem(i).text(0))
-    item = group.child(0)
-    panel.tree.itemClicked.emit(item, 0)
+    label = panel.label_for("Form J is marked not applicable")
+    assert label is not None
+    qtbot.mouseClick(label, Qt.MouseButton.LeftButton)
     page = view.current_page()
     assert page.page.key == "J"
     assert page.status is not None

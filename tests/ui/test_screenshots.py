@@ -1,0 +1,81 @@
+"""A screenshot of every page at 1366 x 768, to look at (set CCM_SHOTS=/some/folder to keep
+them). The asserts are on what a person needs: the page fits the width, the heading is there."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSize
+from pytestqt.qtbot import QtBot
+
+from ccm_desktop.storage.repository import open_repository
+from ccm_desktop.ui.history_dialog import HistoryDialog
+from ccm_desktop.ui.main_window import MainWindow
+from ccm_desktop.ui.new_report import NewReportDialog
+from ccm_desktop.ui.pages import PAGES
+from ccm_desktop.ui.settings import Settings
+from tests.conftest import SAMPLES
+from tests.ui.helpers import shots_folder
+
+SIZE = QSize(1366, 768)
+
+
+def test_screenshot_of_every_page(qtbot: QtBot, tmp_path: Path) -> None:
+    sample = SAMPLES / "valid" / "esp-2012-annual.ccm.json"
+    if not sample.is_file():
+        pytest.skip("../shared/samples is not beside the project")
+    folder = shots_folder(tmp_path / "shots")
+    samples = tmp_path / "samples"
+    samples.mkdir()
+    shutil.copy(sample, samples)
+    with open_repository(str(tmp_path / "reports.sqlite3")) as repository:
+        window = MainWindow(repository, Settings.at(tmp_path / "settings.ini"),
+                            today=date(2025, 3, 3), sample_dir=samples)
+        qtbot.addWidget(window)
+        window.resize(SIZE)
+        window.show()
+        qtbot.waitExposed(window)
+        assert window.grab().save(str(folder / "00-start-first-time.png"))
+
+        dialog = NewReportDialog([], "en", date(2025, 3, 3))
+        qtbot.addWidget(dialog)
+        qtbot.keyClicks(dialog.search, "Leb")
+        dialog.show()
+        assert dialog.grab().save(str(folder / "01-new-report.png"))
+
+        window.open_sample()
+        assert window.current is not None
+        view = window.current.view
+        for index, page in enumerate(PAGES):
+            view.show_page(index)
+            qtbot.wait(20)
+            shown = view.current_page()
+            assert shown.page is page
+            name = f"{index + 10:02d}-{page.key}.png"
+            assert window.grab().save(str(folder / name))
+            # No horizontal scrolling of the page itself at 1366 x 768.
+            body = shown.widget()
+            assert body is not None
+            assert body.minimumSizeHint().width() <= shown.viewport().width(), page.key
+            assert not shown.horizontalScrollBar().isVisible()
+
+        document = window.current.document
+        document.set_form_status("E", None)
+        view.go_to("forms.E.status")
+        qtbot.wait(20)
+        assert window.grab().save(str(folder / "30-with-findings.png"))
+        assert any("Form E" in m for m in view.findings.messages())
+
+        window.current.autosaver.flush()
+        history = HistoryDialog(repository, window.current.report_id)
+        qtbot.addWidget(history)
+        history.show()
+        assert history.grab().save(str(folder / "31-history.png"))
+
+        window.close_report()
+        qtbot.wait(50)  # let the layout follow the list
+        assert window.grab().save(str(folder / "32-start-with-reports.png"))
+    assert len(list(folder.glob("*.png"))) >= len(PAGES) + 5
