@@ -1,0 +1,12 @@
+"""The PDF report (interchange.md section 3), laid out like the official Article 7 format.
+
+`write_pdf(report, path, lang=..., findings=..., progress=...)` is the entry point; the modules:
+`fonts` (embedded fonts), `shaping` (Arabic, bidi, Chinese line breaks), `styles`, `flowables`,
+`tables` (page-by-page tables), `photos`, `cover`, `forms`, `draft`, `page`, `writer`.
+"""
+
+from __future__ import annotations
+
+from ccm_desktop.exchange.pdf.writer import content_hash, render_pdf, write_pdf
+
+__all__ = ["content_hash", "render_pdf", "write_pdf"]
