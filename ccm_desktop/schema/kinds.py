@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, localcontext
+from functools import cache
 from typing import Any, ClassVar
 
 from babel.numbers import get_decimal_symbol, get_group_symbol
@@ -404,14 +405,21 @@ class Currency(Code):
     name: ClassVar[str] = "currency"
 
     def known(self, code: str) -> bool:
-        import pycountry
-
-        return bool(re.fullmatch(r"[A-Z]{3}", code)) and pycountry.currencies.get(
-            alpha_3=code
-        ) is not None
+        return bool(re.fullmatch(r"[A-Z]{3}", code)) and code in known_currency_codes()
 
     def unknown_message(self) -> str:
         return N_("is not a known currency code (ISO 4217, e.g. EUR)")
+
+
+@cache
+def known_currency_codes() -> frozenset[str]:
+    """Current ISO 4217 codes (pycountry) and withdrawn ones (CLDR, via Babel): a report for
+    2015 gives Croatian amounts in kuna (HRK), replaced by the euro in 2023."""
+    import pycountry
+    from babel.numbers import list_currencies
+
+    current = {str(c.alpha_3) for c in pycountry.currencies}
+    return frozenset(current | {str(c) for c in list_currencies()})
 
 
 @dataclass(frozen=True)
