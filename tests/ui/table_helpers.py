@@ -23,7 +23,8 @@ def make_editor(qtbot: QtBot, part: str, table: str, rows: list[dict[str, Any]] 
     qtbot.addWidget(editor)
     editor.resize(width, 500)
     editor.show()
-    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)  # shortcuts reach the active window only
     return editor
 
 

@@ -83,6 +83,11 @@ def test_paste_below_the_end_appends_rows_and_reports_extra_columns(qtbot: QtBot
     message = editor.messages.message()
     assert "1 column on the right went past the last column" in message
     assert "row 3, Date of transfer: “not a date” is not a date" in message
+    editor.paste_text("M77\tmany\n")  # nothing readable: nothing changes
+    assert len(stored(editor)) == 3
+    assert editor.messages.message().startswith(
+        "Nothing was pasted: none of the cells could be read.")
+    assert "• pasted line 1, Purpose: “M77” is not one of the choices." in editor.messages.message()
 
 
 def test_one_value_pasted_on_a_selection_fills_it(qtbot: QtBot) -> None:

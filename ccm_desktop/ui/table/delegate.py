@@ -23,6 +23,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QApplication,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -107,6 +108,9 @@ class CellDelegate(QStyledItemDelegate):
         rect = QRect(option.rect)
         if isinstance(editor, CellEditor):
             rect.setWidth(max(rect.width(), editor.minimum_width()))
+            room = editor.parentWidget()
+            if room is not None and rect.right() > room.width() - 1:
+                rect.moveRight(max(room.width() - 1, rect.width() - 1))  # stay in sight
             if isinstance(editor, NoteEditor):
                 lines = QFontMetrics(editor.font()).lineSpacing() * MAX_LINES + 2 * PADDING
                 rect.setHeight(max(rect.height(), lines))
@@ -134,9 +138,20 @@ class CellDelegate(QStyledItemDelegate):
             return True
         if not self.check(editor):
             return False
-        self.commitData.emit(editor)
-        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        self.finish(editor, QAbstractItemDelegate.EndEditHint.NoHint)
         return True
+
+    def finish(self, editor: CellEditor, hint: QAbstractItemDelegate.EndEditHint,
+               commit: bool = True) -> None:
+        """Store (unless `commit` is False) and close the editor, once: closing hides it, and
+        the focus leaving a hidden editor must not store it a second time."""
+        if self._editor_cells.pop(id(editor), None) is None:
+            return
+        if self.open_editor is editor:
+            self.open_editor = None
+        if commit:
+            self.commitData.emit(editor)
+        self.closeEditor.emit(editor, hint)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         editor = _editor_of(watched)
@@ -150,9 +165,7 @@ class CellDelegate(QStyledItemDelegate):
             if (focused is not None and (focused is editor or editor.isAncestorOf(focused))) \
                     or QApplication.activePopupWidget() is not None:
                 return False  # focus moved inside the editor (its unit list, its calendar)
-            if self._editor_cells.get(id(editor)) is not None and self.open_editor is editor:
-                self.commitData.emit(editor)
-                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self.finish(editor, QAbstractItemDelegate.EndEditHint.NoHint)
         return False
 
     def _key(self, editor: CellEditor, event: QKeyEvent) -> bool:
@@ -175,11 +188,10 @@ class CellDelegate(QStyledItemDelegate):
             if _popup_open(editor):
                 return False  # Enter picks from the open list first
             if self.check(editor):
-                self.commitData.emit(editor)
-                self.closeEditor.emit(editor, hints[key])
+                self.finish(editor, hints[key])
             return True
         if key == Qt.Key.Key_Escape and not _popup_open(editor):
-            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
+            self.finish(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache, commit=False)
             return True
         return False
 
@@ -188,16 +200,25 @@ class CellDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         source = self.proxy.mapToSource(self.proxy.index(index.row(), index.column()))
         column = self.model.columns[source.column()]
+        outlined = self.outlined == (source.row(), column.id)
+        if outlined:
+            # The cell the findings panel points at: show its own colours inside the outline,
+            # not the selection's.
+            option = QStyleOptionViewItem(option)
+            option.state &= ~QStyle.StateFlag.State_Selected
         super().paint(painter, option, index)
         rect = QRect(option.rect)
         if column.kind.name == "attachments" and not self.model.is_totals_row(source.row()):
             self._paint_thumbnails(painter, rect, self.model.value(source.row(), source.column()),
                                    option)
+        inset = 0
+        if outlined:
+            self._outline(painter, rect, ACCENT, 3)
+            inset = 3
         severity = index.data(FINDING_ROLE)
         if severity:
-            self._outline(painter, rect, ERROR_LINE if severity == "error" else WARNING_LINE, 2)
-        if self.outlined == (source.row(), column.id):
-            self._outline(painter, rect, ACCENT, 3)
+            self._outline(painter, rect.adjusted(inset, inset, -inset, -inset),
+                          ERROR_LINE if severity == "error" else WARNING_LINE, 2)
 
     def _paint_thumbnails(self, painter: QPainter, rect: QRect, ids: Any,
                           option: QStyleOptionViewItem) -> None:
@@ -238,7 +259,10 @@ class CellDelegate(QStyledItemDelegate):
         line = QFontMetrics(option.font).lineSpacing()
         if column.kind.name == "attachments":
             return QSize(hint.width(), self.thumbnails.height + 2 * PADDING)
-        return QSize(hint.width(), min(hint.height(), line * MAX_LINES + 2 * PADDING))
+        # Room to breathe around one line; never taller than a few lines (the tooltip and the
+        # editor show the rest).
+        return QSize(hint.width(), max(line + 2 * PADDING + 2,
+                                       min(hint.height() + PADDING, line * MAX_LINES + 2 * PADDING)))
 
 
 def _editor_of(widget: QObject | None) -> CellEditor | None:

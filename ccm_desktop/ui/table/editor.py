@@ -74,9 +74,7 @@ class TableEditor(QWidget):
             table=self.tr_(self.table.label)))
         self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.grid.customContextMenuRequested.connect(self._context_menu)
-        self.grid.copy_requested.connect(self.copy_selection)
-        self.grid.paste_requested.connect(self.paste_from_clipboard)
-        self.grid.clear_requested.connect(self.clear_cells)
+        self.grid.clear_requested.connect(self.clear_cells)  # Backspace, as in spreadsheets
         self.grid.doubleClicked.connect(self._double_clicked)
         self.grid.heights_changed.connect(self._fit_height)
 
@@ -100,6 +98,7 @@ class TableEditor(QWidget):
         self.model.modelReset.connect(self._shape_changed)
         self.proxy.layoutChanged.connect(self._sort_changed)
         document.findings_changed.connect(self._show_table_findings)
+        document.changed.connect(self._document_changed)
         self.grid.selectionModel().currentChanged.connect(self._current_changed)
         self._shape_changed()
         self._show_table_findings()
@@ -109,19 +108,23 @@ class TableEditor(QWidget):
 
     # Building ------------------------------------------------------------------------------
 
-    def _action(self, text: str, shortcut: str | None, slot: Callable[[], Any],
-                help_text: str) -> QAction:
+    def _action(self, text: str, shortcut: str | QKeySequence.StandardKey | None,
+                slot: Callable[[], Any], help_text: str, grid_only: bool = False) -> QAction:
+        """An action for the toolbar and the context menu. Its shortcut works anywhere in this
+        table, or (`grid_only`) only while the grid itself has the focus, so that Ctrl+C,
+        Ctrl+V and Delete keep their meaning inside a cell being edited."""
         action = QAction(self.tr_(text), self)
         tip = self.tr_(help_text)
-        if shortcut:
+        if shortcut is not None:
             sequence = QKeySequence(shortcut)
             action.setShortcut(sequence)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut if grid_only
+                                      else Qt.ShortcutContext.WidgetWithChildrenShortcut)
             tip += f" ({sequence.toString(QKeySequence.SequenceFormat.NativeText)})"
         action.setToolTip(tip)
         action.setStatusTip(tip)
         action.triggered.connect(lambda *_: slot())
-        self.addAction(action)
+        (self.grid if grid_only else self).addAction(action)
         return action
 
     def _build_actions(self) -> None:
@@ -139,13 +142,16 @@ class TableEditor(QWidget):
                                       N_("Move the current row up"))
         self.action_down = self._action(N_("Move down"), "Alt+Down", lambda: self.move_row(1),
                                         N_("Move the current row down"))
-        self.action_paste = self._action(N_("Paste"), None, self.paste_from_clipboard,
+        self.action_paste = self._action(N_("Paste"), QKeySequence.StandardKey.Paste,
+                                         self.paste_from_clipboard,
                                          N_("Paste cells copied from a spreadsheet, starting "
-                                            "at the current cell (Ctrl+V)"))
-        self.action_copy = self._action(N_("Copy"), None, self.copy_selection,
-                                        N_("Copy the selected cells for a spreadsheet (Ctrl+C)"))
-        self.action_clear = self._action(N_("Clear cells"), None, self.clear_cells,
-                                         N_("Empty the selected cells (Delete)"))
+                                            "at the current cell"), grid_only=True)
+        self.action_copy = self._action(N_("Copy"), QKeySequence.StandardKey.Copy,
+                                        self.copy_selection,
+                                        N_("Copy the selected cells for a spreadsheet"),
+                                        grid_only=True)
+        self.action_clear = self._action(N_("Clear cells"), "Delete", self.clear_cells,
+                                         N_("Empty the selected cells"), grid_only=True)
         self.action_stored_order = self._action(N_("Stored order"), None, self.stored_order,
                                                 N_("Show the rows in the order they are stored "
                                                    "and exported"))
@@ -171,7 +177,9 @@ class TableEditor(QWidget):
         help_line.setForegroundRole(help_line.foregroundRole().PlaceholderText)
         self.help_line = help_line
 
-        bar = QHBoxLayout()
+        self.toolbar = QWidget(self)
+        bar = QHBoxLayout(self.toolbar)
+        bar.setContentsMargins(0, 0, 0, 0)
         bar.setSpacing(4)
         self.buttons: list[QToolButton] = []
         for action in (self.action_add, self.action_insert, self.action_duplicate,
@@ -180,7 +188,7 @@ class TableEditor(QWidget):
             if action is None:
                 bar.addSpacing(12)
                 continue
-            button = QToolButton(self)
+            button = QToolButton(self.toolbar)
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setAccessibleName(action.text())
@@ -193,7 +201,7 @@ class TableEditor(QWidget):
         layout.setSpacing(4)
         layout.addWidget(title)
         layout.addWidget(help_line)
-        layout.addLayout(bar)
+        layout.addWidget(self.toolbar)
         layout.addWidget(self.findings_line)
         layout.addWidget(self.sort_bar)
         layout.addWidget(self.stack)
@@ -483,12 +491,21 @@ class TableEditor(QWidget):
     def _shape_changed(self, *_: Any) -> None:
         has_rows = self.model.stored_count() > 0
         self.stack.setCurrentWidget(self.grid if has_rows else self.empty_page)
+        # An empty table offers Add and Paste on its own page; the row toolbar would only
+        # repeat them beside greyed-out buttons.
+        self.toolbar.setVisible(has_rows)
         self._update_actions()
         self.grid.remeasure()
 
     def _fit_height(self) -> None:
         page = self.grid if self.model.stored_count() else self.empty_page
         self.stack.setFixedHeight(page.sizeHint().height())
+
+    def _document_changed(self, path: str) -> None:
+        """An edit of this table (typed, undone, redone) makes the last message stale; an
+        action that has something to say says it after its edit."""
+        if path == self.model.path or not path:
+            self.messages.clear()
 
     def _rows_changed(self, *_: Any) -> None:
         self.grid.remeasure()

@@ -83,6 +83,7 @@ class Problem:
     column: Field
     text: str
     why: str
+    line: int = 0  # line of the pasted block (0-based)
 
 
 @dataclass
@@ -94,6 +95,7 @@ class PastePlan:
     read_only: list[str] = field(default_factory=list)  # labels of columns that cannot be pasted
     new_rows: int = 0
     cells: int = 0  # cells pasted (an empty cell pasted over a value counts: it clears it)
+    nothing_read: bool = False  # no cell could be read: nothing is changed at all
 
     @property
     def rows_touched(self) -> int:
@@ -153,12 +155,14 @@ def plan_paste(block: Block, columns: Sequence[Field], start_column: int,
             try:
                 value = parse(column, text)
             except KindError as problem:
-                plan.problems.append(Problem(row, column, text.strip(), str(problem)))
+                plan.problems.append(Problem(row, column, text.strip(), str(problem), offset))
                 continue
             if row >= stored_count and value is None:
                 continue
             plan.changes.append((row, column.id, value))
             plan.cells += 1
+    if plan.cells == 0 and plan.problems:
+        plan.changes, plan.new_rows, plan.nothing_read = [], 0, True
     return plan
 
 
@@ -172,21 +176,29 @@ def summary(plan: PastePlan, lang: str, limit: int = 6) -> tuple[str, bool]:
     def tr(text: str) -> str:
         return translate(text, lang)
 
-    parts = [counted(plan.cells, N_("Pasted 1 cell"), N_("Pasted {count} cells"), lang) + " "
-             + counted(plan.rows_touched, N_("into 1 row."), N_("into {count} rows."), lang)]
+    if plan.nothing_read:
+        parts = [tr(N_("Nothing was pasted: none of the cells could be read. Check that the "
+                       "current cell is in the column where the first copied column belongs."))]
+    else:
+        parts = [counted(plan.cells, N_("Pasted 1 cell"), N_("Pasted {count} cells"), lang)
+                 + " " + counted(plan.rows_touched, N_("into 1 row."), N_("into {count} rows."),
+                                 lang)]
     if plan.new_rows:
         parts[0] += " " + counted(plan.new_rows, N_("1 row was added at the end."),
                                   N_("{count} rows were added at the end."), lang)
     if plan.skipped_header:
         parts.append(tr(N_("The first line held the column titles and was left out.")))
     if plan.problems:
-        parts.append(counted(len(plan.problems),
-                             N_("1 cell could not be read and was left as it was:"),
-                             N_("{count} cells could not be read and were left as they were:"),
-                             lang))
+        if not plan.nothing_read:
+            parts.append(counted(len(plan.problems),
+                                 N_("1 cell could not be read and was left as it was:"),
+                                 N_("{count} cells could not be read and were left as they "
+                                    "were:"), lang))
         for problem in plan.problems[:limit]:
-            parts.append("• " + tr(N_("row {row}, {column}: “{text}” {why}.")).format(
-                row=problem.row + 1, column=tr(problem.column.label), text=problem.text,
+            where = (tr(N_("pasted line {line}")).format(line=problem.line + 1)
+                     if plan.nothing_read else tr(N_("row {row}")).format(row=problem.row + 1))
+            parts.append("• " + tr(N_("{where}, {column}: “{text}” {why}.")).format(
+                where=where, column=tr(problem.column.label), text=problem.text,
                 why=tr(problem.why)))
         if len(plan.problems) > limit:
             parts.append(tr(N_("…and {count} more.")).format(count=len(plan.problems) - limit))
