@@ -10,6 +10,8 @@ packages=(
   libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-render0
   libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0 xvfb xauth
+  # the window test types keys into the real program under Xvfb
+  xdotool
   # fonts for the window and the PDF; poppler to render PDFs in tests
   fonts-dejavu-core fonts-wqy-microhei poppler-utils
   # the team database (tests run against a throwaway cluster)

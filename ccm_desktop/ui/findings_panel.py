@@ -115,7 +115,6 @@ class FindingsPanel(QWidget):
                 self.labels.append(label)
         column.addStretch(1)
         self.area.setWidget(body)  # the old body is deleted by the scroll area
-        self.area.setVisible(bool(findings))
 
     def label_for(self, text: str) -> Any:
         return next((label for label in self.labels if text in label.accessibleName()), None)

@@ -81,7 +81,7 @@ class StartScreen(QWidget):
         self.new_button = QPushButton("New report\u2026", self)
         self.next_year_button = QPushButton("Start next year's report from the selected", self)
         self.import_button = QPushButton("Import a file\u2026", self)
-        self.sample_button = QPushButton("Open the sample report", self)
+        self.sample_button = QPushButton("Open the &sample report", self)
         for button, tip in (
             (self.new_button, "Start a new report for a State (Ctrl+N)."),
             (self.next_year_button, "A copy of the selected report for the next calendar year, "
