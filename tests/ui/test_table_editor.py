@@ -236,3 +236,33 @@ def test_editors_have_accessible_names(qtbot: QtBot) -> None:
     cell = open_cell(editor, 0, "cleared_m2")
     assert cell.main.accessibleName() == "Cleared (m²), row 1"
     assert all(button.accessibleName() for button in editor.buttons)
+
+
+def test_typing_on_a_cell_replaces_it_and_tab_moves_on(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot, "H", "casualties", [{"women": 5, "total": 9}])
+    editor.grid.setFocus()
+    editor.grid.setCurrentIndex(view_index(editor, 0, "women"))
+    qtbot.keyClicks(editor.grid, "7")  # as in a spreadsheet: typing starts editing
+    cell = editor.delegate.open_editor
+    assert cell is not None
+    qtbot.keyClick(cell.main, Qt.Key.Key_Tab)
+    assert stored(editor)[0]["women"] == 7
+    # Tab opened the next cell (Men) for typing.
+    assert editor.grid.currentIndex() == view_index(editor, 0, "men")
+    cell = editor.delegate.open_editor
+    assert cell is not None and cell.objectName() == "men"
+    qtbot.keyClicks(cell.main, "2")
+    qtbot.keyClick(cell.main, Qt.Key.Key_Return)
+    assert stored(editor)[0] == {"women": 7, "men": 2, "total": 9}
+    assert "Casualties who were men" in editor.grid.whatsThis()  # F1 explains the column
+
+
+def test_a_note_takes_several_lines(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot, "F", "clearance", [{"area_id": "A"}])
+    cell = open_cell(editor, 0, "other_remnants_destroyed")
+    qtbot.keyClicks(cell.main, "2 mortar rounds")
+    qtbot.keyClick(cell.main, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(cell.main, "1 rocket")
+    qtbot.keyClick(cell.main, Qt.Key.Key_Return)
+    assert stored(editor)[0]["other_remnants_destroyed"] == "2 mortar rounds\n1 rocket"
+    assert editor.grid.rowHeight(0) > editor.grid.fontMetrics().lineSpacing() * 2

@@ -70,6 +70,7 @@ class CellDelegate(QStyledItemDelegate):
             column=translate(column.label, self.model.lang), row=source.row() + 1)
         editor.set_accessible_name(name)
         editor.setToolTip(translate(column.help, self.model.lang))
+        editor.setWhatsThis(self.model.column_help(column))  # F1 in the window shows it
         for widget in (editor, *editor.findChildren(QWidget)):
             widget.installEventFilter(self)
         self._editor_cells[id(editor)] = (source.row(), source.column())

@@ -10,6 +10,7 @@ deleting, duplicating or moving rows, clearing cells, a paste, attaching or remo
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,7 @@ class TableEditor(QWidget):
         self.proxy = StoredOrderProxy(self.model, self)
         self._choose_files = choose_files or _ask_for_files
         self.setAccessibleName(self.tr_(self.table.label))
+        self.setWhatsThis(self.tr_(self.table.help))
 
         self.grid = TableGrid(self.model, self)
         self.grid.setModel(self.proxy)
@@ -518,6 +520,10 @@ class TableEditor(QWidget):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._update_actions()
+        if current.isValid():  # F1 in the window explains the column of the current cell
+            column = self.model.columns[self.proxy.mapToSource(current).column()]
+            self.grid.setWhatsThis(f"<b>{html.escape(self.tr_(column.label))}</b><br>"
+                                   f"{html.escape(self.model.column_help(column))}")
         outlined = self.delegate.outlined
         if outlined is not None and current.isValid():
             source = self.proxy.mapToSource(current)

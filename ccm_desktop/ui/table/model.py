@@ -228,10 +228,7 @@ class TableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return column_title(column, self.lang)
             if role == Qt.ItemDataRole.ToolTipRole:
-                note = (N_("Required.") if column.required
-                        else N_("Voluntary.") if column.voluntary else "")
-                help_text = translate(column.help, self.lang)
-                return f"{help_text} {translate(note, self.lang)}".strip()
+                return self.column_help(column)
             return None
         if self.is_totals_row(section):
             if role == Qt.ItemDataRole.DisplayRole:
@@ -249,6 +246,12 @@ class TableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and finding:
             return QBrush(ERROR_TINT if finding.severity is Severity.ERROR else WARNING_TINT)
         return None
+
+    def column_help(self, column: Field) -> str:
+        """The column's help, and whether it must be filled in."""
+        note = (N_("Required.") if column.required
+                else N_("Voluntary.") if column.voluntary else "")
+        return f"{translate(column.help, self.lang)} {translate(note, self.lang)}".strip()
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
