@@ -89,7 +89,7 @@ def _sqlite_target(path: Path) -> Target:
 # SQLite ---------------------------------------------------------------------------------------
 
 
-def _check_sqlite_file(target: Target, busy_timeout: float) -> str | None:
+def _check_sqlite_file(target: Target, busy_timeout: float, migrations: Path) -> str | None:
     """Everything that can be refused without writing. Returns the stored schema revision
     (None for a new or empty file)."""
     path = target.path
@@ -133,7 +133,7 @@ def _check_sqlite_file(target: Target, busy_timeout: float) -> str | None:
             raise _damaged(path, str(exc)) from None
         raise known or StorageError(f"Cannot open {path} ({exc})") from None
     version = str(row[0]) if row else None
-    if version is not None and not migrate.is_known(version):
+    if version is not None and not migrate.is_known(version, migrations):
         raise NewerDatabase(f"{path} was written by a newer version of ccm-desktop (database "
                             f"version {version}); install that version to open it — this one "
                             "leaves the file untouched")
@@ -181,9 +181,9 @@ def _sqlite_engine(target: Target, busy_timeout: float) -> Engine:
     return engine
 
 
-def _open_sqlite(target: Target, busy_timeout: float) -> Engine:
+def _open_sqlite(target: Target, busy_timeout: float, migrations: Path) -> Engine:
     assert target.path is not None
-    version = _check_sqlite_file(target, busy_timeout)
+    version = _check_sqlite_file(target, busy_timeout, migrations)
     path = target.path
     if version is not None:
         try:
@@ -191,7 +191,7 @@ def _open_sqlite(target: Target, busy_timeout: float) -> Engine:
         except (OSError, sqlite3.Error) as exc:
             # Opening goes on: the database itself is fine. The window can say so.
             target.notes.append(f"Today's automatic backup of {path} could not be made ({exc})")
-        if version != migrate.head():
+        if version != migrate.head(migrations):
             try:
                 backups.upgrade_backup(path, version)
             except (OSError, sqlite3.Error) as exc:
@@ -199,16 +199,16 @@ def _open_sqlite(target: Target, busy_timeout: float) -> Engine:
                                    f"backup copy made first failed ({exc}); nothing was changed"
                                    ) from None
     engine = _sqlite_engine(target, busy_timeout)
-    if version != migrate.head():
+    if version != migrate.head(migrations):
         try:
-            _migrate(engine, target)
+            _migrate(engine, target, migrations)
         except BaseException:
             engine.dispose()
             raise
     return engine
 
 
-def _migrate(engine: Engine, target: Target) -> None:
+def _migrate(engine: Engine, target: Target, migrations: Path) -> None:
     try:
         with engine.connect() as conn:
             conn.execution_options(**{WRITE: True})
@@ -221,12 +221,12 @@ def _migrate(engine: Engine, target: Target) -> None:
                         raise NotADatabase(f"{target.label} holds tables of another program; "
                                            "give an empty database")
                 current = migrate.current_revision(conn)
-                if current is not None and not migrate.is_known(current):
+                if current is not None and not migrate.is_known(current, migrations):
                     raise NewerDatabase(f"{target.label} was written by a newer version of "
                                         f"ccm-desktop (database version {current}); install that "
                                         "version to open it")
-                if current != migrate.head():
-                    migrate.upgrade(conn)
+                if current != migrate.head(migrations):
+                    migrate.upgrade(conn, migrations)
     except DBAPIError as exc:
         raise translate(exc, target, "open") from None
 
@@ -234,10 +234,13 @@ def _migrate(engine: Engine, target: Target) -> None:
 # Both -----------------------------------------------------------------------------------------
 
 
-def connect(db: str | os.PathLike[str] | None, busy_timeout: float = 10.0) -> tuple[Engine, Target]:
+def connect(db: str | os.PathLike[str] | None, busy_timeout: float = 10.0,
+            migrations: Path = migrate.MIGRATIONS) -> tuple[Engine, Target]:
+    """An engine on a checked, backed-up, up-to-date database. `migrations` is the folder of
+    Alembic scripts (another one only in tests of the upgrade path)."""
     target = resolve(db)
     if target.is_sqlite:
-        return _open_sqlite(target, busy_timeout), target
+        return _open_sqlite(target, busy_timeout, migrations), target
     try:
         engine = create_engine(target.url, pool_pre_ping=True,
                                connect_args={"connect_timeout": max(1, int(busy_timeout))})
@@ -245,7 +248,7 @@ def connect(db: str | os.PathLike[str] | None, busy_timeout: float = 10.0) -> tu
         raise StorageError(f"Cannot use {target.label}: the PostgreSQL driver is not installed "
                            "(pip install 'ccm-desktop[postgres]')") from None
     try:
-        _migrate(engine, target)
+        _migrate(engine, target, migrations)
     except BaseException:
         engine.dispose()
         raise

@@ -20,36 +20,36 @@ from sqlalchemy import Connection
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
-def _config(connection: Connection | None = None) -> Config:
+def _config(location: Path, connection: Connection | None = None) -> Config:
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("script_location", str(location))
     if connection is not None:
         config.attributes["connection"] = connection
     return config
 
 
 @cache
-def _scripts() -> ScriptDirectory:
-    return ScriptDirectory.from_config(_config())
+def _scripts(location: Path) -> ScriptDirectory:
+    return ScriptDirectory.from_config(_config(location))
 
 
-def head() -> str:
-    revision = _scripts().get_current_head()
+def head(location: Path = MIGRATIONS) -> str:
+    revision = _scripts(location).get_current_head()
     assert revision is not None
     return revision
 
 
-def is_known(revision: str) -> bool:
-    return any(script.revision == revision for script in _scripts().walk_revisions())
+def is_known(revision: str, location: Path = MIGRATIONS) -> bool:
+    return any(script.revision == revision for script in _scripts(location).walk_revisions())
 
 
 def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
-def upgrade(connection: Connection) -> None:
+def upgrade(connection: Connection, location: Path = MIGRATIONS) -> None:
     """Bring the schema to `head()`, inside the caller's transaction."""
-    command.upgrade(_config(connection), "head")
+    command.upgrade(_config(location, connection), "head")
 
 
 def _develop(argv: list[str]) -> None:
@@ -70,7 +70,7 @@ def _develop(argv: list[str]) -> None:
         with engine.begin() as conn:
             upgrade(conn)
         engine.dispose()
-        config = _config()
+        config = _config(MIGRATIONS)
         config.set_main_option("sqlalchemy.url", url)
         command.revision(config, message=args.message, autogenerate=True)
 

@@ -24,6 +24,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -35,6 +36,7 @@ from sqlalchemy.orm import Session
 from ccm_desktop.domain.next_year import NoReportingPeriod, next_year_report, source_year
 from ccm_desktop.domain.report import Report, Row
 from ccm_desktop.storage import database
+from ccm_desktop.storage.backups import newest_backup, restore_backup
 from ccm_desktop.storage.changes import (
     Changes,
     Hunk,
@@ -54,7 +56,17 @@ from ccm_desktop.storage.content import (
     content_to_json,
     report_of,
 )
-from ccm_desktop.storage.errors import ConflictError, NoSuchReport, StorageError
+from ccm_desktop.storage.errors import (
+    ConflictError,
+    DatabaseBusy,
+    DiskFull,
+    NewerDatabase,
+    NoSuchReport,
+    NotADatabase,
+    ReadOnlyDatabase,
+    StorageError,
+)
+from ccm_desktop.storage.migrate import MIGRATIONS
 from ccm_desktop.storage.models import (
     AttachmentRecord,
     BlobRecord,
@@ -66,8 +78,9 @@ from ccm_desktop.storage.models import (
     ValueRecord,
 )
 
-__all__ = ["ConflictError", "Repository", "ReportSummary", "Revision", "StorageError",
-           "open_repository"]
+__all__ = ["ConflictError", "DatabaseBusy", "DiskFull", "NewerDatabase", "NoSuchReport",
+           "NotADatabase", "ReadOnlyDatabase", "Repository", "ReportSummary", "Revision",
+           "StorageError", "newest_backup", "open_repository", "restore_backup"]
 
 GAP = 1 << 20  # between row positions, so that inserted rows fit without renumbering
 SNAPSHOT_EVERY = 1000  # revisions between full snapshots, at most
@@ -118,12 +131,15 @@ class _Stored:
     positions: dict[str, dict[str, list[int]]]  # part -> table -> position of each row
 
 
-def open_repository(db: str | os.PathLike[str] | None = None, *,
-                    busy_timeout: float = 10.0) -> Repository:
+def open_repository(db: str | os.PathLike[str] | None = None, *, busy_timeout: float = 10.0,
+                    migrations: Path | None = None) -> Repository:
     """Open (creating or upgrading if needed) the database: `None` means `CCM_DESKTOP_DB` or
     `ccm-desktop.sqlite3` in the user's data folder; else a file path or an SQLAlchemy URL
-    (`postgresql://user@host/db`). Raises `StorageError` with a one-sentence message."""
-    engine, target = database.connect(db, busy_timeout)
+    (`postgresql://user@host/db`). Raises `StorageError` with a one-sentence message.
+
+    `busy_timeout`: seconds to wait while another copy of the application is writing.
+    `migrations`: another folder of Alembic scripts (tests of the upgrade path only)."""
+    engine, target = database.connect(db, busy_timeout, migrations or MIGRATIONS)
     return Repository(engine, target)
 
 
