@@ -1,0 +1,106 @@
+"""The values of a sheet as a small grid: rows that hold something, with their row numbers.
+
+Reading goes through openpyxl's read-only worksheet after `guards.inspect_package` has bounded
+the number of rows and cells, so a grid never grows beyond what a report needs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+
+from ccm_desktop.exchange.errors import UnreadableFile
+from ccm_desktop.exchange.xlsx.guards import MAX_COLUMNS, MAX_ROWS, open_workbook, quiet_openpyxl
+
+CellValue = Any  # str, int, float, bool, datetime, date, time or timedelta as openpyxl gives it
+
+
+@dataclass
+class Sheet:
+    """One sheet's non-empty rows: `rows[n]` are the values of row n (1-based), trimmed of
+    trailing empty cells; `values[0]` is column A."""
+
+    name: str
+    rows: dict[int, tuple[CellValue, ...]] = field(default_factory=dict)
+    hidden: bool = False
+
+    def cell(self, row: int, column: int) -> CellValue:
+        values = self.rows.get(row, ())
+        return values[column - 1] if 0 < column <= len(values) else None
+
+    @property
+    def last_row(self) -> int:
+        return max(self.rows, default=0)
+
+    @property
+    def width(self) -> int:
+        return max((len(v) for v in self.rows.values()), default=0)
+
+
+def where(sheet: str, row: int | None = None, column: int | None = None) -> str:
+    """"sheet F, row 12, column C": how errors name a place in a workbook."""
+    out = f"sheet {sheet}"
+    if row is not None:
+        out += f", row {row}"
+    if column is not None:
+        out += f", column {get_column_letter(column)}"
+    return out
+
+
+def _empty(value: CellValue) -> bool:
+    return value is None or (isinstance(value, str) and value == "")
+
+
+def read_sheet(worksheet: Any, filename: str) -> Sheet:
+    name = str(worksheet.title)
+    sheet = Sheet(name, hidden=getattr(worksheet, "sheet_state", "visible") != "visible")
+    # The dimension a file declares is a claim, not a fact: ignore it so that a sheet claiming
+    # A1:XFD1048576 does not make us walk a million empty rows.
+    worksheet.reset_dimensions()
+    try:
+        with quiet_openpyxl():
+            for number, values in enumerate(worksheet.iter_rows(max_col=MAX_COLUMNS,
+                                                                values_only=True), start=1):
+                if number > MAX_ROWS:
+                    raise UnreadableFile(filename, f"sheet \"{name}\" goes on past row "
+                                                   f"{MAX_ROWS:,}, more than a report ever "
+                                                   "needs; delete the unused rows below the data",
+                                         where(name))
+                end = len(values)
+                while end and _empty(values[end - 1]):
+                    end -= 1
+                if end:
+                    sheet.rows[number] = tuple(values[:end])
+    except UnreadableFile:
+        raise
+    except Exception as exc:  # a damaged part: one sentence, never a traceback
+        text = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else type(exc).__name__
+        raise UnreadableFile(filename, f"the sheet cannot be read ({text})", where(name)) from None
+    return sheet
+
+
+def read_sheets(path: str | Path, only: str | None = None) -> list[Sheet]:
+    """Every sheet of the workbook (or only the one named `only`), in workbook order."""
+    path = Path(path)
+    workbook, _parts = open_workbook(path)
+    try:
+        out = []
+        for worksheet in workbook.worksheets:
+            if only is not None and worksheet.title != only:
+                continue
+            out.append(read_sheet(worksheet, path.name))
+        return out
+    finally:
+        workbook.close()
+
+
+def sheet_names(path: str | Path) -> list[str]:
+    path = Path(path)
+    workbook, _parts = open_workbook(path)
+    try:
+        return [str(ws.title) for ws in workbook.worksheets]
+    finally:
+        workbook.close()
