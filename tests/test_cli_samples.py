@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLES
+from tests.conftest import RESOURCE_SAMPLES, SAMPLES
 
 
 def _expected() -> dict[str, str]:
@@ -78,3 +78,48 @@ def test_deadlines_for_later_deposit() -> None:
     result = run_cli("deadlines", "--state", "AGO", "--deposited", "2026-03-15")
     assert result.returncode == 0
     assert "Entry into force: 2026-09-01" in result.stdout
+
+
+@pytest.mark.parametrize("path", sorted(RESOURCE_SAMPLES.glob("*.ccm.json")),
+                         ids=lambda p: p.name)
+def test_resource_samples_exit_0_with_nothing_to_say(path: Path) -> None:
+    result = run_cli("validate", str(path))
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_year_on_year_check_of_the_resource_samples(tmp_path: Path) -> None:
+    first = RESOURCE_SAMPLES / "hrv-2015-annual.ccm.json"
+    second = RESOURCE_SAMPLES / "hrv-2016-annual.ccm.json"
+    result = run_cli("validate", str(second), "--previous", str(first))
+    assert (result.returncode, result.stdout) == (0, "")
+    edited = tmp_path / "hrv-2016-edited.ccm.json"
+    edited.write_text(second.read_text(encoding="utf-8").replace(
+        '"submunitions": 108', '"submunitions": 150'), encoding="utf-8")
+    result = run_cli("validate", str(edited), "--previous", str(first))
+    assert result.returncode == 0  # warnings do not make a report invalid
+    lines = [line.split("\t") for line in result.stdout.splitlines()]
+    assert ["warning", "forms.D.tables.retained[1].submunitions"] in [c[:2] for c in lines]
+
+
+def test_convert_json_to_json_keeps_the_report(tmp_path: Path) -> None:
+    source = RESOURCE_SAMPLES / "lbn-2011-initial.ccm.json"
+    out = tmp_path / "copy.ccm.json"
+    result = run_cli("convert", str(source), "--to", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.read_text(encoding="utf-8") == source.read_text(encoding="utf-8")
+
+
+def test_convert_strict_refuses_an_invalid_report(tmp_path: Path) -> None:
+    source = SAMPLES / "invalid" / "casualty-total.ccm.json"
+    out = tmp_path / "out.ccm.json"
+    result = run_cli("convert", str(source), "--to", str(out), "--strict")
+    assert result.returncode == 1
+    assert "forms.H.tables.casualties[0].total" in result.stderr
+    assert not out.exists()
+
+
+def test_a_missing_file_is_one_sentence() -> None:
+    result = run_cli("validate", "/nonexistent/report.ccm.json")
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "report.ccm.json" in result.stderr
+    assert "Traceback" not in result.stderr
