@@ -22,12 +22,13 @@ class ReportView(QWidget):
         super().__init__(parent)
         self.document = document
         self.navigator = Navigator(document, lang, self)
+        self.lang = lang
         self.stack = QStackedWidget(self)
-        self.pages: list[FormPage] = []
-        for page in PAGES:
-            widget = FormPage(document, page, lang, self.stack)
-            self.stack.addWidget(widget)
-            self.pages.append(widget)
+        # Pages are built when first shown: a report opens at once even when a table on a
+        # later page holds thousands of rows.
+        self.pages: list[FormPage | None] = [None] * len(PAGES)
+        for _page in PAGES:
+            self.stack.addWidget(QWidget(self.stack))
         self.findings = FindingsPanel(document, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.navigator)
@@ -50,11 +51,23 @@ class ReportView(QWidget):
         return self.stack.currentIndex()
 
     def current_page(self) -> FormPage:
-        return self.pages[self.current]
+        return self.page_at(self.current)
+
+    def page_at(self, index: int) -> FormPage:
+        page = self.pages[index]
+        if page is None:
+            page = FormPage(self.document, PAGES[index], self.lang, self.stack)
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.pages[index] = page
+        return page
 
     def show_page(self, index: int) -> None:
         if not 0 <= index < len(self.pages):
             return
+        self.page_at(index)
         self.stack.setCurrentIndex(index)
         self.navigator.set_current(index)
         self.page_shown.emit(index)

@@ -69,13 +69,15 @@ def type_cell(qtbot: QtBot, editor: TableEditor, row: int, column_id: str, text:
 
 
 def paste_rows(qtbot: QtBot, editor: TableEditor, row: int, column_id: str, text: str) -> None:
-    """Put tab-separated rows on the clipboard (as Excel does) and press Ctrl+V on a cell."""
+    """Put tab-separated rows on the clipboard (as Excel does), then paste: with the Paste button
+    of an empty table, or Ctrl+V on a cell of a table with rows."""
     QApplication.clipboard().setText(text)
+    if editor.model.stored_count() == 0:
+        qtbot.mouseClick(editor.empty_page.paste_button, Qt.MouseButton.LeftButton)
+        return
     index = editor.proxy.mapFromSource(
-        editor.model.index(row, editor.model.column_index(column_id))) \
-        if row < editor.model.stored_count() else editor.proxy.index(0, 0)
-    if index.isValid():
-        editor.grid.setCurrentIndex(index)
+        editor.model.index(row, editor.model.column_index(column_id)))
+    editor.grid.setCurrentIndex(index)
     editor.grid.setFocus()
     qtbot.keyClick(editor.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
 

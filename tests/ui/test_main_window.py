@@ -246,7 +246,8 @@ def test_every_input_has_an_accessible_name(qtbot: QtBot, repository: Repository
     window.open_sample()
     assert window.current is not None
     nameless = []
-    for page in window.current.view.pages:
+    view = window.current.view
+    for page in (view.page_at(i) for i in range(len(view.pages))):
         widgets = [w for kind in (QLineEdit, QPlainTextEdit, QComboBox, QSpinBox, QAbstractButton)
                    for w in page.findChildren(kind)]
         for widget in widgets:
@@ -272,3 +273,34 @@ def test_arabic_lays_the_window_out_right_to_left(qtbot: QtBot, repository: Repo
     finally:
         window.set_language("en")
     assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".xlsx"])
+def test_export_pdf_and_excel_off_the_gui_thread(qtbot: QtBot, repository: Repository,
+                                                 tmp_path: Path, samples: Path,
+                                                 suffix: str) -> None:
+    window = make_window(qtbot, repository, tmp_path, samples)
+    window.open_sample()
+    target = tmp_path / f"spain{suffix}"
+    job = window.files.export_to(target)
+    assert job is not None
+    ticks: list[tuple[int, int]] = []
+    job._signals.progress.connect(lambda done, total: ticks.append((done, total)))  # noqa: SLF001
+    started = time.perf_counter()
+    with qtbot.waitSignal(job.finished, timeout=60_000):
+        assert job.running  # the window goes on while the file is written
+    elapsed = time.perf_counter() - started
+    assert target.stat().st_size > 1000
+    if suffix == ".pdf":
+        from pypdf import PdfReader
+
+        assert len(PdfReader(str(target)).pages) >= 2
+    else:
+        from openpyxl import load_workbook
+
+        assert len(load_workbook(target).sheetnames) >= 2
+    assert ticks, "no progress was reported"
+    assert elapsed < 30
+    box = window.last_dialog
+    assert isinstance(box, QMessageBox)
+    box.close()
