@@ -59,8 +59,9 @@ class ReportView(QWidget):
             page = FormPage(self.document, PAGES[index], self.lang, self.stack)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, page)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
             self.pages[index] = page
         return page
 
