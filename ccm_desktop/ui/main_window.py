@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
@@ -70,6 +70,8 @@ class OpenReport:
 
 
 class MainWindow(QMainWindow):
+    help_shown = Signal(str)  # the help text F1 showed
+
     def __init__(self, repository: Any, settings: Settings, lang: str = "en",
                  today: date | None = None, sample_dir: Path | None = None) -> None:
         super().__init__()
@@ -404,8 +406,11 @@ class MainWindow(QMainWindow):
         if widget is not None:
             QWhatsThis.showText(widget.mapToGlobal(widget.rect().bottomLeft()),
                                 widget.whatsThis(), widget)
+            self.help_shown.emit(widget.whatsThis())
         elif self.current is not None:
-            self.current.view.current_page().help_toggle.setChecked(True)
+            page = self.current.view.current_page()
+            page.help_toggle.setChecked(True)
+            self.help_shown.emit(page.help_text.text())
 
     def set_language(self, lang: str) -> None:
         self.settings.set_language(lang)
