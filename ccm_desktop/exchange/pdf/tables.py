@@ -144,7 +144,12 @@ class TableBlock(Flowable):  # type: ignore[misc]
         """The real height when the rest of the table fits here; otherwise more than there is,
         so that the frame asks for a split (only the rows of this page are ever measured)."""
         self.width = self.spec.total_width
-        plan = self._plan(avail_height)
+        spec = self.spec
+        shortest = self._leading + CELL_PAD_TOP + CELL_PAD_BOTTOM
+        room = avail_height - sum(self._fixed_rows(self.first)[1])
+        plan = None
+        if (spec.row_count - self.start) * shortest <= room:  # else it cannot all fit
+            plan = self._plan(avail_height)
         if plan is not None and plan[1]:
             self._whole = plan[0]
             self.height = sum(f.wrap(self.width, BIG)[1] for f in plan[0])
