@@ -76,7 +76,9 @@ class TableEditor(QWidget):
             table=self.tr_(self.table.label)))
         self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.grid.customContextMenuRequested.connect(self._context_menu)
-        self.grid.clear_requested.connect(self.clear_cells)  # Backspace, as in spreadsheets
+        self.grid.copy_requested.connect(self.copy_selection)
+        self.grid.paste_requested.connect(self.paste_from_clipboard)
+        self.grid.clear_requested.connect(self.clear_cells)
         self.grid.doubleClicked.connect(self._double_clicked)
         self.grid.heights_changed.connect(self._fit_height)
 

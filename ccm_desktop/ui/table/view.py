@@ -4,7 +4,7 @@ the rows (so that a page with several tables scrolls as one), and the spreadshee
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ccm_desktop.ui.table.model import TableModel
@@ -53,7 +53,11 @@ class TableGrid(QTableView):
     """A grid of cells that fills its width and follows its rows' height."""
 
     heights_changed = Signal()  # rows re-measured (the columns changed width)
-    clear_requested = Signal()  # Backspace on the grid (Delete is the "Clear cells" shortcut)
+    # Keys on the grid itself. They are also the shortcuts of the editor's actions; these
+    # signals catch them when the shortcut system does not (a window that is not active).
+    copy_requested = Signal()
+    paste_requested = Signal()
+    clear_requested = Signal()
 
     def __init__(self, model_of_rows: TableModel, parent: QWidget | None = None) -> None:
         self._fitting = True  # until built
@@ -86,7 +90,11 @@ class TableGrid(QTableView):
     # Keys ----------------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() == Qt.Key.Key_Backspace and \
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_requested.emit()
+        elif event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_requested.emit()
+        elif event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and \
                 not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             self.clear_requested.emit()
         else:
