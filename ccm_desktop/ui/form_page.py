@@ -94,11 +94,12 @@ class FormPage(QScrollArea):
     """A page; scrolls vertically only (the content follows the window's width)."""
 
     def __init__(self, document: ReportDocument, page: Page, lang: str = "en",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.page = page
         self.lang = lang
+        self.today = today
         self.rows: dict[str, FieldRow] = {}
         self.tables: dict[str, QWidget] = {}
         self._editing: dict[str, int] = {}  # field id -> typing session number (undo merging)
@@ -287,7 +288,7 @@ class FormPage(QScrollArea):
             self._show_deadlines()
 
     def _show_deadlines(self) -> None:
-        dues = all_deadlines(self.document.report)
+        dues = all_deadlines(self.document.report, self.today)
         if not dues:
             self.deadlines.setText(f"<span style='color:{MUTED}'>Deadlines appear here once the "
                                    "State and the period are filled in.</span>")

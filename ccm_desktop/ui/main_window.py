@@ -60,13 +60,13 @@ class OpenReport:
     """A report being edited: its document, its autosave and its view."""
 
     def __init__(self, repository: Any, report_id: int, report: Report,
-                 previous: Report | None, lang: str) -> None:
+                 previous: Report | None, lang: str, today: date | None = None) -> None:
         self.report_id = report_id
         self.document = ReportDocument(report, report_id, previous)
         self.document.locale = lang
         self.autosaver = Autosaver(self.document,
                                    lambda r: repository.save(report_id, r))
-        self.view = ReportView(self.document, lang)
+        self.view = ReportView(self.document, lang, today=today)
 
 
 class MainWindow(QMainWindow):
@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
             self.close_report()
         report = self.repository.load(report_id)
         opened = OpenReport(self.repository, report_id, report,
-                            self._previous_of(report_id, report), self.lang)
+                            self._previous_of(report_id, report), self.lang, self.today)
         self.current = opened
         self.undo_group.addStack(opened.document.undo_stack)
         self.undo_group.setActiveStack(opened.document.undo_stack)

@@ -3,6 +3,8 @@ trailing side. Back/Next walk the pages in order; a finding goes to its field or
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
@@ -18,9 +20,10 @@ class ReportView(QWidget):
     page_shown = Signal(int)
 
     def __init__(self, document: ReportDocument, lang: str = "en",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
         self.document = document
+        self.today = today
         self.navigator = Navigator(document, lang, self)
         self.lang = lang
         self.stack = QStackedWidget(self)
@@ -56,7 +59,7 @@ class ReportView(QWidget):
     def page_at(self, index: int) -> FormPage:
         page = self.pages[index]
         if page is None:
-            page = FormPage(self.document, PAGES[index], self.lang, self.stack)
+            page = FormPage(self.document, PAGES[index], self.lang, self.stack, self.today)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, page)
             if placeholder is not None:

@@ -304,3 +304,18 @@ def test_export_pdf_and_excel_off_the_gui_thread(qtbot: QtBot, repository: Repos
     box = window.last_dialog
     assert isinstance(box, QMessageBox)
     box.close()
+
+
+def test_start_next_years_report_from_a_stored_one(qtbot: QtBot, repository: Repository,
+                                                   tmp_path: Path, samples: Path) -> None:
+    window = make_window(qtbot, repository, tmp_path, samples)
+    window.open_sample()
+    window.close_report()
+    window.start.next_year_button.click()
+    assert window.current is not None
+    report = window.current.document.report
+    assert report.state == "ESP"
+    assert report.reporting_year == 2013
+    assert window.current.document.previous is not None  # last year's, for the balance checks
+    window.close_report()
+    assert window.start.list.topLevelItemCount() == 2

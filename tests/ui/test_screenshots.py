@@ -46,6 +46,18 @@ def test_screenshot_of_every_page(qtbot: QtBot, tmp_path: Path) -> None:
         dialog.show()
         assert dialog.grab().save(str(folder / "01-new-report.png"))
 
+        spec = dialog.spec()
+        assert spec is not None
+        window.create_report(spec)  # a fresh report: what is still missing shows at once
+        qtbot.wait(50)
+        assert window.grab().save(str(folder / "02-fresh-report.png"))
+        assert window.current is not None
+        assert any("Contacts" in m for m in window.current.view.findings.messages())
+        # Due 30 April 2025, seen on 3 March 2025: the same days left everywhere.
+        assert "58 days left" in window.due_label.text()
+        assert "58 days left" in window.current.view.current_page().deadlines.text()
+        window.close_report()
+
         window.open_sample()
         assert window.current is not None
         view = window.current.view
@@ -69,6 +81,15 @@ def test_screenshot_of_every_page(qtbot: QtBot, tmp_path: Path) -> None:
         assert window.grab().save(str(folder / "30-with-findings.png"))
         assert any("Form E" in m for m in view.findings.messages())
 
+        window.set_language("ar")  # right to left: the navigator moves to the right side
+        try:
+            qtbot.wait(50)
+            assert window.grab().save(str(folder / "33-arabic-layout.png"))
+            nav = view.navigator.mapTo(window, view.navigator.rect().center())
+            assert nav.x() > window.width() // 2
+        finally:
+            window.set_language("en")
+
         window.current.autosaver.flush()
         history = HistoryDialog(repository, window.current.report_id)
         qtbot.addWidget(history)
@@ -78,4 +99,4 @@ def test_screenshot_of_every_page(qtbot: QtBot, tmp_path: Path) -> None:
         window.close_report()
         qtbot.wait(50)  # let the layout follow the list
         assert window.grab().save(str(folder / "32-start-with-reports.png"))
-    assert len(list(folder.glob("*.png"))) >= len(PAGES) + 5
+    assert len(list(folder.glob("*.png"))) >= len(PAGES) + 6
