@@ -179,7 +179,7 @@ def test_required_columns_are_marked_with_help_as_tooltip(qtbot: QtBot) -> None:
     editor = make_editor(qtbot, "H", "casualties")
     model = editor.model
     outcome = model.column_index("outcome")
-    assert model.headerData(outcome, Qt.Orientation.Horizontal) == "Outcome *"
+    assert model.headerData(outcome, Qt.Orientation.Horizontal) == "Outcome\u00a0*"
     assert model.headerData(model.column_index("women"), Qt.Orientation.Horizontal) == "Women"
     assert "Killed or injured." in model.headerData(outcome, Qt.Orientation.Horizontal,
                                                     Qt.ItemDataRole.ToolTipRole)

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -194,11 +196,22 @@ class TableEditor(QWidget):
                 continue
             button = QToolButton(self.toolbar)
             button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            # Moving is shown as arrows (named in their tooltips) to keep the bar short.
+            arrow = {self.action_up: QStyle.StandardPixmap.SP_ArrowUp,
+                     self.action_down: QStyle.StandardPixmap.SP_ArrowDown}.get(action)
+            if arrow is not None:
+                action.setIcon(self.style().standardIcon(arrow))
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+            else:
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setAccessibleName(action.text())
             bar.addWidget(button)
             self.buttons.append(button)
         bar.addStretch(1)
+        # A narrow page clips the last buttons (all of them are in the context menu too)
+        # rather than widening the page.
+        self.toolbar.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.toolbar.setMinimumHeight(self.toolbar.sizeHint().height())
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

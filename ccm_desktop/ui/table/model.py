@@ -64,7 +64,7 @@ class CellFinding:
 def column_title(column: Field, lang: str) -> str:
     """The header text: the full label, with a star when the column is required."""
     label = translate(column.label, lang)
-    return f"{label} *" if column.required else label
+    return f"{label}\u00a0*" if column.required else label  # the star never wraps alone
 
 
 class TableModel(QAbstractTableModel):

@@ -114,7 +114,7 @@ def is_header(cells: Sequence[str], columns: Sequence[Field], lang: str) -> bool
 
 
 def _fold(text: str) -> str:
-    return " ".join(text.casefold().split())
+    return " ".join(text.replace("\u00a0", " ").casefold().split())
 
 
 Parse = Callable[[Field, str], Any]

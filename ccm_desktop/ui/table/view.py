@@ -104,12 +104,17 @@ class TableGrid(QTableView):
 
     def natural_widths(self) -> list[tuple[int, int]]:
         """(wanted, smallest) width of each column."""
-        char = QFontMetrics(self.font()).averageCharWidth()
+        metrics = QFontMetrics(self.font())
+        char = metrics.averageCharWidth()
+        header_model = self.rows_model
         widths = []
-        for column in self.rows_model.columns:
-            smallest = MIN_COLUMN
+        for section, column in enumerate(self.rows_model.columns):
+            title = str(header_model.headerData(section, Qt.Orientation.Horizontal) or "")
+            # A title wraps between words; its longest word must fit.
+            longest = max((metrics.horizontalAdvance(w) for w in title.split()), default=0)
+            smallest = max(MIN_COLUMN, longest + 2 * HEADER_PADDING + 4)
             if column.kind.name == "attachments":
-                smallest = 2 * THUMBNAILS_WIDTH  # room for two photos side by side
+                smallest = max(smallest, 2 * THUMBNAILS_WIDTH)  # two photos side by side
             widths.append((max(smallest, column.width * char + 2 * HEADER_PADDING), smallest))
         return widths
 
