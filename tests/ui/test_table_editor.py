@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QScrollArea, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from ccm_desktop.ui.table import TableEditor
-from ccm_desktop.ui.table.editors import AreaEditor, ChoiceEditor, StateEditor
+from ccm_desktop.ui.table.editors import AreaEditor, ChoiceEditor, DateEditor, StateEditor
 from ccm_desktop.ui.table.model import FINDING_ROLE
 from tests.ui.table_helpers import make_editor, open_cell, stored, type_into, view_index
 
@@ -266,3 +266,21 @@ def test_a_note_takes_several_lines(qtbot: QtBot) -> None:
     qtbot.keyClick(cell.main, Qt.Key.Key_Return)
     assert stored(editor)[0]["other_remnants_destroyed"] == "2 mortar rounds\n1 rocket"
     assert editor.grid.rowHeight(0) > editor.grid.fontMetrics().lineSpacing() * 2
+
+
+def test_a_date_can_be_picked_from_the_calendar(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot, "D", "transferred", [{"type": "M26"}])
+    cell = open_cell(editor, 0, "date")
+    assert isinstance(cell, DateEditor)
+    cell.open_calendar()
+    assert cell.calendar.isVisible()
+    qtbot.keyClick(cell.line, Qt.Key.Key_Return)  # Enter while the calendar is open: not stored
+    assert stored(editor) == [{"type": "M26"}]
+    cell.calendar.setSelectedDate(QDate(2024, 2, 29))
+    cell.calendar.clicked.emit(QDate(2024, 2, 29))
+    assert not cell.calendar.isVisible() and cell.line.text() == "2024-02-29"
+    qtbot.keyClick(cell.line, Qt.Key.Key_Return)
+    assert stored(editor) == [{"type": "M26", "date": date(2024, 2, 29)}]
+    type_into(qtbot, editor, 0, "date", "31/02/2024")
+    assert "is not a real date" in editor.messages.message()
+    assert stored(editor)[0]["date"] == date(2024, 2, 29)
