@@ -1,10 +1,14 @@
 """One module per part of the report: its fields, tables and cross-field rules side by side.
 
 How to add a field: add a `field(...)` (or a column to a `table(...)`) in its form's module with
-an id from forms.md, a kind, a label and a help text citing the article. Nothing else changes:
-the window, the validator, the JSON/Excel/PDF faces and the database all walk the schema.
-How to add a kind: subclass `Kind` in `schema/kinds.py` (from_json/to_json, parse/format, check),
-then add its JSON Schema type in `exchange/json_schema.py`.
+an id from forms.md, a kind, a label and a help text citing the article; add its line to
+EXPECTED in `tests/test_schema_walk.py`; regenerate the shipped JSON Schema with
+`python -m ccm_desktop.exchange.json_schema`. Nothing else changes: the window, the validator,
+the JSON/Excel/PDF faces and the database all walk the schema.
+How to add a kind: subclass `Kind` in `schema/kinds.py` (from_json/to_json, parse/format, check,
+python_type), add its JSON Schema type to KIND_DEFS in `exchange/json_schema.py` and its value
+strategy to `tests/strategies.py`.
 How to add a rule: write `def rule(ctx) -> Iterable[Finding]` in the form's module and list it
-in the part's `rules`; give it a test that triggers it and one that does not.
+in the part's `rules`; add a case that triggers it to CASES in `tests/test_validate_rules.py`
+(the base report there shows that it stays quiet otherwise). Rules see only well-typed values.
 """

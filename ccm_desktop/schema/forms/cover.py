@@ -58,9 +58,11 @@ def submitted_on_time(ctx: RuleContext) -> Iterable[Finding]:
     if submitted is None:
         return
     due = None
+    start, end = ctx.value("period_from"), ctx.value("period_to")
     if kind == "initial" and ctx.value("entry_into_force") is not None:
         due = initial_report_due(ctx.value("entry_into_force"))
-    elif kind == "annual" and ctx.value("period_to") is not None:
+    elif kind == "annual" and end is not None and (start is None or start <= end):
+        # (A reversed period is an error already; its due date would only add noise.)
         due = annual_report_due(ctx.value("period_to").year)
     if due is not None and submitted > due:
         yield warning(ctx.path("fields", "submission_date"),
