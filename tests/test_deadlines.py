@@ -68,8 +68,10 @@ def test_annual_reports_are_due_on_30_april_for_the_year_before() -> None:
 
 
 @pytest.mark.parametrize(("eif", "first"), [
+    (date(2010, 8, 1), date(2011, 4, 30)),  # initial due Jan 2011; first update covers 2010
     (date(2011, 5, 1), date(2012, 4, 30)),  # initial due Oct 2011; first update covers 2011
-    (date(2013, 11, 1), date(2015, 4, 30)),  # initial due April 2014; first update covers 2014
+    (date(2013, 11, 1), date(2015, 4, 30)),  # initial due on 30 April 2014: next 30 April
+    (date(2012, 11, 1), date(2014, 4, 30)),  # initial due 30 April 2013 too: one a year
 ])
 def test_first_annual_report_follows_the_initial_one(eif: date, first: date) -> None:
     d = deadlines_for(eif)

@@ -68,9 +68,18 @@ class Deadlines:
         return annual_report_due(reporting_year)
 
 
+def first_annual_report_due(entry_into_force: date) -> date:
+    """Art. 7.2: updates are due by 30 April "of each year", covering the previous calendar
+    year; the first is the first 30 April after the initial report falls due (for entry into
+    force on 1 August 2010: initial report by 28 January 2011, first update by 30 April 2011,
+    covering 2010)."""
+    initial = initial_report_due(entry_into_force)
+    due = date(initial.year, 4, 30)
+    return due if due > initial else date(initial.year + 1, 4, 30)
+
+
 def deadlines_for(entry_into_force: date) -> Deadlines:
-    # The first annual report covers the first full calendar year after the initial report's.
-    first_annual = annual_report_due(max(entry_into_force.year, initial_report_due(entry_into_force).year))
+    first_annual = first_annual_report_due(entry_into_force)
     return Deadlines(
         entry_into_force=entry_into_force,
         initial_report=initial_report_due(entry_into_force),

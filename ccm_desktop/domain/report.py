@@ -99,6 +99,7 @@ class Report:
                 _drop_empty(row)
         out.cover.tables = {k: v for k, v in out.cover.tables.items() if v}
         for form in out.forms.values():
+            form.statement = form.statement or None
             _drop_empty(form.fields)
             for rows in form.tables.values():
                 for row in rows:
