@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -149,11 +150,37 @@ def expected_contacts(report: Report) -> list[str]:
     return texts
 
 
-def missing_in_order(haystack: str, needles: list[str]) -> list[str]:
-    """The needles not found in `haystack` in this order (each after the previous one)."""
+def is_rtl(text: str) -> bool:
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
+
+
+def signature(word: str) -> str:
+    """A word's letters and digits after NFKC, in any order (Arabic comes back in visual order,
+    joined forms decomposed)."""
+    return "".join(sorted(ch for ch in unicodedata.normalize("NFKC", word) if ch.isalnum()))
+
+
+def words_missing(value: str, page_text: str) -> list[str]:
+    """The words of `value` whose characters are not on the page as one word (either order)."""
+    page = {signature(w) for w in re.split(r"[\s()\[\]]+", page_text)}
+    missing = []
+    for word in re.split(r"[\s()\[\]]+", value):
+        sig = signature(word)
+        if sig and sig not in page and not any(sig in p for p in page):
+            missing.append(word)
+    return missing
+
+
+def missing_in_order(haystack: str, needles: list[str], page_text: str | None = None) -> list[str]:
+    """The needles not found in `haystack` (squashed) in this order, each after the previous
+    one. Right-to-left needles are looked for word by word in `page_text` instead, when given
+    (their order on the page is visual)."""
     missing = []
     at = 0
     for needle in needles:
+        if page_text is not None and is_rtl(needle):
+            missing += words_missing(needle, page_text)
+            continue
         target = squash(needle)
         found = haystack.find(target, at)
         if found < 0:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from ccm_desktop.exchange.json_io import dumps_report, read_report_file
 from ccm_desktop.exchange.pdf import fonts, render_pdf, shaping
 from ccm_desktop.schema.validate import validate
 from tests.conftest import RESOURCE_SAMPLES
-from tests.pdf_check import Pdf, squash
+from tests.pdf_check import Pdf, signature, squash, words_missing
 from tests.pdf_reports import (
     ARABIC_NOTE,
     CHINESE_NOTE,
@@ -69,23 +68,6 @@ def free_text(report: Report) -> Iterator[str]:
         yield from values(form.fields, form.tables)
 
 
-def signature(word: str) -> str:
-    """A word's letters and digits after NFKC, in any order (Arabic comes back in visual order,
-    joined forms decomposed)."""
-    return "".join(sorted(ch for ch in unicodedata.normalize("NFKC", word) if ch.isalnum()))
-
-
-def words_found(value: str, page_text: str) -> list[str]:
-    """The words of `value` whose characters are not on the page as one word (either order)."""
-    page = {signature(w) for w in re.split(r"[\s()]+", page_text)}
-    missing = []
-    for word in re.split(r"[\s()]+", value):
-        sig = signature(word)
-        if sig and sig not in page and not any(sig in p for p in page):
-            missing.append(word)
-    return missing
-
-
 def rendered_pages(data: bytes, tmp_path: Path, resolution: int = 40) -> list[Image.Image]:
     if shutil.which("pdftoppm") is None:
         pytest.fail("pdftoppm (poppler-utils) is needed: scripts/install.sh installs it")
@@ -119,7 +101,7 @@ def test_arabic_report_renders_with_real_glyphs(drawn: list[tuple[str, str]],
     pdf = Pdf.read(data)
     everything = "\n".join(pdf.pages)
     for value in free_text(report):
-        assert not words_found(value, everything), value
+        assert not words_missing(value, everything), value
     assert len(pdf.pages) == 5
     for image in rendered_pages(data, tmp_path):
         assert ink(image) > 0.01
@@ -215,7 +197,7 @@ def test_text_in_every_un_language_in_one_cell(drawn: list[tuple[str, str]]) -> 
     pdf = Pdf.of(report)
     assert not missing_glyphs(drawn)
     page = "".join(pdf.pages)
-    assert not words_found(mixed, page)
+    assert not words_missing(mixed, page)
     assert "摘要" in squash(page.split("Resumen")[0])  # in the cell, maybe over two lines
     fonts_used = {font for font, text in drawn if "摘要" in text or "Сводка" in text}
     assert fonts.CJK in fonts_used and fonts.REGULAR in fonts_used
@@ -257,4 +239,4 @@ def test_application_samples_render_every_word(path: Path, drawn: list[tuple[str
     if any(0x0590 <= ord(ch) <= 0x08FF for ch in dumps_report(report)):
         everything = "\n".join(pdf.pages)
         for value in free_text(report):
-            assert not words_found(value, everything), value
+            assert not words_missing(value, everything), value

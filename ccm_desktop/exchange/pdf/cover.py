@@ -9,6 +9,7 @@ from ccm_desktop.domain.report import FormStatus
 from ccm_desktop.exchange.pdf.context import Ctx, frame_size
 from ccm_desktop.exchange.pdf.flowables import Bookmark, ProgressMark, text
 from ccm_desktop.exchange.pdf.forms import PART_UNITS, caption_style, field_pairs
+from ccm_desktop.exchange.pdf.shaping import isolate
 from ccm_desktop.exchange.pdf.styles import DRAFT, TextStyle
 from ccm_desktop.exchange.pdf.tables import Cell, TableBlock, TableSpec, column_widths
 from ccm_desktop.schema.i18n import N_
@@ -29,7 +30,9 @@ def period_text(ctx: Ctx) -> str:
     cover = part("cover")
     start = ctx.display(cover.field("period_from"), fields.get("period_from")) or "…"
     end = ctx.display(cover.field("period_to"), fields.get("period_to")) or "…"
-    return ctx.t(N_("{start} to {end}")).format(start=start, end=end)
+    # Dates stay left to right inside right-to-left text (the marks are never drawn).
+    text = ctx.t(N_("{start} to {end}")).format(start=isolate(start), end=isolate(end))
+    return isolate(text, first_strong=True)
 
 
 def status_text(ctx: Ctx, letter: str) -> str:
@@ -127,7 +130,9 @@ def contacts_story(ctx: Ctx) -> list[Flowable]:
         Bookmark("contacts", ctx.t(N_("Contacts"))),
         text(ctx.t(N_("Contacts — {articles}")).format(articles=ctx.t(N_("Art. 7.1(l)"))),
              styles.h1),
-        text(ctx.t(contacts.help), styles.note.but(align=styles.start)),
+        text(ctx.t(N_("The institutions mandated to provide information and to carry out the "
+                      "measures of Art. 7.1(l), and the people to contact.")),
+             styles.note.but(align=styles.start)),
         Spacer(1, 8),
     ]
     rows = ctx.report.cover.tables.get("contacts", [])

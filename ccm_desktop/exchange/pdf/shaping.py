@@ -14,12 +14,14 @@ Text that needs none of this ("simple" text) goes to reportlab's Paragraph as it
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import arabic_reshaper
-from bidi.algorithm import get_display
+from bidi import get_display
+from bidi.mirror import MIRRORED
 
 from ccm_desktop.exchange.pdf import fonts
 
@@ -62,9 +64,25 @@ _NO_START = frozenset("，。、；：！？）」』】》〉〕］｝,.;:!?)]}
 _NO_END = frozenset("（「『【《〈〔［｛([{")
 
 
+# Bidirectional formatting characters: they steer the ordering and are never drawn.
+CONTROLS = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
+
+
+def isolate(text: str, first_strong: bool = False) -> str:
+    """`text` kept apart from its neighbours when lines are ordered (a date inside Arabic text
+    stays 2023-01-01); left to right, or in its own direction with `first_strong`."""
+    return f"{FSI if first_strong else LRI}{text}{PDI}"
+
+
+def strip_controls(text: str) -> str:
+    return "".join(c for c in text if c not in CONTROLS) if not text.isascii() else text
+
+
 @cache
 def _simple_char(char: str, bold: bool) -> bool:
-    return not is_rtl_char(char) and fonts.has_glyph(fonts.BOLD if bold else fonts.REGULAR, char)
+    return (not is_rtl_char(char) and char not in CONTROLS
+            and fonts.has_glyph(fonts.BOLD if bold else fonts.REGULAR, char))
 
 
 def is_simple(text: str, bold: bool = False) -> bool:
@@ -102,10 +120,58 @@ def shape(text: str) -> str:
 
 
 def visual(line: str, rtl: bool) -> str:
-    """One line in the order its glyphs are drawn, left to right."""
+    """One line in the order its glyphs are drawn, left to right: the levels of the Unicode
+    bidirectional algorithm (python-bidi, with isolates and bracket pairs), then the line
+    reordered (rule L2) with brackets mirrored where they run right to left (rule L4)."""
     if not has_rtl(line):
-        return line
-    return str(get_display(line, base_dir="R" if rtl else "L"))
+        return strip_controls(line)
+    levels = _levels(line, rtl)
+    if levels is None:  # an unexpected python-bidi: its own ordering, without mirroring
+        return strip_controls(str(get_display(line, base_dir="R" if rtl else "L")))
+    base = 1 if rtl else 0
+    end = len(line) - 1
+    while end >= 0 and (line[end].isspace() or line[end] in CONTROLS):
+        levels[end] = base  # rule L1: trailing white space takes the paragraph's level
+        end -= 1
+    kept = [(c, lv) for c, lv in zip(line, levels, strict=True) if c not in CONTROLS]
+    chars = [MIRRORED.get(c, c) if lv % 2 else c for c, lv in kept]
+    order = [lv for _c, lv in kept]
+    odd = [lv for lv in order if lv % 2]
+    if odd:
+        for level in range(max(order), min(odd) - 1, -1):
+            i = 0
+            while i < len(chars):
+                if order[i] < level:
+                    i += 1
+                    continue
+                j = i
+                while j < len(chars) and order[j] >= level:
+                    j += 1
+                chars[i:j] = chars[i:j][::-1]
+                order[i:j] = order[i:j][::-1]
+                i = j
+    return "".join(chars)
+
+
+_LEVEL = re.compile(r"Level\(\s*(\d+)\s*,?\s*\)")
+
+
+def _levels(line: str, rtl: bool) -> list[int] | None:
+    """The embedding level of each character of `line`, read from python-bidi's report (which
+    gives one level per UTF-8 byte); None if that report is not as expected."""
+    report = str(get_display(line, base_dir="R" if rtl else "L", debug=True))
+    if "levels:" not in report:
+        return None
+    section = report.split("levels:", 1)[1].split("paragraphs:", 1)[0]
+    per_byte = [int(n) for n in _LEVEL.findall(section)]
+    if len(per_byte) != len(line.encode("utf-8")):
+        return None
+    levels: list[int] = []
+    at = 0
+    for char in line:
+        levels.append(per_byte[at])
+        at += len(char.encode("utf-8"))
+    return levels
 
 
 def runs(text: str, bold: bool) -> list[tuple[str, str]]:
@@ -137,6 +203,8 @@ def _neutral(char: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _char_width(char: str, bold: bool, size: float) -> float:
+    if char in CONTROLS:
+        return 0.0
     return fonts.string_width(char, fonts.font_for(char, bold), size)
 
 

@@ -19,6 +19,7 @@ from ccm_desktop.exchange.pdf.cover import cover_story, period_text, state_text
 from ccm_desktop.exchange.pdf.draft import findings_story
 from ccm_desktop.exchange.pdf.forms import PART_UNITS, form_story, is_printed
 from ccm_desktop.exchange.pdf.page import PageDecoration, ReportCanvas, ReportDoc
+from ccm_desktop.exchange.pdf.shaping import strip_controls
 from ccm_desktop.exchange.pdf.styles import Styles
 from ccm_desktop.schema.i18n import N_
 from ccm_desktop.schema.registry import FORMS
@@ -92,8 +93,8 @@ def render_pdf(report: Report, lang: str = "en", findings: list[Finding] | None 
     buffer = io.BytesIO()
     doc = ReportDoc(
         buffer,
-        title=ctx.t(N_("Article 7 report of {state}, {period}")).format(state=state,
-                                                                       period=period),
+        title=strip_controls(ctx.t(N_("Article 7 report of {state}, {period}")).format(
+            state=state, period=period)),
         author=_author(report),
         subject=ctx.t(N_("Convention on Cluster Munitions: Article 7 transparency report")),
         creator=f"ccm-desktop {__version__}",
