@@ -254,16 +254,28 @@ class CellDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
-        hint = super().sizeHint(option, index)
+        """Measured by hand rather than by the style: a long table asks this for every cell
+        whenever its rows are measured."""
         source = self.proxy.mapToSource(self.proxy.index(index.row(), index.column()))
-        column = self.model.columns[source.column()]
-        line = QFontMetrics(option.font).lineSpacing()
+        row, col = source.row(), source.column()
+        column = self.model.columns[col]
+        metrics = QFontMetrics(option.font)
+        line = metrics.lineSpacing()
+        one_line = line + 2 * PADDING + 2
         if column.kind.name == "attachments":
-            return QSize(hint.width(), self.thumbnails.height + 2 * PADDING)
-        # Room to breathe around one line; never taller than a few lines (the tooltip and the
-        # editor show the rest).
-        return QSize(hint.width(), max(line + 2 * PADDING + 2,
-                                       min(hint.height() + PADDING, line * MAX_LINES + 2 * PADDING)))
+            return QSize(2 * self.thumbnails.height, self.thumbnails.height + 2 * PADDING)
+        text = self.model.display_text(row, col)
+        width = option.rect.width() - 2 * PADDING - 4
+        if self.model.finding_at(row, column.id) is not None:
+            width -= 18  # the finding's sign
+        if not text or width <= 0:
+            return QSize(metrics.horizontalAdvance(text) + 2 * PADDING, one_line)
+        if "\n" not in text and metrics.horizontalAdvance(text) <= width:
+            return QSize(metrics.horizontalAdvance(text) + 2 * PADDING, one_line)
+        bounds = metrics.boundingRect(QRect(0, 0, width, line * 50),
+                                      int(Qt.TextFlag.TextWordWrap), text)
+        height = min(bounds.height(), line * MAX_LINES) + 2 * PADDING + 2
+        return QSize(bounds.width() + 2 * PADDING, max(one_line, height))
 
 
 def _editor_of(widget: QObject | None) -> CellEditor | None:

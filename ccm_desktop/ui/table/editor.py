@@ -64,6 +64,7 @@ class TableEditor(QWidget):
         self.table = self.model.table
         self.lang = self.model.lang
         self.proxy = StoredOrderProxy(self.model, self)
+        self._sorted_by = -1
         self._choose_files = choose_files or _ask_for_files
         self.setAccessibleName(self.tr_(self.table.label))
         self.setWhatsThis(self.tr_(self.table.help))
@@ -512,7 +513,7 @@ class TableEditor(QWidget):
         # repeat them beside greyed-out buttons.
         self.toolbar.setVisible(has_rows)
         self._update_actions()
-        self.grid.remeasure()
+        self._fit_height()
 
     def _fit_height(self) -> None:
         page = self.grid if self.model.stored_count() else self.empty_page
@@ -524,11 +525,20 @@ class TableEditor(QWidget):
         if path == self.model.path or not path:
             self.messages.clear()
 
-    def _rows_changed(self, *_: Any) -> None:
-        self.grid.remeasure()
+    def _rows_changed(self, top: QModelIndex, bottom: QModelIndex, *_: Any) -> None:
+        """Measure again the rows whose values changed (their text may wrap differently)."""
+        first, last = top.row(), bottom.row()
+        if first == 0 and last >= self.model.rowCount() - 1:
+            self.grid.remeasure()
+            return
+        self.grid.remeasure(self.proxy.mapFromSource(self.model.index(r, 0)).row()
+                            for r in range(first, last + 1))
 
     def _sort_changed(self) -> None:
         column = self.proxy.sortColumn()
+        if column >= 0 or self._sorted_by >= 0:
+            self.grid.remeasure()  # heights belong to rows, which now stand elsewhere
+        self._sorted_by = column
         label = self.tr_(self.model.columns[column].label) if column >= 0 else ""
         self.sort_bar.show_sorted(label)
         self._update_actions()

@@ -335,18 +335,27 @@ class TableModel(QAbstractTableModel):
             self.endRemoveRows()
         else:
             self._rows = new
-        if self._rows:
-            last_row = self.rowCount() - 1
-            self.dataChanged.emit(self.index(head, 0), self.index(last_row, len(self.columns) - 1))
+        last_column = len(self.columns) - 1
+        changed_end = len(new) - tail - 1  # rows after it only moved, with the same values
+        if new and changed_end >= head:
+            self.dataChanged.emit(self.index(head, 0), self.index(changed_end, last_column))
+        if self.has_totals and new:
+            self.dataChanged.emit(self.index(len(new), 0), self.index(len(new), last_column))
         self._collect_findings()
 
     def _on_findings_changed(self) -> None:
-        before = (self._cell_findings, self._row_findings)
+        cells, rows = self._cell_findings, self._row_findings
         self._collect_findings()
-        if (self._cell_findings, self._row_findings) != before and self.rowCount():
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(self.rowCount() - 1, len(self.columns) - 1))
-            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
+        changed = {r for (r, _c) in cells.keys() ^ self._cell_findings.keys()}
+        changed |= {r for (r, c), f in self._cell_findings.items() if cells.get((r, c)) != f}
+        changed = {r for r in changed if r < len(self._rows)}
+        if changed:
+            roles = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.DecorationRole,
+                     Qt.ItemDataRole.ToolTipRole, FINDING_ROLE]
+            self.dataChanged.emit(self.index(min(changed), 0),
+                                  self.index(max(changed), len(self.columns) - 1), roles)
+        if rows != self._row_findings and self._rows:
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self._rows) - 1)
 
     def _collect_findings(self) -> None:
         cells: dict[tuple[int, str], list[tuple[Severity, str]]] = {}

@@ -3,6 +3,8 @@ the rows (so that a page with several tables scrolls as one), and the spreadshee
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
@@ -77,7 +79,9 @@ class TableGrid(QTableView):
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setTabKeyNavigation(True)
         self.setIconSize(QSize(14, 14))
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Heights are measured when rows change (remeasure), not on every layout: measuring
+        # every row each time is what makes long tables slow.
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignRight
                                                   | Qt.AlignmentFlag.AlignTop)
         header = self.horizontalHeader()
@@ -144,13 +148,18 @@ class TableGrid(QTableView):
                                                   max(0, len(widths) - 1))
         self.remeasure()
 
-    def remeasure(self) -> None:
-        """Row heights follow the wrapped text; the grid's wanted height follows the rows."""
-        rows = self.model().rowCount() if self.model() is not None else 0
+    def remeasure(self, rows: Iterable[int] | None = None) -> None:
+        """Row heights follow the wrapped text (of `rows` of the view, or of all rows); the
+        grid's wanted height follows the rows."""
+        count = self.model().rowCount() if self.model() is not None else 0
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff
-                                        if rows <= MAX_VISIBLE_ROWS
+                                        if count <= MAX_VISIBLE_ROWS
                                         else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.resizeRowsToContents()
+        if rows is None:
+            self.resizeRowsToContents()
+        else:
+            for row in rows:
+                self.resizeRowToContents(row)
         self.updateGeometries()
         self.updateGeometry()
         self.heights_changed.emit()
