@@ -13,7 +13,7 @@ Other test modules import this one: keep the signatures stable.
   without control characters (which neither JSON, XML nor a person's keyboard produce).
 - `values(kind)`: a strategy for one non-empty value of `kind`.
 - `rows(table)`: rows of `table`, each with at least one filled cell.
-- `reports(max_rows=3)`: whole reports.
+- `reports(max_rows=3, full=False)`: whole reports; `full=True` fills every field and cell.
 """
 
 from __future__ import annotations
@@ -154,20 +154,22 @@ def values(kind: Kind, attachment_ids: tuple[str, ...] = ()) -> st.SearchStrateg
 
 
 @cache
-def _optional_values(columns: tuple[Field, ...], attachment_ids: tuple[str, ...]
-                     ) -> st.SearchStrategy[dict[str, Any]]:
+def _optional_values(columns: tuple[Field, ...], attachment_ids: tuple[str, ...],
+                     full: bool = False) -> st.SearchStrategy[dict[str, Any]]:
     usable = {c.id: values(c.kind, attachment_ids) for c in columns
               if attachment_ids or not isinstance(c.kind, Attachments)}
-    return st.fixed_dictionaries({}, optional=usable)
+    return st.fixed_dictionaries(usable) if full else st.fixed_dictionaries({}, optional=usable)
 
 
 @cache
-def rows(table: Table, attachment_ids: tuple[str, ...] = ()) -> st.SearchStrategy[Row]:
-    """A row of `table` with at least one filled cell (an all-empty row is no row at all)."""
+def rows(table: Table, attachment_ids: tuple[str, ...] = (), full: bool = False
+         ) -> st.SearchStrategy[Row]:
+    """A row of `table` with at least one filled cell (an all-empty row is no row at all);
+    with `full`, every cell filled."""
 
     @st.composite
     def build(draw: st.DrawFn) -> Row:
-        row: Row = draw(_optional_values(table.columns, attachment_ids))
+        row: Row = draw(_optional_values(table.columns, attachment_ids, full))
         if not row:
             first = table.columns[0]
             row[first.id] = draw(values(first.kind, attachment_ids))
@@ -177,15 +179,17 @@ def rows(table: Table, attachment_ids: tuple[str, ...] = ()) -> st.SearchStrateg
 
 
 @cache
-def _row_lists(table: Table, attachment_ids: tuple[str, ...], max_rows: int
+def _row_lists(table: Table, attachment_ids: tuple[str, ...], max_rows: int, full: bool
                ) -> st.SearchStrategy[list[Row]]:
-    return st.lists(rows(table, attachment_ids), max_size=max_rows)
+    return st.lists(rows(table, attachment_ids, full), min_size=1 if full else 0,
+                    max_size=max(max_rows, 1) if full else max_rows)
 
 
 @st.composite
-def attachments(draw: st.DrawFn, max_count: int = 2) -> dict[str, Attachment]:
+def attachments(draw: st.DrawFn, max_count: int = 2, min_count: int = 0
+                ) -> dict[str, Attachment]:
     out: dict[str, Attachment] = {}
-    count = draw(st.integers(0, max_count))
+    count = draw(st.integers(min_count, max(max_count, min_count)))
     for n in range(count):
         data = draw(st.binary(min_size=0, max_size=64))
         media_type, suffix = draw(st.sampled_from([("image/jpeg", "jpg"), ("image/png", "png"),
@@ -198,24 +202,26 @@ def attachments(draw: st.DrawFn, max_count: int = 2) -> dict[str, Attachment]:
 
 
 def _section_content(draw: st.DrawFn, part: Part, attachment_ids: tuple[str, ...],
-                     max_rows: int) -> tuple[dict[str, Any], dict[str, list[Row]]]:
-    fields = draw(_optional_values(part.fields, attachment_ids))
+                     max_rows: int, full: bool) -> tuple[dict[str, Any], dict[str, list[Row]]]:
+    fields = draw(_optional_values(part.fields, attachment_ids, full))
     tables: dict[str, list[Row]] = {}
     for table in part.tables:
-        table_rows = draw(_row_lists(table, attachment_ids, max_rows))
+        table_rows = draw(_row_lists(table, attachment_ids, max_rows, full))
         if table_rows:
             tables[table.id] = table_rows
     return fields, tables
 
 
 @st.composite
-def reports(draw: st.DrawFn, max_rows: int = 3) -> Report:
-    """A whole report: any status per form, content or none, attachments referenced by cells."""
+def reports(draw: st.DrawFn, max_rows: int = 3, full: bool = False) -> Report:
+    """A whole report: any status per form, content or none, attachments referenced by cells.
+    With `full`, every field and every column of every table holds a value (1 to `max_rows`
+    rows per table), as in the most complete report a State could send."""
     report = Report(language=draw(st.sampled_from(UN_LANGUAGES)))
-    report.attachments = draw(attachments())
+    report.attachments = draw(attachments(min_count=1 if full else 0))
     ids = tuple(report.attachments)
     for part in PARTS:
-        fields, tables = _section_content(draw, part, ids, max_rows)
+        fields, tables = _section_content(draw, part, ids, max_rows, full)
         if part.id == "cover":
             report.cover.fields, report.cover.tables = fields, tables
             continue

@@ -386,3 +386,19 @@ def test_reading_never_changes_the_report_it_gives_to_a_copy() -> None:
     report.attachments["a2"] = Attachment("a2", "x.png", "image/png",
                                           hashlib.sha256(b"").hexdigest(), b"")
     assert raw == kept
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reports(full=True))
+def test_fully_filled_reports_round_trip(report: Report) -> None:
+    text = dumps_report(report)
+    assert read_report_bytes(text.encode("utf-8"), "full.ccm.json").normalised() == \
+        report.normalised()
+
+
+def test_an_empty_statement_is_no_statement() -> None:
+    report = _read_raw(valid_raw())
+    report.form("C").statement = ""
+    back = read_report_bytes(dumps_report(report).encode("utf-8"), NAME)
+    assert back.form("C").statement is None
+    assert back.normalised() == report.normalised()

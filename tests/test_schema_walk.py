@@ -293,6 +293,24 @@ def test_every_rule_runs_on_an_empty_report() -> None:
     assert validate(empty)  # an empty report is not a valid one
 
 
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reports(full=True), reports(full=True))
+def test_every_rule_and_the_validator_run_on_fully_filled_reports(report: Report,
+                                                                  previous: Report) -> None:
+    for p in PARTS:  # really every field and every column
+        holder = report.cover if p.id == "cover" else report.form(p.id)
+        assert set(holder.fields) == {f.id for f in p.fields}
+        for t in p.tables:
+            assert holder.tables[t.id]
+            assert all(set(row) == {c.id for c in t.columns} for row in holder.tables[t.id])
+    for letter in FORM_LETTERS:
+        report.form(letter).status = FormStatus.CHANGED
+        previous.form(letter).status = FormStatus.CHANGED
+    _run_rules(report, previous)
+    for finding in validate(report, previous):
+        assert finding.message and finding.path
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(reports(), reports())
 def test_every_rule_and_the_validator_run_on_generated_reports(report: Report,
