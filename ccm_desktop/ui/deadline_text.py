@@ -3,7 +3,7 @@ status bar)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from babel.dates import format_date
@@ -92,6 +92,12 @@ def all_deadlines(report: Report, today: date | None = None) -> list[Due]:
     end = period_to if isinstance(period_to, date) else None
     out: list[Due] = []
     due = report_due(report.report_kind, end, eif, today)
+    submitted = report.cover.fields.get("submission_date")
+    if due is not None and isinstance(submitted, date):
+        # A dated submission answers the deadline: say how it went instead of counting days.
+        late = (submitted - due.day).days
+        how = "on time" if late <= 0 else f"{late:,} day{'s' if late != 1 else ''} late"
+        due = replace(due, status=f"submitted {long_date(submitted)}, {how}")
     if due is not None:
         out.append(due)
     if eif is None:

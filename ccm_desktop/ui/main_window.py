@@ -37,7 +37,7 @@ APP_NAME = "CCM Article 7 reports"
 LANGUAGE_NAMES = {"ar": "العربية (Arabic)", "zh": "中文 (Chinese)", "en": "English",
                   "fr": "Français (French)", "ru": "Русский (Russian)", "es": "Español (Spanish)"}
 SAMPLES_DIR = Path(__file__).resolve().parents[2] / "resources" / "samples"
-PREFERRED_SAMPLES = ("sample.ccm.json", "example.ccm.json")
+PREFERRED_SAMPLES = ("hrv-2016-annual.ccm.json", "lbn-2011-initial.ccm.json")
 
 
 def find_sample(folder: Path) -> Path | None:

@@ -1,0 +1,46 @@
+"""The deadlines shown on the start screen, the cover page and the status bar."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ccm_desktop.domain.report import FormStatus, Report
+from ccm_desktop.ui.deadline_text import all_deadlines
+
+
+def _annual(year: int) -> Report:
+    report = Report()
+    report.cover.fields.update(state="LBN", report_kind="annual", period_from=date(year, 1, 1),
+                               period_to=date(year, 12, 31), entry_into_force=date(2011, 5, 1))
+    return report
+
+
+def test_days_left_and_late() -> None:
+    report = _annual(2024)
+    due = all_deadlines(report, date(2025, 3, 3))[0]
+    assert due.sentence() == "Annual report 2024 (Art. 7.2): due 30 April 2025 (58 days left)"
+    late = all_deadlines(report, date(2025, 5, 2))[0]
+    assert late.late and late.when().endswith("(2 days late)")
+
+
+def test_a_submitted_report_says_how_it_went() -> None:
+    report = _annual(2024)
+    report.cover.fields["submission_date"] = date(2025, 5, 5)
+    due = all_deadlines(report, date(2026, 1, 1))[0]
+    assert not due.late
+    assert due.when() == "30 April 2025 (submitted 5 May 2025, 5 days late)"
+
+
+def test_article_3_and_4_deadlines() -> None:
+    report = _annual(2024)
+    report.form("B").status = FormStatus.NOT_APPLICABLE
+    report.form("F").fields["article4_deadline"] = date(2026, 5, 1)  # an extension
+    dues = {d.label: d for d in all_deadlines(report, date(2025, 3, 3))}
+    stock = dues["Stockpile destruction (Art. 3)"]
+    assert "does not apply" in stock.when()
+    clear = dues["Clearance of contaminated areas (Art. 4)"]
+    assert clear.when() == "1 May 2026 (424 days left)"
+    initial = Report()
+    initial.cover.fields.update(report_kind="initial", entry_into_force=date(2025, 8, 1))
+    assert all_deadlines(initial, date(2025, 9, 1))[0].sentence() == \
+        "Initial report (Art. 7.1): due 28 January 2026 (149 days left)"
