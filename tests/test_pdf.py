@@ -356,3 +356,25 @@ def test_decimal_amounts_keep_their_digits() -> None:
     report.form("I").tables["assistance_provided"][0]["amount"] = Decimal("1234567.891")
     pdf = Pdf.of(report)
     assert "1,234,567.891" in "".join(pdf.pages)
+
+
+def test_a_row_with_more_photos_than_a_page_holds_continues_on_the_next() -> None:
+    from tests.pdf_reports import attachment, picture
+
+    report = filled_report()
+    refs = []
+    for i in range(40):
+        photo = attachment(f"q{i}", f"photo-{i:02d}.jpg", picture(300, 200, (40 + 5 * i, 90, 120)),
+                           "image/jpeg")
+        report.attachments[photo.id] = photo
+        refs.append(photo.id)
+    report.form("C").tables["types"][1]["photos"] = refs
+    pdf = Pdf.of(report)
+    first = pdf.first_page_with(heading(FORMS[2])) or 0
+    last = pdf.first_page_with(heading(FORMS[3])) or 0
+    assert last - first >= 2
+    text = "".join(pdf.squashed[first:last])
+    assert not missing_in_order(text, ["Type C1", "m77-submunition.jpg", "Type C2",
+                                       *[f"photo-{i:02d}.jpg" for i in range(40)], "Type C3",
+                                       "bl755-bomb.jpg"])
+    assert sum(len(pdf.reader.pages[i].images) for i in range(first, last)) == 43

@@ -16,8 +16,8 @@ from ccm_desktop.exchange.pdf.flowables import draw_runs
 from ccm_desktop.exchange.pdf.styles import TextStyle
 
 MAX_PIXELS = 1600  # longest side kept: about 300 dpi at the printed size
-MAX_WIDTH = 62 * mm
-MAX_HEIGHT = 46 * mm
+MAX_WIDTH = 53 * mm  # three side by side on a portrait page
+MAX_HEIGHT = 42 * mm
 GAP = 5 * mm
 CAPTION_GAP = 1.5
 

@@ -35,9 +35,10 @@ BIG = 1e9
 
 @dataclass
 class Unit:
-    """One row of the table (with its photographs, if any) ready to draw."""
+    """One row of the table (with its photographs, if any) ready to draw. A row continued from
+    the previous page may be its photographs alone (`cells` None)."""
 
-    cells: list[Cell]
+    cells: list[Cell] | None
     height: float
     extra: Flowable | None = None
     extra_height: float = 0.0
@@ -115,10 +116,7 @@ class TableBlock(Flowable):  # type: ignore[misc]
             cells = spec.cells(index)
             height = row_height(cells, spec.widths, self._leading)
             extra = spec.extra(index) if spec.extra is not None else None
-            extra_height = 0.0
-            if extra is not None:
-                extra_height = (extra.wrap(spec.total_width - 2 * CELL_PAD_X, BIG)[1]
-                                + CELL_PAD_TOP + CELL_PAD_BOTTOM + 2)
+            extra_height = 0.0 if extra is None else self._extra_height(extra)
             unit = Unit(cells, height, extra, extra_height)
             spec._cache[index] = unit
         return unit
@@ -178,6 +176,8 @@ class TableBlock(Flowable):  # type: ignore[misc]
         fresh = avail_height >= spec.fresh_height - 1.0
         units: list[Unit] = []
         index, carry, used = self.start, self.carry, 0.0
+        least = 3 * self._leading + CELL_PAD_TOP + CELL_PAD_BOTTOM  # worth splitting a row for
+        most = spec.fresh_height - sum(self._fixed_rows(False)[1])  # what a fresh page holds
         while index < spec.row_count:
             unit = carry if carry is not None else self._unit(index)
             if used + unit.total <= room:
@@ -185,14 +185,18 @@ class TableBlock(Flowable):  # type: ignore[misc]
                 used += unit.total
                 index, carry = index + 1, None
                 continue
-            if units:
-                break
-            too_tall = unit.total > spec.fresh_height - sum(self._fixed_rows(False)[1])
-            if not fresh and not (too_tall and room >= 3 * self._leading + CELL_PAD_TOP
-                                  + CELL_PAD_BOTTOM):
-                return None  # not even one row fits here: try on the next page
-            first, rest = self._split_unit(unit, room)
+            # The row does not fit. A row that fits a fresh page goes there; a taller one is
+            # split, here if enough of it fits.
+            too_tall = unit.total > most
+            if not too_tall or room - used < least:
+                if units:
+                    break
+                if not fresh:
+                    return None  # try on the next page
+            first, rest = self._split_unit(unit, room - used)
             if first is None:
+                if units:
+                    break
                 return None
             units.append(first)
             used += first.total
@@ -223,11 +227,25 @@ class TableBlock(Flowable):  # type: ignore[misc]
             out.append(TableBlock(spec, index, carry, first=False))
         return out, done
 
+    def _extra_height(self, extra: Flowable) -> float:
+        return float(extra.wrap(self.spec.total_width - 2 * CELL_PAD_X, BIG)[1]
+                     + CELL_PAD_TOP + CELL_PAD_BOTTOM + 2)
+
     def _split_unit(self, unit: Unit, room: float) -> tuple[Unit | None, Unit | None]:
-        """A row too tall for a whole page: its cells cut between lines."""
+        """A row too tall for a whole page: its cells cut between lines, or its photographs
+        between lines of photographs. (None, None) when nothing of it fits in `room`."""
         spec = self.spec
+        if unit.height <= room and unit.extra is not None:
+            left = room - unit.height - CELL_PAD_TOP - CELL_PAD_BOTTOM - 2
+            parts = unit.extra.split(spec.total_width - 2 * CELL_PAD_X, left) if left > 0 else []
+            if len(parts) == 2:
+                return (Unit(unit.cells, unit.height, parts[0], self._extra_height(parts[0])),
+                        Unit(None, 0.0, parts[1], self._extra_height(parts[1])))
+            if unit.cells is None:
+                return None, None
+            return Unit(unit.cells, unit.height), Unit(None, 0.0, unit.extra, unit.extra_height)
         inner = room - CELL_PAD_TOP - CELL_PAD_BOTTOM
-        if inner < self._leading:
+        if inner < self._leading or unit.cells is None:
             return None, None
         head: list[Cell] = []
         tail: list[Cell] = []
@@ -243,6 +261,8 @@ class TableBlock(Flowable):  # type: ignore[misc]
             else:
                 head.append("")
                 tail.append(cell)
+        if all(isinstance(c, str) and not c for c in head):
+            return None, None
         first = Unit(head, row_height(head, spec.widths, self._leading))
         rest = Unit(tail, row_height(tail, spec.widths, self._leading), unit.extra,
                     unit.extra_height)
@@ -272,8 +292,9 @@ class TableBlock(Flowable):  # type: ignore[misc]
         if spec.header is not None:
             commands.append(("BACKGROUND", (0, grid_from), (-1, grid_from), HEADER_FILL))
         for unit in units:
-            data.append(unit.cells)
-            heights.append(unit.height)
+            if unit.cells is not None:
+                data.append(unit.cells)
+                heights.append(unit.height)
             if unit.extra is not None:
                 row = len(data)
                 data.append([unit.extra] + [""] * (spec.columns - 1))
