@@ -145,6 +145,8 @@ class MainWindow(QMainWindow):
         self.act_redo = self.undo_group.createRedoAction(self, "&Redo")
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.addActions([self.act_undo, self.act_redo])
+        for action in (self.act_undo, self.act_redo):
+            action.triggered.connect(self._show_last_change)
         self.act_back = self._action("\u25c0 Back", self.go_back, ["Alt+Left", "Ctrl+PgUp"],
                                      "Previous part of the report (Alt+Left).")
         self.act_next = self._action("Next \u25b6", self.go_next, ["Alt+Right", "Ctrl+PgDown"],
@@ -354,6 +356,10 @@ class MainWindow(QMainWindow):
             self.current.autosaver.dirty = False
             self.statusBar().showMessage("Saved. (Every change is saved automatically.)", 4000)
             self.saved_label.setText(self.current.autosaver.saved_text())
+
+    def _show_last_change(self) -> None:
+        if self.current is not None:
+            self.current.view.show_last_change()
 
     def go_back(self) -> None:
         if self.current is not None:

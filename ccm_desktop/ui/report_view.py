@@ -45,6 +45,8 @@ class ReportView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACING, SPACING, SPACING, 0)
         layout.addWidget(self.splitter)
+        self.last_path = ""
+        document.changed.connect(self._remember)
         self.navigator.page_chosen.connect(self.show_page)
         self.findings.activated.connect(self.go_to)
         self.show_page(0)
@@ -88,6 +90,16 @@ class ReportView(QWidget):
 
     def next(self) -> None:
         self.show_page(self.current + 1)
+
+    def _remember(self, path: str) -> None:
+        if path:
+            self.last_path = path
+
+    def show_last_change(self) -> None:
+        """After an undo or redo, show the page it changed (a person sees what came back)."""
+        page = page_of(self.last_path) if self.last_path else None
+        if page is not None and page is not PAGES[self.current]:
+            self.show_page(PAGES.index(page))
 
     def go_to(self, path: str) -> None:
         page = page_of(path)

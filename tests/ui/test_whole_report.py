@@ -132,6 +132,11 @@ def test_a_whole_report(qtbot: QtBot, tmp_path: Path) -> None:
     assert "other_matters" not in document.report.form("J").fields
     window.act_redo.trigger()
     assert document.report.form("J").fields["other_matters"] == "لا شيء آخر"
+    # Undoing from another page shows the page the change is on.
+    view.show_key("cover")
+    window.act_undo.trigger()
+    assert view.current_page().page.key == "J"
+    window.act_redo.trigger()
 
     # Saved within a second, without asking.
     autosaver = window.current.autosaver
