@@ -76,4 +76,6 @@ def covered(char: str) -> bool:
 
 
 def string_width(text: str, font: str, size: float) -> float:
+    if font not in _registered:
+        register()
     return float(pdfmetrics.stringWidth(text, font, size))

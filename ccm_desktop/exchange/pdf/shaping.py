@@ -176,7 +176,8 @@ def _levels(line: str, rtl: bool) -> list[int] | None:
 
 def runs(text: str, bold: bool) -> list[tuple[str, str]]:
     """`text` cut into (font, text) runs. Spaces and punctuation stay in the current run when
-    its font can draw them, so that a Chinese sentence is not cut at every comma."""
+    its font can draw them, so that a Chinese sentence is not cut at every comma; letters and
+    figures take the first font that has them (figures look the same everywhere)."""
     out: list[tuple[str, str]] = []
     current_font: str | None = None
     current: list[str] = []
@@ -198,7 +199,7 @@ def runs(text: str, bold: bool) -> list[tuple[str, str]]:
 
 @cache
 def _neutral(char: str) -> bool:
-    return unicodedata.category(char)[0] in "ZPN" or char in "-/+"
+    return unicodedata.category(char)[0] in "ZP" or char in "-/+"
 
 
 @lru_cache(maxsize=4096)
