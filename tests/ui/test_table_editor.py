@@ -284,3 +284,23 @@ def test_a_date_can_be_picked_from_the_calendar(qtbot: QtBot) -> None:
     type_into(qtbot, editor, 0, "date", "31/02/2024")
     assert "is not a real date" in editor.messages.message()
     assert stored(editor)[0]["date"] == date(2024, 2, 29)
+
+
+def test_a_finding_about_the_whole_table_is_shown_above_it(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot, "F", "contaminated_areas",
+                         [{"area_id": "CBU-1", "size_m2": Decimal(100)}])
+    assert not editor.findings_line.isVisible()
+    # Ten years after entry into force, the period ends with an area still contaminated.
+    editor.document.set_value("cover", "entry_into_force", date(2010, 8, 1))
+    editor.document.set_value("cover", "period_to", date(2023, 12, 31))
+    assert editor.findings_line.isVisible()
+    assert "contaminated areas remain after" in editor.findings_line.text()
+
+
+def test_columns_share_the_width_without_going_below_their_smallest() -> None:
+    from ccm_desktop.ui.table.view import share_widths
+
+    wanted = [(100, 50), (200, 150), (300, 60)]
+    assert share_widths(wanted, 700) == [116, 233, 351]  # stretched to fill
+    assert share_widths(wanted, 420) == [67, 150, 203]  # squeezed; the second at its smallest
+    assert sum(share_widths(wanted, 200)) > 200  # too narrow: the grid scrolls sideways

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ccm_desktop.schema.i18n import N_, translate
 from ccm_desktop.schema.kinds import KindError
+from ccm_desktop.ui import style
 from ccm_desktop.ui.table.editors import AreaEditor, CellEditor, NoteEditor, editor_for
 from ccm_desktop.ui.table.model import FINDING_ROLE, TableModel
 from ccm_desktop.ui.table.photos import ThumbnailCache
@@ -38,9 +39,9 @@ from ccm_desktop.ui.table.sorting import StoredOrderProxy
 
 Index = QModelIndex | QPersistentModelIndex
 
-ERROR_LINE = QColor("#c62828")
-WARNING_LINE = QColor("#b26a00")
-ACCENT = QColor("#1f5fbf")
+ERROR_LINE = QColor(style.ERROR)
+WARNING_LINE = QColor(style.WARNING)
+JUMP_OUTLINE = QColor(style.OUTLINE)  # as the window outlines a field the findings point at
 MAX_LINES = 4
 PADDING = 4
 
@@ -212,14 +213,13 @@ class CellDelegate(QStyledItemDelegate):
         if column.kind.name == "attachments" and not self.model.is_totals_row(source.row()):
             self._paint_thumbnails(painter, rect, self.model.value(source.row(), source.column()),
                                    option)
-        inset = 0
-        if outlined:
-            self._outline(painter, rect, ACCENT, 3)
-            inset = 3
         severity = index.data(FINDING_ROLE)
-        if severity:
-            self._outline(painter, rect.adjusted(inset, inset, -inset, -inset),
-                          ERROR_LINE if severity == "error" else WARNING_LINE, 2)
+        if outlined:
+            # One outline only, so that the value stays readable; the finding still shows in
+            # the tint and the sign.
+            self._outline(painter, rect, JUMP_OUTLINE, 3)
+        elif severity:
+            self._outline(painter, rect, ERROR_LINE if severity == "error" else WARNING_LINE, 2)
 
     def _paint_thumbnails(self, painter: QPainter, rect: QRect, ids: Any,
                           option: QStyleOptionViewItem) -> None:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ccm_desktop.domain.findings import Severity
 from ccm_desktop.schema.i18n import N_, translate
+from ccm_desktop.ui import style
 from ccm_desktop.ui.document import ReportDocument
 from ccm_desktop.ui.table.delegate import CellDelegate
 from ccm_desktop.ui.table.editing import ChooseFiles, TableEditing, ask_for_files
@@ -167,14 +168,12 @@ class TableEditor(TableEditing, QWidget):
     def _layout(self) -> None:
         title = QLabel(self.tr_(self.table.label)
                        + (self.tr_(N_(" (voluntary)")) if self.table.voluntary else ""), self)
-        font = title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        title.setFont(font)
+        title.setFont(style.heading_font(title.font(), 1.15))
         title.setToolTip(self.tr_(self.table.help))
+        title.setAccessibleName(title.text())
         help_line = QLabel(self.tr_(self.table.help), self)
         help_line.setWordWrap(True)
-        help_line.setForegroundRole(help_line.foregroundRole().PlaceholderText)
+        style.small(help_line)
         self.help_line = help_line
 
         self.toolbar = QWidget(self)
@@ -316,9 +315,10 @@ class TableEditor(TableEditing, QWidget):
         self.action_stored_order.setEnabled(sorted_view)
 
     def _show_table_findings(self) -> None:
-        lines = [("⛔ " if severity is Severity.ERROR else "⚠ ") + message
+        lines = [f'<span style="color: {style.ERROR if severity is Severity.ERROR else style.WARNING}">'
+                 f'{"✖" if severity is Severity.ERROR else "⚠"} {html.escape(message)}</span>'
                  for severity, message in self.model.table_findings]
-        self.findings_line.setText("\n".join(lines))
+        self.findings_line.setText("<br>".join(lines))
         self.findings_line.setVisible(bool(lines))
 
     def select_cell(self, row: int | None, column_id: str | None) -> None:

@@ -20,6 +20,28 @@ MIN_SCALE = 0.7  # below this, the grid scrolls sideways instead of squeezing fu
 THUMBNAILS_WIDTH = 60
 
 
+def share_widths(wanted: list[tuple[int, int]], available: int) -> list[int]:
+    """Column widths in proportion to the (wanted, smallest) pairs that fill `available`
+    exactly, no column below its smallest; wider than `available` (the grid scrolls) only when
+    that would squeeze the columns below MIN_SCALE of what they want."""
+    total = sum(w for w, _ in wanted)
+    if available < max(MIN_SCALE * total, sum(s for _, s in wanted)):
+        return [max(smallest, int(w * MIN_SCALE)) for w, smallest in wanted]
+    pinned: set[int] = set()
+    while True:
+        room = available - sum(wanted[i][1] for i in pinned)
+        free = sum(w for i, (w, _) in enumerate(wanted) if i not in pinned)
+        widths = [wanted[i][1] if i in pinned else int(w * room / free)
+                  for i, (w, _) in enumerate(wanted)]
+        below = {i for i, (_, smallest) in enumerate(wanted)
+                 if i not in pinned and widths[i] < smallest}
+        if not below:
+            break
+        pinned |= below
+    widths[-1] += available - sum(widths)
+    return widths
+
+
 class WrappingHeader(QHeaderView):
     """Column titles wrapped on as many lines as they need, never cut."""
 
@@ -83,7 +105,7 @@ class TableGrid(QTableView):
         # every row each time is what makes long tables slow.
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignRight
-                                                  | Qt.AlignmentFlag.AlignTop)
+                                                  | Qt.AlignmentFlag.AlignVCenter)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSortIndicatorClearable(True)
@@ -134,10 +156,7 @@ class TableGrid(QTableView):
         total = sum(w for w, _ in wanted)
         if total <= 0 or available <= 0:
             return
-        scale = max(available / total, MIN_SCALE)
-        widths = [max(smallest, int(w * scale)) for w, smallest in wanted]
-        if sum(widths) < available:
-            widths[-1] += available - sum(widths)
+        widths = share_widths(wanted, available)
         self._fitting = True
         try:
             for section, width in enumerate(widths):
