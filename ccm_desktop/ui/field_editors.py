@@ -173,7 +173,7 @@ def _ends_in_digit(text: str) -> bool:
 class NoteEditor(ValueEditor):
     """Several lines; the box grows with its text up to a limit, then scrolls."""
 
-    MIN_LINES, MAX_LINES = 3, 14
+    MIN_LINES, MAX_LINES = 2, 14
 
     def __init__(self, kind: Kind, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(kind, lang, parent)
