@@ -39,7 +39,7 @@ from ccm_desktop.schema.kinds import (
     StateKind,
     YesNo,
 )
-from ccm_desktop.schema.states import search_states, state_name
+from ccm_desktop.schema.states import code_for_name, search_states, state_name
 
 AREA_UNIT_LABELS = {"m2": "m²", "ha": "ha", "km2": "km²"}
 
@@ -321,7 +321,14 @@ class StateEditor(CellEditor):
         self.line.selectAll()
 
     def entered(self) -> Any:
-        return self.combo.currentText()
+        """The name as typed; a part of a name that only one State has stands for it
+        ("germ" -> Germany)."""
+        text = self.combo.currentText().strip()
+        if text and code_for_name(text, self.lang) is None:
+            found = search_states(text, self.lang)
+            if len(found) == 1:
+                return state_name(found[0], self.lang)
+        return text
 
     def minimum_width(self) -> int:
         return 160
