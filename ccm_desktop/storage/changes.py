@@ -226,13 +226,11 @@ def _same(stored: Row, row: Row) -> bool:
 def diff_rows(old: list[Row], new: list[Row]) -> list[Hunk]:
     """An edit script turning `old` (clean rows) into `new` (rows as the report holds them)."""
     m, n = len(old), len(new)
-    lo = 0
-    while lo < m and lo < n and _same(old[lo], new[lo]):
-        lo += 1
-    hi_old, hi_new = m, n
-    while hi_old > lo and hi_new > lo and _same(old[hi_old - 1], new[hi_new - 1]):
-        hi_old -= 1
-        hi_new -= 1
+    if m == n and old == new:
+        return []
+    lo = _common_prefix(old, new)
+    tail = _common_prefix(old[lo:][::-1], new[lo:][::-1])
+    hi_old, hi_new = m - tail, n - tail
     if lo == hi_old and lo == hi_new:
         return []
     a, b = old[lo:hi_old], [clean_row(r) for r in new[lo:hi_new]]
@@ -258,6 +256,23 @@ def diff_rows(old: list[Row], new: list[Row]) -> list[Hunk]:
 def _cost(hunks: list[Hunk]) -> int:
     """Rows written or deleted."""
     return sum(max(h.end - h.start, len(h.rows)) for h in hunks)
+
+
+def _common_prefix(old: list[Row], new: list[Row], block: int = 256) -> int:
+    """How many leading rows are the same. Whole blocks are compared by list equality, which
+    runs in C; only a block that differs is walked row by row."""
+    n = min(len(old), len(new))
+    i = 0
+    while i < n:
+        end = min(i + block, n)
+        if old[i:end] == new[i:end]:
+            i = end
+            continue
+        while i < end and _same(old[i], new[i]):
+            i += 1
+        if i < end:
+            break
+    return i
 
 
 def _pairwise(a: list[Row], b: list[Row], offset: int) -> list[Hunk]:

@@ -129,6 +129,9 @@ class _Stored:
     revision: int
     content: Content
     positions: dict[str, dict[str, list[int]]]  # part -> table -> position of each row
+    # Since the newest snapshot: revisions, their bytes; and that snapshot's bytes (or None:
+    # not read yet).
+    since_snapshot: tuple[int, int, int] | None = None
 
 
 def open_repository(db: str | os.PathLike[str] | None = None, *, busy_timeout: float = 10.0,
@@ -425,8 +428,8 @@ class Repository:
                 positions.setdefault(part, {})[table_id] = self._insert_table(
                     s, report_id, part, table_id, rows)
         self._write_attachments(s, report_id, content.attachments, report, set())
-        self._add_revision(s, report_id, 1, now, summary, content_to_json(content), True)
-        return report_id, _Stored(1, content, positions)
+        size = self._add_revision(s, report_id, 1, now, summary, content_to_json(content), True)
+        return report_id, _Stored(1, content, positions, (0, 0, size))
 
     def _insert_table(self, s: Session, report_id: int, part: str, table_id: str,
                       rows: list[Row]) -> list[int]:
@@ -483,9 +486,13 @@ class Repository:
                 stored.positions.get(part, {}).pop(table_id, None)
         number = record.revision + 1
         now = _now()
-        snapshot = self._snapshot_due(s, report_id, changes)
+        count, total, base_size = stored.since_snapshot or self._since_snapshot(s, report_id)
+        # Rebuilding a revision then reads at most about twice a snapshot's bytes.
+        snapshot = (count + 1 >= self.snapshot_every
+                    or total >= max(base_size, self.snapshot_min_bytes))
         payload = content_to_json(content) if snapshot else changes.to_json()
-        self._add_revision(s, report_id, number, now, summary, payload, snapshot)
+        size = self._add_revision(s, report_id, number, now, summary, payload, snapshot)
+        stored.since_snapshot = (0, 0, size) if snapshot else (count + 1, total + size, base_size)
         record.revision = number
         record.saved_at = now
         record.language = content.language
@@ -571,7 +578,7 @@ class Repository:
             return postgresql.insert(model).on_conflict_do_nothing()
         return sqlite.insert(model).on_conflict_do_nothing()
 
-    def _snapshot_due(self, s: Session, report_id: int, changes: Changes) -> bool:
+    def _since_snapshot(self, s: Session, report_id: int) -> tuple[int, int, int]:
         base, base_size = s.execute(
             select(RevisionRecord.number, RevisionRecord.size).where(
                 RevisionRecord.report_id == report_id, RevisionRecord.is_snapshot.is_(True))
@@ -579,16 +586,15 @@ class Repository:
         count, total = s.execute(select(func.count(), func.coalesce(func.sum(RevisionRecord.size), 0))
                                  .where(RevisionRecord.report_id == report_id,
                                         RevisionRecord.number > base)).one()
-        # Rebuilding a revision then reads at most about twice a snapshot's bytes.
-        return bool(count + 1 >= self.snapshot_every
-                    or total >= max(base_size, self.snapshot_min_bytes))
+        return int(count), int(total), int(base_size)
 
     def _add_revision(self, s: Session, report_id: int, number: int, now: datetime,
-                      summary: str, payload: dict[str, Any], snapshot: bool) -> None:
+                      summary: str, payload: dict[str, Any], snapshot: bool) -> int:
         packed = _pack(payload)
         s.execute(insert(RevisionRecord).values(
             report_id=report_id, number=number, saved_at=now, user=self.user, summary=summary,
             is_snapshot=snapshot, payload=packed, size=len(packed)))
+        return len(packed)
 
 
 # Helpers ------------------------------------------------------------------------------------
