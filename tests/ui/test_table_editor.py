@@ -138,6 +138,14 @@ def test_area_unit_choice_converts_to_square_metres(qtbot: QtBot) -> None:
     assert isinstance(cell, AreaEditor)
     assert cell.current_unit() == "ha" and cell.line.text() == "2.5"
     qtbot.keyClick(cell.line, Qt.Key.Key_Escape)
+    # The arrows change the unit from the keyboard.
+    cell = open_cell(editor, 0, "cancelled_m2")
+    assert isinstance(cell, AreaEditor) and cell.current_unit() == "ha"
+    qtbot.keyClick(cell.line, Qt.Key.Key_Down)
+    assert cell.current_unit() == "km2"
+    qtbot.keyClicks(cell.line, "0.5")
+    qtbot.keyClick(cell.line, Qt.Key.Key_Return)
+    assert stored(editor)[0]["cancelled_m2"] == Decimal(500_000)
     # A unit typed with the figure wins over the list.
     type_into(qtbot, editor, 0, "reduced_m2", "1 km2")
     assert stored(editor)[0]["reduced_m2"] == Decimal(1_000_000)

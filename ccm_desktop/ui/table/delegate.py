@@ -177,6 +177,10 @@ class CellDelegate(QStyledItemDelegate):
                 Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier):
             editor.new_line()
             return True
+        if isinstance(editor, AreaEditor) and key in (Qt.Key.Key_Up, Qt.Key.Key_Down) \
+                and not modifiers & ~Qt.KeyboardModifier.KeypadModifier:
+            editor.step_unit(1 if key == Qt.Key.Key_Down else -1)  # the unit, by keyboard
+            return True
         if enter and modifiers & Qt.KeyboardModifier.ControlModifier:
             # Ctrl+Enter adds a row: store the cell first; the shortcut does the rest.
             return False

@@ -138,14 +138,16 @@ class AreaEditor(LineEditor):
         self.unit = QComboBox(self)
         for unit_id, label in AREA_UNIT_LABELS.items():
             self.unit.addItem(label, unit_id)
-        self.unit.setToolTip(self.tr_(N_("The unit of the figure you type; it is stored in "
-                                         "square metres.")))
+        self.unit.setToolTip(self.tr_(N_("The unit of the figure you type (Up and Down arrows "
+                                         "change it); it is stored in square metres.")))
+        self.line.setToolTip(self.tr_(N_("Type the area; Up and Down arrows change the unit, or "
+                                         "type it after the figure (2.5 ha).")))
         self.unit.setAccessibleName(self.tr_(N_("Unit")))
         self._use(self.unit)
         self._value: Any = None
         self._last_shown = ""
-        # The unit last chosen in this column, shared by the column's editors (set by the
-        # delegate), so that someone working in hectares is not sent back to m² on every cell.
+        # The unit last chosen in this table, shared by its area editors (set by the delegate),
+        # so that someone working in hectares is not sent back to m² on every cell.
         self.unit_memory: dict[str, str] = {}
         self.unit.currentIndexChanged.connect(self._unit_changed)
 
@@ -157,7 +159,7 @@ class AreaEditor(LineEditor):
         self._show()
 
     def preferred_unit(self) -> str:
-        return self.unit_memory.get(self.objectName(), "m2")
+        return self.unit_memory.get("unit", "m2")
 
     def _show(self) -> None:
         if isinstance(self._value, Decimal):
@@ -169,12 +171,16 @@ class AreaEditor(LineEditor):
         self.line.selectAll()
 
     def _unit_changed(self) -> None:
-        self.unit_memory[self.objectName()] = self.current_unit()
+        self.unit_memory["unit"] = self.current_unit()
         if self.line.text() == self._last_shown:
             self._show()  # nothing typed yet: show the same area in the new unit
 
     def current_unit(self) -> str:
         return str(self.unit.currentData())
+
+    def step_unit(self, step: int) -> None:
+        self.unit.setCurrentIndex(max(0, min(self.unit.count() - 1,
+                                             self.unit.currentIndex() + step)))
 
     def entered(self) -> Any:
         text = self.line.text().strip()
