@@ -6,8 +6,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from PIL import Image
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ccm_desktop.domain.report import FormStatus, Report
@@ -129,3 +130,22 @@ def test_a_file_that_is_not_a_photo_is_refused(qtbot: QtBot, tmp_path: Path) -> 
     assert stored(editor) == [{"type": "M26"}]
     assert "“notes.jpg” is not a JPEG or PNG photo" in editor.messages.message()
     assert editor.document.report.attachments == {}
+
+
+def test_photos_dropped_on_a_row_are_attached_to_it(qtbot: QtBot, tmp_path: Path) -> None:
+    editor = make_editor(qtbot, "C", "types", [{"type": "M26"}, {"type": "M77"}])
+    green = _picture(tmp_path / "green.png", "#00ff00", "PNG")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(green))])
+    where = editor.grid.visualRect(view_index(editor, 1, "type")).center()
+    for event_class in (QDragEnterEvent, QDragMoveEvent):
+        drag = event_class(QPointF(where), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                           Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(editor.grid.viewport(), drag)
+        assert drag.isAccepted()
+    drop = QDropEvent(QPointF(where), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(editor.grid.viewport(), drop)
+    assert "photos" not in stored(editor)[0]
+    (photo_id,) = stored(editor)[1]["photos"]
+    assert editor.document.report.attachments[photo_id].filename == "green.png"

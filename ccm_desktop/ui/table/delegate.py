@@ -233,7 +233,7 @@ class CellDelegate(QStyledItemDelegate):
             painter.drawText(rect.adjusted(PADDING, PADDING, -PADDING, -PADDING),
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
                                  | Qt.TextFlag.TextWordWrap),
-                             translate(N_("Double-click to attach"), self.model.lang))
+                             translate(N_("Double-click, or drop photos here"), self.model.lang))
             painter.restore()
             return
         x = rect.left() + PADDING

@@ -289,6 +289,12 @@ class TableEditing:
         self.document.set_cells(self.part_id, self.table_id, [(row, column_id, ids or None)],
                                 self._undo_text(N_("Remove a file in {table}")))
 
+    def _files_dropped(self, paths: list[str], index: QModelIndex) -> None:
+        """Photos dragged from the file manager onto a row go to that row (onto the empty part
+        of the grid: a new row)."""
+        row = self.proxy.stored_row(index.row()) if index.isValid() else None
+        self.attach_files(paths, row=self.model.stored_count() if row is None else row)
+
     def _double_clicked(self, index: QModelIndex) -> None:
         source = self.proxy.mapToSource(index)
         if self.model.columns[source.column()].kind.name == "attachments" and \

@@ -77,6 +77,7 @@ class TableEditor(TableEditing, QWidget):
         self.grid.paste_requested.connect(self.paste_from_clipboard)
         self.grid.clear_requested.connect(self.clear_cells)
         self.grid.doubleClicked.connect(self._double_clicked)
+        self.grid.files_dropped.connect(self._files_dropped)
         self.grid.heights_changed.connect(self._fit_height)
 
         self.messages = MessageBar(self)

@@ -5,8 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFontMetrics,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ccm_desktop.ui.table.model import TableModel
@@ -79,6 +87,7 @@ class TableGrid(QTableView):
     heights_changed = Signal()  # rows re-measured (the columns changed width)
     # Keys on the grid itself. They are also the shortcuts of the editor's actions; these
     # signals catch them when the shortcut system does not (a window that is not active).
+    files_dropped = Signal(list, QModelIndex)  # photos dragged onto a row
     copy_requested = Signal()
     paste_requested = Signal()
     clear_requested = Signal()
@@ -89,6 +98,9 @@ class TableGrid(QTableView):
         self.user_sized = False
         super().__init__(parent)
         self.rows_model = model_of_rows
+        self.accepts_files = any(c.kind.name == "attachments" for c in model_of_rows.columns)
+        self.setAcceptDrops(self.accepts_files)
+        self.viewport().setAcceptDrops(self.accepts_files)
         self.setHorizontalHeader(WrappingHeader(self))
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
@@ -112,6 +124,34 @@ class TableGrid(QTableView):
         header.setStretchLastSection(False)
         header.sectionResized.connect(self._section_resized)
         self._fitting = False
+
+    # Files dropped from the file manager ----------------------------------------------------
+
+    def _dropped_files(self, event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[str]:
+        mime = event.mimeData()
+        if not self.accepts_files or mime is None or not mime.hasUrls():
+            return []
+        return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if self._dropped_files(event):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+        if self._dropped_files(event):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        files = self._dropped_files(event)
+        if not files:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        self.files_dropped.emit(files, self.indexAt(event.position().toPoint()))
 
     # Keys ----------------------------------------------------------------------------------
 
