@@ -212,7 +212,8 @@ class TableModel(QAbstractTableModel):
             names = [attachments[a].filename if a in attachments else a
                      for a in self.value(row, col) or []]
             lines.append("\n".join(names) if names else translate(
-                N_("No files yet. Double-click to choose photos, or drop them here from a folder."), self.lang))
+                N_("No files yet. Double-click to choose photos, or drop them here from a "
+                   "folder."), self.lang))
         elif self.columns[col].kind.multiline:
             text = self.display_text(row, col)
             if len(text) > 60 or "\n" in text:
