@@ -74,6 +74,9 @@ def run_app(db: str | None = None, argv: list[str] | None = None) -> int:
     try:
         window = MainWindow(repository, settings, lang)
         window.show()
+        notes = list(getattr(repository, "notes", []))
+        if notes:  # e.g. the database was upgraded, with a backup kept
+            window.statusBar().showMessage(" ".join(notes), 15000)
         return int(app.exec())
     finally:
         repository.__exit__(None, None, None)
