@@ -353,7 +353,6 @@ class MainWindow(QMainWindow):
         if self.current is None:
             return
         if self.current.autosaver.flush():
-            self.current.autosaver.dirty = False
             self.statusBar().showMessage("Saved. (Every change is saved automatically.)", 4000)
             self.saved_label.setText(self.current.autosaver.saved_text())
 
