@@ -260,6 +260,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--form", required=True)
     p.add_argument("--table", required=True)
+    p.add_argument("--sheet", help="the sheet to look at (default: the one that fits best)")
     return parser
 
 

@@ -16,6 +16,8 @@ packages=(
   fonts-dejavu-core fonts-wqy-microhei poppler-utils
   # the team database (tests run against a throwaway cluster)
   postgresql
+  # LibreOffice without a GUI (~13 s to install): tests open exported workbooks with it
+  libreoffice-calc-nogui
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -312,3 +312,34 @@ def test_columns_share_the_width_without_going_below_their_smallest() -> None:
     assert share_widths(wanted, 700) == [116, 233, 351]  # stretched to fill
     assert share_widths(wanted, 420) == [67, 150, 203]  # squeezed; the second at its smallest
     assert sum(share_widths(wanted, 200)) > 200  # too narrow: the grid scrolls sideways
+
+
+def test_each_kind_gets_its_editor(qtbot: QtBot) -> None:
+    from ccm_desktop.schema.kinds import Currency, Int, Money, Note, Text, YesNo
+    from ccm_desktop.ui.table.editors import (
+        CurrencyEditor,
+        LineEditor,
+        NoteEditor,
+        YesNoEditor,
+        editor_for,
+    )
+
+    expected = {Int(): LineEditor, Money(): LineEditor, Text(): LineEditor, Note(): NoteEditor,
+                YesNo(): YesNoEditor, Currency(): CurrencyEditor}
+    for kind, editor_class in expected.items():
+        widget = editor_for(kind, "en")
+        qtbot.addWidget(widget)
+        assert type(widget) is editor_class, kind
+    yes_no = editor_for(YesNo(), "en")
+    qtbot.addWidget(yes_no)
+    yes_no.set_value(False)
+    assert yes_no.entered() is False
+
+
+def test_currency_codes_are_upper_cased_and_checked(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot, "I", "national_resources", [{"year": 2023}])
+    type_into(qtbot, editor, 0, "currency", "eur")
+    assert stored(editor)[0]["currency"] == "EUR"
+    type_into(qtbot, editor, 0, "currency", "xyz")
+    assert "is not a known currency code" in editor.messages.message()
+    assert stored(editor)[0]["currency"] == "EUR"

@@ -65,8 +65,8 @@ def read_sheet(worksheet: Any, filename: str) -> Sheet:
             for number, values in enumerate(worksheet.iter_rows(max_col=MAX_COLUMNS,
                                                                 values_only=True), start=1):
                 if number > MAX_ROWS:
-                    raise UnreadableFile(filename, f"sheet \"{name}\" goes on past row "
-                                                   f"{MAX_ROWS:,}, more than a report ever "
+                    raise UnreadableFile(filename, f"the sheet goes on past row {MAX_ROWS:,}, "
+                                                   "more than a report ever "
                                                    "needs; delete the unused rows below the data",
                                          where(name))
                 end = len(values)

@@ -227,13 +227,13 @@ def _scan_part(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str,
                 rows += sum(1 for m in _ROW.finditer(data) if m.end() > start)
                 cells += sum(1 for m in _CELL.finditer(data) if m.end() > start)
                 if rows > MAX_ROWS:
-                    raise UnreadableFile(name, f"sheet \"{sheet}\" has more than {MAX_ROWS:,} "
-                                               "rows (empty rows count too), more than a report "
+                    raise UnreadableFile(name, f"the sheet has more than {MAX_ROWS:,} rows "
+                                               "(empty rows count too), more than a report "
                                                "ever needs; delete the unused rows below the data "
                                                "and save it again", f"sheet {sheet}")
                 if cells > MAX_CELLS:
-                    raise UnreadableFile(name, f"sheet \"{sheet}\" has more than {MAX_CELLS:,} "
-                                               "cells, more than a report ever needs; delete the "
+                    raise UnreadableFile(name, f"the sheet has more than {MAX_CELLS:,} cells, "
+                                               "more than a report ever needs; delete the "
                                                "unused rows and columns and save it again",
                                          f"sheet {sheet}")
             elif is_strings:
@@ -266,12 +266,49 @@ def open_workbook(path: str | Path) -> tuple[Any, dict[str, str]]:
         with quiet_openpyxl():
             workbook = openpyxl.load_workbook(path, read_only=True, data_only=True,
                                               keep_links=False, keep_vba=False)
+        _keep_escapes(path, workbook)
     except UnreadableFile:
         raise
     except Exception as exc:  # openpyxl raises many kinds; each means "cannot read it"
         raise UnreadableFile(path.name, f"the workbook cannot be read ({_describe(exc)}); save "
                                         "it again from Excel") from None
     return workbook, sheets
+
+
+def _keep_escapes(path: Path, workbook: Any) -> None:
+    """Give the shared strings back exactly as the file has them.
+
+    openpyxl drops every "x005F_" from shared strings, which turns an escaped literal
+    "_x005F_x0041_" into "_x0041_" and so loses the difference from an escaped "A". Our reader
+    undoes all of Excel's `_xHHHH_` escapes itself (`cells.unescape_text`), so it needs the raw
+    text: the table is read again here and put in place of openpyxl's, in the same list that
+    every worksheet holds."""
+    from defusedxml.ElementTree import iterparse
+
+    sheets = list(getattr(workbook, "worksheets", []))
+    strings = getattr(sheets[0], "_shared_strings", None) if sheets else None
+    if not isinstance(strings, list) or not strings:
+        return
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    with zipfile.ZipFile(path) as package:
+        names = [n for n in package.namelist() if n.lower().endswith("sharedstrings.xml")]
+        if len(names) != 1:
+            return
+        raw: list[str] = []
+        with package.open(names[0]) as source:
+            for _event, element in iterparse(source):
+                if element.tag != f"{main}si":
+                    continue
+                pieces: list[str] = []
+                for child in element:
+                    if child.tag == f"{main}t":
+                        pieces.append(child.text or "")
+                    elif child.tag == f"{main}r":
+                        pieces.extend(t.text or "" for t in child.iter(f"{main}t"))
+                raw.append("".join(pieces))
+                element.clear()
+    if len(raw) == len(strings) and all(isinstance(x, str) for x in strings):
+        strings[:] = raw
 
 
 def _describe(exc: BaseException) -> str:

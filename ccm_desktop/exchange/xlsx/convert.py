@@ -1,0 +1,291 @@
+"""Cells of workbooks people made -> values of the report's kinds.
+
+People's workbooks hold numbers as numbers or as text ("1.234,5", "1,234.5", "12,5 ha"), dates
+as date cells, as serial numbers or as text ("31/12/2015", "12/31/2015", "2015-12-31"), choices
+in any of the six languages. The mapping says which decimal separator and which date order the
+text uses, and the unit of each area column; everything else is recognised here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Any
+
+from ccm_desktop.schema.i18n import N_, UN_LANGUAGES, translate
+from ccm_desktop.schema.kinds import (
+    AREA_UNITS,
+    AreaM2,
+    Attachments,
+    Choice,
+    Code,
+    DateKind,
+    DecimalNumber,
+    Int,
+    Kind,
+    KindError,
+    StateKind,
+    Year,
+    YesNo,
+    parse_number_text,
+    to_square_metres,
+)
+
+DATE_ORDERS = ("dd/mm/yyyy", "mm/dd/yyyy", "yyyy-mm-dd")
+DECIMAL_SEPARATORS = (".", ",")
+
+# Units as people write them in headers and cells, in the six languages, folded (see `fold`).
+UNIT_WORDS: dict[str, str] = {
+    "m2": "m2", "sqm": "m2", "sq m": "m2", "square metres": "m2", "square meters": "m2",
+    "metres carres": "m2", "metros cuadrados": "m2", "кв м": "m2", "м2": "m2",
+    "квадратных метров": "m2", "平方米": "m2", "米2": "m2", "م2": "m2", "متر مربع": "m2",
+    "ha": "ha", "hectare": "ha", "hectares": "ha", "hectarea": "ha", "hectareas": "ha",
+    "га": "ha", "гектар": "ha", "гектаров": "ha", "гектары": "ha", "公顷": "ha", "هكتار": "ha",
+    "هكتارات": "ha", "هك": "ha",
+    "km2": "km2", "sq km": "km2", "square kilometres": "km2", "square kilometers": "km2",
+    "kilometres carres": "km2", "kilometros cuadrados": "km2", "км2": "km2", "кв км": "km2",
+    "平方公里": "km2", "平方千米": "km2", "كم2": "km2", "كيلومتر مربع": "km2",
+}
+
+_ARABIC_FOLD = str.maketrans({"ة": "ه", "ى": "ي", "ـ": None, "٫": ".", "٬": ","})
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_NOT_WORD = re.compile(r"[^\w]+")
+_CURRENCY_SIGNS = re.compile(r"[$€£¥₽₣₤₹]")
+_DMY = re.compile(r"(\d{1,2})[./\-](\d{1,2})[./\-](\d{2}|\d{4})")
+_YMD = re.compile(r"(\d{4})[./\-](\d{1,2})[./\-](\d{1,2})")
+
+
+def fold(text: str) -> str:
+    """Text for comparing: compatibility forms, case, accents and punctuation folded away,
+    Arabic letter variants unified, spaces collapsed."""
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_ARABIC_FOLD)
+    text = "".join(ch for ch in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(ch))
+    return " ".join(_NOT_WORD.sub(" ", text).split())
+
+
+def unit_in(text: str) -> str | None:
+    """The area unit a header or a cell names ("Superficie (ha)" -> "ha"), or None."""
+    folded = f" {fold(text)} "
+    found: list[tuple[int, int, str]] = []
+    for words, unit in UNIT_WORDS.items():
+        position = folded.rfind(f" {words} ")
+        if position < 0 and any(_is_cjk(ch) for ch in words):
+            position = folded.rfind(words)  # written without spaces
+        if position >= 0:
+            found.append((position + len(words), len(words), unit))
+    return max(found)[2] if found else None
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def strip_unit(text: str) -> tuple[str, str | None]:
+    """"12,5 ha" -> ("12,5", "ha")."""
+    match = re.fullmatch(r"\s*([-+]?[\d\s.,\u00a0\u202f'’]*\d)\s*(\S.*)?", text)
+    if not match or not match.group(2):
+        return text, None
+    unit = unit_in(match.group(2))
+    return (match.group(1), unit) if unit else (text, None)
+
+
+def _clean_number_text(text: str, decimal_separator: str) -> str:
+    # The Arabic decimal and thousands signs say which is which whatever the mapping says.
+    text = text.translate(_ARABIC_DIGITS).replace("\u2212", "-")
+    text = text.replace("\u066b", decimal_separator).replace("\u066c", "")
+    text = _CURRENCY_SIGNS.sub("", text)
+    return text.replace("'", "").replace("’", "").strip()
+
+
+def number_from_text(text: str, decimal_separator: str) -> Decimal:
+    cleaned = _clean_number_text(text, decimal_separator)
+    if not re.fullmatch(r"[-+]?[\d\s.,\u00a0\u202f]+", cleaned) or not re.search(r"\d", cleaned):
+        raise KindError(N_("is not a number"))
+    return parse_number_text(cleaned, decimal_separator)
+
+
+def _decimal_from_float(value: float) -> Decimal:
+    """What Excel shows of a double: at most 15 significant digits, then exact."""
+    number = Decimal(repr(value))
+    if len(number.as_tuple().digits) > 15:
+        number = Decimal(f"{value:.15g}")
+    return number.normalize() if number != number.to_integral_value() else number.quantize(
+        Decimal(1))
+
+
+def convert_cell(kind: Kind, raw: Any, *, unit: str | None = None, dates: str = "dd/mm/yyyy",
+                 decimal_separator: str = ".", lang: str = "en") -> Any:
+    """One cell of a person's workbook as a value of `kind` (None when blank). Raises
+    KindError with a plain sentence when it cannot be one."""
+    if raw is None or isinstance(raw, str) and not raw.strip():
+        return None
+    if isinstance(kind, Attachments):
+        raise KindError(N_("attachments cannot be imported from a workbook"))
+    if isinstance(raw, bool):
+        if isinstance(kind, YesNo):
+            return raw
+        raise KindError(N_("is TRUE or FALSE, not {what}").format(what=_what(kind)))
+    if isinstance(raw, time | timedelta):
+        raise KindError(N_("is a time of day, not {what}").format(what=_what(kind)))
+    if isinstance(kind, DateKind):
+        return _date(raw, dates)
+    if isinstance(kind, Year):
+        return _year(raw)
+    if isinstance(kind, Int):
+        return _int(raw, decimal_separator)
+    if isinstance(kind, DecimalNumber):
+        return _decimal(kind, raw, unit, decimal_separator)
+    if isinstance(raw, datetime | date):
+        day = raw.date() if isinstance(raw, datetime) else raw
+        if isinstance(kind, YesNo | Choice):
+            raise KindError(N_("is a date, not {what}").format(what=_what(kind)))
+        return day.isoformat()
+    text = _text_of(raw)
+    if isinstance(kind, YesNo):
+        return _yes_no(text, lang)
+    if isinstance(kind, Choice):
+        return _choice(kind, text, lang)
+    if isinstance(kind, StateKind):
+        return _state(text, lang)
+    if isinstance(kind, Code):
+        return text.strip().upper()
+    return text.strip() if "\n" not in text else "\n".join(
+        line.rstrip() for line in text.strip().split("\n"))
+
+
+def _what(kind: Kind) -> str:
+    return {
+        "int": N_("a whole number"), "year": N_("a year"), "decimal": N_("a number"),
+        "money": N_("an amount"), "area_m2": N_("an area"), "date": N_("a date"),
+        "yesno": N_("yes or no"), "choice": N_("one of the choices"),
+    }.get(kind.name, N_("text"))
+
+
+def _text_of(raw: Any) -> str:
+    if isinstance(raw, float):
+        return str(int(raw)) if raw.is_integer() and abs(raw) < 1e15 else repr(raw)
+    return str(raw)
+
+
+def _date(raw: Any, order: str) -> date:
+    if isinstance(raw, datetime):
+        return raw.date()
+    if isinstance(raw, date):
+        return raw
+    if isinstance(raw, int | float):
+        from openpyxl.utils.datetime import from_excel
+
+        if not 1 <= raw < 2958466:
+            raise KindError(N_("is a number, not a date"))
+        moment = from_excel(raw)
+        if isinstance(moment, datetime):
+            return moment.date()
+        raise KindError(N_("is a number, not a date"))
+    text = str(raw).strip().translate(_ARABIC_DIGITS)
+    text = re.sub(r"[ T]00:00(:00)?$", "", text)
+    match = _YMD.fullmatch(text)
+    if match:
+        y, m, d = (int(p) for p in match.groups())
+        return _make(y, m, d)
+    match = _DMY.fullmatch(text)
+    if match:
+        first, second, year = (int(p) for p in match.groups())
+        if len(match.group(3)) == 2:
+            year += 2000 if year < 70 else 1900
+        if order == "mm/dd/yyyy":
+            first, second = second, first
+        elif order == "yyyy-mm-dd":
+            raise KindError(N_("is not a date in the form YYYY-MM-DD"))
+        return _make(year, second, first)
+    raise KindError(N_("is not a date in the form {order}").format(order=order.upper()))
+
+
+def _make(year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise KindError(N_("is not a real date")) from None
+
+
+def _year(raw: Any) -> int:
+    if isinstance(raw, datetime | date):
+        return raw.year
+    if isinstance(raw, float):
+        if not raw.is_integer():
+            raise KindError(N_("is not a year"))
+        raw = int(raw)
+    if isinstance(raw, int):
+        return raw
+    text = str(raw).strip().translate(_ARABIC_DIGITS)
+    if re.fullmatch(r"\d{4}", text):
+        return int(text)
+    raise KindError(N_("is not a year (four digits)"))
+
+
+def _int(raw: Any, separator: str) -> int:
+    if isinstance(raw, int):
+        return raw
+    if isinstance(raw, float):
+        if not raw.is_integer():
+            raise KindError(N_("is not a whole number"))
+        return int(raw)
+    if isinstance(raw, datetime | date):
+        raise KindError(N_("is a date, not a whole number"))
+    number = number_from_text(str(raw), separator)
+    if number != number.to_integral_value():
+        raise KindError(N_("is not a whole number"))
+    return int(number)
+
+
+def _decimal(kind: DecimalNumber, raw: Any, unit: str | None, separator: str) -> Decimal:
+    if isinstance(raw, datetime | date):
+        raise KindError(N_("is a date, not a number"))
+    if isinstance(raw, int):
+        number = Decimal(raw)
+    elif isinstance(raw, float):
+        number = _decimal_from_float(raw)
+    else:
+        text, cell_unit = strip_unit(str(raw))
+        if cell_unit is not None and not isinstance(kind, AreaM2):
+            raise KindError(N_("is an area, not a number"))
+        unit = cell_unit or unit
+        number = number_from_text(text, separator)
+    if isinstance(kind, AreaM2):
+        return to_square_metres(number, unit if unit in AREA_UNITS else "m2")
+    return number
+
+
+def _yes_no(text: str, lang: str) -> bool:
+    folded = fold(text)
+    for flag, word in ((True, N_("Yes")), (False, N_("No"))):
+        for language in (lang, *UN_LANGUAGES):
+            if folded == fold(translate(word, language)):
+                return flag
+    try:
+        return bool(YesNo().from_text(folded, lang))
+    except KindError:
+        raise KindError(N_("is not yes or no")) from None
+
+
+def _choice(kind: Choice, text: str, lang: str) -> str:
+    folded = fold(text)
+    for option in kind.options:
+        names = {fold(option.id), fold(option.id.replace("_", " ")), fold(option.label)}
+        names |= {fold(translate(option.label, language)) for language in UN_LANGUAGES}
+        if folded in names:
+            return option.id
+    labels = ", ".join(translate(o.label, lang) for o in kind.options)
+    raise KindError(N_("is not one of the choices ({choices})").format(choices=labels))
+
+
+def _state(text: str, lang: str) -> str:
+    from ccm_desktop.schema.states import code_for_name
+
+    for language in (lang, *UN_LANGUAGES):
+        code = code_for_name(text, language)
+        if code:
+            return code
+    raise KindError(N_("is not a State we know (write its name or ISO code)"))

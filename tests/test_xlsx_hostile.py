@@ -1,0 +1,305 @@
+"""Hostile and broken workbooks: each gets exit code 2 and one plain sentence, quickly, with
+bounded memory, and the database stays byte-for-byte the same.
+
+Every file is built here, from a real export, so that what is tested is what it claims to be.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import resource
+import subprocess
+import sys
+import time
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ccm_desktop.cli import run
+from ccm_desktop.exchange.errors import UnreadableFile
+from ccm_desktop.exchange.json_io import read_report_file
+from ccm_desktop.exchange.xlsx import read_workbook, workbook_bytes
+from ccm_desktop.exchange.xlsx.grid import read_sheets
+from tests.conftest import ROOT, SAMPLES
+
+DATA = Path(__file__).resolve().parent / "data"
+MEMORY_LIMIT = 1536 * 1024 * 1024  # address space of the child; far above what reading needs
+RSS_LIMIT_KB = 450 * 1024
+SECONDS = 6.0
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def sample_workbook() -> bytes:
+    report = read_report_file(SAMPLES / "valid" / "gbr-2013-annual.ccm.json")
+    return workbook_bytes(report)
+
+
+def rebuild(source: bytes, replace: dict[str, bytes] | None = None,
+            add: dict[str, bytes] | None = None) -> bytes:
+    """The package with some parts replaced or added (deflated, as Excel does)."""
+    replace, add = replace or {}, add or {}
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(source)) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = replace.get(info.filename, src.read(info.filename))
+            dst.writestr(info.filename, data)
+        for name, data in add.items():
+            dst.writestr(name, data)
+    return out.getvalue()
+
+
+def sheet_part(source: bytes, index: int = 1) -> str:
+    return f"xl/worksheets/sheet{index}.xml"
+
+
+# The hostile files ----------------------------------------------------------------------------
+
+
+def not_a_workbook() -> bytes:
+    return b"Province;Superficie (ha)\nKandal;12,5\n"
+
+
+def picture_named_xlsx() -> bytes:
+    return b"\x89PNG\r\n\x1a\n" + b"\x00" * 200
+
+
+def zip_but_not_a_workbook() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        package.writestr("readme.txt", "hello")
+    return out.getvalue()
+
+
+def truncated() -> bytes:
+    data = sample_workbook()
+    return data[: len(data) // 2]
+
+
+def password_protected() -> bytes:
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    out = io.BytesIO()
+    OOXMLFile(io.BytesIO(sample_workbook())).encrypt("secret", out)
+    data = out.getvalue()
+    assert data.startswith(b"\xd0\xcf\x11\xe0")  # a real encrypted OLE container
+    return data
+
+
+def million_empty_rows() -> bytes:
+    rows = "".join(f'<row r="{n}"/>' for n in range(1, 1_048_577))
+    sheet = (f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN}">'
+             f'<dimension ref="A1:Z1048576"/><sheetData>{rows}</sheetData></worksheet>')
+    return rebuild(sample_workbook(), replace={sheet_part(sample_workbook(), 2): sheet.encode()})
+
+
+def zip_bomb() -> bytes:
+    """A part that unpacks from about 64 KB to 64 MB of zeros (ratio 1000)."""
+    source = sample_workbook()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(source)) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, src.read(info.filename))
+        with dst.open("xl/media/image1.png", "w") as stream:
+            block = b"\x00" * (1 << 20)
+            for _ in range(64):
+                stream.write(block)
+    return out.getvalue()
+
+
+def external_links() -> bytes:
+    source = sample_workbook()
+    with zipfile.ZipFile(io.BytesIO(source)) as src:
+        rels = src.read("xl/_rels/workbook.xml.rels").decode()
+    link = ('<Relationship Id="rIdExt1" Type="http://schemas.openxmlformats.org/officeDocument/'
+            '2006/relationships/externalLink" Target="externalLinks/externalLink1.xml"/>')
+    rels = rels.replace("</Relationships>", link + "</Relationships>")
+    external = (f'<?xml version="1.0" encoding="UTF-8"?><externalLink xmlns="{MAIN}">'
+                '<externalBook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+                'relationships" r:id="rId1"><sheetNames><sheetName val="Budget"/></sheetNames>'
+                '</externalBook></externalLink>')
+    return rebuild(source, replace={"xl/_rels/workbook.xml.rels": rels.encode()},
+                   add={"xl/externalLinks/externalLink1.xml": external.encode()})
+
+
+BILLION_LAUGHS = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+                  + "".join(f'<!ENTITY lol{n} "{("&lol" + (str(n - 1) if n > 1 else "") + ";") * 10}">'
+                            for n in range(1, 10))
+                  + f']><worksheet xmlns="{MAIN}"><sheetData><row r="1"><c r="B1" t="inlineStr">'
+                  '<is><t>&lol9;</t></is></c></row></sheetData></worksheet>')
+
+
+def billion_laughs() -> bytes:
+    return rebuild(sample_workbook(), replace={sheet_part(b"", 1): BILLION_LAUGHS.encode()})
+
+
+def billion_laughs_utf16() -> bytes:
+    workbook = BILLION_LAUGHS.replace('<?xml version="1.0"?>',
+                                      '<?xml version="1.0" encoding="UTF-16"?>')
+    return rebuild(sample_workbook(), replace={"xl/workbook.xml": workbook.encode("utf-16")})
+
+
+def external_entity() -> bytes:
+    strings = ('<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+               f'<sst xmlns="{MAIN}" count="1" uniqueCount="1"><si><t>&xxe;</t></si></sst>')
+    source = sample_workbook()
+    with zipfile.ZipFile(io.BytesIO(source)) as src:
+        types = src.read("[Content_Types].xml").decode()
+    types = types.replace("</Types>", '<Override PartName="/xl/sharedStrings.xml" ContentType='
+                          '"application/vnd.openxmlformats-officedocument.spreadsheetml.'
+                          'sharedStrings+xml"/></Types>')
+    return rebuild(source, replace={"[Content_Types].xml": types.encode()},
+                   add={"xl/sharedStrings.xml": strings.encode()})
+
+
+HOSTILE: dict[str, tuple[Callable[[], bytes], str]] = {
+    "not-a-workbook": (not_a_workbook, "not an Excel workbook"),
+    "picture": (picture_named_xlsx, "picture or a PDF"),
+    "zip-not-workbook": (zip_but_not_a_workbook, "not an Excel workbook"),
+    "truncated": (truncated, "damaged or cut off"),
+    "password": (password_protected, "protected with a password"),
+    "million-rows": (million_empty_rows, "more than 100,000 rows"),
+    "zip-bomb": (zip_bomb, "ZIP bomb"),
+    "external-links": (external_links, "links to other workbooks"),
+    "billion-laughs": (billion_laughs, "declares XML entities"),
+    "billion-laughs-utf16": (billion_laughs_utf16, "declares XML entities"),
+    "xxe": (external_entity, "declares XML entities"),
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("hostile")
+    out = {}
+    for name, (build, _message) in HOSTILE.items():
+        path = folder / f"{name}.xlsx"
+        path.write_bytes(build())
+        out[name] = path
+    return out
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("db") / "reports.sqlite3"
+    assert run(["--db", str(db), "import", str(SAMPLES / "valid" / "esp-2012-annual.ccm.json")]) == 0
+    return db
+
+
+def folder_state(db: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(db.parent.iterdir()) if p.is_file()}
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
+def run_cli(*args: str) -> tuple[int, str, str, float]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("CCM_DESKTOP_DEBUG", None)
+    start = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "ccm_desktop.cli", *args], capture_output=True,
+                          text=True, env=env, cwd=ROOT, timeout=60, preexec_fn=_limit_memory)
+    return done.returncode, done.stdout, done.stderr, time.monotonic() - start
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_file_import_is_refused_quickly_and_the_database_is_unchanged(
+        name: str, hostile_files: dict[str, Path], database: Path) -> None:
+    path = hostile_files[name]
+    before = folder_state(database)
+    code, out, err, seconds = run_cli("--db", str(database), "import", str(path))
+    assert code == 2, err
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith(f"ccm-desktop: {path.name}")
+    assert HOSTILE[name][1] in lines[0]
+    assert "Traceback" not in err and "Error:" not in err
+    assert seconds < SECONDS, f"{name} took {seconds:.1f} s"
+    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < RSS_LIMIT_KB
+    assert folder_state(database) == before
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_file_validate_guess_and_mapped_import_say_one_sentence(
+        name: str, hostile_files: dict[str, Path], database: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    path = hostile_files[name]
+    before = folder_state(database)
+    commands = (
+        ["validate", str(path)],
+        ["guess-map", str(path), "--form", "F", "--table", "clearance"],
+        ["--db", str(database), "import", str(path), "--map",
+         str(DATA / "clearance-fr.ccm-map.json"), "--into", "1"],
+    )
+    for command in commands:
+        capsys.readouterr()
+        assert run(command) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and HOSTILE[name][1] in err[0], err
+    assert folder_state(database) == before
+
+
+def test_a_dimension_that_claims_a_million_rows_is_not_believed(tmp_path: Path) -> None:
+    """Only real rows count: a sheet that says A1:XFD1048576 but holds three rows reads fast."""
+    source = sample_workbook()
+    with zipfile.ZipFile(io.BytesIO(source)) as src:
+        sheet = src.read("xl/worksheets/sheet2.xml").decode()
+    import re
+
+    sheet = re.sub(r'<dimension ref="[^"]*"/>', '<dimension ref="A1:XFD1048576"/>', sheet)
+    path = tmp_path / "claims.xlsx"
+    path.write_bytes(rebuild(source, replace={"xl/worksheets/sheet2.xml": sheet.encode()}))
+    start = time.monotonic()
+    report = read_workbook(path)
+    assert time.monotonic() - start < 3
+    assert report.normalised() == read_workbook_from_bytes(source, tmp_path).normalised()
+
+
+def read_workbook_from_bytes(data: bytes, folder: Path) -> object:
+    path = folder / "original.xlsx"
+    path.write_bytes(data)
+    return read_workbook(path)
+
+
+def test_a_part_that_lies_about_its_size_is_damaged_not_read(tmp_path: Path) -> None:
+    """Python's zipfile never unpacks more than a part declares; a liar fails its check."""
+    source = sample_workbook()
+    path = tmp_path / "liar.xlsx"
+    data = bytearray(source)
+    with zipfile.ZipFile(io.BytesIO(source)) as src:
+        info = src.getinfo("xl/worksheets/sheet2.xml")
+    # Shrink the declared size of the part in its central directory entry.
+    name = b"xl/worksheets/sheet2.xml"
+    entry = data.find(b"PK\x01\x02", 0)
+    while entry >= 0:
+        length = int.from_bytes(data[entry + 28:entry + 30], "little")
+        if data[entry + 46:entry + 46 + length] == name:
+            data[entry + 24:entry + 28] = (info.file_size // 4).to_bytes(4, "little")
+            break
+        entry = data.find(b"PK\x01\x02", entry + 4)
+    assert entry >= 0
+    path.write_bytes(bytes(data))
+    with pytest.raises(UnreadableFile, match="damaged"):
+        read_workbook(path)
+
+
+def test_reading_people_s_workbooks_goes_through_the_same_guards(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.xlsx"
+    path.write_bytes(zip_bomb())
+    with pytest.raises(UnreadableFile, match="ZIP bomb"):
+        read_sheets(path)
+
+
+def test_openpyxl_parses_with_defusedxml_as_a_second_line_of_defence() -> None:
+    import openpyxl
+    from openpyxl.xml import functions
+
+    assert openpyxl.DEFUSEDXML is True
+    assert functions.iterparse.__module__.startswith("defusedxml")
