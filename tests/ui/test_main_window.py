@@ -319,3 +319,24 @@ def test_start_next_years_report_from_a_stored_one(qtbot: QtBot, repository: Rep
     assert window.current.document.previous is not None  # last year's, for the balance checks
     window.close_report()
     assert window.start.list.topLevelItemCount() == 2
+
+
+def test_import_an_excel_workbook_into_the_open_report_undoably(
+        qtbot: QtBot, repository: Repository, tmp_path: Path, samples: Path) -> None:
+    from ccm_desktop.exchange.formats import write_report
+
+    window = make_window(qtbot, repository, tmp_path, samples)
+    window.open_sample()
+    assert window.current is not None
+    document = window.current.document
+    workbook = tmp_path / "spain.xlsx"
+    write_report(document.snapshot(), workbook)
+    page = window.current.view.show_key("cover")
+    fill_field(qtbot, page, "prepared_by", "Somebody else")
+    job = window.files.import_into(workbook)
+    with qtbot.waitSignal(job.finished, timeout=30_000):
+        pass
+    assert "prepared_by" not in document.report.cover.fields
+    assert page.rows["prepared_by"].editor.text() == ""
+    window.act_undo.trigger()
+    assert document.report.cover.fields["prepared_by"] == "Somebody else"
