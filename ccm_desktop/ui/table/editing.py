@@ -305,8 +305,8 @@ class TableEditing:
 def ask_for_files(parent: QWidget, file_filter: str) -> Sequence[str]:
     settings = QSettings()
     folder = str(settings.value("table/last_attachment_folder", str(Path.home())))
-    paths, _ = QFileDialog.getOpenFileNames(parent, translate(N_("Attach files"), "en"),
-                                            folder, file_filter)
+    title = translate(N_("Attach files"), getattr(parent, "lang", "en"))
+    paths, _ = QFileDialog.getOpenFileNames(parent, title, folder, file_filter)
     if paths:
         settings.setValue("table/last_attachment_folder", str(Path(paths[0]).parent))
     return paths

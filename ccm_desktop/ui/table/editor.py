@@ -80,7 +80,7 @@ class TableEditor(TableEditing, QWidget):
         self.grid.files_dropped.connect(self._files_dropped)
         self.grid.heights_changed.connect(self._fit_height)
 
-        self.messages = MessageBar(self)
+        self.messages = MessageBar(self.lang, self)
         self.sort_bar = SortBar(self.lang, self)
         self.sort_bar.stored_order_requested.connect(self.stored_order)
         self.findings_line = QLabel(self)

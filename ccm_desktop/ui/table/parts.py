@@ -88,7 +88,7 @@ class MessageBar(QFrame):
     """The last thing to tell the person about this table (a paste, a value refused). It stays
     until the next message or until closed, so that nobody has to read fast."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, lang: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.icon = QLabel(self)
         self.text = QLabel(self)
@@ -97,7 +97,7 @@ class MessageBar(QFrame):
         self.close_button = QToolButton(self)
         self.close_button.setText("×")
         self.close_button.setAutoRaise(True)
-        self.close_button.setAccessibleName(translate(N_("Close the message"), "en"))
+        self.close_button.setAccessibleName(translate(N_("Close the message"), lang))
         self.close_button.clicked.connect(self.clear)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
