@@ -12,6 +12,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from ccm_desktop.domain.report import FORM_LETTERS, Attachment, FormData, Report, Row, Section
@@ -176,8 +177,15 @@ def _empty(value: Any) -> bool:
 
 
 def _row_key(row: Row) -> str:
-    return json.dumps({k: str(v) for k, v in row.items() if not _empty(v)}, sort_keys=True,
-                      ensure_ascii=False)
+    return json.dumps({k: _canonical(v) for k, v in row.items() if not _empty(v)},
+                      sort_keys=True, ensure_ascii=False)
+
+
+def _canonical(value: Any) -> str:
+    """Equal values give equal text (16300000.50 and 16300000.5 are the same area)."""
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    return str(value)
 
 
 def _refs(schema: Part, holder: Section | FormData) -> set[str]:
@@ -193,13 +201,15 @@ def _refs(schema: Part, holder: Section | FormData) -> set[str]:
 
 def _adopt(out: Report, attachment: Attachment) -> str:
     """Add `attachment` to `out` and return the id it has there."""
-    existing = out.attachments.get(attachment.id)
-    if existing is None or existing.sha256 == attachment.sha256:
-        out.attachments[attachment.id] = attachment
+    same = out.attachments.get(attachment.id)
+    if same is not None and same.sha256 == attachment.sha256:
         return attachment.id
     for existing in out.attachments.values():
         if existing.sha256 == attachment.sha256:
-            return existing.id
+            return existing.id  # the same file is there already, under another id
+    if same is None:
+        out.attachments[attachment.id] = attachment
+        return attachment.id
     number = 2
     while f"{attachment.id}-{number}" in out.attachments:
         number += 1
