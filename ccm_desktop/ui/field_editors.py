@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QSignalBlocker, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QFont, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -195,15 +195,20 @@ class NoteEditor(ValueEditor):
             self._pause.start()
 
     def _fit(self) -> None:
-        # The plain-text layout counts wrapped lines in document().size().height().
+        """As many lines as the text wraps to at the box's width (between the limits)."""
         height = self.box.fontMetrics().lineSpacing()
-        lines = int(self.box.document().size().height())
+        width = self.box.viewport().width() - 2 * int(self.box.document().documentMargin())
+        lines = 0
+        block = self.box.document().begin()
+        while block.isValid():
+            lines += _wrapped_lines(block.text(), self.box.font(), width)
+            block = block.next()
         shown = min(max(lines, self.MIN_LINES), self.MAX_LINES)
         self.box.setFixedHeight(shown * height + 12)
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        self._fit()
+        QTimer.singleShot(0, self._fit)  # after the box has its new width
 
     def _show(self, value: Any) -> None:
         text = "" if value is None else str(value)
@@ -218,6 +223,27 @@ class NoteEditor(ValueEditor):
         value = self.kind.parse(self.box.toPlainText(), self.lang)
         if value != self._value or final:
             self._emit(value, final)
+
+
+def _wrapped_lines(text: str, font: QFont, width: int) -> int:
+    """How many lines `text` takes at `width` pixels (a layout of our own, so the editor's
+    is left alone)."""
+    if not text or width <= 0:
+        return 1
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    count = 0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        count += 1
+    layout.endLayout()
+    return max(count, 1)
 
 
 class _PlainText(QPlainTextEdit):

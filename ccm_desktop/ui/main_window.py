@@ -96,9 +96,13 @@ class MainWindow(QMainWindow):
         self.due_label = QLabel(self)
         self.state_label = QLabel(self)
         bar = self.statusBar()
-        bar.addWidget(self.saved_label)
-        bar.addWidget(self.due_label, 1)
+        # Permanent widgets stay visible while a message (e.g. "Form B is now marked changed")
+        # is shown on the leading side: the saved indicator never disappears.
+        bar.addPermanentWidget(self.due_label)
         bar.addPermanentWidget(self.state_label)
+        bar.addPermanentWidget(self.saved_label)
+        for label in (self.due_label, self.state_label):
+            label.setContentsMargins(SPACING, 0, SPACING, 0)
         bar.setContentsMargins(SPACING, 0, SPACING, 0)
 
         self._make_actions()

@@ -60,7 +60,7 @@ def test_screenshot_of_every_page(qtbot: QtBot, tmp_path: Path) -> None:
         view = window.current.view
         for index, page in enumerate(PAGES):
             view.show_page(index)
-            qtbot.wait(20)
+            qtbot.wait(100)
             shown = view.current_page()
             assert shown.page is page
             name = f"{index + 10:02d}-{page.key}.png"
