@@ -76,9 +76,19 @@ class ValueEditor(QWidget):
         raise NotImplementedError
 
     def _emit(self, value: Any, final: bool) -> None:
+        if not self._alive():
+            return
         self._value = value
         self.problem.emit("")
         self.edited.emit(value, final)
+
+    def _alive(self) -> bool:
+        """False while Qt is destroying the editor: its input still loses focus then, but
+        the editor's own signals are already gone."""
+        try:
+            return bool(self.metaObject().className() == type(self).__name__)
+        except RuntimeError:  # the wrapper outlived the widget
+            return False
 
 
 class LineEditor(ValueEditor):
@@ -121,11 +131,15 @@ class LineEditor(ValueEditor):
             return None
 
     def _read(self, final: bool) -> None:
+        if not self._alive():
+            return
         self._pause.stop()
         text = self.line.text()
         try:
             value = self._parse(text)
         except KindError as exc:
+            if not self._alive():
+                return
             self.problem.emit(f"\u201c{text.strip()}\u201d {translate(str(exc), self.lang)}")
             return
         if final and value is not None and self._format(value) != text:
@@ -219,6 +233,8 @@ class NoteEditor(ValueEditor):
         return self.box.toPlainText()
 
     def _read(self, final: bool) -> None:
+        if not self._alive():
+            return
         self._pause.stop()
         value = self.kind.parse(self.box.toPlainText(), self.lang)
         if value != self._value or final:

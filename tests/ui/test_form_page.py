@@ -91,3 +91,20 @@ def test_area_field_units_and_choice(qtbot) -> None:
     qtbot.keyClicks(editor.line, "2.5")
     qtbot.keyClick(editor.line, Qt.Key.Key_Return)
     assert str(values[-1]) == "25000"
+
+
+def test_a_long_note_grows(qtbot) -> None:
+    from ccm_desktop.schema.kinds import Note
+    from ccm_desktop.ui.field_editors import NoteEditor, editor_for
+
+    editor = editor_for(Note())
+    assert isinstance(editor, NoteEditor)
+    qtbot.addWidget(editor)
+    editor.resize(400, 200)
+    editor.show()
+    qtbot.wait(20)
+    empty = editor.box.height()
+    editor.set_value("A sentence that wraps over several lines in a narrow box. " * 4)
+    qtbot.waitUntil(lambda: editor.box.height() > empty + 20)
+    editor.set_value("One line.")
+    qtbot.waitUntil(lambda: editor.box.height() == empty)
