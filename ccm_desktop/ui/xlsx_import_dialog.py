@@ -1,0 +1,579 @@
+"""Import Excel…: take rows from a workbook someone made, or forms from one of our own.
+
+`XlsxImportDialog` is the column-mapping step of interchange.md section 2a: which sheet, which
+header row, which table of the report, which column of the sheet goes into which column (pre-
+filled by the guess, in any of the six languages), the unit of area columns, the order of dates
+and the decimal separator of numbers written as text; a preview of the rows that will be added
+and of the cells that could not be read, each with sheet, row and column; saving and loading the
+mapping file. It never touches the report or the database: after `exec()` returns Accepted,
+`accepted_import()` gives the target and the rows, and the caller adds them as one undoable step.
+
+`MergeDialog` is for a workbook ccm-desktop wrote that holds some forms (one office's part): it
+lists the forms, what would change, and returns the forms to take.
+
+`open_import_dialog(document, path, parent)` picks the right one and pushes the result on the
+document's undo stack.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ccm_desktop.domain.report import Report, Row
+from ccm_desktop.exchange.errors import UnreadableFile
+from ccm_desktop.exchange.xlsx import layout
+from ccm_desktop.exchange.xlsx.convert import DATE_ORDERS
+from ccm_desktop.exchange.xlsx.grid import Sheet, read_sheets
+from ccm_desktop.exchange.xlsx.guess import guess_header_row, guess_mapping
+from ccm_desktop.exchange.xlsx.mapping import (
+    ColumnMap,
+    MappedRows,
+    Target,
+    apply_mapping,
+    header_key,
+    load_mapping,
+)
+from ccm_desktop.exchange.xlsx.merge import Change, merge, merge_preview, parts_with_content
+from ccm_desktop.schema.i18n import translate
+from ccm_desktop.schema.kinds import AreaM2, Attachments
+from ccm_desktop.schema.model import Table
+from ccm_desktop.schema.registry import PARTS
+
+PREVIEW_LIMIT = 1000
+UNITS = (("m2", "m²"), ("ha", "ha"), ("km2", "km²"))
+SEPARATORS = ((",", "1.234,5  (decimal comma)"), (".", "1,234.5  (decimal point)"))
+MAP_FILTER = "Column mappings (*.ccm-map.json);;All files (*)"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What the user accepted: rows for one table of the report."""
+
+    form: str
+    table: str
+    rows: list[Row]
+    mapping: ColumnMap
+    left_out_rows: int  # rows with unreadable cells the user chose to leave out
+
+
+def is_own_workbook(sheets: list[Sheet]) -> bool:
+    return any(s.cell(1, 1) == layout.SHEET + "cover" for s in sheets)
+
+
+def _targets() -> list[tuple[str, str, Table]]:
+    return [(part.id, table.id, table) for part in PARTS for table in part.tables]
+
+
+def _column_letter(number: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(number))
+
+
+class XlsxImportDialog(QDialog):
+    def __init__(self, path: str | Path, parent: QWidget | None = None, *, lang: str = "en",
+                 sheets: list[Sheet] | None = None, target: tuple[str, str] | None = None,
+                 mapping: ColumnMap | None = None) -> None:
+        """Reads the workbook unless `sheets` are given (read them in a worker for big files).
+        Raises UnreadableFile for a workbook that cannot be read."""
+        super().__init__(parent)
+        self.path = Path(path)
+        self.lang = lang
+        self.sheets = sheets if sheets is not None else read_sheets(self.path)
+        self.sheets = [s for s in self.sheets if s.rows] or self.sheets
+        if not self.sheets:
+            raise UnreadableFile(self.path.name, "the workbook has no sheet")
+        self.result_rows: MappedRows | None = None
+        self._building = False
+        self.setWindowTitle(f"Import rows from {self.path.name}")
+        self.resize(1000, 720)
+        self._build()
+        self._start(target, mapping)
+
+    # Widgets -----------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        intro = QLabel("Say which rows of the workbook go into which table of the report. The "
+                       "columns were guessed from the headers; correct them where needed. "
+                       "Nothing is added until you press the button below.", self)
+        intro.setWordWrap(True)
+        self.sheet_box = QComboBox(self)
+        self.sheet_box.setAccessibleName("Sheet")
+        for sheet in self.sheets:
+            self.sheet_box.addItem(sheet.name, sheet.name)
+        self.header_spin = QSpinBox(self)
+        self.header_spin.setAccessibleName("Header row")
+        self.header_spin.setRange(1, 100_000)
+        self.target_box = QComboBox(self)
+        self.target_box.setAccessibleName("Table of the report")
+        for form, table_id, table in _targets():
+            name = "Cover page" if form == "cover" else f"Form {form}"
+            self.target_box.addItem(f"{name}: {translate(table.label, self.lang)}",
+                                    (form, table_id))
+        self.dates_box = QComboBox(self)
+        self.dates_box.setAccessibleName("Dates written as")
+        for order in DATE_ORDERS:
+            self.dates_box.addItem(order.upper(), order)
+        self.separator_box = QComboBox(self)
+        self.separator_box.setAccessibleName("Numbers written as")
+        for value, text in SEPARATORS:
+            self.separator_box.addItem(text, value)
+        choices = QFormLayout()
+        choices.addRow("&Sheet:", self.sheet_box)
+        choices.addRow("&Header row:", self.header_spin)
+        choices.addRow("Add rows &to:", self.target_box)
+        choices.addRow("&Dates written as:", self.dates_box)
+        choices.addRow("&Numbers written as:", self.separator_box)
+
+        self.guess_button = QPushButton("&Guess again", self)
+        self.load_button = QPushButton("&Load mapping…", self)
+        self.save_button = QPushButton("Sa&ve mapping…", self)
+        side = QVBoxLayout()
+        for button in (self.guess_button, self.load_button, self.save_button):
+            side.addWidget(button)
+        side.addStretch(1)
+        top = QHBoxLayout()
+        top.addLayout(choices, 1)
+        top.addLayout(side)
+
+        self.mapping_table = QTableWidget(0, 3, self)
+        self.mapping_table.setAccessibleName("Columns of the sheet and where they go")
+        self.mapping_table.setHorizontalHeaderLabels(["Column of the sheet", "Goes into",
+                                                      "Unit"])
+        self.mapping_table.verticalHeader().setVisible(False)
+        self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.mapping_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+
+        self.preview = QTableWidget(0, 0, self)
+        self.preview.setAccessibleName("Rows that will be added")
+        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview.verticalHeader().setVisible(False)
+        self.problems = QTableWidget(0, 5, self)
+        self.problems.setAccessibleName("Cells that could not be read")
+        self.problems.setHorizontalHeaderLabels(["Sheet", "Row", "Column", "Cell", "Problem"])
+        self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.problems.verticalHeader().setVisible(False)
+        self.problems.horizontalHeader().setStretchLastSection(True)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.preview, "Rows to add")
+        self.tabs.addTab(self.problems, "Cells not read")
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.mapping_table)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 2)
+
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.skip_bad = QCheckBox("&Leave out the rows whose cells could not be read", self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert ok is not None
+        self.ok_button = ok
+
+        layout_ = QVBoxLayout(self)
+        layout_.addWidget(intro)
+        layout_.addLayout(top)
+        layout_.addWidget(splitter, 1)
+        layout_.addWidget(self.summary)
+        layout_.addWidget(self.skip_bad)
+        layout_.addWidget(self.buttons)
+
+        self.sheet_box.currentIndexChanged.connect(lambda _i: self._regroup(guess_row=True))
+        self.header_spin.valueChanged.connect(lambda _v: self._regroup(guess_row=False))
+        self.target_box.currentIndexChanged.connect(lambda _i: self._regroup(guess_row=True))
+        self.dates_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.separator_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.skip_bad.toggled.connect(lambda _b: self._update_summary())
+        self.guess_button.clicked.connect(lambda: self._regroup(guess_row=True))
+        self.load_button.clicked.connect(self._ask_load)
+        self.save_button.clicked.connect(self._ask_save)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+    # State -------------------------------------------------------------------------------------
+
+    @property
+    def sheet(self) -> Sheet:
+        return self.sheets[max(0, self.sheet_box.currentIndex())]
+
+    @property
+    def target(self) -> tuple[str, str]:
+        data = self.target_box.currentData()
+        return (str(data[0]), str(data[1]))
+
+    @property
+    def table(self) -> Table:
+        form, table_id = self.target
+        return next(t for f, i, t in _targets() if (f, i) == (form, table_id))
+
+    def _start(self, target: tuple[str, str] | None, mapping: ColumnMap | None) -> None:
+        if mapping is not None:
+            self.apply_mapping_file(mapping)
+            return
+        best: tuple[float, int, tuple[str, str]] | None = None
+        for index, sheet in enumerate(self.sheets):
+            for form, table_id, _table in _targets():
+                if target is not None and (form, table_id) != target:
+                    continue
+                score = guess_header_row(sheet, form, table_id)[1]
+                if best is None or score > best[0]:
+                    best = (score, index, (form, table_id))
+        assert best is not None
+        self._building = True
+        self.sheet_box.setCurrentIndex(best[1])
+        self._select_target(best[2])
+        self._building = False
+        self._regroup(guess_row=True)
+
+    def _select_target(self, target: tuple[str, str]) -> None:
+        for index in range(self.target_box.count()):
+            if tuple(self.target_box.itemData(index)) == target:
+                self.target_box.setCurrentIndex(index)
+                return
+
+    def _regroup(self, guess_row: bool) -> None:
+        """Sheet, header row or target changed: guess the columns again."""
+        if self._building:
+            return
+        form, table_id = self.target
+        row = None if guess_row else self.header_spin.value()
+        guess = guess_mapping(self.sheet, form, table_id, header_row=row)
+        self._show_mapping(guess.mapping, [(c, t) for c, t in guess.headers])
+
+    def _show_mapping(self, mapping: ColumnMap, headers: list[tuple[int, str]]) -> None:
+        self._building = True
+        try:
+            self.header_spin.setValue(mapping.header_row)
+            self.dates_box.setCurrentIndex(max(0, self.dates_box.findData(mapping.dates)))
+            self.separator_box.setCurrentIndex(
+                max(0, self.separator_box.findData(mapping.decimal_separator)))
+            targets = {header_key(h): t for h, t in mapping.columns.items()}
+            table = self.table
+            choices = [(None, "(leave out)")] + [
+                (c.id, translate(c.label, self.lang)) for c in table.columns
+                if not isinstance(c.kind, Attachments)]
+            self.mapping_table.setRowCount(len(headers))
+            self._headers = headers
+            for row, (col, text) in enumerate(headers):
+                item = QTableWidgetItem(f"{_column_letter(col)}: {text}")
+                item.setData(Qt.ItemDataRole.UserRole, text)
+                self.mapping_table.setItem(row, 0, item)
+                goes = QComboBox(self.mapping_table)
+                goes.setAccessibleName(f"Where column {_column_letter(col)} goes")
+                for value, label in choices:
+                    goes.addItem(label, value)
+                chosen = targets.get(header_key(text))
+                goes.setCurrentIndex(max(0, goes.findData(chosen.column)) if chosen else 0)
+                unit = QComboBox(self.mapping_table)
+                unit.setAccessibleName(f"Unit of column {_column_letter(col)}")
+                for value, label in UNITS:
+                    unit.addItem(label, value)
+                unit.setCurrentIndex(max(0, unit.findData(chosen.unit if chosen and chosen.unit
+                                                          else "m2")))
+                self.mapping_table.setCellWidget(row, 1, goes)
+                self.mapping_table.setCellWidget(row, 2, unit)
+                goes.currentIndexChanged.connect(lambda _i: self.refresh())
+                unit.currentIndexChanged.connect(lambda _i: self.refresh())
+        finally:
+            self._building = False
+        self.refresh()
+
+    def current_mapping(self) -> ColumnMap:
+        """The mapping as the dialog shows it now."""
+        form, table_id = self.target
+        table = self.table
+        mapping = ColumnMap(self.sheet.name, self.header_spin.value(), form, table_id,
+                            dates=str(self.dates_box.currentData()),
+                            decimal_separator=str(self.separator_box.currentData()))
+        for row in range(self.mapping_table.rowCount()):
+            item = self.mapping_table.item(row, 0)
+            goes = self.mapping_table.cellWidget(row, 1)
+            unit = self.mapping_table.cellWidget(row, 2)
+            if item is None or not isinstance(goes, QComboBox) or not isinstance(unit, QComboBox):
+                continue
+            column = goes.currentData()
+            is_area = column is not None and isinstance(table.column(column).kind, AreaM2)
+            unit.setEnabled(is_area)
+            unit.setVisible(is_area)
+            if column is None or any(t.column == column for t in mapping.columns.values()):
+                continue
+            header = str(item.data(Qt.ItemDataRole.UserRole))
+            mapping.columns[header] = Target(column, str(unit.currentData()) if is_area else None)
+        return mapping
+
+    def refresh(self) -> None:
+        """Apply the mapping to the sheet and show the rows and the problems."""
+        if self._building:
+            return
+        mapping = self.current_mapping()
+        if mapping.columns:
+            try:
+                self.result_rows = apply_mapping(self.sheet, mapping, self.path.name, self.lang)
+            except UnreadableFile as exc:
+                self.result_rows = None
+                self.summary.setText(str(exc))
+                self._fill_preview(None)
+                self._update_buttons()
+                return
+        else:
+            self.result_rows = None
+        self._fill_preview(self.result_rows)
+        self._update_summary()
+
+    def _fill_preview(self, result: MappedRows | None) -> None:
+        table = self.table
+        columns = [c for c in table.columns if result is not None and c.id in result.columns]
+        self.preview.clear()
+        self.preview.setColumnCount(1 + len(columns))
+        self.preview.setHorizontalHeaderLabels(
+            ["Row"] + [translate(c.label, self.lang) for c in columns])
+        rows = result.rows[:PREVIEW_LIMIT] if result is not None else []
+        self.preview.setRowCount(len(rows))
+        for index, source in enumerate(rows):
+            self.preview.setItem(index, 0, QTableWidgetItem(str(source.sheet_row)))
+            for offset, col in enumerate(columns, start=1):
+                value = source.values.get(col.id)
+                text = "" if value is None else col.kind.format(value, self.lang)
+                item = QTableWidgetItem(text)
+                if col.kind.is_number:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                self.preview.setItem(index, offset, item)
+        self.preview.resizeColumnsToContents()
+        problems = result.problems if result is not None else []
+        skipped = result.skipped if result is not None else []
+        self.problems.setRowCount(len(problems) + len(skipped))
+        lines = [(p.sheet, str(p.row), _column_letter(p.column), p.text, p.problem)
+                 for p in problems]
+        lines += [(self.sheet.name, str(n), "", "", f"left out: {why}") for n, why in skipped]
+        for index, line in enumerate(lines):
+            for position, text in enumerate(line):
+                self.problems.setItem(index, position, QTableWidgetItem(text))
+        self.problems.resizeColumnsToContents()
+        self.tabs.setTabText(0, f"Rows to add ({len(result.rows) if result else 0})")
+        self.tabs.setTabText(1, f"Cells not read ({len(problems)})")
+
+    def _update_summary(self) -> None:
+        result = self.result_rows
+        form, _table_id = self.target
+        where = "the cover page" if form == "cover" else f"Form {form}"
+        name = translate(self.table.label, self.lang)
+        if result is None:
+            self.summary.setText("Choose at least one column of the sheet to import.")
+        else:
+            count = len(result.rows)
+            parts = [f"{count} row{'s' if count != 1 else ''} will be added to {where}, {name}."]
+            if result.problems:
+                rows = ", ".join(str(n) for n in result.bad_rows[:10])
+                more = "…" if len(result.bad_rows) > 10 else ""
+                cells = len(result.problems)
+                which = "row" if len(result.bad_rows) == 1 else "rows"
+                parts.append(f"{cells} cell{'s' if cells != 1 else ''} could not be read "
+                             f"({which} {rows}{more}): correct them in the workbook, or leave "
+                             f"those rows out.")
+            if count > PREVIEW_LIMIT:
+                parts.append(f"The preview shows the first {PREVIEW_LIMIT}.")
+            self.summary.setText(" ".join(parts))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        result = self.result_rows
+        blocked = result is None or not result.rows or (bool(result.problems)
+                                                         and not self.skip_bad.isChecked())
+        self.skip_bad.setEnabled(result is not None and bool(result.problems))
+        self.ok_button.setEnabled(not blocked)
+        count = len(result.rows) if result is not None else 0
+        self.ok_button.setText(f"&Add {count} row{'s' if count != 1 else ''}")
+
+    # The result ------------------------------------------------------------------------------
+
+    def accepted_import(self) -> ImportResult | None:
+        """The accepted rows and where they go; None unless the dialog was accepted."""
+        if self.result() != QDialog.DialogCode.Accepted or self.result_rows is None:
+            return None
+        result = self.result_rows
+        return ImportResult(self.target[0], self.target[1], result.rows_to_add(),
+                            result.mapping, len(result.bad_rows))
+
+    # Mapping files ---------------------------------------------------------------------------
+
+    def apply_mapping_file(self, mapping: ColumnMap) -> None:
+        """Show a saved mapping: its sheet, header row, target, columns, units, formats."""
+        index = next((i for i, s in enumerate(self.sheets)
+                      if s.name.casefold() == mapping.sheet.casefold()), None)
+        if index is None:
+            raise UnreadableFile(self.path.name, f"has no sheet named \"{mapping.sheet}\", which "
+                                                 "the mapping names")
+        self._building = True
+        self.sheet_box.setCurrentIndex(index)
+        self._select_target((mapping.form, mapping.table))
+        self._building = False
+        headers = [(col, " ".join(str(v).split()))
+                   for col, v in enumerate(self.sheet.rows.get(mapping.header_row, ()), start=1)
+                   if v is not None and str(v).strip()]
+        self._show_mapping(mapping, headers)
+
+    def save_mapping_file(self, path: str | Path) -> None:
+        self.current_mapping().save(path)
+
+    def _ask_load(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(self, "Load a column mapping",
+                                                    str(self.path.parent), MAP_FILTER)
+        if not name:
+            return
+        try:
+            self.apply_mapping_file(load_mapping(name))
+        except UnreadableFile as exc:
+            QMessageBox.warning(self, "Mapping not loaded", str(exc))
+
+    def _ask_save(self) -> None:
+        suggested = self.path.with_suffix("").name + ".ccm-map.json"
+        name, _filter = QFileDialog.getSaveFileName(self, "Save the column mapping",
+                                                    str(self.path.parent / suggested), MAP_FILTER)
+        if not name:
+            return
+        try:
+            self.save_mapping_file(name)
+        except OSError as exc:
+            QMessageBox.warning(self, "Mapping not saved",
+                                f"{Path(name).name} could not be written ({exc.strerror or exc}).")
+
+
+class MergeDialog(QDialog):
+    """Which forms of one of our own workbooks to take into the open report, and what changes."""
+
+    def __init__(self, path: str | Path, open_report: Report, imported: Report,
+                 present: tuple[str, ...], parent: QWidget | None = None, lang: str = "en") -> None:
+        super().__init__(parent)
+        self.path = Path(path)
+        self.open_report, self.imported, self.lang = open_report, imported, lang
+        self.setWindowTitle(f"Take forms from {self.path.name}")
+        self.resize(760, 520)
+        intro = QLabel("This workbook was made by ccm-desktop. Tick the forms to take from it: "
+                       "each replaces the same form of the open report (its status, statement, "
+                       "fields and rows). You can undo it with Ctrl+Z.", self)
+        intro.setWordWrap(True)
+        self.forms = QListWidget(self)
+        self.forms.setAccessibleName("Forms in the workbook")
+        proposed = set(parts_with_content(imported)) & set(present)
+        for letter in present:
+            item = QListWidgetItem(f"Form {letter}", self.forms)
+            item.setData(Qt.ItemDataRole.UserRole, letter)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if letter in proposed
+                               else Qt.CheckState.Unchecked)
+        self.changes = QListWidget(self)
+        self.changes.setAccessibleName("What will change")
+        self.changes.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert ok is not None
+        self.ok_button = ok
+        self.ok_button.setText("&Take these forms")
+        row = QHBoxLayout()
+        row.addWidget(self.forms, 1)
+        row.addWidget(self.changes, 3)
+        layout_ = QVBoxLayout(self)
+        layout_.addWidget(intro)
+        layout_.addLayout(row, 1)
+        layout_.addWidget(self.buttons)
+        self.forms.itemChanged.connect(lambda _i: self.refresh())
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.refresh()
+
+    def chosen_forms(self) -> list[str]:
+        out = []
+        for index in range(self.forms.count()):
+            item = self.forms.item(index)
+            if item is not None and item.checkState() == Qt.CheckState.Checked:
+                out.append(str(item.data(Qt.ItemDataRole.UserRole)))
+        return out
+
+    def preview(self) -> list[Change]:
+        return merge_preview(self.open_report, self.imported, self.chosen_forms(), self.lang)
+
+    def refresh(self) -> None:
+        changes = self.preview()
+        self.changes.clear()
+        for change in changes:
+            self.changes.addItem(change.text)
+        if not changes:
+            self.changes.addItem("Nothing would change.")
+        self.ok_button.setEnabled(bool(changes))
+
+    def merged(self) -> Report | None:
+        if self.result() != QDialog.DialogCode.Accepted:
+            return None
+        return merge(self.open_report, self.imported, self.chosen_forms())
+
+
+def open_import_dialog(document: Any, path: str | Path, parent: QWidget | None = None) -> bool:
+    """Import Excel… into the open document: rows through the mapping dialog, or forms of one
+    of our own workbooks through the merge dialog; the result is one undoable step. Returns
+    True when something was added."""
+    path = Path(path)
+    lang = getattr(document, "locale", None) or document.report.language or "en"
+    try:
+        sheets = read_sheets(path)
+        if is_own_workbook(sheets):
+            from ccm_desktop.exchange.xlsx import read_workbook_parts
+
+            imported, present = read_workbook_parts(path)
+            merge_dialog = MergeDialog(path, document.report, imported, present, parent, lang)
+            if merge_dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            merged = merge_dialog.merged()
+            if merged is None:
+                return False
+            forms = ", ".join(merge_dialog.chosen_forms())
+            document.replace_report(merged, f"Take Form {forms} from {path.name}")
+            return True
+        dialog = XlsxImportDialog(path, parent, lang=lang, sheets=sheets)
+    except UnreadableFile as exc:
+        QMessageBox.warning(parent, "Workbook not read", str(exc))
+        return False
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    accepted = dialog.accepted_import()
+    if accepted is None or not accepted.rows:
+        return False
+    existing = document.rows(accepted.form, accepted.table)
+    count = len(accepted.rows)
+    document.insert_rows(accepted.form, accepted.table, len(existing), accepted.rows,
+                         f"Import {count} row{'s' if count != 1 else ''} from {path.name}")
+    return True
