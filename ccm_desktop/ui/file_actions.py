@@ -142,23 +142,29 @@ class FileActions:
         return job
 
     def ask_import_into(self) -> None:
-        opened = self.window.current
-        if opened is None:
+        """Import Excel…: rows from a workbook people made (column mapping), forms from one of
+        our own workbooks (merge), or the whole content of a .ccm.json file."""
+        if self.window.current is None:
             return
         path, _filter = QFileDialog.getOpenFileName(
             self.window, "Import into this report", self.window.settings.last_folder(),
-            "Excel workbooks and reports (*.xlsx *.ccm.json *.json);;All files (*)")
-        if not path:
+            "Excel workbooks (*.xlsx);;Article 7 reports (*.ccm.json *.json);;All files (*)")
+        if path:
+            self.import_into_open(Path(path))
+
+    def import_into_open(self, path: Path) -> None:
+        opened = self.window.current
+        if opened is None:
             return
         self.window.settings.remember_folder(path)
-        if path.lower().endswith(".xlsx") and self._excel_dialog(Path(path)):
+        if path.suffix.lower() == ".xlsx" and self.excel_dialog(path):
             return
         answer = QMessageBox.question(
             self.window, "Replace the content?",
-            f"Replace the content of this report with {Path(path).name}? You can undo it with "
+            f"Replace the content of this report with {path.name}? You can undo it with "
             "Ctrl+Z.")
         if answer == QMessageBox.StandardButton.Yes:
-            self.import_into(Path(path))
+            self.import_into(path)
 
     def import_into(self, path: Path) -> Job:
         """Replace the open report's content by a file's, as one undoable step."""
@@ -177,8 +183,9 @@ class FileActions:
         job.finished.connect(replace)
         return job
 
-    def _excel_dialog(self, path: Path) -> bool:
-        """The mapping dialog for workbooks people made, where it is installed."""
+    def excel_dialog(self, path: Path) -> bool:
+        """The Excel import dialogs (ui/xlsx_import_dialog.py), where they are installed.
+        True when the workbook was handled there (taken or cancelled)."""
         try:
             module = importlib.import_module("ccm_desktop.ui.xlsx_import_dialog")
         except ImportError:

@@ -166,10 +166,11 @@ class MainWindow(QMainWindow):
                                          "another computer or keep a copy.")
         self.act_preview = self._action("Preview", self.files.preview, [],
                                         "See the PDF as it will be sent.")
-        self.act_import_into = self._action("Import into this report\u2026",
+        self.act_import_into = self._action("Import Excel\u2026",
                                             self.files.ask_import_into, [],
-                                            "Take the content of a file or workbook into the "
-                                            "open report (undoable).")
+                                            "Take rows from a workbook (the columns are matched "
+                                            "for you), or forms from a workbook this program "
+                                            "wrote, into the open report; Ctrl+Z undoes it.")
         self.act_history = self._action("History\u2026", self.show_history, [],
                                         "Earlier saved versions of this report.")
         self.act_help = self._action("Help on this field", self.show_help, [std.HelpContents],

@@ -340,3 +340,37 @@ def test_import_an_excel_workbook_into_the_open_report_undoably(
     assert page.rows["prepared_by"].editor.text() == ""
     window.act_undo.trigger()
     assert document.report.cover.fields["prepared_by"] == "Somebody else"
+
+
+def test_import_excel_takes_forms_from_our_own_workbook(
+        qtbot: QtBot, repository: Repository, tmp_path: Path, samples: Path) -> None:
+    dialogs = pytest.importorskip("ccm_desktop.ui.xlsx_import_dialog")
+    from PySide6.QtCore import QTimer
+
+    from ccm_desktop.exchange.formats import write_report
+
+    window = make_window(qtbot, repository, tmp_path, samples)
+    window.open_sample()
+    assert window.current is not None
+    document = window.current.document
+    office = document.snapshot()
+    office.form("J").fields["other_matters"] = "From the ministry of defence."
+    workbook = tmp_path / "office.xlsx"
+    write_report(office, workbook)
+    seen: list[str] = []
+
+    def take_forms() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, dialogs.MergeDialog):
+            seen.append(dialog.windowTitle())
+            dialog.accept()
+        else:
+            QTimer.singleShot(20, take_forms)
+
+    QTimer.singleShot(20, take_forms)
+    assert window.files.excel_dialog(workbook)
+    assert seen == ["Take forms from office.xlsx"]
+    assert document.report.form("J").fields["other_matters"] == "From the ministry of defence."
+    window.act_undo.trigger()
+    assert document.report.form("J").fields.get("other_matters") != \
+        "From the ministry of defence."
