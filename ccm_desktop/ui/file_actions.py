@@ -3,7 +3,6 @@ progress bar, and says how it went (with "Open file" and "Show in folder" after 
 
 from __future__ import annotations
 
-import importlib
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from ccm_desktop.domain.report import Report
 from ccm_desktop.ui.workers import Job
+from ccm_desktop.ui.xlsx_import_dialog import open_import_dialog
 
 if TYPE_CHECKING:
     from ccm_desktop.ui.main_window import MainWindow
@@ -184,16 +184,11 @@ class FileActions:
         return job
 
     def excel_dialog(self, path: Path) -> bool:
-        """The Excel import dialogs (ui/xlsx_import_dialog.py), where they are installed.
-        True when the workbook was handled there (taken or cancelled)."""
-        try:
-            module = importlib.import_module("ccm_desktop.ui.xlsx_import_dialog")
-        except ImportError:
+        """The Excel import dialogs: column mapping for a workbook people made, or the forms to
+        take from one this program wrote. True when the workbook was handled there."""
+        if self.window.current is None:
             return False
-        opener = getattr(module, "open_import_dialog", None)
-        if opener is None or self.window.current is None:
-            return False
-        opener(self.window.current.document, path, self.window)
+        open_import_dialog(self.window.current.document, path, self.window)
         return True
 
     # Running ----------------------------------------------------------------------------------

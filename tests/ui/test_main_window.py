@@ -344,10 +344,10 @@ def test_import_an_excel_workbook_into_the_open_report_undoably(
 
 def test_import_excel_takes_forms_from_our_own_workbook(
         qtbot: QtBot, repository: Repository, tmp_path: Path, samples: Path) -> None:
-    dialogs = pytest.importorskip("ccm_desktop.ui.xlsx_import_dialog")
     from PySide6.QtCore import QTimer
 
     from ccm_desktop.exchange.formats import write_report
+    from ccm_desktop.ui.xlsx_import_dialog import MergeDialog
 
     window = make_window(qtbot, repository, tmp_path, samples)
     window.open_sample()
@@ -361,7 +361,7 @@ def test_import_excel_takes_forms_from_our_own_workbook(
 
     def take_forms() -> None:
         dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, dialogs.MergeDialog):
+        if isinstance(dialog, MergeDialog):
             seen.append(dialog.windowTitle())
             dialog.accept()
         else:
