@@ -198,7 +198,8 @@ def test_cli_next_year(tmp_path: Path) -> None:
         return subprocess.run([sys.executable, "-m", "ccm_desktop.cli", "--db", db, *args],
                               capture_output=True, text=True, timeout=120)
 
-    source_id = cli("import", str(sample)).stdout.strip()
+    with open_repository(db) as repo:
+        source_id = str(repo.add(read_report_file(sample)))
     made = cli("next-year", source_id)
     assert made.returncode == 0, made.stderr
     new_id = made.stdout.strip()
@@ -206,8 +207,9 @@ def test_cli_next_year(tmp_path: Path) -> None:
     assert cli("export", new_id, "--to", str(out)).returncode == 0
     assert out.read_text(encoding="utf-8") == dumps_report(next_year_report(
         read_report_file(sample)))
-    listed = cli("list").stdout.splitlines()
-    assert [line.split("\t")[3] for line in listed] == ["2012-01-01..2012-12-31",
-                                                        "2013-01-01..2013-12-31"]
+    with open_repository(db) as repo:
+        assert [s.line().split("\t")[3] for s in repo.list_reports()] == [
+            "2012-01-01..2012-12-31", "2013-01-01..2013-12-31"]
     missing = cli("next-year", "99")
-    assert missing.returncode == 2 and "There is no report 99" in missing.stderr
+    assert missing.returncode == 2
+    assert missing.stderr == f"ccm-desktop: There is no report 99 in {db}\n"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import json
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -85,25 +84,44 @@ def test_every_sample_comes_back_exactly(repo: Repository, path: Path) -> None:
     assert same(repo.load(report_id), report)
 
 
-@pytest.mark.parametrize("path", SAMPLE_FILES, ids=lambda p: p.name)
-def test_cli_import_list_export_gives_the_same_json(db_url: str, tmp_path: Path,
-                                                    path: Path) -> None:
+def test_import_list_export_gives_the_same_json_for_every_sample(
+        db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The command line's own code (argparse, handlers, storage, JSON writer) in this process,
+    for every sample; the next test runs it as a real subprocess."""
+    from ccm_desktop.cli import run
+
+    ids = {}
+    for path in SAMPLE_FILES:
+        assert run(["--db", db_url, "import", str(path)]) == 0
+        ids[path] = capsys.readouterr().out.strip()
+    assert run(["--db", db_url, "list"]) == 0
+    listed = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert len(listed) == len(SAMPLE_FILES)
+    for (path, report_id), line in zip(ids.items(), listed, strict=True):
+        report = read_report_file(path)
+        fields = report.cover.fields
+        assert line[:4] == [report_id, fields["state"], fields["report_kind"],
+                            f"{fields['period_from'].isoformat()}..{fields['period_to'].isoformat()}"]
+        out = tmp_path / f"{report_id}.ccm.json"
+        assert run(["--db", db_url, "export", report_id, "--to", str(out)]) == 0
+        # Byte for byte what the JSON writer makes of the sample, and the same data.
+        assert out.read_text(encoding="utf-8") == dumps_report(report), path.name
+        assert read_report_file(out).normalised() == report.normalised()
+
+
+def test_cli_import_list_export_in_a_subprocess(db_url: str, tmp_path: Path) -> None:
+    path = SAMPLES / "valid" / "gbr-2013-annual.ccm.json"
     imported = run_cli("--db", db_url, "import", str(path))
     assert imported.returncode == 0, imported.stderr
     report_id = imported.stdout.strip()
     listed = run_cli("--db", db_url, "list")
     assert listed.returncode == 0, listed.stderr
-    report = read_report_file(path)
-    fields = report.cover.fields
-    assert listed.stdout.split("\t")[:4] == [
-        report_id, fields["state"], fields["report_kind"],
-        f"{fields['period_from'].isoformat()}..{fields['period_to'].isoformat()}"]
+    assert listed.stdout.split("\t")[:4] == [report_id, "GBR", "annual",
+                                             "2013-01-01..2013-12-31"]
     out = tmp_path / "out.ccm.json"
     exported = run_cli("--db", db_url, "export", report_id, "--to", str(out))
     assert exported.returncode == 0, exported.stderr
-    # Byte for byte what the JSON writer makes of the sample, and the same data as the sample.
-    assert out.read_text(encoding="utf-8") == dumps_report(report)
-    assert read_report_file(out).normalised() == report.normalised()
+    assert out.read_text(encoding="utf-8") == dumps_report(read_report_file(path))
 
 
 def test_generated_reports_come_back_exactly(db_url: str) -> None:
@@ -389,8 +407,9 @@ def test_list_shows_state_kind_period_and_time(repo: Repository) -> None:
 
 def test_cli_history_and_restore(db_url: str, tmp_path: Path) -> None:
     source = SAMPLES / "valid" / "esp-2012-annual.ccm.json"
-    report_id = run_cli("--db", db_url, "import", str(source)).stdout.strip()
     with open_repository(db_url) as repository:
+        report_id = str(repository.add(read_report_file(source),
+                                       summary="Imported from esp-2012-annual.ccm.json"))
         report = repository.load(int(report_id))
         report.cover.fields["prepared_by"] = "Desk"
         repository.save(int(report_id), report)
@@ -401,10 +420,11 @@ def test_cli_history_and_restore(db_url: str, tmp_path: Path) -> None:
         ("1", "Imported from esp-2012-annual.ccm.json"), ("2", "Cover page: 1 value changed")]
     restored = run_cli("--db", db_url, "restore", report_id, "1")
     assert restored.returncode == 0, restored.stderr
-    out = tmp_path / "back.ccm.json"
-    assert run_cli("--db", db_url, "export", report_id, "--to", str(out)).returncode == 0
-    assert json.loads(out.read_text()) == json.loads(dumps_report(read_report_file(source)))
-    assert len(run_cli("--db", db_url, "history", report_id).stdout.splitlines()) == 3
+    assert restored.stdout == f"Report {report_id} restored to revision 1.\n"
+    with open_repository(db_url) as repository:
+        assert dumps_report(repository.load(int(report_id))) == dumps_report(
+            read_report_file(source))
+        assert len(repository.history(int(report_id))) == 3
     missing = run_cli("--db", db_url, "restore", report_id, "7")
     assert missing.returncode == 2
     assert missing.stderr.strip() == f"ccm-desktop: Report {report_id} has no revision 7 (it has 1 to 3)"
