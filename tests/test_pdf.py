@@ -378,3 +378,24 @@ def test_a_row_with_more_photos_than_a_page_holds_continues_on_the_next() -> Non
                                        *[f"photo-{i:02d}.jpg" for i in range(40)], "Type C3",
                                        "bl755-bomb.jpg"])
     assert sum(len(pdf.reader.pages[i].images) for i in range(first, last)) == 43
+
+
+def test_export_runs_off_the_main_thread(tmp_path: Path) -> None:
+    """The window exports from a worker thread, with progress reported from there."""
+    import threading
+
+    seen: list[str] = []
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            write_pdf(filled_report(), tmp_path / "t.pdf",
+                      progress=lambda d, t: seen.append(threading.current_thread().name))
+        except BaseException as exc:  # noqa: BLE001 - handed to the test thread
+            errors.append(exc)
+
+    worker = threading.Thread(target=work, name="pdf-worker")
+    worker.start()
+    worker.join(120)
+    assert not errors and (tmp_path / "t.pdf").read_bytes().startswith(b"%PDF-")
+    assert seen and set(seen) == {"pdf-worker"}
