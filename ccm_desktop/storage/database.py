@@ -193,7 +193,9 @@ def _open_sqlite(target: Target, busy_timeout: float, migrations: Path) -> Engin
             target.notes.append(f"Today's automatic backup of {path} could not be made ({exc})")
         if version != migrate.head(migrations):
             try:
-                backups.upgrade_backup(path, version)
+                kept = backups.upgrade_backup(path, version)
+                target.notes.append(f"{path} was upgraded to this version of ccm-desktop; the "
+                                    f"file as it was is kept as {kept}")
             except (OSError, sqlite3.Error) as exc:
                 raise StorageError(f"Cannot upgrade {path} to this version of ccm-desktop: the "
                                    f"backup copy made first failed ({exc}); nothing was changed"
