@@ -413,7 +413,7 @@ def test_unknown_report_and_bad_locations(tmp_path: Path) -> None:
         open_repository("mysql://localhost/ccm")
     result = cli("--db", "postgresql://nobody@127.0.0.1:1/none", "list")
     assert result.returncode == 2
-    one_sentence(result.stderr, "Could not reach the team database postgresql+psycopg://nobody@")
+    one_sentence(result.stderr, "Could not reach the team database postgresql://nobody@")
     db = tmp_path / "ccm.sqlite3"
     result = cli("--db", str(db), "history", "3")
     assert result.returncode == 2

@@ -42,6 +42,7 @@ class Target:
     path: Path | None  # the SQLite file, or None for a server
     label: str  # how messages name it
     notes: list[str] = field(default_factory=list)  # things the window may want to mention
+    shown: str = ""  # a server's URL without its password
 
     @property
     def is_sqlite(self) -> bool:
@@ -75,8 +76,8 @@ def resolve(db: str | os.PathLike[str] | None) -> Target:
     if url.get_backend_name() == "postgresql":
         if url.drivername == "postgresql":
             url = url.set(drivername="postgresql+psycopg")
-        label = url.render_as_string(hide_password=True)
-        return Target(url, None, f"the team database {label}")
+        shown = url.set(drivername="postgresql").render_as_string(hide_password=True)
+        return Target(url, None, f"the team database {shown}", shown=shown)
     raise StorageError(f"{url.render_as_string(hide_password=True)}: only SQLite files and "
                        "postgresql:// databases are supported")
 

@@ -162,7 +162,7 @@ class Repository:
     @property
     def path(self) -> str:
         """The database file, or the server URL without its password, for messages."""
-        return str(self._target.path) if self._target.path else self._target.label
+        return str(self._target.path) if self._target.path else self._target.shown
 
     @property
     def notes(self) -> list[str]:
@@ -330,7 +330,7 @@ class Repository:
     def _record(self, s: Session, report_id: int, lock: bool = False) -> ReportRecord:
         record = s.get(ReportRecord, report_id, with_for_update=lock or None)
         if record is None:
-            raise NoSuchReport(f"There is no report {report_id} in {self.path}")
+            raise NoSuchReport(f"There is no report {report_id} in {self._target.label}")
         return record
 
     def _current(self, s: Session, record: ReportRecord, report_id: int,
