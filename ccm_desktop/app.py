@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import sys
 import traceback
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -47,6 +49,39 @@ def install_excepthook(app: QApplication) -> None:
     sys.excepthook = hook
 
 
+def open_offering_backup(db: str | None, ask: Callable[[str], bool]) -> tuple[Any, list[str]]:
+    """Open the reports database. If it is damaged and an automatic backup exists, `ask` the
+    user (one question) whether to put the backup in place; the damaged file is kept aside.
+    Returns the repository and sentences to show once it is open.
+    Raises the storage error when there is no backup or the user declines."""
+    from ccm_desktop.storage.backups import restore_backup
+    from ccm_desktop.storage.database import resolve
+    from ccm_desktop.storage.errors import NotADatabase
+    from ccm_desktop.storage.repository import open_repository
+
+    try:
+        return open_repository(db), []
+    except NotADatabase as exc:
+        path = resolve(db).path
+        if exc.backup is None or path is None:
+            raise
+        question = (f"{exc.user_message.split(' (')[0]}.\n\nPut the newest automatic backup "
+                    f"({exc.backup.name}) in its place? The damaged file is kept beside it, "
+                    "renamed, and nothing is deleted.")
+        if not ask(question):
+            raise
+        aside = restore_backup(path, exc.backup)
+        return open_repository(db), [f"The automatic backup {exc.backup.name} was put in place; "
+                                     f"the damaged file was kept as {aside.name}."]
+
+
+def _ask_yes_no(question: str) -> bool:
+    answer = QMessageBox.question(None, "The reports database is damaged", question,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.Yes)
+    return answer == QMessageBox.StandardButton.Yes
+
+
 def run_app(db: str | None = None, argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -62,9 +97,7 @@ def run_app(db: str | None = None, argv: list[str] | None = None) -> int:
     lang = settings.language()
     app.setLayoutDirection(direction_for(lang))
     try:
-        from ccm_desktop.storage.repository import open_repository
-
-        repository = open_repository(db)
+        repository, recovered = open_offering_backup(db, _ask_yes_no)
         repository.__enter__()
     except Exception as exc:  # noqa: BLE001 - one sentence, never a traceback
         from ccm_desktop.ui.workers import user_sentence
@@ -74,7 +107,7 @@ def run_app(db: str | None = None, argv: list[str] | None = None) -> int:
     try:
         window = MainWindow(repository, settings, lang)
         window.show()
-        notes = list(getattr(repository, "notes", []))
+        notes = [*recovered, *getattr(repository, "notes", [])]
         if notes:  # e.g. the database was upgraded, with a backup kept
             window.statusBar().showMessage(" ".join(notes), 15000)
         return int(app.exec())
