@@ -321,3 +321,13 @@ def test_every_rule_and_the_validator_run_on_generated_reports(report: Report,
     _run_rules(report, previous)
     for finding in validate(report, previous):
         assert finding.message and finding.path
+
+
+def test_totals_sum_only_quantities_areas_and_amounts() -> None:
+    """One rule for the window's and the PDF's totals row: no years, coordinates or ratios."""
+    from ccm_desktop.schema.registry import table
+
+    assert [c.id for c in table("B", "stockpile").totalled_columns] == ["munitions", "submunitions"]
+    assert [c.id for c in table("F", "contaminated_areas").totalled_columns] == ["size_m2"]
+    assert [c.id for c in table("I", "national_resources").totalled_columns] == ["amount"]
+    assert "total" in [c.id for c in table("H", "casualties").totalled_columns]

@@ -27,6 +27,15 @@ class Field:
     voluntary: bool = False  # shaded grey in the official template: never required
     derived: bool = False  # computed when empty (e.g. a deadline); an entry overrides it
     width: int = 14  # a hint for column widths (characters) in tables and workbooks
+    adds_up: bool = True  # False for numbers whose sum means nothing (a ratio per munition)
+
+    @property
+    def is_totalled(self) -> bool:
+        """Whether a totals row sums this column: quantities, areas and amounts; not years,
+        coordinates (signed decimals) or ratios."""
+        kind = self.kind
+        signed = kind.is_number and getattr(kind, "minimum", 0) is None
+        return kind.is_number and kind.name != "year" and not signed and self.adds_up
 
 
 @dataclass(frozen=True)
@@ -52,6 +61,11 @@ class Table:
     @property
     def number_columns(self) -> tuple[Field, ...]:
         return tuple(c for c in self.columns if c.kind.is_number and c.kind.name != "year")
+
+    @property
+    def totalled_columns(self) -> tuple[Field, ...]:
+        """The columns a totals row sums (the window and the PDF alike)."""
+        return tuple(c for c in self.columns if c.is_totalled)
 
 
 Item = Field | Table

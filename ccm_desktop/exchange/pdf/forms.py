@@ -29,7 +29,6 @@ from ccm_desktop.schema.model import Field, Part, Table
 
 PART_UNITS = 50  # progress units for a part besides its rows
 SAMPLE_ROWS = 2000  # rows measured to choose column widths
-TOTAL_KINDS = frozenset({"int", "money", "area_m2"})
 
 # Derived fields: computed from the entry into force when left empty.
 DERIVED: dict[str, Callable[[Any], Any]] = {
@@ -138,7 +137,7 @@ def field_pairs(ctx: Ctx, part: Part, fields: list[Field], values: dict[str, Val
 
 def totalled_columns(table: Table, shown: Sequence[Field]) -> list[Field]:
     """Number columns whose sum means something (not coordinates, years or ratios)."""
-    return [c for c in shown if c.kind.name in TOTAL_KINDS and "_per_" not in c.id]
+    return [c for c in shown if c.is_totalled]
 
 
 def _sum(values: list[Any]) -> Any:

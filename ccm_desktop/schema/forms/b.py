@@ -165,7 +165,7 @@ PART = Part(
               type_column(), munitions_column(), submunitions_column(),
               field("submunitions_per_munition", INT, N_("Submunitions per munition"),
                     N_("How many submunitions one munition of this type carries."),
-                    voluntary=True, width=12),
+                    voluntary=True, width=12, adds_up=False),
               lot_numbers_column(),
               field("supplementary", NOTE, N_("Supplementary information"),
                     N_("Anything else about this part of the stockpile."), voluntary=True)),

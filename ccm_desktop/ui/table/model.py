@@ -29,7 +29,7 @@ from ccm_desktop.domain.findings import Severity
 from ccm_desktop.domain.report import Row
 from ccm_desktop.schema import registry
 from ccm_desktop.schema.i18n import N_, translate
-from ccm_desktop.schema.kinds import Kind, KindError
+from ccm_desktop.schema.kinds import KindError
 from ccm_desktop.schema.model import Field, parse_path, path_of
 from ccm_desktop.ui.document import ReportDocument
 
@@ -47,12 +47,6 @@ TOTALS_TINT = QColor("#eceff3")
 class RowKind(enum.Enum):
     STORED = "stored"
     TOTALS = "totals"
-
-
-def adds_up(kind: Kind) -> bool:
-    """Whether a column's figures are added in the totals row. Signed decimals (coordinates)
-    are numbers but their sum means nothing."""
-    return kind.is_number and getattr(kind, "minimum", Decimal(0)) is not None
 
 
 @dataclass(frozen=True)
@@ -83,7 +77,7 @@ class TableModel(QAbstractTableModel):
         self.lang = locale.split("_")[0]
         self.path = path_of(part_id, "tables", table_id)
         self.summed: frozenset[str] = frozenset(
-            c.id for c in self.table.number_columns if adds_up(c.kind)
+            c.id for c in self.table.totalled_columns
         ) if self.table.totals else frozenset()
         self._rows: list[Row] = list(document.rows(part_id, table_id))
         self._cell_findings: dict[tuple[int, str], CellFinding] = {}
