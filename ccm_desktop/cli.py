@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 from ccm_desktop import __version__
 from ccm_desktop.domain.findings import Finding
@@ -194,8 +195,16 @@ def cmd_guess_map(args: argparse.Namespace) -> int:
 # wiring ----------------------------------------------------------------------------------------
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes are one sentence too, with a pointer to --help (exit code 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_UNREADABLE, f"{self.prog}: {message} (see "
+                                   f"'{self.prog} --help')\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="ccm-desktop",
         description="Prepare, check and export Article 7 reports under the Convention on Cluster "
                     "Munitions. Without a command, opens the window.")
@@ -203,7 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", default=os.environ.get("CCM_DESKTOP_DB"),
                         help="database file or postgresql:// URL (default: in your data folder; "
                              "CCM_DESKTOP_DB overrides it)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def add(name: str, handler: Callable[[argparse.Namespace], int], help: str,  # noqa: A002
             ) -> argparse.ArgumentParser:

@@ -123,3 +123,13 @@ def test_a_missing_file_is_one_sentence() -> None:
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "report.ccm.json" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("args", [("validate",), ("deadlines", "--entry-into-force", "2013-13-01"),
+                                  ("frobnicate",), ("export", "seven", "--to", "x.json")])
+def test_usage_mistakes_are_one_sentence(args: tuple[str, ...]) -> None:
+    result = run_cli(*args)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("ccm-desktop"), result.stderr
+    assert "--help" in lines[0] and "Traceback" not in result.stderr
