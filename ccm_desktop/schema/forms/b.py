@@ -14,6 +14,7 @@ from ccm_desktop.schema.forms.common import (
     fmt,
     fold_type,
     lot_numbers_column,
+    missed_deadline,
     munitions_column,
     submunitions_column,
     sum_by_type,
@@ -132,22 +133,18 @@ def _ratio(s: int, m: int) -> str:
 
 def stockpile_past_deadline(ctx: RuleContext) -> Iterable[Finding]:
     """Warning 9: stockpiled cluster munitions still held after the Art. 3 deadline."""
-    eif, end = ctx.report.cover.fields.get("entry_into_force"), ctx.report.cover.fields.get("period_to")
+    eif = ctx.report.cover.fields.get("entry_into_force")
     held = any((row.get("munitions") or 0) > 0 or (row.get("submunitions") or 0) > 0
                or (row.get("munitions") is None and row.get("submunitions") is None)
                for row in ctx.rows("stockpile"))
-    if eif is None or end is None or not held or ctx.value("completion_date") is not None:
+    if eif is None or not held or ctx.value("completion_date") is not None:
         return
-    recorded = ctx.value("article3_deadline")
-    default = stockpile_destruction_due(eif)
-    deadline = recorded if recorded is not None else default
-    if end > deadline:
-        extension = (N_("the extended deadline of {date}") if recorded and recorded > default
-                     else N_("the Art. 3 deadline of {date}, and no extension is recorded"))
+    what = missed_deadline(ctx, "article3_deadline", stockpile_destruction_due(eif), "Art. 3")
+    if what is not None:
         yield warning(ctx.path("tables", "stockpile"), N_(
             "Form B: cluster munitions are still stockpiled after {what}. Record the extension "
             "granted under Art. 3.3 or explain."
-        ).format(what=extension.format(date=deadline.isoformat())))
+        ).format(what=what))
 
 
 PART = Part(

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from ccm_desktop.domain.report import Row
 from ccm_desktop.schema.i18n import N_
 from ccm_desktop.schema.kinds import Choice, Int, Kind, Note, Option, Text
-from ccm_desktop.schema.model import Field, Table
+from ccm_desktop.schema.model import Field, RuleContext, Table
 
 
 def field(id: str, kind: Kind, label: str, help: str, **flags: Any) -> Field:  # noqa: A002
@@ -72,3 +73,18 @@ def fmt(value: Any) -> str:
     if isinstance(value, Decimal):
         return f"{value:,f}".rstrip("0").rstrip(".") if "." in f"{value:f}" else f"{value:,}"
     return f"{value:,}"
+
+
+def missed_deadline(ctx: RuleContext, field_id: str, default: date, article: str) -> str | None:
+    """Words for the Art. 3 or Art. 4 deadline the reporting period ends after ("the Art. 4
+    deadline of 2021-05-01, and no extension is recorded"), or None when it is not yet past.
+    A date entered in `field_id` later than `default` is a recorded extension."""
+    end = ctx.report.cover.fields.get("period_to")
+    recorded = ctx.value(field_id)
+    deadline = recorded if isinstance(recorded, date) else default
+    if not isinstance(end, date) or end <= deadline:
+        return None
+    if deadline > default:
+        return N_("the extended deadline of {date}").format(date=deadline.isoformat())
+    return N_("the {article} deadline of {date}, and no extension is recorded").format(
+        article=article, date=deadline.isoformat())

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from ccm_desktop.domain.deadlines import clearance_due
 from ccm_desktop.domain.findings import Finding, error, warning
-from ccm_desktop.schema.forms.common import INT, NOTE, TEXT, choice, field, fmt, table
+from ccm_desktop.schema.forms.common import INT, NOTE, TEXT, choice, field, fmt, missed_deadline, table
 from ccm_desktop.schema.i18n import N_
 from ccm_desktop.schema.kinds import AreaM2, DateKind, DecimalNumber, YesNo
 from ccm_desktop.schema.model import Part, RuleContext
@@ -60,22 +60,17 @@ def coordinates_on_earth(ctx: RuleContext) -> Iterable[Finding]:
 
 def contamination_past_deadline(ctx: RuleContext) -> Iterable[Finding]:
     """Warning 9: contamination left after the Art. 4 deadline."""
-    cover = ctx.report.cover.fields
-    eif, end = cover.get("entry_into_force"), cover.get("period_to")
+    eif = ctx.report.cover.fields.get("entry_into_force")
     left = any(row.get("size_m2") is None or row["size_m2"] > 0
                for row in ctx.rows("contaminated_areas"))
-    if eif is None or end is None or not left or ctx.value("completion_declared") is True:
+    if eif is None or not left or ctx.value("completion_declared") is True:
         return
-    recorded = ctx.value("article4_deadline")
-    default = clearance_due(eif)
-    deadline = recorded if recorded is not None else default
-    if end > deadline:
-        what = (N_("the extended deadline of {date}") if recorded and recorded > default
-                else N_("the Art. 4 deadline of {date}, and no extension is recorded"))
+    what = missed_deadline(ctx, "article4_deadline", clearance_due(eif), "Art. 4")
+    if what is not None:
         yield warning(ctx.path("tables", "contaminated_areas"), N_(
             "Form F: contaminated areas remain after {what}. Record the extension granted under "
             "Art. 4.5 or explain."
-        ).format(what=what.format(date=deadline.isoformat())))
+        ).format(what=what))
 
 
 PART = Part(
