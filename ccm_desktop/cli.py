@@ -284,10 +284,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         return int(run_app(db=args.db))
     try:
         return int(args.handler(args))
-    except UnreadableFile as exc:
-        _complain(str(exc))
-        return EXIT_UNREADABLE
-    except CommandError as exc:
+    except (UnreadableFile, CommandError) as exc:
         _complain(str(exc))
         return EXIT_UNREADABLE
     except KeyboardInterrupt:

@@ -178,12 +178,9 @@ def _strip_grouping(text: str, locale: str) -> str:
     for sep in {group, " ", "\u00a0", "\u202f", "'"}:
         if sep != decimal_sym:
             cleaned = cleaned.replace(sep, "")
-    if decimal_sym != ".":
-        if "." in cleaned and decimal_sym not in cleaned:
-            # An English-style decimal point typed in a comma locale: accept it.
-            pass
-        else:
-            cleaned = cleaned.replace(decimal_sym, ".")
+    # In a comma locale, an English-style decimal point typed alone ("2.5") is kept as it is.
+    if decimal_sym != "." and (decimal_sym in cleaned or "." not in cleaned):
+        cleaned = cleaned.replace(decimal_sym, ".")
     return cleaned.replace("\u2212", "-")
 
 
