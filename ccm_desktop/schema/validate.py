@@ -132,10 +132,11 @@ def _check_status(report: Report, part: Part, form: FormData) -> Iterator[Findin
                 "cluster munitions\"."
             ).format(form=name))
         elif statement.casefold() in BARE_STATEMENTS:
+            # The bare word is not quoted back: "None" or "-" in a message reads like a bug.
             yield warning(path_of(part.id, "statement"), N_(
-                "{form}: \"{statement}\" does not say why the form does not apply. Give the "
-                "reason in a few words."
-            ).format(form=name, statement=statement))
+                "{form} is marked not applicable, but the statement does not say why. Give the "
+                "reason in a few words, e.g. \"never produced cluster munitions\"."
+            ).format(form=name))
     if status is FormStatus.UNCHANGED:
         if report.report_kind == "initial":
             yield error(path_of(part.id, "status"), N_(
