@@ -29,7 +29,7 @@ from ccm_desktop.exchange.json_io import (
     report_to_json,
     write_report_file,
 )
-from tests.conftest import RESOURCE_SAMPLES, SAMPLES
+from tests.conftest import RESOURCE_SAMPLES, sample_files
 from tests.strategies import reports
 
 NAME = "lbn-2023.ccm.json"
@@ -344,8 +344,7 @@ def test_reading_a_file_that_is_not_there() -> None:
 
 
 def _sample_paths() -> list[Path]:
-    paths = sorted((SAMPLES / "valid").glob("*.json")) + sorted(
-        (SAMPLES / "invalid").glob("*.json"))
+    paths = sample_files("valid") + sample_files("invalid")
     return paths + sorted(RESOURCE_SAMPLES.glob("*.ccm.json"))
 
 
