@@ -1,4 +1,4 @@
-"""The JSON file (interchange.md section 1): writing, strict reading, round trips.
+"""The JSON file (docs/json-format.md): writing, strict reading, round trips.
 
 Every file the reader refuses raises UnreadableFile whose message is one line naming the file
 and, where there is one, the JSON path of the problem.
@@ -81,7 +81,7 @@ Spoil = Callable[[dict[str, Any]], object]
 
 
 def _at(raw: dict[str, Any], path: str) -> Any:
-    """The object at a dotted path with [n] indexes (interchange.md section 4)."""
+    """The object at a dotted path with [n] indexes (docs/json-format.md, "Finding paths")."""
     node: Any = raw
     for token in filter(None, path.replace("[", ".[").split(".")):
         node = node[int(token[1:-1])] if token.startswith("[") else node[token]
@@ -260,7 +260,7 @@ def test_a_byte_order_mark_is_accepted() -> None:
 
 
 def test_representable_problems_are_read_and_left_to_validation() -> None:
-    """interchange.md: a negative number, an unknown code, a missing value, a broken cover
+    """docs/json-format.md: a negative number, an unknown code, a missing value, a broken cover
     rule or an attachment that is not in the file are read; validation reports them."""
     raw = valid_raw()
     raw["cover"]["fields"].update(state="XYZ", period_from="2024-01-01")
