@@ -27,7 +27,7 @@ from ccm_desktop.domain.report import FormStatus, Report  # noqa: E402
 from ccm_desktop.exchange.json_io import dumps_report, read_report_file  # noqa: E402
 from ccm_desktop.storage.repository import Repository, open_repository  # noqa: E402
 
-SAMPLE = ROOT.parent / "shared" / "samples" / "valid" / "gbr-2013-annual.ccm.json"
+SAMPLE = ROOT / "tests" / "data" / "samples" / "valid" / "gbr-2013-annual.ccm.json"
 
 
 def big_report(rows: int) -> Report:

@@ -37,7 +37,7 @@ from ccm_desktop.exchange.xlsx import read_workbook, write_workbook  # noqa: E40
 from ccm_desktop.exchange.xlsx.guess import guess_for_workbook  # noqa: E402
 from ccm_desktop.exchange.xlsx.mapping import import_with_mapping, mapping_from_json  # noqa: E402
 
-SAMPLE = ROOT.parent / "shared" / "samples" / "valid" / "gbr-2013-annual.ccm.json"
+SAMPLE = ROOT / "tests" / "data" / "samples" / "valid" / "gbr-2013-annual.ccm.json"
 
 
 def big_report(rows: int) -> Report:

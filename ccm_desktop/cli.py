@@ -1,4 +1,4 @@
-"""The command line of interchange.md section 4. With no subcommand it opens the window.
+"""The command line (docs/command-line.md). With no subcommand it opens the window.
 
 Every failure is one plain sentence on standard error and an exit code; a traceback is a bug.
 """

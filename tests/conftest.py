@@ -1,4 +1,9 @@
-"""Shared test set-up: Qt runs offscreen, paths to the shared samples."""
+"""Shared test set-up: Qt runs offscreen, paths to the sample reports.
+
+The suite runs on the samples kept in the repository (`tests/data/samples`). When the team's
+shared samples happen to sit beside the project (`../shared/samples`), the ones with a name the
+repository does not have are added as extra cases; nothing needs them.
+"""
 
 from __future__ import annotations
 
@@ -13,13 +18,33 @@ import pytest  # noqa: E402
 from tests.pg import db_url, postgres_server, postgres_url  # noqa: E402, F401
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-SAMPLES = SHARED / "samples"
+SHARED = ROOT.parent / "shared"  # optional: only for extra cases and the one comparison test
+SHARED_SAMPLES = SHARED / "samples"
+SAMPLES = ROOT / "tests" / "data" / "samples"
 RESOURCE_SAMPLES = ROOT / "resources" / "samples"
+
+
+def sample_files(folder: str, pattern: str = "*.json") -> list[Path]:
+    """The repository's samples in `folder` (e.g. "valid", "next/invalid"), plus any shared
+    sample of the same folder whose name the repository does not hold yet."""
+    ours = sorted((SAMPLES / folder).glob(pattern))
+    names = {p.name for p in ours}
+    extra = sorted(p for p in (SHARED_SAMPLES / folder).glob(pattern) if p.name not in names)
+    return ours + extra
+
+
+def expected_findings(table: str = "expected-findings.tsv") -> dict[str, str]:
+    """Sample name ("invalid/x.ccm.json") -> the path one printed error must start with; the
+    repository's table, completed by the shared one for the extra cases."""
+    found: dict[str, str] = {}
+    for path in (SHARED_SAMPLES / table, SAMPLES / table):  # ours last: ours wins
+        if path.is_file():
+            lines = path.read_text(encoding="utf-8").splitlines()
+            found.update(line.split("\t", 1) for line in lines if line.strip())
+    return found
 
 
 @pytest.fixture
 def shared_samples() -> Path:
-    if not SAMPLES.is_dir():
-        pytest.skip("../shared/samples is not beside the project")
+    """The folder of sample reports (the repository's copy, always present)."""
     return SAMPLES

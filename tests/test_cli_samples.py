@@ -1,4 +1,4 @@
-"""The command line on the shared samples: exit codes, paths and plain sentences."""
+"""The command line on the sample reports: exit codes, paths and plain sentences."""
 
 from __future__ import annotations
 
@@ -8,12 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import RESOURCE_SAMPLES, SAMPLES
-
-
-def _expected() -> dict[str, str]:
-    lines = (SAMPLES / "expected-findings.tsv").read_text(encoding="utf-8").splitlines()
-    return dict(line.split("\t", 1) for line in lines if line.strip())
+from tests.conftest import RESOURCE_SAMPLES, SAMPLES, expected_findings, sample_files
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -21,16 +16,16 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=120)
 
 
-@pytest.mark.parametrize("path", sorted((SAMPLES / "valid").glob("*.json")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sample_files("valid"), ids=lambda p: p.name)
 def test_valid_samples_exit_0(path: Path) -> None:
     result = run_cli("validate", str(path))
     assert result.returncode == 0, result.stdout + result.stderr
     assert not [line for line in result.stdout.splitlines() if line.startswith("error")]
 
 
-@pytest.mark.parametrize("path", sorted((SAMPLES / "invalid").glob("*.json")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sample_files("invalid"), ids=lambda p: p.name)
 def test_invalid_samples_exit_1_with_expected_path(path: Path) -> None:
-    expected = _expected()[f"invalid/{path.name}"]
+    expected = expected_findings()[f"invalid/{path.name}"]
     result = run_cli("validate", str(path))
     assert result.returncode == 1, result.stdout + result.stderr
     errors = [line.split("\t") for line in result.stdout.splitlines() if line.startswith("error")]
@@ -38,7 +33,7 @@ def test_invalid_samples_exit_1_with_expected_path(path: Path) -> None:
     assert all(len(cols) == 3 and cols[2] for cols in errors)
 
 
-@pytest.mark.parametrize("path", sorted((SAMPLES / "unreadable").glob("*.json")),
+@pytest.mark.parametrize("path", sample_files("unreadable"),
                          ids=lambda p: p.name)
 def test_unreadable_samples_exit_2_one_sentence(path: Path) -> None:
     result = run_cli("validate", str(path))

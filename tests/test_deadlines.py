@@ -1,4 +1,4 @@
-"""Deadlines of Art. 3, 4, 7 and 17: the worked examples of forms.md and the whole State list."""
+"""Deadlines of Art. 3, 4, 7 and 17: worked examples and the whole State list."""
 
 from __future__ import annotations
 
@@ -30,8 +30,8 @@ def _csv_rows() -> list[dict[str, str]]:
 
 
 @pytest.mark.parametrize(("eif", "due"), [
-    (date(2010, 8, 1), date(2011, 1, 28)),  # forms.md
-    (date(2013, 11, 1), date(2014, 4, 30)),  # forms.md
+    (date(2010, 8, 1), date(2011, 1, 28)),  # the Convention's own entry into force
+    (date(2013, 11, 1), date(2014, 4, 30)),  # 180 days, ending on 30 April
     (date(2011, 5, 1), date(2011, 10, 28)),  # Lebanon
     (date(2024, 3, 1), date(2024, 8, 28)),  # leap year: 29 February counts
 ])

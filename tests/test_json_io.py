@@ -1,4 +1,4 @@
-"""The JSON file (interchange.md section 1): writing, strict reading, round trips.
+"""The JSON file (docs/json-format.md): writing, strict reading, round trips.
 
 Every file the reader refuses raises UnreadableFile whose message is one line naming the file
 and, where there is one, the JSON path of the problem.
@@ -29,7 +29,7 @@ from ccm_desktop.exchange.json_io import (
     report_to_json,
     write_report_file,
 )
-from tests.conftest import RESOURCE_SAMPLES, SAMPLES
+from tests.conftest import RESOURCE_SAMPLES, sample_files
 from tests.strategies import reports
 
 NAME = "lbn-2023.ccm.json"
@@ -81,7 +81,7 @@ Spoil = Callable[[dict[str, Any]], object]
 
 
 def _at(raw: dict[str, Any], path: str) -> Any:
-    """The object at a dotted path with [n] indexes (interchange.md section 4)."""
+    """The object at a dotted path with [n] indexes (docs/json-format.md, "Finding paths")."""
     node: Any = raw
     for token in filter(None, path.replace("[", ".[").split(".")):
         node = node[int(token[1:-1])] if token.startswith("[") else node[token]
@@ -260,7 +260,7 @@ def test_a_byte_order_mark_is_accepted() -> None:
 
 
 def test_representable_problems_are_read_and_left_to_validation() -> None:
-    """interchange.md: a negative number, an unknown code, a missing value, a broken cover
+    """docs/json-format.md: a negative number, an unknown code, a missing value, a broken cover
     rule or an attachment that is not in the file are read; validation reports them."""
     raw = valid_raw()
     raw["cover"]["fields"].update(state="XYZ", period_from="2024-01-01")
@@ -344,8 +344,7 @@ def test_reading_a_file_that_is_not_there() -> None:
 
 
 def _sample_paths() -> list[Path]:
-    paths = sorted((SAMPLES / "valid").glob("*.json")) + sorted(
-        (SAMPLES / "invalid").glob("*.json"))
+    paths = sample_files("valid") + sample_files("invalid")
     return paths + sorted(RESOURCE_SAMPLES.glob("*.ccm.json"))
 
 

@@ -1,7 +1,7 @@
 """The JSON Schema of the file: shipped as generated, and true of what the writer writes.
 
 The schema and the reader must agree: whatever the writer writes (from any readable report)
-passes the schema and reads back; what the schema refuses in the shared unreadable samples, the
+passes the schema and reads back; what the schema refuses in the unreadable samples, the
 reader refuses too.
 """
 
@@ -25,7 +25,7 @@ from ccm_desktop.exchange.json_schema import (
     report_json_schema,
 )
 from ccm_desktop.schema.registry import PARTS
-from tests.conftest import RESOURCE_SAMPLES, SAMPLES
+from tests.conftest import RESOURCE_SAMPLES, sample_files
 from tests.strategies import reports
 from tests.test_json_io import valid_raw
 
@@ -69,8 +69,8 @@ def test_every_field_and_column_is_described() -> None:
 
 
 def _readable_samples() -> list[Path]:
-    return (sorted((SAMPLES / "valid").glob("*.json"))
-            + sorted((SAMPLES / "invalid").glob("*.json"))
+    return (sample_files("valid")
+            + sample_files("invalid")
             + sorted(RESOURCE_SAMPLES.glob("*.ccm.json")))
 
 
@@ -85,7 +85,7 @@ def test_the_sample_files_themselves_pass_the_schema(path: Path) -> None:
     assert _errors(json.loads(path.read_text(encoding="utf-8"))) == []
 
 
-@pytest.mark.parametrize("path", sorted((SAMPLES / "unreadable").glob("*.json")),
+@pytest.mark.parametrize("path", sample_files("unreadable"),
                          ids=lambda p: p.name)
 def test_what_the_reader_refuses_the_schema_refuses(path: Path) -> None:
     try:

@@ -1,4 +1,5 @@
-"""Value kinds: parse(format(v)) == v in every UN language, JSON faces, checks, edge cases."""
+"""Value kinds: what each reads, shows, writes as JSON and refuses; parse(format(v)) == v in every
+UN language; edge cases."""
 
 from __future__ import annotations
 
@@ -57,10 +58,70 @@ def _kind_id(kind: Kind) -> str:
     return kind.name
 
 
-def test_the_schema_uses_every_kind_of_forms_md() -> None:
-    names = {k.name for k in KINDS}
-    assert names == {"text", "note", "int", "area_m2", "money", "currency", "date", "year",
-                     "state", "email", "choice", "yesno", "attachments", "decimal"}
+def _legislation_choice() -> Kind:
+    return next(f.kind for p in PARTS for _, f in p.walk()
+                if isinstance(f.kind, Choice) and "legislation" in f.kind.ids())
+
+
+# What each kind does with one value: (kind, text typed in English, the value it reads, how the
+# value is shown in English, its JSON form, text that is refused). "Refused" means that reading
+# raises KindError, or that the value read fails the kind's check (the window shows both at once).
+BEHAVIOUR: dict[str, tuple[Kind, str, Any, str, Any, str]] = {
+    "text": (Text(), "  Mine Action Centre ", "Mine Action Centre", "Mine Action Centre",
+             "Mine Action Centre", ""),
+    "note": (Note(), "first line\nsecond line\n", "first line\nsecond line",
+             "first line\nsecond line", "first line\nsecond line", ""),
+    "int": (Int(), "6,213,312", 6213312, "6,213,312", 6213312, "1.5"),
+    "decimal": (DecimalNumber(), "-33.90", Decimal("-33.90"), "-33.90", "-33.90", "1e5"),
+    "money": (Money(), "1,500,000.25", Decimal("1500000.25"), "1,500,000.25", "1500000.25", "-1"),
+    "area_m2": (AreaM2(), "2.5 ha", Decimal("25000"), "25,000", "25000", "-0.5"),
+    "currency": (Currency(), "eur", "EUR", "EUR", "EUR", "euro"),
+    "date": (DateKind(), "31/12/2015", date(2015, 12, 31), "2015-12-31", "2015-12-31",
+             "2015-02-30"),
+    "year": (Year(), "2015", 2015, "2015", 2015, "1850"),
+    "state": (StateKind(), "Lebanon", "LBN", "Lebanon", "LBN", "Atlantis"),
+    "email": (Email(), "desk@example.org", "desk@example.org", "desk@example.org",
+              "desk@example.org", "desk at example.org"),
+    "choice": (_legislation_choice(), "Penal sanction", "penal_sanction", "Penal sanction",
+               "penal_sanction", "decree"),
+    "yesno": (YesNo(), "no", False, "No", False, "maybe"),
+    "attachments": (Attachments(), "a1, a2", ["a1", "a2"], "a1, a2", ["a1", "a2"], ""),
+}
+
+
+def _refuses(kind: Kind, text: str) -> bool:
+    try:
+        value = kind.parse(text, "en")
+    except KindError:
+        return True
+    return value is not None and kind.check(value) is not None
+
+
+@pytest.mark.parametrize("name", sorted(BEHAVIOUR))
+def test_what_each_kind_reads_shows_writes_and_refuses(name: str) -> None:
+    kind, typed, value, shown, as_json, refused = BEHAVIOUR[name]
+    assert kind.name == name
+    read = kind.parse(typed, "en")
+    assert read == value and type(read) is type(value)
+    assert kind.check(read) is None
+    assert kind.format(value, "en") == shown
+    assert kind.to_json(value) == as_json and type(kind.to_json(value)) is type(as_json)
+    assert kind.from_json(as_json) == value
+    if refused:
+        assert _refuses(kind, refused), f"{name} accepts {refused!r}"
+
+
+def test_free_text_kinds_refuse_nothing_typed() -> None:
+    """Text, notes and attachment lists take any text; only a non-text JSON value is refused."""
+    for kind in (Text(), Note(), Attachments()):
+        assert not _refuses(kind, "12 apples, \u0644\u0628\u0646\u0627\u0646")
+        with pytest.raises(KindError):
+            kind.from_json(5)
+
+
+def test_every_kind_the_schema_uses_has_its_behaviour_described() -> None:
+    """A new kind in the schema needs a line in BEHAVIOUR (what it reads, shows and refuses)."""
+    assert {k.name for k in KINDS} <= set(BEHAVIOUR)
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=_kind_id)

@@ -1,4 +1,4 @@
-"""The layers of design.md, checked by reading every import statement of the package."""
+"""The layers of docs/architecture.md, checked by reading every import statement of the package."""
 
 from __future__ import annotations
 

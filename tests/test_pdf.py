@@ -21,7 +21,7 @@ from ccm_desktop.exchange.json_io import dumps_report, read_report_file
 from ccm_desktop.exchange.pdf import content_hash, write_pdf
 from ccm_desktop.schema.registry import FORMS
 from ccm_desktop.schema.validate import validate
-from tests.conftest import RESOURCE_SAMPLES, SAMPLES
+from tests.conftest import RESOURCE_SAMPLES, SAMPLES, sample_files
 from tests.pdf_check import (
     Pdf,
     expected_contacts,
@@ -34,8 +34,8 @@ from tests.pdf_check import (
 )
 from tests.pdf_reports import arabic_report, big_report, chinese_report, filled_report
 
-VALID = sorted((SAMPLES / "valid").glob("*.ccm.json")) + sorted(RESOURCE_SAMPLES.glob("*.ccm.json"))
-INVALID = sorted((SAMPLES / "invalid").glob("*.ccm.json"))
+VALID = sample_files("valid", "*.ccm.json") + sorted(RESOURCE_SAMPLES.glob("*.ccm.json"))
+INVALID = sample_files("invalid", "*.ccm.json")
 DRAFT = "DRAFT — not validated"
 
 

@@ -1,6 +1,6 @@
-"""The schema as data (design.md habit 2): walk every part, table, field and column.
+"""The schema as data: walk every part, table, field and column.
 
-EXPECTED below is forms.md written out by hand, one line per field or column: (part, table or
+EXPECTED below is the contract of ids written out by hand, one line per field or column: (part, table or
 None, id, kind, flag) where flag is "R" (required), "V" (voluntary, shaded grey) or "" (neither).
 The schema must hold exactly these, no more and no fewer.
 """
@@ -150,12 +150,12 @@ def _actual() -> list[tuple[str, str | None, str, str, str]]:
 
 def test_every_field_and_column_of_forms_md_is_in_the_schema() -> None:
     missing = sorted(set(EXPECTED) - set(_actual()), key=str)
-    assert not missing, f"in forms.md but not (or not so) in the schema: {missing}"
+    assert not missing, f"in EXPECTED but not (or not so) in the schema: {missing}"
 
 
 def test_the_schema_holds_nothing_that_forms_md_does_not_list() -> None:
     extra = sorted(set(_actual()) - set(EXPECTED), key=str)
-    assert not extra, f"in the schema but not (or not so) in forms.md: {extra}"
+    assert not extra, f"in the schema but not (or not so) in EXPECTED: {extra}"
     assert len(_actual()) == len(EXPECTED)
 
 

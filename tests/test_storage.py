@@ -27,10 +27,10 @@ from ccm_desktop.storage.repository import (
     StorageError,
     open_repository,
 )
-from tests.conftest import RESOURCE_SAMPLES, SAMPLES
+from tests.conftest import RESOURCE_SAMPLES, SAMPLES, sample_files
 from tests.strategies import reports
 
-SAMPLE_FILES = sorted([*(SAMPLES / "valid").glob("*.ccm.json"),
+SAMPLE_FILES = sorted([*sample_files("valid", "*.ccm.json"),
                        *RESOURCE_SAMPLES.glob("*.ccm.json")])
 
 

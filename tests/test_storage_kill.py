@@ -20,6 +20,8 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from ccm_desktop.domain.report import Attachment, FormStatus, Report
 from ccm_desktop.exchange.json_io import dumps_report
 from ccm_desktop.storage.repository import open_repository
@@ -99,7 +101,9 @@ def last_ack(path: Path) -> int:
     return int(lines[-1]) if lines else 0
 
 
-def test_killed_while_saving_loses_nothing_that_was_saved(tmp_path: Path) -> None:
+def kill_while_saving(tmp_path: Path) -> tuple[int, int]:
+    """Kill a saving child KILLS times, checking the database after each kill; gives the number
+    of kills that landed while saves were going on and the number of saves acknowledged."""
     db = tmp_path / "ccm.sqlite3"
     acks = tmp_path / "acks"
     with open_repository(db) as repo:
@@ -140,5 +144,17 @@ def test_killed_while_saving_loses_nothing_that_was_saved(tmp_path: Path) -> Non
     print(f"{KILLS} kills, {last_ack(acks)} saves acknowledged, {during_save} kills while "
           f"saving, {unacknowledged} saves committed but killed before acknowledging, "
           f"{time.monotonic() - started:.1f} s")
+    return during_save, last_ack(acks)
+
+
+def test_killed_while_saving_loses_nothing_that_was_saved(tmp_path: Path) -> None:
+    _during_save, acknowledged = kill_while_saving(tmp_path)
+    assert acknowledged > 0, "no save returned before a kill: nothing was tested"
+
+
+@pytest.mark.timing
+def test_kills_land_while_saves_are_going_on(tmp_path: Path) -> None:
+    """How many kills hit a save in progress depends on the machine's speed."""
+    during_save, acknowledged = kill_while_saving(tmp_path)
     assert during_save >= KILLS // 4, "kills should land while saves are going on"
-    assert last_ack(acks) > KILLS
+    assert acknowledged > KILLS

@@ -1,9 +1,9 @@
-"""Every check of forms.md ("Checks a validator must make" 1-9 and the cover-page rules): one
+"""Every check of the validator (errors and warnings 1-9 and the cover-page rules): one
 case that triggers it and one that does not.
 
 `base()` is a complete annual report (Iraq, 2019) with every form changed and filled in, and
 `last_year()` the report before it; together they give no finding at all. Each case edits a copy
-and names the severity and path (interchange.md section 4) the finding must carry; the untouched
+and names the severity and path (docs/json-format.md) the finding must carry; the untouched
 report shows that the same finding is not raised without the edit.
 """
 

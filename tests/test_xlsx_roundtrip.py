@@ -24,10 +24,10 @@ from ccm_desktop.exchange.xlsx import (
 )
 from ccm_desktop.exchange.xlsx.cells import escape_text, unescape_text
 from ccm_desktop.schema.i18n import UN_LANGUAGES
-from tests.conftest import RESOURCE_SAMPLES, SAMPLES
+from tests.conftest import RESOURCE_SAMPLES, SAMPLES, sample_files
 from tests.strategies import reports
 
-SAMPLE_FILES = sorted((SAMPLES / "valid").glob("*.ccm.json")) + sorted(
+SAMPLE_FILES = sample_files("valid", "*.ccm.json") + sorted(
     RESOURCE_SAMPLES.glob("*.ccm.json"))
 
 

@@ -13,7 +13,7 @@ class Severity(enum.StrEnum):
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem, with the path of the place it is about (interchange.md section 4).
+    """One problem, with the path of the place it is about (docs/json-format.md, "Finding paths").
 
     `path` uses dots and 0-based row indexes: `forms.H.tables.casualties[2].total`.
     """

@@ -1,4 +1,4 @@
-"""Starting next year's report from this year's (interchange.md section 5).
+"""Starting next year's report from this year's (`ccm-desktop next-year`, docs/command-line.md).
 
 `next_year_report(source)` is a pure function: it returns a new draft and never changes
 `source`. The window and `ccm-desktop next-year` both use it.

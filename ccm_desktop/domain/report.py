@@ -1,6 +1,6 @@
 """The Article 7 report as plain data.
 
-A `Report` holds values keyed by the ids of `shared/spec/forms.md`. Values are Python objects
+A `Report` holds values keyed by the ids of the schema (`schema/forms/`). Values are Python objects
 of the kind's type: `str`, `int`, `Decimal`, `date`, `bool`, or a list of attachment ids. An empty
 value is simply absent (or None); never "" or 0.
 """

@@ -1,4 +1,4 @@
-"""The report as JSON (`*.ccm.json`), exactly as interchange.md section 1 describes.
+"""The report as JSON (`*.ccm.json`), exactly as docs/json-format.md describes.
 
 Reading is strict about what cannot be represented (not JSON, unknown keys, wrong JSON types,
 impossible dates or decimals, an unknown format version) and raises `UnreadableFile` naming the

@@ -1,7 +1,7 @@
 """Value kinds: how a value is parsed from text, formatted, checked and written to JSON.
 
 A kind knows nothing of Qt, Excel or PDF. Each has three faces:
-- `from_json(v)` / `to_json(value)`: the interchange format (interchange.md section 1); a value
+- `from_json(v)` / `to_json(value)`: the report file (docs/json-format.md); a value
   that cannot be represented raises `KindError`.
 - `parse(text, locale)` / `format(value, locale)`: what a person types and reads.
 - `check(value)`: a plain sentence if a readable value is still wrong (negative, unknown code).

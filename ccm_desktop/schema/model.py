@@ -167,7 +167,7 @@ class Part:
 
 def path_of(part_id: str, *parts: str | int) -> str:
     """`path_of("F", "tables", "clearance", 3, "cleared_m2")` ->
-    `forms.F.tables.clearance[3].cleared_m2` (interchange.md section 4)."""
+    `forms.F.tables.clearance[3].cleared_m2` (docs/json-format.md, "Finding paths")."""
     out = "cover" if part_id == "cover" else f"forms.{part_id}"
     for p in parts:
         out += f"[{p}]" if isinstance(p, int) else f".{p}"

@@ -1,5 +1,5 @@
 """The tables. Generic on purpose: a field or a table of the report is a row here, keyed by the
-ids of forms.md, so adding a field to the schema needs no migration.
+ids of the schema, so adding a field to the schema needs no migration.
 
 - `report`: one draft, with the cover values the list shows copied out for sorting and listing.
 - `report_form`: the cover-page status of each of Forms A-J.

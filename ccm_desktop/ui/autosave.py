@@ -1,7 +1,7 @@
 """Saving without a Save button: shortly after the last edit, on Ctrl+S and on close.
 
 The repository writes only what changed, which takes milliseconds for a report of ordinary size
-(measured in tests/ui/test_autosave.py), so saving runs on the GUI thread between keystrokes,
+(benchmarks/bench_storage.py measures it), so saving runs on the GUI thread between keystrokes,
 after a short pause in typing. That keeps one database connection in one thread and a save can
 never race the next edit.
 """

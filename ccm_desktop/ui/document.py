@@ -1,4 +1,5 @@
-"""The open report and its undo stack: the one door for every change (design.md habit 5).
+"""The open report and its undo stack: the one door for every change
+(docs/architecture.md, "How an edit flows").
 
 Views never mutate `document.report`; they call the methods below, which push an undo command.
 Every command emits `changed(path)` with the interchange path of what changed (a field, a table,

@@ -1,4 +1,4 @@
-"""Typed editors for the single fields of a page, one per value kind (dict dispatch, habit 6).
+"""Typed editors for the single fields of a page, one per value kind, chosen by a dict.
 
 Every editor is a `ValueEditor`: it shows a value, and when the person types it emits
 `edited(value, final)` with the parsed value (`final` is True when they leave the field or press

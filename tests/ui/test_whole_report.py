@@ -138,9 +138,9 @@ def test_a_whole_report(qtbot: QtBot, tmp_path: Path) -> None:
     assert view.current_page().page.key == "J"
     window.act_redo.trigger()
 
-    # Saved within a second, without asking.
+    # Saved without asking (how quickly: the timing test test_autosave_is_quick).
     autosaver = window.current.autosaver
-    qtbot.waitUntil(lambda: not autosaver.dirty, timeout=1500)
+    qtbot.waitUntil(lambda: not autosaver.dirty, timeout=5000)
     assert window.saved_label.text().startswith("\u2713 Saved")
     expected = document.report.normalised()
 

@@ -1,4 +1,4 @@
-"""The PDF report (interchange.md section 3), laid out like the official Article 7 format.
+"""The PDF report, laid out like the official Article 7 format.
 
 `write_pdf(report, path, lang=..., findings=..., progress=...)` is the entry point; the modules:
 `fonts` (embedded fonts), `shaping` (Arabic, bidi, Chinese line breaks), `styles`, `flowables`,

@@ -1,4 +1,4 @@
-"""`write_pdf`: the report as the PDF the UN receives and publishes (interchange.md section 3)."""
+"""`write_pdf`: the report as the PDF the UN receives and publishes."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The report as an Excel workbook (interchange.md section 2 and 2a).
+"""The report as an Excel workbook (docs/excel.md).
 
 - `write_workbook` / `read_workbook`: our own workbooks, an exact round trip.
 - `mapping`, `guess`: workbooks people made, through a column mapping (`*.ccm-map.json`).

@@ -1,6 +1,6 @@
 """Values of the report <-> cells of our own workbooks, exactly.
 
-Decisions (interchange.md section 2 asks for an exact round trip):
+Decisions (reading our own workbook gives back exactly the report written; docs/excel.md):
 - Text is always a string cell, never a formula or an error code, whatever it begins with.
   Characters XML cannot carry (and a carriage return, which XML parsers turn into a line feed)
   are written with the OOXML escape `_xHHHH_`, and a literal `_xHHHH_` in the text is escaped

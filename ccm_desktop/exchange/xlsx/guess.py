@@ -1,4 +1,4 @@
-"""Propose a column mapping for a workbook someone made (interchange.md section 2a).
+"""Propose a column mapping for a workbook someone made (docs/excel.md).
 
 Finds the header row (the row whose texts look most like the target table's columns, below any
 title rows), matches each header to a column by the words people use in any of the six

@@ -1,4 +1,4 @@
-"""The column mapping of interchange.md section 2a, and applying it to a person's workbook.
+"""The column mapping (docs/excel.md), and applying it to a person's workbook.
 
 A mapping (`*.ccm-map.json`) says which sheet, which header row, which target table, which
 column of the sheet fills which column of the table (with the unit of area columns), the order

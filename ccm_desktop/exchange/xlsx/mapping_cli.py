@@ -1,6 +1,6 @@
 """`import FILE.xlsx --map MAP [--into ID] [--dry-run] [--skip-bad-rows]` and `guess-map`.
 
-The command line's side of interchange.md section 2a. Cells that cannot be read are printed one
+The command line's side of the column mapping (docs/excel.md). Cells that cannot be read are printed one
 a line with sheet, row and column; with any of them nothing is stored (exit code 2) unless
 `--skip-bad-rows` leaves those rows out. The database is opened only when there is something
 to store, and written once, in one transaction (the repository's `save`).

@@ -25,8 +25,8 @@ PARTS_TO_MERGE = ("cover", *FORM_LETTERS)
 
 @dataclass(frozen=True)
 class Change:
-    """One difference the merge would make. `path` is the place in the report (interchange.md
-    section 4), `text` one sentence for a person."""
+    """One difference the merge would make. `path` is the place in the report (a finding path,
+    docs/json-format.md), `text` one sentence for a person."""
 
     part_id: str
     path: str

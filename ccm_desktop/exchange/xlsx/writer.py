@@ -1,4 +1,4 @@
-"""Write a report as an Excel workbook (interchange.md section 2), driven by the schema.
+"""Write a report as an Excel workbook (docs/excel.md), driven by the schema.
 
 Sheets `Cover`, `A` ... `J` (and `Attachments` with a hidden `Attachment data` when the report
 has files), labels in the export's language, the layout of `layout.py`. The workbook holds no

@@ -1,13 +1,16 @@
 """One module per part of the report: its fields, tables and cross-field rules side by side.
 
+The checklists below are kept in full in docs/architecture.md ("Adding to the schema").
 How to add a field: add a `field(...)` (or a column to a `table(...)`) in its form's module with
-an id from forms.md, a kind, a label and a help text citing the article; add its line to
-EXPECTED in `tests/test_schema_walk.py`; regenerate the shipped JSON Schema with
-`python -m ccm_desktop.exchange.json_schema`. Nothing else changes: the window, the validator,
-the JSON/Excel/PDF faces and the database all walk the schema.
+a new, stable id (a key of the report file), a kind, a label and a help text citing the article;
+add its line to EXPECTED in `tests/test_schema_walk.py`; regenerate the shipped JSON Schema with
+`python -m ccm_desktop.exchange.json_schema resources/schema/ccm-report.schema.json`; add the
+translations of its label and help. Nothing else changes: the window, the validator, the
+JSON/Excel/PDF faces and the database all walk the schema.
 How to add a kind: subclass `Kind` in `schema/kinds.py` (from_json/to_json, parse/format, check,
-python_type), add its JSON Schema type to KIND_DEFS in `exchange/json_schema.py` and its value
-strategy to `tests/strategies.py`.
+python_type), add its JSON Schema type to KIND_DEFS in `exchange/json_schema.py`, its value
+strategy to `tests/strategies.py` and what it reads, shows and refuses to BEHAVIOUR in
+`tests/test_kinds.py`.
 How to add a rule: write `def rule(ctx) -> Iterable[Finding]` in the form's module and list it
 in the part's `rules`; add a case that triggers it to CASES in `tests/test_validate_rules.py`
 (the base report there shows that it stays quiet otherwise). Rules see only well-typed values.

@@ -29,8 +29,8 @@ def currency_with_amount(ctx: RuleContext) -> Iterable[Finding]:
 
 
 def assistance_currency_given(ctx: RuleContext) -> Iterable[Finding]:
-    """An amount of assistance means little without its currency (a warning: forms.md makes
-    the currency required only for national resources)."""
+    """An amount of assistance means little without its currency (a warning: the reporting
+    format requires the currency only for national resources)."""
     for table_id, label in (("assistance_provided", N_("Assistance provided")),
                             ("assistance_received", N_("Assistance received"))):
         for i, row in enumerate(ctx.rows(table_id)):

@@ -1,4 +1,4 @@
-"""Cell editors, one per kind of value, chosen by a dict (design.md habit 6).
+"""Cell editors, one per kind of value, chosen by a dict.
 
 Every editor is a small container widget that shows the stored value (`set_value`) and gives
 back what the person entered (`entered`): text for the model to parse with the column's kind, or

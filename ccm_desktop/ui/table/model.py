@@ -2,7 +2,7 @@
 
 The model shows the rows the document holds, in their stored order, and (when the table has
 columns that add up) one extra totals row at the end that is computed, shown and never stored.
-Edits go through the document (design.md habit 5): `setData` parses and checks the value with
+Edits go through the document (ui/document.py): `setData` parses and checks the value with
 the column's kind and calls `document.set_cells`; the document then says what changed and the
 model follows.
 """
