@@ -49,6 +49,7 @@ def test_english_dates_are_written_dd_mm_yyyy_and_the_period_from_to() -> None:
     ("ru", "01.01.2023", "31.12.2023"),
     ("es", "1/1/2023", "31/12/2023"),  # the year in full, not CLDR's short "23"
     ("zh", "2023/1/1", "2023/12/31"),
+    ("ar", "1/1/2023", "31/12/2023"),  # one left-to-right run, without CLDR's direction marks
 ])
 def test_other_languages_write_dates_their_own_short_way(lang: str, start: str,
                                                         end: str) -> None:
@@ -57,6 +58,7 @@ def test_other_languages_write_dates_their_own_short_way(lang: str, start: str,
     pdf = Pdf.of(report, lang=lang)
     text = squash(pdf.pages[0])
     assert squash(start) in text and squash(end) in text
+    assert squash(f"from {start} to {end}") in text  # the period, in reading order
     assert not ISO_DATE.search(pdf.pages[0])
 
 

@@ -47,7 +47,10 @@ def _date_pattern(lang: str) -> tuple[str, str]:
 def short_date(day: date, lang: str) -> str:
     """A date as the printed report writes it: 15/03/2023 in English, 15.03.2023 in Russian."""
     locale, pattern = _date_pattern(lang)
-    return str(format_date(day, pattern, locale=locale))
+    # Without CLDR's direction marks (Arabic): the date is one left-to-right run, kept whole
+    # inside right-to-left text.
+    return "".join(ch for ch in str(format_date(day, pattern, locale=locale))
+                   if ch not in "\u200e\u200f\u061c")
 
 
 def in_area_unit(square_metres: Decimal | int, unit: str) -> Decimal:
