@@ -175,3 +175,13 @@ def test_territories_are_not_found_by_name() -> None:
     assert code_for_name("Åland Islands") is None
     assert code_for_name("Antarctica") is None
     assert code_for_name("Puerto Rico") is None
+
+
+def test_territory_codes_are_not_state_codes() -> None:
+    from ccm_desktop.schema.kinds import StateKind
+
+    for code in ("ASM", "ATA", "ALA", "PRI", "TWN"):
+        assert not is_known_state_code(code)
+        assert StateKind().check(code) is not None, code
+    assert is_known_state_code("COK") and is_known_state_code("VAT")
+    assert StateKind().check("PSE") is None

@@ -107,8 +107,9 @@ def all_state_codes() -> tuple[str, ...]:
 
 @cache
 def is_known_state_code(code: str) -> bool:
-    # pycountry ignores case; the file format does not ("lbn" is no ISO 3166 code).
-    return len(code) == 3 and code.isupper() and pycountry.countries.get(alpha_3=code) is not None
+    """Whether `code` is the ISO alpha-3 code of a State a report may name (not a territory
+    such as ASM or ATA). Upper case only: the file format is exact ("lbn" is no code)."""
+    return code in all_state_codes()
 
 
 def _locale(lang: str) -> Locale:
