@@ -97,6 +97,9 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
     if args.entry_into_force is not None and args.deposited is not None:
         raise CommandError("give either --deposited DATE or --entry-into-force DATE, not both: "
                            "entry into force follows from the date of deposit (Art. 17)")
+    if args.entry_into_force is not None and args.state:
+        raise CommandError("give either --state or --entry-into-force DATE, not both: the "
+                           "State list gives its entry into force")
     title, withdrawal = "", None
     if args.state:
         code = code_for_name(args.state) or args.state.upper()

@@ -132,7 +132,8 @@ def test_deadlines_for_a_state_given_only_by_its_date_of_deposit() -> None:
 
 
 @pytest.mark.parametrize("args", [(), ("--deposited", "2026-03-15", "--entry-into-force",
-                                       "2026-09-01")])
+                                       "2026-09-01"),
+                                  ("--state", "LBN", "--entry-into-force", "2011-05-01")])
 def test_deadlines_usage_mistakes_are_one_sentence(args: tuple[str, ...]) -> None:
     result = run_cli("deadlines", *args)
     assert result.returncode == 2
