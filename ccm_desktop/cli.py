@@ -81,26 +81,41 @@ def _write(report: Report, target: str, lang: str, findings: list[Finding] | Non
 
 
 def cmd_deadlines(args: argparse.Namespace) -> int:
-    from ccm_desktop.domain.deadlines import deadlines_for, entry_into_force_for, next_due
-    from ccm_desktop.schema.states import load_states, state_name
+    from ccm_desktop.domain.deadlines import (
+        clearance_due,
+        deadlines_for,
+        entry_into_force_for,
+        next_due,
+        stockpile_destruction_due,
+        withdrawn_on,
+    )
+    from ccm_desktop.schema.states import code_for_name, load_states, state_name
 
-    title = ""
+    if args.state is None and args.deposited is None and args.entry_into_force is None:
+        raise CommandError("deadlines needs --state ISO3, --deposited DATE or "
+                           "--entry-into-force DATE (see 'ccm-desktop deadlines --help')")
+    if args.entry_into_force is not None and args.deposited is not None:
+        raise CommandError("give either --deposited DATE or --entry-into-force DATE, not both: "
+                           "entry into force follows from the date of deposit (Art. 17)")
+    if args.entry_into_force is not None and args.state:
+        raise CommandError("give either --state or --entry-into-force DATE, not both: the "
+                           "State list gives its entry into force")
+    title, withdrawal = "", None
     if args.state:
-        code = args.state.upper()
+        code = code_for_name(args.state) or args.state.upper()
         states = load_states()
         info = states.get(code)
         if args.deposited:
             info = states.with_deposit(code, args.deposited).get(code)
         if info is None:
-            raise CommandError(f"{code} is not in the list of States that signed or joined the "
-                               "Convention; give --deposited DATE if it has joined since")
+            raise CommandError(f"{args.state} is not in the list of States that signed or joined "
+                               "the Convention; give --deposited DATE if it has joined since")
         if info.entry_into_force is None:
             raise CommandError(f"{state_name(code)} ({code}) has signed but not ratified the "
                                "Convention; give --deposited DATE once it has")
         eif = info.entry_into_force
         title = f"{state_name(code, args.lang)} ({code})"
-        if info.withdrawal_effective:
-            title += f", withdrawal effective {info.withdrawal_effective.isoformat()}"
+        withdrawal = info.withdrawal_effective
     elif args.deposited:
         eif = entry_into_force_for(args.deposited)
     else:
@@ -109,17 +124,40 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
     today = args.today or date.today()
     if title:
         _say(f"State: {title}")
+    if args.deposited:
+        _say(f"Instrument deposited: {args.deposited.isoformat()}")
     _say(f"Entry into force: {d.entry_into_force.isoformat()}")
+    if withdrawn_on(today, withdrawal):
+        assert withdrawal is not None
+        _say(f"Withdrawal (Art. 20) took effect: {withdrawal.isoformat()}")
+        _say("Next report due: none; a State whose withdrawal has taken effect owes no "
+             "further report")
+        return EXIT_OK
     _say(f"Initial report (Art. 7.1) due: {d.initial_report.isoformat()}")
     _say(f"Annual reports (Art. 7.2) due: 30 April each year, for the previous calendar year; "
          f"first {d.first_annual_report.isoformat()}")
     kind, due = next_due(today, eif, initial_submitted=today > d.initial_report)
-    _say(f"Next report due: {due.isoformat()} ({kind})")
-    _say(f"Stockpile destruction (Art. 3.2) due: {d.stockpile_destruction.isoformat()} "
-         f"(with extensions under Art. 3.3, at most {d.stockpile_destruction_latest.isoformat()})")
-    _say(f"Clearance of contaminated areas (Art. 4.1) due: {d.clearance.isoformat()} "
-         f"(with extensions under Art. 4.5, at most {d.clearance_latest.isoformat()})")
+    if withdrawal is not None:
+        _say(f"Withdrawal (Art. 20) takes effect: {withdrawal.isoformat()}")
+    if withdrawal is not None and due >= withdrawal:
+        _say(f"Next report due: none; the {kind} report would fall due on {due.isoformat()}, "
+             "after the withdrawal takes effect")
+    else:
+        _say(f"Next report due: {due.isoformat()} ({kind})")
+    # Extensions can be renewed (Art. 3.3-3.4, 4.5-4.8): there is no latest date to print.
+    _say(_obligation_line("Stockpile destruction (Art. 3.2)", d.stockpile_destruction,
+                          stockpile_destruction_due(eif, args.stockpile_extended_to),
+                          "Art. 3.3"))
+    _say(_obligation_line("Clearance of contaminated areas (Art. 4.1)", d.clearance,
+                          clearance_due(eif, args.clearance_extended_to), "Art. 4.5"))
     return EXIT_OK
+
+
+def _obligation_line(label: str, original: date, due: date, article: str) -> str:
+    if due != original:
+        return (f"{label} due: {due.isoformat()} (extended from {original.isoformat()} under "
+                f"{article}; a further extension may be requested)")
+    return f"{label} due: {due.isoformat()} (an extension may be requested under {article})"
 
 
 # database commands (storage/) ------------------------------------------------------------------
@@ -232,11 +270,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="refuse a report with errors (exit 1)")
 
     p = add("deadlines", cmd_deadlines, "print a State's Article 3, 4 and 7 deadlines")
-    group = p.add_mutually_exclusive_group(required=True)
-    group.add_argument("--state", metavar="ISO3")
-    group.add_argument("--entry-into-force", type=_date_arg, metavar="DATE")
+    p.add_argument("--state", metavar="ISO3",
+                   help="the State, by ISO code or name (e.g. LAO, \"Lao PDR\")")
+    p.add_argument("--entry-into-force", type=_date_arg, metavar="DATE",
+                   help="the Convention's entry into force for the State, instead of --state")
     p.add_argument("--deposited", type=_date_arg, metavar="DATE",
-                   help="date the State deposited its instrument, if it joined after the list")
+                   help="date the State deposited its instrument, if it joined after the list; "
+                        "on its own or with --state")
+    p.add_argument("--stockpile-extended-to", type=_date_arg, metavar="DATE",
+                   help="the Art. 3 deadline as extended by a Meeting of States Parties")
+    p.add_argument("--clearance-extended-to", type=_date_arg, metavar="DATE",
+                   help="the Art. 4 deadline as extended by a Meeting of States Parties")
     p.add_argument("--today", type=_date_arg, metavar="DATE", help=argparse.SUPPRESS)
     p.add_argument("--lang", default="en")
 

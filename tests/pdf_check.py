@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal, localcontext
 from typing import Any
 
 from pypdf import PdfReader
@@ -15,7 +16,7 @@ from pypdf import PdfReader
 from ccm_desktop.domain.deadlines import clearance_due, stockpile_destruction_due
 from ccm_desktop.domain.report import FormStatus, Report
 from ccm_desktop.exchange.pdf import render_pdf
-from ccm_desktop.schema.kinds import Attachments
+from ccm_desktop.schema.kinds import AreaM2, Attachments, DateKind
 from ccm_desktop.schema.model import Field, Part, Table
 from ccm_desktop.schema.registry import FORMS, part
 from ccm_desktop.schema.states import state_name
@@ -54,12 +55,35 @@ class Pdf:
         return None
 
 
+AREA_FACTORS = {"m2": 1, "ha": 10_000, "km2": 1_000_000}
+
+
+def area_unit(report: Report) -> str:
+    return report.cover.fields.get("area_unit") or "m2"
+
+
 def shown(column: Field, value: Any, report: Report) -> str:
+    """A value as the English PDF prints it: dates dd/mm/yyyy as the template writes them,
+    areas in the report's unit."""
     if value is None or value == [] or value == "":
         return ""
     if isinstance(column.kind, Attachments):
         return "\n".join(report.attachments[a].filename for a in value)
+    if isinstance(column.kind, DateKind):
+        return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
+    unit = area_unit(report)
+    if isinstance(column.kind, AreaM2) and unit != "m2":
+        with localcontext() as context:
+            context.prec = 100
+            value = (Decimal(value) / AREA_FACTORS[unit]).normalize()
     return str(column.kind.format(value, "en"))
+
+
+def label(column: Field, report: Report) -> str:
+    if isinstance(column.kind, AreaM2):
+        return column.label.replace("m²", {"m2": "m²", "ha": "ha", "km2": "km²"}[
+            area_unit(report)])
+    return column.label
 
 
 def has_value(rows: list[dict[str, Any]], column: Field) -> bool:
@@ -72,7 +96,7 @@ def printed_parts(report: Report) -> list[Part]:
 
 
 def heading(p: Part) -> str:
-    return f"Form {p.id} — {p.articles}"
+    return f"Form {p.id} — {p.title}"
 
 
 def field_text(report: Report, f: Field, values: dict[str, Any]) -> list[str]:
@@ -81,8 +105,8 @@ def field_text(report: Report, f: Field, values: dict[str, Any]) -> list[str]:
         eif = report.cover.fields.get("entry_into_force")
         if isinstance(eif, date):
             due = (stockpile_destruction_due if f.id == "article3_deadline" else clearance_due)(eif)
-            return [f.label, due.isoformat()]
-    return [f.label, shown(f, value, report) or "—"]
+            return [f.label, f"{due.day:02d}/{due.month:02d}/{due.year}"]
+    return [label(f, report), shown(f, value, report) or "—"]
 
 
 def table_text(report: Report, table: Table, rows: list[dict[str, Any]]) -> Iterator[str]:
@@ -93,7 +117,7 @@ def table_text(report: Report, table: Table, rows: list[dict[str, Any]]) -> Iter
     columns = [c for c in table.columns if c.id != "photos"
                and (c is table.columns[0] or c.required or has_value(rows, c))]
     for c in columns:
-        yield c.label
+        yield label(c, report)
     for row in rows:
         for c in columns:
             text = shown(c, row.get(c.id), report)
@@ -104,12 +128,12 @@ def table_text(report: Report, table: Table, rows: list[dict[str, Any]]) -> Iter
 
 
 def expected_parts(report: Report) -> dict[str, list[str]]:
-    """What each printed part must show, in order: heading, title, then every field (label and
-    value) and every table (caption, column labels, cells row by row)."""
+    """What each printed part must show, in order: heading (letter and title), articles, then
+    every field (label and value) and every table (caption, column labels, cells row by row)."""
     out: dict[str, list[str]] = {}
     for p in printed_parts(report):
         form = report.form(p.id)
-        texts = [heading(p), p.title]
+        texts = [heading(p), p.articles]
         for item in p.items:
             if isinstance(item, Table):
                 texts.extend(table_text(report, item, form.tables.get(item.id, [])))
@@ -126,6 +150,8 @@ def expected_cover(report: Report) -> list[str]:
     for fid in ("state", "report_kind", "period_from", "period_to", "submission_date",
                 "entry_into_force", "prepared_by", "approved_by"):
         texts.extend(field_text(report, cover.field(fid), fields))
+    if fields.get("area_unit"):
+        texts.extend(field_text(report, cover.field("area_unit"), fields))
     texts.append("Status of Forms A to J")
     for p in FORMS:
         form = report.form(p.id)

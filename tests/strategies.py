@@ -49,7 +49,7 @@ from ccm_desktop.schema.kinds import (
 )
 from ccm_desktop.schema.model import Field, Part, Table
 from ccm_desktop.schema.registry import PARTS
-from ccm_desktop.schema.states import load_states
+from ccm_desktop.schema.states import all_state_codes
 
 # Letters of each UN language's script, so that every example is likely to mix them.
 LATIN = string.ascii_letters + "éèêàçñüöäßÉÇÑœ"
@@ -109,9 +109,8 @@ def _emails(draw: st.DrawFn) -> str:
 
 @cache
 def state_codes() -> tuple[str, ...]:
-    listed = [s.iso3 for s in load_states().states]
-    others = sorted(str(c.alpha_3) for c in pycountry.countries if str(c.alpha_3) not in listed)
-    return tuple(listed + others)
+    """States only (the Convention's list and the UN member and observer States)."""
+    return all_state_codes()
 
 
 @cache

@@ -75,6 +75,67 @@ def test_deadlines_for_later_deposit() -> None:
     assert "Entry into force: 2026-09-01" in result.stdout
 
 
+def test_deadlines_never_print_a_ceiling_for_articles_3_and_4() -> None:
+    for args in (("--state", "LBN"), ("--entry-into-force", "2013-11-01"),
+                 ("--state", "LAO", "--clearance-extended-to", "2025-08-01")):
+        result = run_cli("deadlines", *args)
+        assert result.returncode == 0, result.stderr
+        assert "at most" not in result.stdout
+        assert "an extension may be requested under Art. 3.3" in result.stdout
+
+
+def test_deadlines_for_lao_pdr_with_an_extension_recorded() -> None:
+    result = run_cli("deadlines", "--state", "Lao PDR", "--clearance-extended-to", "2025-08-01",
+                     "--today", "2025-06-01")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "State: Lao People's Democratic Republic (LAO)" in out
+    assert "Entry into force: 2010-08-01" in out
+    assert ("Clearance of contaminated areas (Art. 4.1) due: 2025-08-01 (extended from "
+            "2020-08-01 under Art. 4.5; a further extension may be requested)") in out
+    assert "Stockpile destruction (Art. 3.2) due: 2018-08-01" in out
+    assert "Next report due: 2026-04-30 (annual)" in out
+
+
+def test_deadlines_for_lithuania_after_withdrawal() -> None:
+    result = run_cli("deadlines", "--state", "LTU", "--today", "2026-01-15")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Withdrawal (Art. 20) took effect: 2025-03-06" in out
+    assert "Next report due: none" in out and "owes no further report" in out
+    assert "2026-04-30" not in out and "Art. 3.2" not in out
+
+
+def test_deadlines_for_lithuania_before_withdrawal_owes_nothing_due_after_it() -> None:
+    out = run_cli("deadlines", "--state", "LTU", "--today", "2025-01-10").stdout
+    assert "Withdrawal (Art. 20) takes effect: 2025-03-06" in out
+    assert "Next report due: none; the annual report would fall due on 2025-04-30" in out
+    assert "Next report due: 2024" not in out
+    assert "Next report due: none" not in run_cli("deadlines", "--state", "LTU", "--today",
+                                                  "2024-01-10").stdout
+
+
+def test_deadlines_for_a_state_given_only_by_its_date_of_deposit() -> None:
+    result = run_cli("deadlines", "--deposited", "2026-03-15", "--today", "2026-04-01")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Instrument deposited: 2026-03-15" in out
+    assert "Entry into force: 2026-09-01" in out  # Art. 17.2: first day of the sixth month after
+    assert "Initial report (Art. 7.1) due: 2027-02-28" in out
+    assert "Next report due: 2027-02-28 (initial)" in out
+    assert "State:" not in out
+
+
+@pytest.mark.parametrize("args", [(), ("--deposited", "2026-03-15", "--entry-into-force",
+                                       "2026-09-01"),
+                                  ("--state", "LBN", "--entry-into-force", "2011-05-01")])
+def test_deadlines_usage_mistakes_are_one_sentence(args: tuple[str, ...]) -> None:
+    result = run_cli("deadlines", *args)
+    assert result.returncode == 2
+    assert result.stdout == "" and len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
 @pytest.mark.parametrize("path", sorted(RESOURCE_SAMPLES.glob("*.ccm.json")),
                          ids=lambda p: p.name)
 def test_resource_samples_exit_0_with_nothing_to_say(path: Path) -> None:

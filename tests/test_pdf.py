@@ -143,7 +143,7 @@ def test_header_and_page_numbers_on_every_page() -> None:
     assert total > 5
     for number, text in enumerate(pdf.pages, 1):
         assert f"page {number} of {total}" in text
-        assert "Lebanon — 2023-01-01 to 2023-12-31" in text
+        assert "Lebanon — from 01/01/2023 to 31/12/2023" in text
 
 
 def test_version_and_content_hash_on_the_last_page_only() -> None:
@@ -186,7 +186,7 @@ def test_metadata_outline_and_language() -> None:
     pdf = Pdf.of(report)
     meta = pdf.reader.metadata
     assert meta is not None
-    assert meta.title == "Article 7 report of Lebanon, 2023-01-01 to 2023-12-31"
+    assert meta.title == "Article 7 report of Lebanon, from 01/01/2023 to 31/12/2023"
     assert meta.author == "Lebanon Mine Action Centre"
     assert "Article 7" in (meta.subject or "")
     assert pdf.reader.trailer["/Root"]["/Lang"] == "en"
@@ -348,7 +348,7 @@ def test_derived_deadline_is_computed_when_empty() -> None:
     report.cover.fields["entry_into_force"] = date(2010, 11, 1)
     pdf = Pdf.of(report)
     page = pdf.squashed[pdf.first_page_with(heading(FORMS[1])) or 0]
-    assert squash("Art. 3 deadline 2018-11-01 (computed from the entry into force)") in page
+    assert squash("Art. 3 deadline 01/11/2018 (computed from the entry into force)") in page
 
 
 def test_decimal_amounts_keep_their_digits() -> None:

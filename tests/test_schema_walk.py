@@ -38,7 +38,7 @@ EXPECTED: list[tuple[str, str | None, str, str, str]] = [
            ("state", "state", "R"), ("report_kind", "choice", "R"), ("period_from", "date", "R"),
            ("period_to", "date", "R"), ("submission_date", "date", ""),
            ("entry_into_force", "date", "R"), ("prepared_by", "text", "V"),
-           ("approved_by", "text", "V")),
+           ("approved_by", "text", "V"), ("area_unit", "choice", "V")),
     *_rows("cover", "contacts",
            ("institution", "text", "R"), ("role", "note", ""), ("person", "text", ""),
            ("address", "note", ""), ("phone", "text", ""), ("fax", "text", ""),
@@ -111,6 +111,7 @@ EXPECTED: list[tuple[str, str | None, str, str, str]] = [
 
 EXPECTED_CHOICES = {
     ("cover", None, "report_kind"): {"initial", "annual"},
+    ("cover", None, "area_unit"): {"m2", "ha", "km2"},
     ("A", "measures", "kind"): {"legislation", "regulation", "administrative", "penal_sanction",
                                 "military_directive", "other"},
     ("C", "types", "category"): {"munition", "submunition", "bomblet", "dispenser"},

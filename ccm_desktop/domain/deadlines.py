@@ -8,9 +8,10 @@ from datetime import date, timedelta
 CONVENTION_ENTRY_INTO_FORCE = date(2010, 8, 1)
 INITIAL_REPORT_DAYS = 180  # Art. 7.1: "as soon as practicable, and in any event not later than 180 days"
 STOCKPILE_YEARS = 8  # Art. 3.2
-STOCKPILE_EXTENSION_YEARS = 4  # Art. 3.3, per request
 CLEARANCE_YEARS = 10  # Art. 4.1(a)
-CLEARANCE_EXTENSION_YEARS = 5  # Art. 4.5, per request
+# Extensions (Art. 3.3-3.4: up to four years each; Art. 4.5-4.8: up to five years each) can be
+# requested again and again: there is no final date, so none is computed here. A granted
+# extension is recorded as the new date (Forms B and F, or `--*-extended-to` on the command line).
 
 
 def add_years(day: date, years: int) -> date:
@@ -60,9 +61,7 @@ class Deadlines:
     initial_report: date
     first_annual_report: date
     stockpile_destruction: date
-    stockpile_destruction_latest: date
     clearance: date
-    clearance_latest: date
 
     def annual_report(self, reporting_year: int) -> date:
         return annual_report_due(reporting_year)
@@ -85,11 +84,7 @@ def deadlines_for(entry_into_force: date) -> Deadlines:
         initial_report=initial_report_due(entry_into_force),
         first_annual_report=first_annual,
         stockpile_destruction=stockpile_destruction_due(entry_into_force),
-        stockpile_destruction_latest=add_years(
-            entry_into_force, STOCKPILE_YEARS + STOCKPILE_EXTENSION_YEARS
-        ),
         clearance=clearance_due(entry_into_force),
-        clearance_latest=add_years(entry_into_force, CLEARANCE_YEARS + CLEARANCE_EXTENSION_YEARS),
     )
 
 
@@ -101,3 +96,8 @@ def next_due(today: date, entry_into_force: date, initial_submitted: bool) -> tu
     if today > due:
         due = date(today.year + 1, 4, 30)
     return "annual", due
+
+
+def withdrawn_on(today: date, withdrawal_effective: date | None) -> bool:
+    """Art. 20: once a State's withdrawal has taken effect it owes no further report."""
+    return withdrawal_effective is not None and today >= withdrawal_effective

@@ -1,5 +1,9 @@
-"""The State list: Convention status from `resources/states/ccm-states.csv`, names in every UN
-language from Babel's CLDR data (via the ISO alpha-2 code that pycountry gives).
+"""The State list: Convention status from `resources/states/ccm-states.csv`, the UN member and
+observer States from `resources/states/un-states.csv`, English names as the UN writes them (from
+those lists), names in the other UN languages from Babel's CLDR data (via the ISO alpha-2 code
+that pycountry gives), and the names people type from `resources/states/state-aliases.csv`.
+
+Only States are offered or found by name: no territories (Åland Islands, Antarctica, Puerto Rico).
 
 A State that joins after the list was made can be added with its date of deposit
 (`StateList.with_deposit`); its entry into force then follows from Art. 17.
@@ -19,7 +23,10 @@ from babel import Locale
 
 from ccm_desktop.domain.deadlines import entry_into_force_for
 
-STATES_CSV = Path(__file__).resolve().parents[2] / "resources" / "states" / "ccm-states.csv"
+STATES_DIR = Path(__file__).resolve().parents[2] / "resources" / "states"
+STATES_CSV = STATES_DIR / "ccm-states.csv"
+UN_STATES_CSV = STATES_DIR / "un-states.csv"
+ALIASES_CSV = STATES_DIR / "state-aliases.csv"
 
 
 @dataclass(frozen=True)
@@ -79,10 +86,30 @@ def load_states(path: Path = STATES_CSV) -> StateList:
     ))
 
 
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@cache
+def un_states() -> dict[str, str]:
+    """The UN member and observer States: {ISO alpha-3: the UN's English short name}."""
+    return {r["iso3"]: r["name"] for r in _rows(UN_STATES_CSV)}
+
+
+@cache
+def all_state_codes() -> tuple[str, ...]:
+    """Every State a report may name: the Convention's list, then the UN member and observer
+    States that are not in it (the Cook Islands and Niue are in the first only)."""
+    listed = tuple(s.iso3 for s in load_states().states)
+    return listed + tuple(c for c in un_states() if c not in listed)
+
+
 @cache
 def is_known_state_code(code: str) -> bool:
-    # pycountry ignores case; the file format does not ("lbn" is no ISO 3166 code).
-    return len(code) == 3 and code.isupper() and pycountry.countries.get(alpha_3=code) is not None
+    """Whether `code` is the ISO alpha-3 code of a State a report may name (not a territory
+    such as ASM or ATA). Upper case only: the file format is exact ("lbn" is no code)."""
+    return code in all_state_codes()
 
 
 def _locale(lang: str) -> Locale:
@@ -94,7 +121,14 @@ def _locale(lang: str) -> Locale:
 
 @cache
 def state_name(iso3: str, lang: str = "en") -> str:
-    """The State's short name in `lang` (one of the UN languages), or the code if unknown."""
+    """The State's short name in `lang` (one of the UN languages), or the code if unknown.
+    English names are the UN's, from the State lists; the others are CLDR's."""
+    if lang.split("_")[0].split("-")[0] == "en":
+        listed_info = load_states().get(iso3)
+        if listed_info is not None:
+            return listed_info.name
+        if iso3 in un_states():
+            return un_states()[iso3]
     country = pycountry.countries.get(alpha_3=iso3)
     if country is None:
         return iso3
@@ -106,21 +140,27 @@ def state_name(iso3: str, lang: str = "en") -> str:
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("\u2019", "'"))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip()
 
 
 @cache
 def _name_index(lang: str) -> dict[str, str]:
+    """Folded name -> code, for States only: the name in `lang`, the UN's English name, CLDR's
+    English name, pycountry's ISO, official and common names, and the aliases people type."""
     index: dict[str, str] = {}
-    for country in pycountry.countries:
-        code = str(country.alpha_3)
-        for name in (state_name(code, lang), state_name(code, "en"), str(country.name),
-                     getattr(country, "official_name", ""), getattr(country, "common_name", "")):
+    english = _locale("en").territories
+    for code in all_state_codes():
+        country = pycountry.countries.get(alpha_3=code)
+        names = [state_name(code, lang), state_name(code, "en")]
+        if country is not None:
+            names += [str(english.get(country.alpha_2, "")), str(country.name),
+                      getattr(country, "official_name", ""), getattr(country, "common_name", "")]
+        for name in names:
             if name:
                 index.setdefault(_fold(name), code)
-    for s in load_states().states:
-        index.setdefault(_fold(s.name), s.iso3)
+    for row in _rows(ALIASES_CSV):
+        index.setdefault(_fold(row["alias"]), row["iso3"])
     return index
 
 
@@ -133,18 +173,21 @@ def code_for_name(text: str, lang: str = "en") -> str | None:
 
 
 def search_states(query: str, lang: str = "en", parties_only: bool = False) -> list[str]:
-    """Codes of States whose name (in `lang` or English) or code contains `query`."""
+    """Codes of States whose name (in `lang` or English) or code contains `query`, or that a
+    name people type stands for ("UK", "Ivory Coast"). States only: the Convention's list and
+    the UN member and observer States; `parties_only` keeps the States Parties."""
     folded = _fold(query)
     listed = load_states()
-    codes = [s.iso3 for s in listed.states if not parties_only or s.is_party]
-    if not parties_only:
-        codes += [str(c.alpha_3) for c in pycountry.countries if listed.get(str(c.alpha_3)) is None]
+    codes = ([s.iso3 for s in listed.states if s.is_party] if parties_only
+             else list(all_state_codes()))
+    typed = _name_index(lang.split("_")[0]).get(folded) if folded else None
     hits = [
         c for c in codes
         if not folded or folded in _fold(state_name(c, lang)) or folded in _fold(state_name(c))
-        or folded == c.casefold()
+        or folded == c.casefold() or c == typed
     ]
     # Names that begin with the query first, then alphabetical as a person reads them
     # ("Líbano" before "Liberia"), not by code point.
-    return sorted(hits, key=lambda c: (not _fold(state_name(c, lang)).startswith(folded),
+    return sorted(hits, key=lambda c: (c != typed,
+                                       not _fold(state_name(c, lang)).startswith(folded),
                                        _fold(state_name(c, lang))))

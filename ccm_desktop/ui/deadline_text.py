@@ -98,9 +98,21 @@ def all_deadlines(report: Report, today: date | None = None) -> list[Due]:
         late = (submitted - due.day).days
         how = "on time" if late <= 0 else f"{late:,} day{'s' if late != 1 else ''} late"
         due = replace(due, status=f"submitted {long_date(submitted)}, {how}")
+    withdrawal = _withdrawal_effective(report)
+    if due is not None and withdrawal is not None and due.day >= withdrawal:
+        # Art. 20: once the withdrawal has taken effect, no further report is owed.
+        due = replace(due, status=f"not owed: the withdrawal took effect on "
+                                  f"{long_date(withdrawal)}")
     if due is not None:
         out.append(due)
     if eif is None:
+        return out
+    if withdrawal is not None and today >= withdrawal:
+        ended = f"no longer owed: the withdrawal took effect on {long_date(withdrawal)}"
+        out.append(Due("Stockpile destruction (Art. 3)", deadlines_for(eif).stockpile_destruction,
+                       today, ended, obligation=True))
+        out.append(Due("Clearance of contaminated areas (Art. 4)", deadlines_for(eif).clearance,
+                       today, ended, obligation=True))
         return out
     d = deadlines_for(eif)
     b, f = report.form("B"), report.form("F")
@@ -114,6 +126,12 @@ def all_deadlines(report: Report, today: date | None = None) -> list[Due]:
                    _obligation_status(f.status, f.fields.get("completion_declared") is True),
                    obligation=True))
     return out
+
+
+def _withdrawal_effective(report: Report) -> date | None:
+    """The date the reporting State's withdrawal took (or takes) effect, from the State list."""
+    info = load_states().get(report.state) if report.state else None
+    return info.withdrawal_effective if info is not None else None
 
 
 def _obligation_status(status: FormStatus | None, completed: bool) -> str | None:

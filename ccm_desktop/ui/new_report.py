@@ -173,7 +173,12 @@ class NewReportDialog(QDialog):
         for code in search_states(text, self.lang)[:200]:
             info = load_states().get(code)
             name = state_name(code, self.lang)
-            suffix = "" if info is not None and info.is_party else "  (not a State Party in the list)"
+            if info is not None and info.withdrawal_effective is not None:
+                suffix = f"  (withdrew, effective {info.withdrawal_effective.isoformat()})"
+            elif info is not None and info.is_party:
+                suffix = ""
+            else:
+                suffix = "  (not a State Party in the list)"
             item = QListWidgetItem(name + suffix, self.states)
             item.setData(CODE_ROLE, code)
         if self.states.count():
@@ -194,7 +199,13 @@ class NewReportDialog(QDialog):
     def _listed_eif(self) -> date | None:
         code = self.state_code()
         info = load_states().get(code) if code else None
-        return info.entry_into_force if info is not None and info.is_party else None
+        # A State that has withdrawn keeps its entry into force (for its earlier reports).
+        return info.entry_into_force if info is not None else None
+
+    def _withdrawal(self) -> date | None:
+        code = self.state_code()
+        info = load_states().get(code) if code else None
+        return info.withdrawal_effective if info is not None else None
 
     def _state_chosen(self) -> None:
         code = self.state_code()
@@ -204,6 +215,11 @@ class NewReportDialog(QDialog):
         self.deposit.setVisible(needs_deposit)
         if code is None:
             self.state_note.setText("No State matches; check the spelling or type its ISO code.")
+        elif (withdrawn := self._withdrawal()) is not None:
+            self.state_note.setText(f"{state_name(code, self.lang)} withdrew from the Convention; "
+                                    f"the withdrawal took effect on {withdrawn.isoformat()} "
+                                    "(Art. 20). It owes no report that falls due after that "
+                                    "date; a report for an earlier period can still be made.")
         elif listed is not None:
             self.state_note.setText(f"{state_name(code, self.lang)}: the Convention entered into "
                                     f"force on {listed.isoformat()} (from the State list).")

@@ -44,3 +44,30 @@ def test_article_3_and_4_deadlines() -> None:
     initial.cover.fields.update(report_kind="initial", entry_into_force=date(2025, 8, 1))
     assert all_deadlines(initial, date(2025, 9, 1))[0].sentence() == \
         "Initial report (Art. 7.1): due 28 January 2026 (149 days left)"
+
+
+def _lithuania(year: int) -> Report:
+    report = Report()
+    report.cover.fields.update(state="LTU", report_kind="annual", period_from=date(year, 1, 1),
+                               period_to=date(year, 12, 31), entry_into_force=date(2011, 9, 1))
+    return report
+
+
+def test_a_withdrawn_state_owes_no_further_report() -> None:
+    from ccm_desktop.ui.start import deadlines_html
+
+    # Lithuania's withdrawal took effect on 6 March 2025: the 2024 report would fall due later.
+    dues = all_deadlines(_lithuania(2024), date(2025, 6, 1))
+    assert dues[0].label == "Annual report 2024 (Art. 7.2)"
+    assert dues[0].when() == "30 April 2025 (not owed: the withdrawal took effect on 6 March 2025)"
+    assert not dues[0].late
+    assert all("no longer owed" in d.when() for d in dues[1:]) and len(dues) == 3
+    html = deadlines_html(_lithuania(2024), date(2025, 6, 1))
+    assert "not owed" in html and "late" not in html and "days left" not in html
+    # Before it takes effect, a report falling due after it is not owed either; an earlier one is.
+    assert all_deadlines(_lithuania(2024), date(2025, 3, 1))[0].when() == \
+        "30 April 2025 (not owed: the withdrawal took effect on 6 March 2025)"
+    earlier = all_deadlines(_lithuania(2023), date(2024, 3, 1))
+    assert earlier[0].when() == "30 April 2024 (60 days left)"
+    assert "owed" not in earlier[1].when()
+

@@ -43,6 +43,39 @@ def test_state_search_uses_the_users_language(qtbot: QtBot) -> None:
     assert dialog.state_code() == "DEU"
 
 
+@pytest.mark.parametrize(("typed", "code"), [("Lao PDR", "LAO"), ("UK", "GBR"),
+                                             ("Ivory Coast", "CIV"), ("DRC", "COD")])
+def test_the_reporting_state_is_found_by_the_names_people_type(qtbot: QtBot, typed: str,
+                                                               code: str) -> None:
+    dialog = NewReportDialog([], "en", date(2025, 3, 3))
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.search, typed)
+    assert dialog.state_code() == code
+
+
+def test_the_new_report_dialog_offers_no_territories(qtbot: QtBot) -> None:
+    dialog = NewReportDialog([], "en", date(2025, 3, 3))
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.search, "Åland Islands")
+    assert dialog.state_code() is None
+    assert "No State matches" in dialog.state_note.text()
+    dialog.search.clear()
+    qtbot.keyClicks(dialog.search, "Lao")
+    assert dialog.states.currentItem().text() == "Lao People's Democratic Republic"
+
+
+def test_a_withdrawn_state_is_named_as_such_and_keeps_its_entry_into_force(
+        qtbot: QtBot) -> None:
+    dialog = NewReportDialog([], "en", date(2025, 6, 3))
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.search, "Lithuania")
+    assert dialog.state_code() == "LTU"
+    assert "withdrew" in dialog.states.currentItem().text()
+    assert "withdrawal took effect on 2025-03-06" in dialog.state_note.text()
+    assert not dialog.deposit.isVisibleTo(dialog)  # no date of deposit to ask for
+    assert dialog.eif.date().toString("yyyy-MM-dd") == "2011-09-01"
+
+
 def test_a_period_that_ends_before_it_begins_is_refused(qtbot: QtBot) -> None:
     dialog = NewReportDialog([], "en", date(2025, 3, 3))
     qtbot.addWidget(dialog)

@@ -125,6 +125,22 @@ def test_state_found_by_name_in_the_users_language(qtbot: QtBot) -> None:
     assert stored(editor)[0]["receiving_state"] == "DEU"
 
 
+def test_state_cells_offer_states_only_and_take_the_names_people_type(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot, "D", "transferred", [{"type": "M26"}])
+    cell = open_cell(editor, 0, "receiving_state")
+    assert isinstance(cell, StateEditor)
+    offered = {cell.combo.itemText(i) for i in range(cell.combo.count())}
+    assert {"United States of America", "Holy See", "State of Palestine",
+            "Lao People's Democratic Republic"} <= offered
+    assert not offered & {"Åland Islands", "Antarctica", "Puerto Rico", "Greenland"}
+    assert len(offered) == 1 + 197  # the empty choice, 195 UN States, Cook Islands and Niue
+    qtbot.keyClicks(cell.line, "UK")
+    assert editor.delegate.commit_open_editor()
+    assert stored(editor)[0]["receiving_state"] == "GBR"
+    assert editor.model.display_text(0, editor.model.column_index("receiving_state")) == \
+        "United Kingdom of Great Britain and Northern Ireland"
+
+
 def test_area_unit_choice_converts_to_square_metres(qtbot: QtBot) -> None:
     editor = make_editor(qtbot, "F", "clearance", [{"area_id": "CBU-1"}])
     cell = open_cell(editor, 0, "cleared_m2")

@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBre
 from ccm_desktop.domain.report import FormStatus
 from ccm_desktop.exchange.pdf.context import Ctx, frame_size
 from ccm_desktop.exchange.pdf.flowables import Bookmark, ProgressMark, text
-from ccm_desktop.exchange.pdf.forms import PART_UNITS, caption_style, field_pairs
+from ccm_desktop.exchange.pdf.forms import PART_UNITS, caption_style, field_pairs, voluntary_note
 from ccm_desktop.exchange.pdf.shaping import isolate
 from ccm_desktop.exchange.pdf.styles import DRAFT, TextStyle
 from ccm_desktop.exchange.pdf.tables import Cell, TableBlock, TableSpec, column_widths
@@ -18,6 +18,7 @@ from ccm_desktop.schema.states import state_name
 
 IDENTIFICATION = ("state", "report_kind", "period_from", "period_to", "submission_date",
                   "entry_into_force", "prepared_by", "approved_by")
+SHOWN_WHEN_SET = ("area_unit",)  # printed only when given (empty means m²)
 
 
 def state_text(ctx: Ctx) -> str:
@@ -31,7 +32,7 @@ def period_text(ctx: Ctx) -> str:
     start = ctx.display(cover.field("period_from"), fields.get("period_from")) or "…"
     end = ctx.display(cover.field("period_to"), fields.get("period_to")) or "…"
     # Dates stay left to right inside right-to-left text (the marks are never drawn).
-    text = ctx.t(N_("{start} to {end}")).format(start=isolate(start), end=isolate(end))
+    text = ctx.t(N_("from {start} to {end}")).format(start=isolate(start), end=isolate(end))
     return isolate(text, first_strong=True)
 
 
@@ -61,16 +62,22 @@ def cover_story(ctx: Ctx) -> list[Flowable]:
         Spacer(1, 4),
         text(ctx.t(N_("Article 7 report")), styles.title),
         text(state_text(ctx), styles.subtitle),
-        text(period_text(ctx), styles.body.but(align=styles.start, color=styles.note.color)),
+        text(ctx.t(N_("Reporting period {period}")).format(period=period_text(ctx)),
+             styles.body.but(align=styles.start, color=styles.note.color)),
     ]
     if ctx.draft:
         story += [Spacer(1, 8), text(ctx.t(N_("DRAFT — not validated. This report has errors; "
                                               "they are listed on its last page.")),
                                      styles.body.but(bold=True, color=DRAFT, align=styles.start))]
+    cover = part("cover")
+    shown = [*IDENTIFICATION, *(f for f in SHOWN_WHEN_SET
+                                if ctx.report.cover.fields.get(f) not in (None, ""))]
     story += [
         Spacer(1, 14),
-        field_pairs(ctx, part("cover"), [part("cover").field(f) for f in IDENTIFICATION],
-                    ctx.report.cover.fields, wide=False),
+        field_pairs(ctx, cover, [cover.field(f) for f in shown], ctx.report.cover.fields,
+                    wide=False),
+        Spacer(1, 3),
+        text(voluntary_note(ctx), styles.note.but(align=styles.start)),
         Spacer(1, 16),
         status_grid(ctx),
         Spacer(1, 6),

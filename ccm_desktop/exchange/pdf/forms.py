@@ -4,7 +4,7 @@ tables with their header, totals and photographs)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import Any
 
 from reportlab.platypus import (
@@ -50,8 +50,13 @@ def is_wide(part: Part) -> bool:
 
 
 def heading(ctx: Ctx, part: Part) -> str:
-    return ctx.t(N_("Form {letter} — {articles}")).format(letter=part.id,
-                                                          articles=ctx.t(part.articles))
+    """ "Form B — Stockpiles and destruction": the letter and the form's official title."""
+    return ctx.t(N_("Form {letter} — {title}")).format(letter=part.id, title=ctx.t(part.title))
+
+
+def articles_line(ctx: Ctx, part: Part) -> str:
+    """The sub-paragraphs of Article 7.1 (and the articles) the form answers."""
+    return ctx.t(part.articles)
 
 
 def bookmark_title(ctx: Ctx, part: Part) -> str:
@@ -65,8 +70,10 @@ def form_story(ctx: Ctx, part: Part, form: FormData) -> list[Flowable]:
         NextPageTemplate("landscape" if wide else "portrait"), PageBreak(),
         Bookmark(f"form-{part.id}", bookmark_title(ctx, part)),
         text(heading(ctx, part), styles.h1),
-        text(ctx.t(part.title), styles.h1_sub),
+        text(articles_line(ctx, part), styles.h1_sub),
     ]
+    if has_shading(part, form):
+        story.append(text(voluntary_note(ctx), styles.note.but(align=styles.start)))
     if form.status is None:
         story.append(text(ctx.t(N_("The cover page does not say whether this form changed.")),
                           styles.note))
@@ -120,7 +127,7 @@ def field_pairs(ctx: Ctx, part: Part, fields: list[Field], values: dict[str, Val
     def cells(i: int) -> list[Cell]:
         field = fields[i]
         shown, computed = field_value(ctx, field, values)
-        label = text(ctx.t(field.label), label_style)
+        label = text(ctx.label(field), label_style)
         if not shown:
             value: Cell = text("—", styles.empty)
         else:
@@ -131,7 +138,8 @@ def field_pairs(ctx: Ctx, part: Part, fields: list[Field], values: dict[str, Val
 
     spec = TableSpec(widths=widths[::-1] if styles.rtl else widths, row_count=len(fields),
                      cells=cells, fresh_height=avail_h, label_column=1 if styles.rtl else 0,
-                     cell_style=styles.value, align="RIGHT" if styles.rtl else "LEFT")
+                     cell_style=styles.value, align="RIGHT" if styles.rtl else "LEFT",
+                     shaded_rows=frozenset(i for i, f in enumerate(fields) if f.voluntary))
     return TableBlock(spec)
 
 
@@ -140,13 +148,26 @@ def totalled_columns(table: Table, shown: Sequence[Field]) -> list[Field]:
     return [c for c in shown if c.is_totalled]
 
 
+def _digits(value: int | Decimal) -> int:
+    """How many digits `value` has, before and after the point."""
+    if isinstance(value, int):
+        return len(str(abs(value)))
+    if not value.is_finite():
+        return 1
+    exponent = int(value.as_tuple().exponent)
+    return max(value.adjusted() + 1, 1) + max(-exponent, 0)
+
+
 def _sum(values: list[Any]) -> Any:
+    """The exact sum (the default decimal context would round to 28 digits)."""
     numbers = [v for v in values if isinstance(v, (int, Decimal)) and not isinstance(v, bool)]
     if not numbers:
         return None
     total: Any = 0
-    for v in numbers:
-        total = total + v
+    with localcontext() as context:
+        context.prec = max(_digits(v) for v in numbers) + len(str(len(numbers))) + 2
+        for v in numbers:
+            total = total + v
     return total
 
 
@@ -189,6 +210,34 @@ def _has_value(rows: list[Row], column: Field) -> bool:
     return any(r.get(column.id) not in (None, "", []) for r in rows)
 
 
+def _photo_column(table: Table) -> Field | None:
+    return next((c for c in table.columns
+                 if isinstance(c.kind, Attachments) and c.id == "photos"), None)
+
+
+def shown_columns(table: Table, rows: list[Row]) -> list[Field]:
+    """The columns a table prints: the first, the required ones, and those filled in a row."""
+    photo_column = _photo_column(table)
+    return [c for c in table.columns if c is not photo_column
+            and (c is table.columns[0] or c.required or _has_value(rows, c))]
+
+
+def voluntary_note(ctx: Ctx) -> str:
+    return ctx.t(N_("Information in grey cells is given on a voluntary basis."))
+
+
+def has_shading(part: Part, form: FormData) -> bool:
+    """Whether the printed form shows a voluntary (grey) field or column."""
+    for item in part.items:
+        if isinstance(item, Table):
+            rows = form.tables.get(item.id, [])
+            if rows and (item.voluntary or any(c.voluntary for c in shown_columns(item, rows))):
+                return True
+        elif item.voluntary:
+            return True
+    return False
+
+
 def data_table(ctx: Ctx, part: Part, table: Table, rows: list[Row], wide: bool) -> list[Flowable]:
     styles = ctx.styles
     avail_w, avail_h = frame_size(wide)
@@ -197,10 +246,8 @@ def data_table(ctx: Ctx, part: Part, table: Table, rows: list[Row], wide: bool) 
     if not rows:
         return [KeepTogether([text(caption_text, cap_style), Spacer(1, 3),
                               text(ctx.t(N_("None reported")), styles.empty)])]
-    photo_column = next((c for c in table.columns
-                         if isinstance(c.kind, Attachments) and c.id == "photos"), None)
-    shown = [c for c in table.columns if c is not photo_column
-             and (c is table.columns[0] or c.required or _has_value(rows, c))]
+    photo_column = _photo_column(table)
+    shown = shown_columns(table, rows)
     omitted = [c for c in table.columns if c not in shown
                and not (c is photo_column and _has_value(rows, c))]
     numeric = [c.kind.is_number for c in shown]
@@ -208,7 +255,7 @@ def data_table(ctx: Ctx, part: Part, table: Table, rows: list[Row], wide: bool) 
     step = max(len(rows) // SAMPLE_ROWS, 1)
     samples = [[ctx.display(c, rows[i].get(c.id)) for c in shown]
                for i in range(0, len(rows), step)]
-    labels = [ctx.t(c.label) for c in shown]
+    labels = [ctx.label(c) for c in shown]
     widths = column_widths(labels, samples, numeric, avail_w, styles.cell, styles.header_cell,
                            bold_samples=totals)
     rtl = styles.rtl
@@ -235,7 +282,7 @@ def data_table(ctx: Ctx, part: Part, table: Table, rows: list[Row], wide: bool) 
         extra = _photo_rows(ctx, rows, photo_column)
     after: list[Flowable] = []
     if omitted:
-        names = ", ".join(ctx.t(c.label) for c in omitted)
+        names = ", ".join(ctx.label(c) for c in omitted)
         after.append(Spacer(1, 2))
         after.append(text(ctx.t(N_("Not filled in for any row: {columns}.")).format(columns=names),
                           styles.small.but(align=styles.start)))
@@ -247,6 +294,8 @@ def data_table(ctx: Ctx, part: Part, table: Table, rows: list[Row], wide: bool) 
         extra=extra,
         totals=[[make_cell(j, r[j], bold=True) for j in order] for r in totals],
         right_aligned=frozenset(k for k, j in enumerate(order) if numeric[j]),
+        shaded_columns=frozenset(k for k, j in enumerate(order)
+                                 if shown[j].voluntary or table.voluntary),
         cell_style=styles.cell, progress=ctx.tracker.advance, after=after,
         align="RIGHT" if rtl else "LEFT",
     )

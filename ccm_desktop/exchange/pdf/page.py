@@ -50,12 +50,16 @@ class PageDecoration:
         start_align, end_align = ("right", "left") if self.rtl else ("left", "right")
         header_y = height - MARGIN_TOP + 6 * mm
         canvas.setFillColor(MUTED)
-        first = min(shaping.width(shaping.shape(self.header_left), True, 8.0),
-                    (right - left) * 0.62)
+        # The State and its period come first: a long UN name ("United Kingdom of Great
+        # Britain and Northern Ireland") takes the room of the right-hand title, which is
+        # left out rather than the period cut.
+        first = min(shaping.width(shaping.shape(self.header_left), True, 8.0), right - left)
+        rest = right - left - first - 8 * mm
+        if rest >= 30 * mm:
+            draw_line(canvas, self.header_right, end, header_y, 7.5, align=end_align,
+                      max_width=rest)
         draw_line(canvas, self.header_left, start, header_y, 8.0, bold=True, align=start_align,
                   max_width=first)
-        draw_line(canvas, self.header_right, end, header_y, 7.5, align=end_align,
-                  max_width=right - left - first - 8 * mm)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(left, header_y - 2.2 * mm, right, header_y - 2.2 * mm)

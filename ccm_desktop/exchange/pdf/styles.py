@@ -26,6 +26,9 @@ RULE = HexColor("#8A94A0")
 HEADER_FILL = HexColor("#E4E8ED")
 LABEL_FILL = HexColor("#F1F3F5")
 TOTAL_FILL = HexColor("#EDEFF2")
+# Voluntary fields and columns, shaded light grey as the official template shades them.
+VOLUNTARY_FILL = HexColor("#D9D9D9")
+VOLUNTARY_HEADER_FILL = HexColor("#C8C8C8")
 ACCENT = HexColor("#1F4E79")
 DRAFT = HexColor("#C0392B")
 

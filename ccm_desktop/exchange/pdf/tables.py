@@ -26,6 +26,8 @@ from ccm_desktop.exchange.pdf.styles import (
     LABEL_FILL,
     RULE,
     TOTAL_FILL,
+    VOLUNTARY_FILL,
+    VOLUNTARY_HEADER_FILL,
     TextStyle,
 )
 
@@ -42,6 +44,7 @@ class Unit:
     height: float
     extra: Flowable | None = None
     extra_height: float = 0.0
+    shaded: bool = False  # a voluntary field (label/value tables): the whole row is grey
 
     @property
     def total(self) -> float:
@@ -63,6 +66,8 @@ class TableSpec:
     totals: list[list[Cell]] = field(default_factory=list)
     right_aligned: frozenset[int] = frozenset()
     label_column: int | None = None  # label/value tables: the shaded label column
+    shaded_columns: frozenset[int] = frozenset()  # voluntary columns, grey as in the template
+    shaded_rows: frozenset[int] = frozenset()  # voluntary fields of a label/value table
     cell_style: TextStyle | None = None
     progress: Callable[[int], None] | None = None
     after: list[Flowable] = field(default_factory=list)
@@ -117,7 +122,7 @@ class TableBlock(Flowable):  # type: ignore[misc]
             height = row_height(cells, spec.widths, self._leading)
             extra = spec.extra(index) if spec.extra is not None else None
             extra_height = 0.0 if extra is None else self._extra_height(extra)
-            unit = Unit(cells, height, extra, extra_height)
+            unit = Unit(cells, height, extra, extra_height, index in spec.shaded_rows)
             spec._cache[index] = unit
         return unit
 
@@ -263,9 +268,9 @@ class TableBlock(Flowable):  # type: ignore[misc]
                 tail.append(cell)
         if all(isinstance(c, str) and not c for c in head):
             return None, None
-        first = Unit(head, row_height(head, spec.widths, self._leading))
+        first = Unit(head, row_height(head, spec.widths, self._leading), shaded=unit.shaded)
         rest = Unit(tail, row_height(tail, spec.widths, self._leading), unit.extra,
-                    unit.extra_height)
+                    unit.extra_height, unit.shaded)
         return first, rest
 
     def _table(self, fixed_rows: list[list[Cell]], fixed_heights: list[float], units: list[Unit],
@@ -291,8 +296,16 @@ class TableBlock(Flowable):  # type: ignore[misc]
             grid_from = 1
         if spec.header is not None:
             commands.append(("BACKGROUND", (0, grid_from), (-1, grid_from), HEADER_FILL))
+            for column in spec.shaded_columns:
+                commands.append(("BACKGROUND", (column, grid_from), (column, grid_from),
+                                 VOLUNTARY_HEADER_FILL))
+        shaded_rows: list[int] = []
+        cell_rows: list[int] = []
         for unit in units:
             if unit.cells is not None:
+                if unit.shaded:
+                    shaded_rows.append(len(data))
+                cell_rows.append(len(data))
                 data.append(unit.cells)
                 heights.append(unit.height)
             if unit.extra is not None:
@@ -317,6 +330,10 @@ class TableBlock(Flowable):  # type: ignore[misc]
         if spec.label_column is not None and body_end >= grid_from:
             commands.append(("BACKGROUND", (spec.label_column, grid_from),
                              (spec.label_column, body_end), LABEL_FILL))
+        for column in spec.shaded_columns:  # row by row: photograph rows span every column
+            commands += [("BACKGROUND", (column, row), (column, row), VOLUNTARY_FILL)
+                         for row in cell_rows]
+        commands += [("BACKGROUND", (0, row), (-1, row), VOLUNTARY_FILL) for row in shaded_rows]
         table = Table(data, colWidths=spec.widths, rowHeights=heights, hAlign=spec.align)
         table.setStyle(TableStyle(commands))
         return table
@@ -381,6 +398,20 @@ def distribute(minimum: list[float], natural: list[float], avail: float,
         spare = avail - total_nat
         return [w + spare * w / base if f else w for w, f in zip(natural, flags, strict=True)]
     if total_min > avail:
+        # Too many columns: numbers keep their width (a number is never cut or overprinted),
+        # text columns give up what they must, down to a narrow floor.
+        fixed = [stretchy is not None and not stretchy[j] for j in range(len(minimum))]
+        floor = 14.0 + 2 * CELL_PAD_X
+        fixed_w = sum(w for w, f in zip(minimum, fixed, strict=True) if f)
+        text_min = sum(w for w, f in zip(minimum, fixed, strict=True) if not f)
+        flexible = len(minimum) - sum(fixed)
+        if any(fixed) and flexible and avail - fixed_w >= floor * flexible:
+            room = avail - fixed_w
+            squeezed = [max(w * room / text_min, floor) for w in minimum]
+            excess = sum(w for w, f in zip(squeezed, fixed, strict=True) if not f) - room
+            wide = sum(w - floor for w, f in zip(squeezed, fixed, strict=True) if not f) or 1.0
+            return [w if f else s - excess * (s - floor) / wide
+                    for w, s, f in zip(minimum, squeezed, fixed, strict=True)]
         return [w * avail / total_min for w in minimum]
     widths = list(minimum)
     room = avail - total_min

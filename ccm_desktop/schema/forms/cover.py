@@ -15,6 +15,10 @@ DATE = DateKind()
 
 REPORT_KIND = choice(("initial", N_("Initial report")), ("annual", N_("Annual report")))
 
+# The unit in which the report shows and prints areas; values are stored in m² whatever it says.
+AREA_UNIT = choice(("m2", N_("Square metres (m²)")), ("ha", N_("Hectares (ha)")),
+                   ("km2", N_("Square kilometres (km²)")))
+
 
 def period_in_order(ctx: RuleContext) -> Iterable[Finding]:
     start, end = ctx.value("period_from"), ctx.value("period_to")
@@ -118,6 +122,10 @@ PART = Part(
               N_("The office or person who prepared the report."), voluntary=True),
         field("approved_by", TEXT, N_("Approved by"),
               N_("The authority who approved the report for submission."), voluntary=True),
+        field("area_unit", AREA_UNIT, N_("Unit of area"),
+              N_("The unit in which this report shows and prints the areas of Form F. Areas "
+                 "are always kept in square metres and converted exactly; empty means m²."),
+              voluntary=True),
         table("contacts", N_("Contacts"),
               N_("The institutions mandated to provide information and to carry out the measures "
                  "of Art. 7.1(l), with the people the UN can contact. At least one is needed."),
