@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from ccm_desktop.domain.report import FormStatus, Report
 from ccm_desktop.storage.repository import Repository, open_repository
 from ccm_desktop.ui.main_window import MainWindow, direction_for
+from ccm_desktop.ui.pages import page_of
 from ccm_desktop.ui.settings import Settings
 from ccm_desktop.ui.table import TableEditor
 from tests.ui.table_helpers import make_editor, type_into, view_index
@@ -192,3 +193,66 @@ def test_a_text_the_cell_cuts_short_shows_whole_in_its_tooltip(qtbot: QtBot) -> 
     # The model's own tooltip (a total's explanation) still shows.
     assert "total" in (table.model.data(
         table.model.index(2, location), Qt.ItemDataRole.ToolTipRole) or "").lower()
+
+
+def test_the_findings_panel_folds_into_a_strip_and_opens_again(qtbot: QtBot,
+                                                              repository: Repository,
+                                                              tmp_path: Path) -> None:
+    settings = tmp_path / "settings.ini"
+    window = open_window(qtbot, repository, settings)
+    assert window.current is not None
+    view = window.current.view
+    panel = view.findings
+    tables = form_f_tables(qtbot, window)
+    page_before = view.stack.width()
+    grid_before = sum(t.grid.viewport().width() for t in tables)
+
+    qtbot.mouseClick(panel.hide_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.width() == panel.strip_width())
+    assert panel.collapsed and panel.strip.isVisible() and not panel.full.isVisible()
+    errors = sum(f.is_error for f in window.current.document.findings)
+    warnings = len(window.current.document.findings) - errors
+    assert errors > 0
+    assert f"{errors} error" in panel.strip.accessibleName()
+    assert f"<br>{errors}" in panel.strip.errors.text()
+    assert f"<br>{warnings}" in panel.strip.warnings.text()
+    # The page takes the width the panel gave up, and its tables widen with it.
+    qtbot.waitUntil(lambda: view.stack.width() > page_before + 200)
+    assert sum(t.grid.viewport().width() for t in tables) > grid_before
+    for table in tables:
+        assert_every_digit_shows(table)
+    assert Settings.at(settings).findings_collapsed()
+
+    qtbot.mouseClick(panel.strip, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.width() >= 240)
+    assert not panel.collapsed and panel.full.isVisible() and not panel.strip.isVisible()
+    assert view.stack.width() <= page_before + 2
+    assert not Settings.at(settings).findings_collapsed()
+
+    # F7 checks the report, goes to the first error and opens the folded panel.
+    panel.set_collapsed(True)
+    assert view.current_page().page.key == "F"
+    qtbot.keyClick(window, Qt.Key.Key_F7)
+    assert not panel.collapsed and panel.full.isVisible()
+    first_error = next(f for f in window.current.document.findings if f.is_error)
+    assert view.current_page().page is page_of(first_error.path)
+    assert view.current_page().page.key != "F"
+
+
+def test_the_window_remembers_the_folded_panel(qtbot: QtBot, repository: Repository,
+                                               tmp_path: Path) -> None:
+    settings = tmp_path / "settings.ini"
+    window = open_window(qtbot, repository, settings)
+    assert window.current is not None
+    window.current.view.findings.set_collapsed(True)
+    window.close()
+
+    again = open_window(qtbot, repository, settings)
+    assert again.current is not None
+    panel = again.current.view.findings
+    assert panel.collapsed
+    qtbot.waitUntil(lambda: panel.width() == panel.strip_width())
+    panel.set_collapsed(False)
+    qtbot.waitUntil(lambda: panel.width() >= 240)
+    again.close()
+    assert not Settings.at(settings).findings_collapsed()
