@@ -23,6 +23,7 @@ from ccm_desktop.ui.main_window import MainWindow, direction_for
 from ccm_desktop.ui.pages import page_of
 from ccm_desktop.ui.settings import Settings
 from ccm_desktop.ui.table import TableEditor
+from tests.ui.helpers import shots_folder
 from tests.ui.table_helpers import make_editor, type_into, view_index
 
 TODAY = date(2025, 3, 3)
@@ -144,6 +145,8 @@ def test_seven_digit_areas_and_totals_show_every_digit(qtbot: QtBot, repository:
     assert clearance.model.is_totals_row(totals)
     total = clearance.model.display_text(totals, clearance.model.column_index("cleared_m2"))
     assert total.replace("\u066c", ",").replace("\u200f", "").endswith("410,000")
+    shot = shots_folder(tmp_path / "shots") / f"form-f-digits-{lang}.png"
+    assert window.grab().save(str(shot))  # to look at: every digit shows
 
 
 def test_a_wider_number_widens_its_column_even_after_a_resize_by_hand(qtbot: QtBot) -> None:
@@ -222,6 +225,7 @@ def test_the_findings_panel_folds_into_a_strip_and_opens_again(qtbot: QtBot,
     for table in tables:
         assert_every_digit_shows(table)
     assert Settings.at(settings).findings_collapsed()
+    assert window.grab().save(str(shots_folder(tmp_path / "shots") / "form-f-folded.png"))
 
     qtbot.mouseClick(panel.strip, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.width() >= 240)

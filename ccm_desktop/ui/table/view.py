@@ -7,7 +7,9 @@ included (`number_widths`); text columns wrap, and a text cut short shows whole 
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, Signal
@@ -64,6 +66,25 @@ def share_widths(wanted: list[tuple[int, int]], available: int) -> list[int]:
     return widths
 
 
+def _shape(value: Any) -> tuple[bool, int, int]:
+    """(negative, digits before the decimal point, digits after it) of a number."""
+    text = format(abs(value), "f") if isinstance(value, Decimal) else str(abs(value))
+    whole, _, fraction = text.partition(".")
+    return value < 0, len(whole), len(fraction)
+
+
+def _widest_digits(text: str, metrics: QFontMetricsF) -> str:
+    """`text` with each digit (of any script) replaced by the widest digit of its script."""
+    out = []
+    for char in text:
+        number = unicodedata.decimal(char, None)
+        if number is not None:
+            zero = ord(char) - number
+            char = max((chr(zero + d) for d in range(10)), key=metrics.horizontalAdvance)
+        out.append(char)
+    return "".join(out)
+
+
 class WrappingHeader(QHeaderView):
     """Column titles wrapped on as many lines as they need, never cut."""
 
@@ -111,7 +132,7 @@ class TableGrid(QTableView):
         self._fitted_width = -1
         self.user_sized = False
         self._number_widths: dict[int, int] | None = None  # column -> width; None: measure again
-        self._text_widths: dict[tuple[int, bool, str], int] = {}  # (column, total, value) -> px
+        self._text_widths: dict[tuple[int, bool, tuple[bool, int, int]], int] = {}
         super().__init__(parent)
         self.rows_model = model_of_rows
         self.accepts_files = any(c.kind.name == "attachments" for c in model_of_rows.columns)
@@ -242,17 +263,20 @@ class TableGrid(QTableView):
                 continue
             widest = 0
             for row in range(model.rowCount()):
-                totals = model.is_totals_row(row)
                 value = model.value(row, col)
                 if value is None:
                     continue
-                key = (col, totals, str(value))  # 2.50 and 2.5 may read differently
+                totals = model.is_totals_row(row)
+                decorated = not totals and model.finding_at(row, column.id) is not None
+                # Values of one shape read alike but for their digits: one of them is measured
+                # with its digits made the font's widest, a width no value of the shape exceeds.
+                key = (col, totals, _shape(value))
                 text_width = self._text_widths.get(key)
                 if text_width is None:
-                    text = model.display_text(row, col)
-                    text_width = math.ceil((bold if totals else plain).horizontalAdvance(text))
+                    metrics = bold if totals else plain
+                    text = _widest_digits(model.display_text(row, col), metrics)
+                    text_width = math.ceil(metrics.horizontalAdvance(text))
                     self._text_widths[key] = text_width
-                decorated = not totals and model.finding_at(row, column.id) is not None
                 widest = max(widest, text_width + overhead[decorated])
             widths[col] = widest
         self._number_widths = widths
