@@ -182,7 +182,8 @@ class FindingsPanel(QWidget):
         splitter = parent if isinstance(parent, QSplitter) else None
         sizes = splitter.sizes() if splitter is not None else []
         index = splitter.indexOf(self) if splitter is not None else -1
-        if collapsed and index >= 0:
+        laid_out = index > 0 and sum(sizes) > 0  # not before the splitter has its width
+        if collapsed and laid_out and sizes[index] > 0:
             self.open_width = max(sizes[index], OPEN_MIN_WIDTH)
         had_focus = self.isAncestorOf(self.focusWidget()) if self.focusWidget() else False
         self.collapsed = collapsed
@@ -193,7 +194,7 @@ class FindingsPanel(QWidget):
         else:
             self.setMinimumWidth(OPEN_MIN_WIDTH)
             self.setMaximumWidth(NO_LIMIT)
-        if splitter is not None and index > 0:
+        if splitter is not None and laid_out:
             width = self.strip_width() if collapsed else self.open_width
             sizes[index - 1] = max(0, sizes[index - 1] + sizes[index] - width)
             sizes[index] = width

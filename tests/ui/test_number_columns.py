@@ -19,8 +19,10 @@ from pytestqt.qtbot import QtBot
 
 from ccm_desktop.domain.report import FormStatus, Report
 from ccm_desktop.storage.repository import Repository, open_repository
+from ccm_desktop.ui.document import ReportDocument
 from ccm_desktop.ui.main_window import MainWindow, direction_for
 from ccm_desktop.ui.pages import page_of
+from ccm_desktop.ui.report_view import ReportView
 from ccm_desktop.ui.settings import Settings
 from ccm_desktop.ui.table import TableEditor
 from tests.ui.helpers import shots_folder
@@ -260,3 +262,23 @@ def test_the_window_remembers_the_folded_panel(qtbot: QtBot, repository: Reposit
     qtbot.waitUntil(lambda: panel.width() >= 240)
     again.close()
     assert not Settings.at(settings).findings_collapsed()
+
+
+def test_folded_before_it_is_shown_and_opened_from_the_keyboard(qtbot: QtBot) -> None:
+    view = ReportView(ReportDocument(form_f_report()))
+    qtbot.addWidget(view)
+    panel = view.findings
+    panel.set_collapsed(True)  # as a report opens with the remembered choice, before layout
+    view.resize(1366, 700)
+    view.show()
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)  # the focus follows in an active window only
+    qtbot.waitUntil(lambda: panel.width() == panel.strip_width())
+    assert view.stack.width() > 1366 - 250 - panel.strip_width() - 60
+    panel.strip.setFocus()
+    qtbot.keyClick(panel.strip, Qt.Key.Key_Return)
+    assert not panel.collapsed
+    qtbot.waitUntil(lambda: panel.width() >= 240)
+    assert panel.hide_button.hasFocus()  # the keyboard stays on the panel
+    qtbot.keyClick(panel.hide_button, Qt.Key.Key_Space)
+    assert panel.collapsed and panel.strip.hasFocus()
