@@ -118,14 +118,18 @@ def assert_every_digit_shows(table: TableEditor) -> int:
             assert grid.columnWidth(col) >= need, (
                 f"{table.table_id}.{column.id} row {row}: {model.display_text(row, col)!r} needs "
                 f"{need} px, the column is {grid.columnWidth(col)} px")
-            index = view_index(table, row, column.id) if not model.is_totals_row(row) else \
-                table.proxy.mapFromSource(model.index(row, col))
-            option = QStyleOptionViewItem()
-            grid.initViewItemOption(option)
-            option.rect = grid.visualRect(index)
-            assert not table.delegate.elided(option, index), (table.table_id, column.id, row)
+            assert not cut_short(table, row, col), (table.table_id, column.id, row)
             checked += 1
     return checked
+
+
+def cut_short(table: TableEditor, row: int, col: int) -> bool:
+    """Whether the cell, where it stands in the grid, cuts its text short."""
+    index = table.proxy.mapFromSource(table.model.index(row, col))
+    option = QStyleOptionViewItem()
+    table.grid.initViewItemOption(option)
+    option.rect = table.grid.visualRect(index)
+    return table.delegate.elided(option, index)
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
@@ -142,6 +146,11 @@ def test_seven_digit_areas_and_totals_show_every_digit(qtbot: QtBot, repository:
         checked += assert_every_digit_shows(table)
     # 2 sizes and their total, 4 x 2 clearance figures and their 4 totals.
     assert checked == 3 + 12
+    # A choice is not cut either ("Confir…"): its words do not wrap.
+    areas = next(t for t in form_f_tables(qtbot, window) if t.table_id == "contaminated_areas")
+    status = areas.model.column_index("status")
+    assert [areas.model.display_text(r, status) for r in range(2)] == ["Confirmed", "Suspected"]
+    assert not any(cut_short(areas, r, status) for r in range(2))
     clearance = next(t for t in form_f_tables(qtbot, window) if t.table_id == "clearance")
     totals = clearance.model.rowCount() - 1
     assert clearance.model.is_totals_row(totals)

@@ -223,6 +223,14 @@ class TableGrid(QTableView):
             if column.kind.name == "attachments":
                 smallest = max(smallest, 2 * THUMBNAILS_WIDTH)  # two photos side by side
             smallest = max(smallest, numbers.get(section, 0))  # every digit, never "3,200,…"
+            options = getattr(column.kind, "options", ())
+            if column.kind.name == "choice" and options:
+                # A choice wraps between words too; its longest word is not cut ("Confir…").
+                labels = " ".join(column.kind.format(o.id, self.rows_model.locale)
+                                  for o in options)
+                words = max((math.ceil(QFontMetricsF(self.font()).horizontalAdvance(w))
+                             for w in labels.split()), default=0)
+                smallest = max(smallest, words + self.cell_overhead())
             widths.append((max(smallest, column.width * char + 2 * HEADER_PADDING), smallest))
         return widths
 
