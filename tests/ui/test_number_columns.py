@@ -291,3 +291,16 @@ def test_folded_before_it_is_shown_and_opened_from_the_keyboard(qtbot: QtBot) ->
     assert panel.hide_button.hasFocus()  # the keyboard stays on the panel
     qtbot.keyClick(panel.hide_button, Qt.Key.Key_Space)
     assert panel.collapsed and panel.strip.hasFocus()
+
+
+def test_closing_a_report_just_after_f7_leaves_no_timer_behind(qtbot: QtBot,
+                                                               repository: Repository,
+                                                               tmp_path: Path) -> None:
+    """F7 outlines the field of the first error for a moment; closing the report before the
+    outline goes must not leave a timer that touches the deleted field (a RuntimeError in the
+    event loop, which pytest-qt turns into a failure)."""
+    window = open_window(qtbot, repository, tmp_path / "settings.ini")
+    qtbot.keyClick(window, Qt.Key.Key_F7)
+    assert window.current is not None and window.current.view.current_page().page.key == "cover"
+    window.close_report()
+    qtbot.wait(2700)  # the outline's time runs out after the page is gone
