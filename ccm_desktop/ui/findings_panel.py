@@ -2,7 +2,11 @@
 Clicking one (or Enter on it) asks the window to go to the field or cell it is about.
 
 Each finding is a word-wrapped label rather than a tree row: the sentences are long ("Form F,
-Clearance, row 4: …") and must be read whole in a narrow panel."""
+Clearance, row 4: …") and must be read whole in a narrow panel.
+
+The panel folds into a narrow strip that shows its counts (errors, warnings), so that the page
+gets the width on a small screen; a click on the strip (or F7, which checks the report) opens it
+again. The window remembers which way it was."""
 
 from __future__ import annotations
 
@@ -10,7 +14,16 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ccm_desktop.domain.findings import Finding
 from ccm_desktop.ui.document import ReportDocument
@@ -53,32 +66,142 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+class FindingsStrip(QFrame):
+    """The folded panel: a narrow strip with the counts; a click (or Enter) opens the panel."""
+
+    clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findingsStrip")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setToolTip("Show the findings (F7 checks the report and shows them too).")
+        self.setStyleSheet("#findingsStrip { background: #eef1f5; border: 1px solid #c9d1dc;"
+                           " border-radius: 4px; }"
+                           "#findingsStrip:hover, #findingsStrip:focus { background: #e0eaf7; }")
+        self.opener = QLabel(self)  # points to where the panel opens
+        self.errors = QLabel(self)
+        self.warnings = QLabel(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, SPACING, 2, SPACING)
+        layout.setSpacing(SPACING)
+        for label in (self.opener, self.errors, self.warnings):
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            layout.addWidget(label)
+        layout.addStretch(1)
+
+    def show_counts(self, errors: int, warnings: int) -> None:
+        self.opener.setText("\u00bb" if self.isRightToLeft() else "\u00ab")
+        self.errors.setText(f"<span style='color:{ERROR}'>\u2716</span><br>{errors}")
+        self.warnings.setText(f"<span style='color:{WARNING}'>\u26a0</span><br>{warnings}")
+        self.setAccessibleName(f"Findings: {errors} error{'s' if errors != 1 else ''}, "
+                               f"{warnings} warning{'s' if warnings != 1 else ''}. "
+                               "Press Enter to show them.")
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+                event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
+
+
+OPEN_WIDTH = 290  # the open panel's first width
+OPEN_MIN_WIDTH = 240
+NO_LIMIT = 16_777_215  # QWIDGETSIZE_MAX
+
+
 class FindingsPanel(QWidget):
     activated = Signal(str)  # the finding's path
+    collapsed_changed = Signal(bool)  # folded into the strip (True) or opened (False)
 
     def __init__(self, document: ReportDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.labels: list[FindingLabel] = []
-        self.title = QLabel(self)
+        self.collapsed = False
+        self.open_width = OPEN_WIDTH  # given back when the panel opens again
+        self.full = QWidget(self)
+        self.title = QLabel(self.full)
         self.title.setFont(heading_font(self.title.font(), 1.1))
-        self.summary = QLabel(self)
+        self.hide_button = QToolButton(self.full)
+        self.hide_button.setAutoRaise(True)
+        self.hide_button.setText("\u00ab" if self.isRightToLeft() else "\u00bb")
+        self.hide_button.setToolTip("Fold the findings into a narrow strip, to give the page "
+                                    "the width. A click on the strip or F7 opens them again.")
+        self.hide_button.setAccessibleName("Hide findings")
+        self.hide_button.clicked.connect(lambda: self.set_collapsed(True))
+        self.summary = QLabel(self.full)
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet(f"color: {MUTED};")
-        self.area = QScrollArea(self)
+        self.area = QScrollArea(self.full)
         self.area.setWidgetResizable(True)
         self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.area.setFrameShape(QFrame.Shape.NoFrame)
         self.area.setAccessibleName("Findings: errors and warnings of the report")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(SPACING, 0, 0, 0)
+        heading = QHBoxLayout()
+        heading.setContentsMargins(0, 0, 0, 0)
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.hide_button)
+        layout = QVBoxLayout(self.full)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addWidget(self.title)
+        layout.addLayout(heading)
         layout.addWidget(self.summary)
         layout.addWidget(self.area, 1)
+        self.strip = FindingsStrip(self)
+        self.strip.clicked.connect(lambda: self.set_collapsed(False))
+        self.strip.hide()
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(SPACING, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.full)
+        outer.addWidget(self.strip)
         document.findings_changed.connect(self.refresh)
-        self.setMinimumWidth(240)
+        self.setMinimumWidth(OPEN_MIN_WIDTH)
         self.refresh()
+
+    def strip_width(self) -> int:
+        """The folded panel's width: the counts of a long report (four digits) fit."""
+        digits = self.strip.fontMetrics().horizontalAdvance("0000")
+        return SPACING + max(36, digits + 12)  # the panel's leading margin, the strip
+
+    def set_collapsed(self, collapsed: bool) -> None:
+        """Fold the panel into the strip or open it again; in a splitter the page beside it
+        takes (or gives back) the width."""
+        if collapsed == self.collapsed:
+            return
+        parent = self.parentWidget()
+        splitter = parent if isinstance(parent, QSplitter) else None
+        sizes = splitter.sizes() if splitter is not None else []
+        index = splitter.indexOf(self) if splitter is not None else -1
+        laid_out = index > 0 and sum(sizes) > 0  # not before the splitter has its width
+        if collapsed and laid_out and sizes[index] > 0:
+            self.open_width = max(sizes[index], OPEN_MIN_WIDTH)
+        had_focus = self.isAncestorOf(self.focusWidget()) if self.focusWidget() else False
+        self.collapsed = collapsed
+        self.full.setVisible(not collapsed)
+        self.strip.setVisible(collapsed)
+        if collapsed:
+            self.setFixedWidth(self.strip_width())
+        else:
+            self.setMinimumWidth(OPEN_MIN_WIDTH)
+            self.setMaximumWidth(NO_LIMIT)
+        if splitter is not None and laid_out:
+            width = self.strip_width() if collapsed else self.open_width
+            sizes[index - 1] = max(0, sizes[index - 1] + sizes[index] - width)
+            sizes[index] = width
+            splitter.setSizes(sizes)
+        if had_focus:  # the keyboard stays on the panel
+            (self.strip if collapsed else self.hide_button).setFocus()
+        self.collapsed_changed.emit(collapsed)
 
     def messages(self) -> list[str]:
         """The sentences shown, in order, as a screen reader says them."""
@@ -89,6 +212,7 @@ class FindingsPanel(QWidget):
         errors = sum(f.is_error for f in findings)
         warnings = len(findings) - errors
         self.title.setText(f"Findings ({len(findings)})")
+        self.strip.show_counts(errors, warnings)
         if not findings:
             self.summary.setText("\u2713 No errors or warnings. The report is ready to export.")
         else:

@@ -311,7 +311,7 @@ class FormPage(QScrollArea):
             row = self.rows[ref.field_id]
             row.editor.focus_input()
             row.outline(True)
-            QTimer.singleShot(2500, lambda: row.outline(False))
+            QTimer.singleShot(2500, row, lambda: row.outline(False))  # not after it is gone
             target = row
         elif ref.table_id is not None and ref.table_id in self.tables:
             target = self.tables[ref.table_id]

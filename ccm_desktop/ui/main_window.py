@@ -156,7 +156,8 @@ class MainWindow(QMainWindow):
         self.act_next = self._action("Next \u25b6", self.go_next, ["Alt+Right", "Ctrl+PgDown"],
                                      "Next part of the report (Alt+Right).")
         self.act_check = self._action("Check report", self.check_report, ["F7"],
-                                      "Check the whole report and go to the first error.")
+                                      "Check the whole report, show the findings and go to "
+                                      "the first error.")
         self.act_pdf = self._action("Export PDF\u2026", lambda: self.files.ask_export(".pdf"),
                                     ["Ctrl+P"], "The PDF to send to the United Nations.")
         self.act_xlsx = self._action("Export Excel\u2026", lambda: self.files.ask_export(".xlsx"),
@@ -309,6 +310,8 @@ class MainWindow(QMainWindow):
         state = self.settings.splitter_state()
         if state is not None:
             opened.view.splitter.restoreState(state)
+        opened.view.findings.set_collapsed(self.settings.findings_collapsed())
+        opened.view.findings.collapsed_changed.connect(self.settings.set_findings_collapsed)
         opened.autosaver.state.connect(self.saved_label.setText)
         opened.document.changed.connect(lambda _p: self._update_status())
         opened.document.notice.connect(lambda text: self.statusBar().showMessage(text, 6000))
@@ -376,6 +379,7 @@ class MainWindow(QMainWindow):
     def check_report(self) -> None:
         if self.current is None:
             return
+        self.current.view.findings.set_collapsed(False)  # F7 shows the findings
         document = self.current.document
         document.revalidate()
         errors = [f for f in document.findings if f.is_error]

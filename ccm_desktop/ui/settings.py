@@ -44,6 +44,13 @@ class Settings:
     def set_splitter_state(self, data: QByteArray) -> None:
         self._q.setValue("window/splitter", data)
 
+    def findings_collapsed(self) -> bool:
+        """Whether the findings panel was folded into its strip."""
+        return str(self._q.value("window/findings_collapsed", "false")).lower() == "true"
+
+    def set_findings_collapsed(self, collapsed: bool) -> None:
+        self._q.setValue("window/findings_collapsed", "true" if collapsed else "false")
+
     # Files ------------------------------------------------------------------------------------
 
     def last_folder(self) -> str:

@@ -3,6 +3,9 @@
 The delegate checks what was typed before it is stored: Enter or Tab on a value that cannot be
 read keeps the editor open and says why (the model's `refused` signal); leaving the cell any
 other way drops the value with the same message. Nothing unreadable reaches the document.
+
+A text that the cell must cut short (a word longer than the column, more lines than the row
+holds) shows whole in the cell's tooltip (`tooltip`).
 """
 
 from __future__ import annotations
@@ -19,13 +22,24 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QHelpEvent,
+    QKeyEvent,
+    QPainter,
+    QPen,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
+    QAbstractItemView,
     QApplication,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolTip,
     QWidget,
 )
 
@@ -256,6 +270,67 @@ class CellDelegate(QStyledItemDelegate):
         half = width // 2
         painter.drawRect(rect.adjusted(half, half, -half - (width % 2), -half - (width % 2)))
         painter.restore()
+
+    # Tooltips ------------------------------------------------------------------------------
+
+    def elided(self, option: QStyleOptionViewItem, index: Index) -> bool:
+        """Whether the cell cuts its text short: a line wider than the text's room (a word that
+        cannot wrap), or more lines than the row's height holds; laid out as the style does."""
+        cell = QStyleOptionViewItem(option)
+        self.initStyleOption(cell, index)
+        text = cell.text
+        if not text:
+            return False
+        widget = cell.widget
+        look = widget.style() if widget is not None else QApplication.style()
+        room = look.subElementRect(QStyle.SubElement.SE_ItemViewItemText, cell, widget)
+        margin = look.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        width = room.width() - 2 * margin
+        if width <= 0:
+            return True
+        wrap = bool(cell.features & QStyleOptionViewItem.ViewItemFeature.WrapText)
+        text_option = QTextOption()
+        text_option.setWrapMode(QTextOption.WrapMode.WordWrap if wrap
+                                else QTextOption.WrapMode.ManualWrap)
+        layout = QTextLayout(text.replace("\n", "\u2028"), cell.font)
+        layout.setTextOption(text_option)
+        layout.beginLayout()
+        height, lines, too_wide = 0.0, 0, False
+        try:
+            while True:
+                line = layout.createLine()
+                if not line.isValid():
+                    break
+                line.setLineWidth(width)
+                too_wide = too_wide or line.naturalTextWidth() > width
+                height += line.height()
+                lines += 1
+        finally:
+            layout.endLayout()
+        return too_wide or (lines > 1 and height > room.height())
+
+    def tooltip(self, option: QStyleOptionViewItem, index: Index) -> str | None:
+        """The cell's tooltip (its findings, what a total is), led by the whole text when the
+        cell cuts it short."""
+        own = index.data(Qt.ItemDataRole.ToolTipRole)
+        own = str(own) if own else ""
+        if self.elided(option, index):
+            whole = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+            if whole and whole not in own:
+                return f"{whole}\n\n{own}" if own else whole
+        return own or None
+
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView,  # noqa: N802
+                  option: QStyleOptionViewItem, index: Index) -> bool:
+        if event is None or event.type() != QEvent.Type.ToolTip or not index.isValid():
+            return super().helpEvent(event, view, option, index)
+        text = self.tooltip(option, index)
+        if text:
+            QToolTip.showText(event.globalPos(), text, view, option.rect)
+        else:
+            QToolTip.hideText()
+            event.ignore()
+        return True
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         """Measured by hand rather than by the style: a long table asks this for every cell

@@ -1,21 +1,37 @@
 """The grid: column titles wrapped in full, columns that fill the width, a height that follows
-the rows (so that a page with several tables scrolls as one), and the spreadsheet keys."""
+the rows (so that a page with several tables scrolls as one), and the spreadsheet keys.
+
+A number is never cut: a number column is never narrower than its widest value, the bold total
+included (`number_widths`); text columns wrap, and a text cut short shows whole in its tooltip."""
 
 from __future__ import annotations
 
+import math
+import unicodedata
 from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
+    QFont,
     QFontMetrics,
+    QFontMetricsF,
     QKeyEvent,
     QKeySequence,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from ccm_desktop.ui.table.model import TableModel
 
@@ -48,6 +64,25 @@ def share_widths(wanted: list[tuple[int, int]], available: int) -> list[int]:
         pinned |= below
     widths[-1] += available - sum(widths)
     return widths
+
+
+def _shape(value: Any) -> tuple[bool, int, int]:
+    """(negative, digits before the decimal point, digits after it) of a number."""
+    text = format(abs(value), "f") if isinstance(value, Decimal) else str(abs(value))
+    whole, _, fraction = text.partition(".")
+    return value < 0, len(whole), len(fraction)
+
+
+def _widest_digits(text: str, metrics: QFontMetricsF) -> str:
+    """`text` with each digit (of any script) replaced by the widest digit of its script."""
+    out = []
+    for char in text:
+        number = unicodedata.decimal(char, None)
+        if number is not None:
+            zero = ord(char) - number
+            char = max((chr(zero + d) for d in range(10)), key=metrics.horizontalAdvance)
+        out.append(char)
+    return "".join(out)
 
 
 class WrappingHeader(QHeaderView):
@@ -96,6 +131,8 @@ class TableGrid(QTableView):
         self._fitting = True  # until built
         self._fitted_width = -1
         self.user_sized = False
+        self._number_widths: dict[int, int] | None = None  # column -> width; None: measure again
+        self._text_widths: dict[tuple[int, bool, tuple[bool, int, int]], int] = {}
         super().__init__(parent)
         self.rows_model = model_of_rows
         self.accepts_files = any(c.kind.name == "attachments" for c in model_of_rows.columns)
@@ -123,6 +160,9 @@ class TableGrid(QTableView):
         header.setSortIndicatorClearable(True)
         header.setStretchLastSection(False)
         header.sectionResized.connect(self._section_resized)
+        for signal in (model_of_rows.dataChanged, model_of_rows.rowsInserted,
+                       model_of_rows.rowsRemoved, model_of_rows.modelReset):
+            signal.connect(self._values_changed)
         self._fitting = False
 
     # Files dropped from the file manager ----------------------------------------------------
@@ -173,6 +213,7 @@ class TableGrid(QTableView):
         metrics = QFontMetrics(self.font())
         char = metrics.averageCharWidth()
         header_model = self.rows_model
+        numbers = self.number_widths()
         widths = []
         for section, column in enumerate(self.rows_model.columns):
             title = str(header_model.headerData(section, Qt.Orientation.Horizontal) or "")
@@ -181,8 +222,94 @@ class TableGrid(QTableView):
             smallest = max(MIN_COLUMN, longest + 2 * HEADER_PADDING + 4)
             if column.kind.name == "attachments":
                 smallest = max(smallest, 2 * THUMBNAILS_WIDTH)  # two photos side by side
+            smallest = max(smallest, numbers.get(section, 0))  # every digit, never "3,200,…"
+            options = getattr(column.kind, "options", ())
+            if column.kind.name == "choice" and options:
+                # A choice wraps between words too; its longest word is not cut ("Confir…").
+                labels = " ".join(column.kind.format(o.id, self.rows_model.locale)
+                                  for o in options)
+                words = max((math.ceil(QFontMetricsF(self.font()).horizontalAdvance(w))
+                             for w in labels.split()), default=0)
+                smallest = max(smallest, words + self.cell_overhead())
             widths.append((max(smallest, column.width * char + 2 * HEADER_PADDING), smallest))
         return widths
+
+    def cell_overhead(self, decorated: bool = False) -> int:
+        """The pixels of a cell that are not its text: the style's text margins, the grid line,
+        and (when `decorated`) the sign of a finding beside the value."""
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        option.rect = QRect(0, 0, 1000, 40)
+        option.text = "0"
+        option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+        if decorated:
+            option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
+            option.decorationSize = self.iconSize()
+        style = self.style()
+        text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, self)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
+        grid_line = 1 if self.showGrid() else 0
+        return option.rect.width() - text.width() + 2 * margin + grid_line
+
+    def number_widths(self) -> dict[int, int]:
+        """Column -> the width that shows every value of the number column whole: each
+        formatted value, the bold total, and a finding's sign where a cell has one. Measured
+        once per change of the rows (a value's width is kept), so a long table stays quick."""
+        if self._number_widths is not None:
+            return self._number_widths
+        model = self.rows_model
+        # Fractional advances, rounded up: the style cuts a text whose advance exceeds its room
+        # by a fraction of a pixel.
+        plain = QFontMetricsF(self.font())
+        bold_font = QFont(self.font())
+        bold_font.setBold(True)
+        bold = QFontMetricsF(bold_font)
+        overhead = (self.cell_overhead(False), self.cell_overhead(True))
+        widths: dict[int, int] = {}
+        for col, column in enumerate(model.columns):
+            if not column.kind.is_number:
+                continue
+            widest = 0
+            for row in range(model.rowCount()):
+                value = model.value(row, col)
+                if value is None:
+                    continue
+                totals = model.is_totals_row(row)
+                decorated = not totals and model.finding_at(row, column.id) is not None
+                # Values of one shape read alike but for their digits: one of them is measured
+                # with its digits made the font's widest, a width no value of the shape exceeds.
+                key = (col, totals, _shape(value))
+                text_width = self._text_widths.get(key)
+                if text_width is None:
+                    metrics = bold if totals else plain
+                    text = _widest_digits(model.display_text(row, col), metrics)
+                    text_width = math.ceil(metrics.horizontalAdvance(text))
+                    self._text_widths[key] = text_width
+                widest = max(widest, text_width + overhead[decorated])
+            widths[col] = widest
+        self._number_widths = widths
+        return widths
+
+    def _values_changed(self, *_: Any) -> None:
+        """Rows or values changed: when a number column now needs another width, fit again (or,
+        after a resize by hand, widen the columns that would cut a number)."""
+        before = self._number_widths
+        self._number_widths = None
+        if before is None or self.number_widths() == before:
+            return
+        if not self.user_sized:
+            self.fit_columns()
+            return
+        self._widen_number_columns()
+
+    def _widen_number_columns(self) -> None:
+        self._fitting = True
+        try:
+            for col, width in self.number_widths().items():
+                if self.columnWidth(col) < width:
+                    self.setColumnWidth(col, width)
+        finally:
+            self._fitting = False
 
     def fit_columns(self) -> None:
         """Columns in proportion to their hints, filling the grid's width; squeezed (titles
@@ -226,7 +353,14 @@ class TableGrid(QTableView):
     def _section_resized(self, *_: int) -> None:
         if not self._fitting:
             self.user_sized = True
+            self._widen_number_columns()  # dragged narrower than its numbers: no further
             self.remeasure()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._text_widths.clear()
+            self._number_widths = None
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
