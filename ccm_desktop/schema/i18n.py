@@ -1,35 +1,97 @@
 """Translation at the edge: labels are marked where defined and translated where shown.
 
 `N_` marks a string for translation without translating it (the string stays the English key);
-`translate(text, lang)` looks it up in `resources/translations/<lang>.json` when shown. Missing
-translations fall back to English, so a partial catalogue never hides a label.
+`translate(text, lang)` looks it up in the gettext catalogue
+`ccm_desktop/locale/<lang>/LC_MESSAGES/messages.po` when shown. The catalogues are read with Babel
+when a language is first used (no compiled .mo files: what a translator saves in Poedit or
+Weblate is what the program reads). Missing, empty and fuzzy translations fall back to English,
+so a partial catalogue never hides a label.
+
+Sentences with parameters (findings above all) are `Message`s (domain/messages.py), written out
+when shown with `language(lang)`.
 """
 
 from __future__ import annotations
 
-import json
+import datetime
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
+from ccm_desktop.domain.messages import ENGLISH, Language, Message, Words, message
+
+__all__ = ["N_", "Language", "Message", "Words", "language", "message", "translate"]
+
 UN_LANGUAGES: tuple[str, ...] = ("ar", "zh", "en", "fr", "ru", "es")
 RTL_LANGUAGES: frozenset[str] = frozenset({"ar"})
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
+CATALOGUE_LANGUAGES: tuple[str, ...] = tuple(code for code in UN_LANGUAGES if code != "en")
+
+# How the parts of a place ("Form F, Clearance, row 4") are separated in each language.
+_LIST_SEPARATOR = {"ar": "، ", "zh": "，"}
 
 
 def N_(text: str) -> str:  # noqa: N802 - the conventional gettext marker name
     return text
 
 
-@cache
-def _catalogue(lang: str) -> dict[str, str]:
-    path = TRANSLATIONS_DIR / f"{lang}.json"
+def catalogue_path(lang: str, base: Path = LOCALE_DIR) -> Path:
+    return base / lang / "LC_MESSAGES" / "messages.po"
+
+
+def read_catalogue(path: Path) -> dict[str, str]:
+    """The usable translations of one .po file: msgid -> msgstr, without empty or fuzzy ones."""
+    from babel.messages.pofile import read_po
+
     if not path.is_file():
         return {}
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {str(k): str(v) for k, v in data.items()}
+    with path.open("rb") as handle:
+        catalogue = read_po(handle)
+    return {str(m.id): str(m.string) for m in catalogue
+            if m.id and isinstance(m.id, str) and isinstance(m.string, str) and m.string
+            and not m.fuzzy}
+
+
+@cache
+def _catalogue(lang: str) -> dict[str, str]:
+    if lang not in CATALOGUE_LANGUAGES:
+        return {}
+    return read_catalogue(catalogue_path(lang))
 
 
 def translate(text: str, lang: str = "en") -> str:
     if lang == "en" or not text:
         return text
     return _catalogue(lang).get(text, text)
+
+
+def babel_locale(lang: str) -> str:
+    return {"zh": "zh_Hans"}.get(lang, lang)
+
+
+class _CatalogueLanguage:
+    """A language other than English: its catalogue, and numbers and dates written by Babel."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        self.list_separator = _LIST_SEPARATOR.get(code, ", ")
+
+    def translate(self, text: str) -> str:
+        return translate(text, self.code)
+
+    def number(self, value: int | Decimal | float) -> str:
+        from babel.numbers import format_decimal
+
+        return format_decimal(value, locale=babel_locale(self.code), decimal_quantization=False)
+
+    def date(self, value: datetime.date) -> str:
+        from babel.dates import format_date
+
+        return format_date(value, "medium", locale=babel_locale(self.code))
+
+
+@cache
+def language(lang: str) -> Language:
+    """The reader's language for `Message.text` and `Finding.text`: `finding.text(language("fr"))`.
+    An unknown code reads as English."""
+    return _CatalogueLanguage(lang) if lang in CATALOGUE_LANGUAGES else ENGLISH
