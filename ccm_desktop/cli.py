@@ -16,6 +16,7 @@ from typing import NoReturn
 from ccm_desktop import __version__
 from ccm_desktop.domain.findings import Finding
 from ccm_desktop.domain.report import Report
+from ccm_desktop.schema.i18n import UN_LANGUAGES
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 
@@ -44,13 +45,15 @@ def _date_arg(text: str) -> date:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from ccm_desktop.exchange.formats import read_report
+    from ccm_desktop.schema.i18n import language, language_of_environment
     from ccm_desktop.schema.validate import validate
 
+    lang = args.lang or language_of_environment(os.environ)
     report = read_report(args.file)
     previous = read_report(args.previous) if args.previous else None
     findings = validate(report, previous)
     for finding in findings:
-        _say(finding.line())
+        _say(finding.line(language(lang)))
     return EXIT_INVALID if any(f.is_error for f in findings) else EXIT_OK
 
 
@@ -224,6 +227,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("validate", cmd_validate, "check a .ccm.json or .xlsx report; one finding a line")
     p.add_argument("file")
     p.add_argument("--previous", help="last year's report, for the year-on-year checks")
+    p.add_argument("--lang", choices=UN_LANGUAGES,
+                   help="language of the findings (default: that of LC_ALL, LC_MESSAGES or LANG; "
+                        "English if it is none of ar, zh, en, fr, ru, es)")
 
     p = add("convert", cmd_convert, "convert between .ccm.json, .xlsx and .pdf")
     p.add_argument("file")

@@ -14,6 +14,7 @@ when shown with `language(lang)`.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -95,3 +96,14 @@ def language(lang: str) -> Language:
     """The reader's language for `Message.text` and `Finding.text`: `finding.text(language("fr"))`.
     An unknown code reads as English."""
     return _CatalogueLanguage(lang) if lang in CATALOGUE_LANGUAGES else ENGLISH
+
+
+def language_of_environment(environ: Mapping[str, str]) -> str:
+    """The UN language of the user's locale (LC_ALL, then LC_MESSAGES, then LANG, as gettext
+    reads them): "fr_CH.UTF-8" is French, "zh_TW" Chinese; anything else is English."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            code = value.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
+            return code if code in UN_LANGUAGES else "en"
+    return "en"
