@@ -28,6 +28,7 @@ from ccm_desktop.ui.document import ReportDocument
 from ccm_desktop.ui.file_actions import FileActions
 from ccm_desktop.ui.history_dialog import HistoryDialog
 from ccm_desktop.ui.new_report import NewReportDialog, NewReportSpec
+from ccm_desktop.ui.qt_language import apply_qt_language
 from ccm_desktop.ui.report_view import ReportView
 from ccm_desktop.ui.settings import Settings
 from ccm_desktop.ui.start import StartScreen
@@ -427,6 +428,7 @@ class MainWindow(QMainWindow):
         for code, action in self.language_actions.items():
             action.setChecked(code == lang)
         QApplication.setLayoutDirection(direction_for(lang))
+        apply_qt_language(lang)
         self.statusBar().showMessage("Language saved. Labels are in English for now; the "
                                      "layout follows the language.", 6000)
 
