@@ -16,13 +16,18 @@ from typing import NoReturn
 from ccm_desktop import __version__
 from ccm_desktop.domain.findings import Finding
 from ccm_desktop.domain.report import Report
-from ccm_desktop.schema.i18n import UN_LANGUAGES
+from ccm_desktop.schema.i18n import UN_LANGUAGES, language, language_of_environment, translate
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 
 
 class CommandError(Exception):
     """A failure the user can act on; printed as one sentence, exit code 2."""
+
+
+def _(text: str) -> str:
+    """A sentence of the command line in the language of the user's locale (LANG etc.)."""
+    return translate(text, language_of_environment(os.environ))
 
 
 def _say(text: str) -> None:
@@ -45,7 +50,6 @@ def _date_arg(text: str) -> date:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from ccm_desktop.exchange.formats import read_report
-    from ccm_desktop.schema.i18n import language, language_of_environment
     from ccm_desktop.schema.validate import validate
 
     lang = args.lang or language_of_environment(os.environ)
@@ -64,9 +68,10 @@ def cmd_convert(args: argparse.Namespace) -> int:
     report = read_report(args.file)
     findings = validate(report)
     errors = [f for f in findings if f.is_error]
+    lang = args.lang
     if errors and args.strict:
         for finding in errors:
-            _complain(f"{Path(args.file).name}: {finding.path}: {finding.message}")
+            _complain(f"{Path(args.file).name}: {finding.path}: {finding.text(language(lang))}")
         return EXIT_INVALID
     _write(report, args.to, args.lang, findings)
     return EXIT_OK
@@ -80,7 +85,8 @@ def _write(report: Report, target: str, lang: str, findings: list[Finding] | Non
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     except OSError as exc:
-        raise CommandError(f"{target}: could not be written ({exc.strerror or exc})") from None
+        raise CommandError(_("{file}: could not be written ({reason})").format(
+            file=target, reason=exc.strerror or exc)) from None
 
 
 def cmd_deadlines(args: argparse.Namespace) -> int:
@@ -95,15 +101,18 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
         if args.deposited:
             info = states.with_deposit(code, args.deposited).get(code)
         if info is None:
-            raise CommandError(f"{code} is not in the list of States that signed or joined the "
-                               "Convention; give --deposited DATE if it has joined since")
+            raise CommandError(_("{code} is not in the list of States that signed or joined the "
+                                 "Convention; give --deposited DATE if it has joined since")
+                               .format(code=code))
         if info.entry_into_force is None:
-            raise CommandError(f"{state_name(code)} ({code}) has signed but not ratified the "
-                               "Convention; give --deposited DATE once it has")
+            raise CommandError(_("{state} ({code}) has signed but not ratified the Convention; "
+                                 "give --deposited DATE once it has")
+                               .format(state=state_name(code), code=code))
         eif = info.entry_into_force
         title = f"{state_name(code, args.lang)} ({code})"
         if info.withdrawal_effective:
-            title += f", withdrawal effective {info.withdrawal_effective.isoformat()}"
+            title += _(", withdrawal effective {date}").format(
+                date=info.withdrawal_effective.isoformat())
     elif args.deposited:
         eif = entry_into_force_for(args.deposited)
     else:
@@ -111,17 +120,19 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
     d = deadlines_for(eif)
     today = args.today or date.today()
     if title:
-        _say(f"State: {title}")
-    _say(f"Entry into force: {d.entry_into_force.isoformat()}")
-    _say(f"Initial report (Art. 7.1) due: {d.initial_report.isoformat()}")
-    _say(f"Annual reports (Art. 7.2) due: 30 April each year, for the previous calendar year; "
-         f"first {d.first_annual_report.isoformat()}")
+        _say(_("State: {state}").format(state=title))
+    _say(_("Entry into force: {date}").format(date=d.entry_into_force.isoformat()))
+    _say(_("Initial report (Art. 7.1) due: {date}").format(date=d.initial_report.isoformat()))
+    _say(_("Annual reports (Art. 7.2) due: 30 April each year, for the previous calendar year; "
+           "first {date}").format(date=d.first_annual_report.isoformat()))
     kind, due = next_due(today, eif, initial_submitted=today > d.initial_report)
-    _say(f"Next report due: {due.isoformat()} ({kind})")
-    _say(f"Stockpile destruction (Art. 3.2) due: {d.stockpile_destruction.isoformat()} "
-         f"(with extensions under Art. 3.3, at most {d.stockpile_destruction_latest.isoformat()})")
-    _say(f"Clearance of contaminated areas (Art. 4.1) due: {d.clearance.isoformat()} "
-         f"(with extensions under Art. 4.5, at most {d.clearance_latest.isoformat()})")
+    _say(_("Next report due: {date} ({kind})").format(date=due.isoformat(), kind=kind))
+    _say(_("Stockpile destruction (Art. 3.2) due: {date} (with extensions under Art. 3.3, at "
+           "most {latest})").format(date=d.stockpile_destruction.isoformat(),
+                                    latest=d.stockpile_destruction_latest.isoformat()))
+    _say(_("Clearance of contaminated areas (Art. 4.1) due: {date} (with extensions under "
+           "Art. 4.5, at most {latest})").format(date=d.clearance.isoformat(),
+                                                  latest=d.clearance_latest.isoformat()))
     return EXIT_OK
 
 
@@ -153,10 +164,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     with _repository(args) as repo:
         report = repo.load(args.id)
     findings = validate(report)
+    lang = args.lang
     if args.strict and any(f.is_error for f in findings):
         for finding in findings:
             if finding.is_error:
-                _complain(f"report {args.id}: {finding.path}: {finding.message}")
+                _complain(_("report {id}: {path}: {message}").format(
+                    id=args.id, path=finding.path, message=finding.text(language(lang))))
         return EXIT_INVALID
     _write(report, args.to, args.lang, findings)
     return EXIT_OK
@@ -185,7 +198,8 @@ def cmd_history(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     with _repository(args) as repo:
         repo.restore_revision(args.id, args.revision)
-    _say(f"Report {args.id} restored to revision {args.revision}.")
+    _say(_("Report {id} restored to revision {revision}.").format(id=args.id,
+                                                                  revision=args.revision))
     return EXIT_OK
 
 
@@ -294,7 +308,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         _complain(str(exc))
         return EXIT_UNREADABLE
     except KeyboardInterrupt:
-        _complain("interrupted")
+        _complain(_("interrupted"))
         return 130
     except Exception as exc:  # a last resort: one sentence, never a traceback
         known = _known_failure(exc)
@@ -320,8 +334,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     except Exception as exc:  # noqa: BLE001 - the promise is: no traceback, ever
         if os.environ.get("CCM_DESKTOP_DEBUG"):
             raise
-        _complain(f"unexpected problem: {type(exc).__name__}: {exc}. Please report this; "
-                  "set CCM_DESKTOP_DEBUG=1 to see the details")
+        _complain(_("unexpected problem: {error}. Please report this; set CCM_DESKTOP_DEBUG=1 to "
+                    "see the details").format(error=f"{type(exc).__name__}: {exc}"))
         code = EXIT_UNREADABLE
     sys.exit(code)
 

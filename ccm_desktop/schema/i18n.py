@@ -14,14 +14,16 @@ when shown with `language(lang)`.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+import gettext
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
 from ccm_desktop.domain.messages import ENGLISH, Language, Message, Words, message
 
-__all__ = ["N_", "Language", "Message", "Words", "language", "message", "translate"]
+__all__ = ["N_", "Language", "Message", "Words", "language", "message", "ntranslate", "translate"]
 
 UN_LANGUAGES: tuple[str, ...] = ("ar", "zh", "en", "fr", "ru", "es")
 RTL_LANGUAGES: frozenset[str] = frozenset({"ar"})
@@ -40,30 +42,62 @@ def catalogue_path(lang: str, base: Path = LOCALE_DIR) -> Path:
     return base / lang / "LC_MESSAGES" / "messages.po"
 
 
-def read_catalogue(path: Path) -> dict[str, str]:
-    """The usable translations of one .po file: msgid -> msgstr, without empty or fuzzy ones."""
+@dataclass(frozen=True)
+class Catalogue:
+    """The usable translations of one .po file (no empty or fuzzy ones): `texts` maps a msgid to
+    its msgstr, `plurals` a singular msgid to its plural forms, chosen with `plural_index(n)`."""
+
+    texts: dict[str, str]
+    plurals: dict[str, tuple[str, ...]]
+    plural_index: Callable[[int], int]
+
+
+def read_catalogue(path: Path) -> Catalogue:
     from babel.messages.pofile import read_po
 
     if not path.is_file():
-        return {}
+        return Catalogue({}, {}, _english_plural)
     with path.open("rb") as handle:
         catalogue = read_po(handle)
-    return {str(m.id): str(m.string) for m in catalogue
-            if m.id and isinstance(m.id, str) and isinstance(m.string, str) and m.string
-            and not m.fuzzy}
+    texts: dict[str, str] = {}
+    plurals: dict[str, tuple[str, ...]] = {}
+    for m in catalogue:
+        if not m.id or m.fuzzy:
+            continue
+        if isinstance(m.id, str) and isinstance(m.string, str) and m.string:
+            texts[m.id] = m.string
+        elif isinstance(m.id, tuple | list) and isinstance(m.string, tuple | list) \
+                and all(m.string):
+            plurals[str(m.id[0])] = tuple(str(s) for s in m.string)
+    return Catalogue(texts, plurals, gettext.c2py(catalogue.plural_expr))
+
+
+def _english_plural(n: int) -> int:
+    return 0 if n == 1 else 1
 
 
 @cache
-def _catalogue(lang: str) -> dict[str, str]:
+def _catalogue(lang: str) -> Catalogue:
     if lang not in CATALOGUE_LANGUAGES:
-        return {}
+        return Catalogue({}, {}, _english_plural)
     return read_catalogue(catalogue_path(lang))
 
 
 def translate(text: str, lang: str = "en") -> str:
     if lang == "en" or not text:
         return text
-    return _catalogue(lang).get(text, text)
+    return _catalogue(lang).texts.get(text, text)
+
+
+def ntranslate(singular: str, plural: str, n: int, lang: str = "en") -> str:
+    """The form of a sentence for the count `n` ("{n} row" / "{n} rows"); languages have one
+    (Chinese) to six (Arabic) forms, as the catalogue's Plural-Forms header says. The caller
+    fills in `{n}`: `ntranslate("{n} row", "{n} rows", n, lang).format(n=n)`."""
+    catalogue = _catalogue(lang) if lang != "en" else None
+    forms = catalogue.plurals.get(singular) if catalogue is not None else None
+    if catalogue is None or forms is None:
+        return singular if _english_plural(n) == 0 else plural
+    return forms[min(catalogue.plural_index(n), len(forms) - 1)]
 
 
 def babel_locale(lang: str) -> str:
