@@ -125,12 +125,12 @@ QT_TEXT_CLASSES = frozenset({
 CLI_SENTENCES = frozenset({"_say", "_complain", "CommandError"})
 MARKERS = frozenset(KEYWORDS)
 _WORD = re.compile(r"[^\W\d_]{2,}")
-_MARKUP = re.compile(r"<[^>]*>|&\w+;")
+_NOT_WORDS = re.compile(r"<[^>]*>|&\w+;|ccm-desktop")
 
 
 def _has_words(text: str) -> bool:
-    """Words a person reads; markup such as "<b></b><br>" is not."""
-    return bool(_WORD.search(_MARKUP.sub("", text)))
+    """Words a person reads; markup such as "<b></b><br>" and the program's name are not."""
+    return bool(_WORD.search(_NOT_WORDS.sub("", text)))
 
 
 def _literal(node: ast.AST) -> str | None:
