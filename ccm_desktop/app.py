@@ -96,8 +96,8 @@ def run_app(db: str | None = None, argv: list[str] | None = None) -> int:
 
     settings = Settings.default()
     lang = settings.language()
-    app.setLayoutDirection(direction_for(lang))
     apply_qt_language(lang, app)
+    app.setLayoutDirection(direction_for(lang))
     try:
         repository, recovered = open_offering_backup(db, _ask_yes_no)
         repository.__enter__()

@@ -427,8 +427,8 @@ class MainWindow(QMainWindow):
         self.settings.set_language(lang)
         for code, action in self.language_actions.items():
             action.setChecked(code == lang)
-        QApplication.setLayoutDirection(direction_for(lang))
         apply_qt_language(lang)
+        QApplication.setLayoutDirection(direction_for(lang))
         self.statusBar().showMessage("Language saved. Labels are in English for now; the "
                                      "layout follows the language.", 6000)
 

@@ -22,12 +22,17 @@ def apply_qt_language(lang: str, app: QCoreApplication | None = None) -> bool:
         app.removeTranslator(old)
         old.setParent(None)
         old.deleteLater()
-    if lang == "en":
-        return False
-    translator = QTranslator(app)  # the application keeps it alive
-    translator.setObjectName(_NAME)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if not translator.load(_QT_FILE.get(lang, f"qtbase_{lang}"), folder):
-        translator.deleteLater()
-        return False
-    return app.installTranslator(translator)
+    installed = False
+    if lang != "en":
+        translator = QTranslator(app)  # the application keeps it alive
+        translator.setObjectName(_NAME)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if translator.load(_QT_FILE.get(lang, f"qtbase_{lang}"), folder):
+            installed = app.installTranslator(translator)
+        else:
+            translator.deleteLater()
+    # Qt posts a LanguageChange to every window, and the retranslated buttons ask for new
+    # layouts: deliver all that now, so that the switch is over when this returns (a layout
+    # direction set next is then laid out as quickly as without a translator).
+    QCoreApplication.sendPostedEvents()
+    return installed
