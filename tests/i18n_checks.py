@@ -194,3 +194,17 @@ def template_gaps(template: Path, source_dir: Path) -> list[str]:
     in_code = extracted_ids(source_dir)
     return ([f"marked in the code, not in {template.name}: {t!r}" for t in sorted(in_code - in_template)]
             + [f"in {template.name}, no longer in the code: {t!r}" for t in sorted(in_template - in_code)])
+
+
+def markers_in_fstrings(path: Path) -> list[str]:
+    """Marked strings written inside an f-string, where pybabel extract does not see them."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.JoinedStr):
+            continue
+        for inner in ast.walk(node):
+            if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Name) \
+                    and inner.func.id in MARKERS and inner.args and _literal(inner.args[0]):
+                found.append(f"{path.name}:{inner.lineno}: {_literal(inner.args[0])!r}")
+    return found

@@ -20,6 +20,7 @@ from tests.i18n_checks import (
     QT_TEXT_CLASSES,
     QT_TEXT_METHODS,
     catalogue_problems,
+    markers_in_fstrings,
     placeholders,
     template_gaps,
     unmarked_strings,
@@ -135,6 +136,21 @@ def test_placeholders_are_compared_by_name() -> None:
 def test_every_string_a_person_sees_is_marked() -> None:
     found = [hit for path, callees in _checked_files() for hit in unmarked_strings(path, callees)]
     assert found == []
+
+
+def test_no_marked_string_hides_in_an_f_string() -> None:
+    """pybabel extract does not look inside f-strings: f"{translate(N_('Deadlines'), lang)}"
+    would be translated by nobody."""
+    assert [hit for path in sorted(PACKAGE.rglob("*.py")) for hit in markers_in_fstrings(path)] == []
+
+
+def test_a_marked_string_in_an_f_string_is_reported(tmp_path: Path) -> None:
+    source = tmp_path / "page.py"
+    source.write_text("def show(self):\n"
+                      "    title = translate(N_('Deadlines'), self.lang)\n"
+                      "    return f\"<b>{translate(N_('Deadlines'), self.lang)}</b> {title}\"\n",
+                      encoding="utf-8")
+    assert markers_in_fstrings(source) == ["page.py:3: 'Deadlines'"]
 
 
 @pytest.mark.parametrize("name", sorted(NOT_YET_MARKED))

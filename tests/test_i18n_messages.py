@@ -188,3 +188,19 @@ def test_convert_to_pdf_in_french_has_the_french_titles_and_labels(tmp_path: Pat
                   "Date de présentation", "Points de contact"):
         assert words in text
     assert "Stockpiles and their destruction" not in text and "Reporting period from" not in text
+
+
+def test_deadlines_in_french() -> None:
+    from ccm_desktop.domain.report import Report
+    from ccm_desktop.ui.deadline_text import all_deadlines
+
+    report = Report()
+    report.cover.fields.update(state="LBN", report_kind="annual", period_from=date(2024, 1, 1),
+                               period_to=date(2024, 12, 31), entry_into_force=date(2011, 5, 1))
+    due = all_deadlines(report, date(2025, 3, 3), "fr")[0]
+    assert due.sentence() == ("Rapport annuel 2024 (art. 7.2) : à présenter le 30 avril 2025 "
+                              "(58 jours restants)")
+    assert all_deadlines(report, date(2025, 4, 29), "fr")[0].when() == \
+        "30 avril 2025 (1 jour restant)"
+    assert all_deadlines(report, date(2025, 3, 3))[0].sentence() == \
+        "Annual report 2024 (Art. 7.2): due 30 April 2025 (58 days left)"

@@ -291,7 +291,7 @@ class FormPage(QScrollArea):
             self._show_deadlines()
 
     def _show_deadlines(self) -> None:
-        dues = all_deadlines(self.document.report, self.today)
+        dues = all_deadlines(self.document.report, self.today, self.lang)
         if not dues:
             self.deadlines.setText(f"<span style='color:{MUTED}'>" + translate(N_(
                 "Deadlines appear here once the State and the period are filled in."), self.lang)
@@ -302,9 +302,10 @@ class FormPage(QScrollArea):
             when = due.when(self.lang)
             if due.late:
                 when = f"<b style='color:#b00020'>\u26a0 {when}</b>"
-            lines.append(f"{due.label}: {when}")
-        self.deadlines.setText(f"<b>{translate(N_('Deadlines'), self.lang)}</b><br>"
-                               + "<br>".join(lines))
+            lines.append(translate(N_("{what}: {when}"), self.lang).format(what=due.label,
+                                                                            when=when))
+        title = translate(N_("Deadlines"), self.lang)
+        self.deadlines.setText(f"<b>{title}</b><br>" + "<br>".join(lines))
 
     # Going to a place -------------------------------------------------------------------------
 
