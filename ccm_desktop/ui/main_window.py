@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
             return
         report = self.current.document.report
-        dues = all_deadlines(report, self.today)
+        dues = all_deadlines(report, self.today, self.lang)
         self.due_label.setText(dues[0].sentence(self.lang) if dues else "")
         self.due_label.setToolTip("\n".join(d.sentence(self.lang) for d in dues))
         self.due_label.setStyleSheet("color: #b00020;" if dues and dues[0].late else "")

@@ -55,7 +55,7 @@ class TrashDialog(QDialog):
         for summary in trash:
             state = state_name(summary.state, self.lang) if summary.state else translate(
                 N_("(no State)"), self.lang)
-            text = f"{state} \u2014 {kind_words(summary.report_kind, summary.period_to)}"
+            text = f"{state} \u2014 {kind_words(summary.report_kind, summary.period_to, self.lang)}"
             item = QListWidgetItem(text, self.list)
             item.setData(ID_ROLE, summary.id)
         self.note.setText(translate(N_("Deleted reports stay here until you restore them."), self.lang)
