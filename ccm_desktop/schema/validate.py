@@ -184,23 +184,25 @@ def _check_table(report: Report, part: Part, table: Table, rows: list[Row]) -> I
 
 def _check_value(report: Report, part: Part, table: Table | None, row: int | None,
                  column: Field, value: Any, path: str) -> Iterator[Finding]:
-    where = place(part, table, row, column)
+    def where() -> Words:  # only for a finding: most values have none
+        return place(part, table, row, column)
+
     if value is None or value == "" or value == []:
         if column.required:
-            yield error(path, N_("{place}: this is required."), place=where)
+            yield error(path, N_("{place}: this is required."), place=where())
         return
     problem = column.kind.check(value)
     if problem is not None and problem.startswith("expected"):
         yield error(path, N_("{place}: {problem}, not {value}."),
-                    place=where, problem=message(problem), value=_shown(column, value))
+                    place=where(), problem=message(problem), value=_shown(column, value))
     elif problem is not None:
         yield error(path, N_("{place}: {value} {problem}."),
-                    place=where, value=_shown(column, value), problem=message(problem))
+                    place=where(), value=_shown(column, value), problem=message(problem))
     elif isinstance(column.kind, Attachments):
         for attachment_id in value:
             if attachment_id not in report.attachments:
                 yield error(path, N_("{place}: the attached file {id} is missing."),
-                            place=where, id=attachment_id)
+                            place=where(), id=attachment_id)
 
 
 def _shown(column: Field, value: Any) -> str:
