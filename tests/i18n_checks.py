@@ -208,3 +208,29 @@ def markers_in_fstrings(path: Path) -> list[str]:
                     and inner.func.id in MARKERS and inner.args and _literal(inner.args[0]):
                 found.append(f"{path.name}:{inner.lineno}: {_literal(inner.args[0])!r}")
     return found
+
+
+def template_calls_with_other_parameters(path: Path,
+                                         callees: Iterable[str] = ("error", "warning", "message"),
+                                         ) -> list[str]:
+    """Calls like `error(path, N_("{row}: ..."), row=1)` whose keyword parameters are not exactly
+    the template's placeholders (a missing one would fail when the finding is shown)."""
+    names = frozenset(callees)
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                and node.func.id in names):
+            continue
+        templates = [a for a in node.args if isinstance(a, ast.Call)
+                     and isinstance(a.func, ast.Name) and a.func.id == "N_"
+                     and a.args and _literal(a.args[0]) is not None]
+        if not templates or any(k.arg is None for k in node.keywords):
+            continue  # no literal template, or **params: cannot tell statically
+        template = _literal(templates[0].args[0]) or ""
+        given = sorted(k.arg for k in node.keywords if k.arg is not None)
+        wanted = sorted(set(placeholders(template)))
+        if given != wanted:
+            found.append((node.lineno, f"{path.name}:{node.lineno}: {given} for {wanted} in "
+                                       f"{template!r}"))
+    return [text for _, text in sorted(found)]

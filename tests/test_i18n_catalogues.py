@@ -22,6 +22,7 @@ from tests.i18n_checks import (
     catalogue_problems,
     markers_in_fstrings,
     placeholders,
+    template_calls_with_other_parameters,
     template_gaps,
     unmarked_strings,
 )
@@ -136,6 +137,27 @@ def test_placeholders_are_compared_by_name() -> None:
 def test_every_string_a_person_sees_is_marked() -> None:
     found = [hit for path, callees in _checked_files() for hit in unmarked_strings(path, callees)]
     assert found == []
+
+
+def test_every_finding_template_gets_exactly_its_placeholders() -> None:
+    """error(path, N_("{row}: ..."), row=...) everywhere: a placeholder without its parameter
+    would fail only when that finding is shown, perhaps in one language only."""
+    assert [hit for path in sorted(PACKAGE.rglob("*.py"))
+            for hit in template_calls_with_other_parameters(path)] == []
+
+
+def test_a_finding_template_with_other_parameters_is_reported(tmp_path: Path) -> None:
+    source = tmp_path / "rule.py"
+    source.write_text(
+        "def rule(ctx, i, n):\n"
+        "    yield error(ctx.path('x'), N_('Form X, row {row}: {n} is too many.'), row=i, n=n)\n"
+        "    yield warning(ctx.path('x'), N_('Form X, row {row}: check it.'), rows=i)\n"
+        "    yield error(ctx.path('x'), N_('Form X: {what} is missing.'))\n"
+        "    return message(N_('row {n}'), n=i, extra=1)\n", encoding="utf-8")
+    assert template_calls_with_other_parameters(source) == [
+        "rule.py:3: ['rows'] for ['row'] in 'Form X, row {row}: check it.'",
+        "rule.py:4: [] for ['what'] in 'Form X: {what} is missing.'",
+        "rule.py:5: ['extra', 'n'] for ['n'] in 'row {n}'"]
 
 
 def test_no_marked_string_hides_in_an_f_string() -> None:
