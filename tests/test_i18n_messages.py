@@ -58,8 +58,8 @@ ENGLISH_LINES = [
 ]
 FRENCH_LINES = [
     "error\tcover.tables.contacts[0].institution\tPage de couverture, Points de contact, ligne 1, "
-    "Institution : cette information est obligatoire.",
-    "error\tcover.fields.period_to\tPage de couverture : la période couverte se termine "
+    "Institution\u00a0: cette information est obligatoire.",
+    "error\tcover.fields.period_to\tPage de couverture\u00a0: la période couverte se termine "
     "(1 janv. 2010) avant de commencer (1 mai 2011). Vérifiez les deux dates.",
 ]
 
@@ -114,7 +114,7 @@ def test_numbers_and_dates_are_written_the_readers_way() -> None:
 def test_text_the_user_typed_is_never_translated() -> None:
     typed = message(N_("{place}: {value} {problem}."), place="Victim assistance",
                     value="\"Victim assistance\"", problem=message(N_("cannot be negative")))
-    assert typed.text(language("fr")) == ("Victim assistance : \"Victim assistance\" ne peut pas "
+    assert typed.text(language("fr")) == ("Victim assistance\u00a0: \"Victim assistance\" ne peut pas "
                                           "être négatif.")
 
 
@@ -198,7 +198,7 @@ def test_deadlines_in_french() -> None:
     report.cover.fields.update(state="LBN", report_kind="annual", period_from=date(2024, 1, 1),
                                period_to=date(2024, 12, 31), entry_into_force=date(2011, 5, 1))
     due = all_deadlines(report, date(2025, 3, 3), "fr")[0]
-    assert due.sentence() == ("Rapport annuel 2024 (art. 7.2) : à présenter le 30 avril 2025 "
+    assert due.sentence() == ("Rapport annuel 2024 (art. 7.2)\u00a0: à présenter le 30 avril 2025 "
                               "(58 jours restants)")
     assert all_deadlines(report, date(2025, 4, 29), "fr")[0].when() == \
         "30 avril 2025 (1 jour restant)"
