@@ -248,7 +248,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("convert", cmd_convert, "convert between .ccm.json, .xlsx and .pdf")
     p.add_argument("file")
     p.add_argument("--to", required=True, metavar="OUT")
-    p.add_argument("--lang", default="en", help="language of the labels (ar, zh, en, fr, ru, es)")
+    p.add_argument("--lang", default="en", choices=UN_LANGUAGES,
+                   help="language of the labels (ar, zh, en, fr, ru, es)")
     p.add_argument("--strict", action="store_true", help="refuse a report with errors (exit 1)")
 
     p = add("deadlines", cmd_deadlines, "print a State's Article 3, 4 and 7 deadlines")
@@ -258,7 +259,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--deposited", type=_date_arg, metavar="DATE",
                    help="date the State deposited its instrument, if it joined after the list")
     p.add_argument("--today", type=_date_arg, metavar="DATE", help=argparse.SUPPRESS)
-    p.add_argument("--lang", default="en")
+    p.add_argument("--lang", default="en", choices=UN_LANGUAGES)
 
     p = add("import", cmd_import, "store a report file in the database; prints its id")
     p.add_argument("file")
@@ -270,7 +271,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("export", cmd_export, "write a stored report as .ccm.json, .xlsx or .pdf")
     p.add_argument("id", type=int)
     p.add_argument("--to", required=True, metavar="OUT")
-    p.add_argument("--lang", default="en")
+    p.add_argument("--lang", default="en", choices=UN_LANGUAGES)
     p.add_argument("--strict", action="store_true")
 
     add("list", cmd_list, "list the stored reports")

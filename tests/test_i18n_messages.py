@@ -204,3 +204,10 @@ def test_deadlines_in_french() -> None:
         "30 avril 2025 (1 jour restant)"
     assert all_deadlines(report, date(2025, 3, 3))[0].sentence() == \
         "Annual report 2024 (Art. 7.2): due 30 April 2025 (58 days left)"
+
+
+def test_an_unknown_language_is_one_sentence(tmp_path: Path) -> None:
+    result = _cli("convert", str(LEBANON), "--to", str(tmp_path / "x.pdf"), "--lang", "fra")
+    assert result.returncode == 2
+    assert "invalid choice: 'fra'" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "x.pdf").exists()
