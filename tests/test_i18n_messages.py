@@ -211,3 +211,17 @@ def test_an_unknown_language_is_one_sentence(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "invalid choice: 'fra'" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_damaged_catalogue_shows_english_and_says_why(tmp_path: Path,
+                                                       caplog: pytest.LogCaptureFixture) -> None:
+    binary = tmp_path / "binary.po"
+    binary.write_bytes(b"msgid \"Trash\"\nmsgstr \"\xff\xfe\"\n")
+    assert read_catalogue(binary).texts == {}
+    assert "binary.po could not be read" in caplog.text
+    edited = tmp_path / "edited.po"
+    edited.write_text('msgid "row {n}"\nmsgstr "ligne {ligne}"\n\n'
+                      'msgid "{place}: this is required."\nmsgstr "{place} : obligatoire {"\n\n'
+                      'msgid "Trash"\nmsgstr "Corbeille"\n', encoding="utf-8")
+    assert read_catalogue(edited).texts == {"Trash": "Corbeille"}
+    assert "the translation of 'row {n}' has other placeholders" in caplog.text

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import datetime
 import gettext
+import logging
+import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -29,6 +31,8 @@ UN_LANGUAGES: tuple[str, ...] = ("ar", "zh", "en", "fr", "ru", "es")
 RTL_LANGUAGES: frozenset[str] = frozenset({"ar"})
 LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
 CATALOGUE_LANGUAGES: tuple[str, ...] = tuple(code for code in UN_LANGUAGES if code != "en")
+
+_log = logging.getLogger(__name__)
 
 # How the parts of a place ("Form F, Clearance, row 4") are separated in each language.
 _LIST_SEPARATOR = {"ar": "، ", "zh": "，"}
@@ -53,23 +57,50 @@ class Catalogue:
 
 
 def read_catalogue(path: Path) -> Catalogue:
-    from babel.messages.pofile import read_po
+    """A catalogue edited by hand may be damaged: what cannot be read, and a translation whose
+    placeholders are not the English ones (it could not be filled in), is left out with a
+    warning in the log, and the English shows instead."""
+    from babel.messages.pofile import PoFileError, read_po
 
+    empty = Catalogue({}, {}, _english_plural)
     if not path.is_file():
-        return Catalogue({}, {}, _english_plural)
-    with path.open("rb") as handle:
-        catalogue = read_po(handle)
+        return empty
+    try:
+        with path.open("rb") as handle:
+            catalogue = read_po(handle)
+        plural_index = gettext.c2py(catalogue.plural_expr)
+    except (OSError, ValueError, PoFileError) as exc:  # UnicodeDecodeError is a ValueError
+        _log.warning("%s could not be read (%s); its labels are shown in English.", path, exc)
+        return empty
     texts: dict[str, str] = {}
     plurals: dict[str, tuple[str, ...]] = {}
     for m in catalogue:
         if not m.id or m.fuzzy:
             continue
         if isinstance(m.id, str) and isinstance(m.string, str) and m.string:
-            texts[m.id] = m.string
+            if _fields(m.string) == _fields(m.id):
+                texts[m.id] = m.string
+            else:
+                _log.warning("%s: the translation of %r has other placeholders; it is not used.",
+                             path, m.id)
         elif isinstance(m.id, tuple | list) and isinstance(m.string, tuple | list) \
                 and all(m.string):
-            plurals[str(m.id[0])] = tuple(str(s) for s in m.string)
-    return Catalogue(texts, plurals, gettext.c2py(catalogue.plural_expr))
+            forms = tuple(str(s) for s in m.string)
+            if all(_fields(f) <= _fields(str(m.id[-1])) for f in forms):
+                plurals[str(m.id[0])] = forms
+            else:
+                _log.warning("%s: the translation of %r has other placeholders; it is not used.",
+                             path, m.id[0])
+    return Catalogue(texts, plurals, plural_index)
+
+
+def _fields(text: str) -> frozenset[str]:
+    """The named placeholders of a template (a mark of its own if its braces do not pair up)."""
+    try:
+        return frozenset(name for _, name, _, _ in string.Formatter().parse(text)
+                         if name is not None)
+    except ValueError:
+        return frozenset({"{unpaired braces}"})
 
 
 def _english_plural(n: int) -> int:
