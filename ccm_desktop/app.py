@@ -91,10 +91,12 @@ def run_app(db: str | None = None, argv: list[str] | None = None) -> int:
     install_excepthook(app)
 
     from ccm_desktop.ui.main_window import MainWindow, direction_for
+    from ccm_desktop.ui.qt_language import apply_qt_language
     from ccm_desktop.ui.settings import Settings
 
     settings = Settings.default()
     lang = settings.language()
+    apply_qt_language(lang, app)
     app.setLayoutDirection(direction_for(lang))
     try:
         repository, recovered = open_offering_backup(db, _ask_yes_no)

@@ -16,12 +16,18 @@ from typing import NoReturn
 from ccm_desktop import __version__
 from ccm_desktop.domain.findings import Finding
 from ccm_desktop.domain.report import Report
+from ccm_desktop.schema.i18n import UN_LANGUAGES, language, language_of_environment, translate
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 
 
 class CommandError(Exception):
     """A failure the user can act on; printed as one sentence, exit code 2."""
+
+
+def _(text: str) -> str:
+    """A sentence of the command line in the language of the user's locale (LANG etc.)."""
+    return translate(text, language_of_environment(os.environ))
 
 
 def _say(text: str) -> None:
@@ -46,11 +52,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from ccm_desktop.exchange.formats import read_report
     from ccm_desktop.schema.validate import validate
 
+    lang = args.lang or language_of_environment(os.environ)
     report = read_report(args.file)
     previous = read_report(args.previous) if args.previous else None
     findings = validate(report, previous)
     for finding in findings:
-        _say(finding.line())
+        _say(finding.line(language(lang)))
     return EXIT_INVALID if any(f.is_error for f in findings) else EXIT_OK
 
 
@@ -61,9 +68,10 @@ def cmd_convert(args: argparse.Namespace) -> int:
     report = read_report(args.file)
     findings = validate(report)
     errors = [f for f in findings if f.is_error]
+    lang = args.lang
     if errors and args.strict:
         for finding in errors:
-            _complain(f"{Path(args.file).name}: {finding.path}: {finding.message}")
+            _complain(f"{Path(args.file).name}: {finding.path}: {finding.text(language(lang))}")
         return EXIT_INVALID
     _write(report, args.to, args.lang, findings)
     return EXIT_OK
@@ -77,7 +85,8 @@ def _write(report: Report, target: str, lang: str, findings: list[Finding] | Non
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     except OSError as exc:
-        raise CommandError(f"{target}: could not be written ({exc.strerror or exc})") from None
+        raise CommandError(_("{file}: could not be written ({reason})").format(
+            file=target, reason=exc.strerror or exc)) from None
 
 
 def cmd_deadlines(args: argparse.Namespace) -> int:
@@ -92,14 +101,14 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
     from ccm_desktop.schema.states import code_for_name, load_states, state_name
 
     if args.state is None and args.deposited is None and args.entry_into_force is None:
-        raise CommandError("deadlines needs --state ISO3, --deposited DATE or "
-                           "--entry-into-force DATE (see 'ccm-desktop deadlines --help')")
+        raise CommandError(_("deadlines needs --state ISO3, --deposited DATE or "
+                             "--entry-into-force DATE (see 'ccm-desktop deadlines --help')"))
     if args.entry_into_force is not None and args.deposited is not None:
-        raise CommandError("give either --deposited DATE or --entry-into-force DATE, not both: "
-                           "entry into force follows from the date of deposit (Art. 17)")
+        raise CommandError(_("give either --deposited DATE or --entry-into-force DATE, not both: "
+                             "entry into force follows from the date of deposit (Art. 17)"))
     if args.entry_into_force is not None and args.state:
-        raise CommandError("give either --state or --entry-into-force DATE, not both: the "
-                           "State list gives its entry into force")
+        raise CommandError(_("give either --state or --entry-into-force DATE, not both: the "
+                             "State list gives its entry into force"))
     title, withdrawal = "", None
     if args.state:
         code = code_for_name(args.state) or args.state.upper()
@@ -108,11 +117,13 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
         if args.deposited:
             info = states.with_deposit(code, args.deposited).get(code)
         if info is None:
-            raise CommandError(f"{args.state} is not in the list of States that signed or joined "
-                               "the Convention; give --deposited DATE if it has joined since")
+            raise CommandError(_("{state} is not in the list of States that signed or joined the "
+                                 "Convention; give --deposited DATE if it has joined since")
+                               .format(state=args.state))
         if info.entry_into_force is None:
-            raise CommandError(f"{state_name(code)} ({code}) has signed but not ratified the "
-                               "Convention; give --deposited DATE once it has")
+            raise CommandError(_("{state} ({code}) has signed but not ratified the Convention; "
+                                 "give --deposited DATE once it has")
+                               .format(state=state_name(code), code=code))
         eif = info.entry_into_force
         title = f"{state_name(code, args.lang)} ({code})"
         withdrawal = info.withdrawal_effective
@@ -123,41 +134,43 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
     d = deadlines_for(eif)
     today = args.today or date.today()
     if title:
-        _say(f"State: {title}")
+        _say(_("State: {state}").format(state=title))
     if args.deposited:
-        _say(f"Instrument deposited: {args.deposited.isoformat()}")
-    _say(f"Entry into force: {d.entry_into_force.isoformat()}")
+        _say(_("Instrument deposited: {date}").format(date=args.deposited.isoformat()))
+    _say(_("Entry into force: {date}").format(date=d.entry_into_force.isoformat()))
     if withdrawn_on(today, withdrawal):
         assert withdrawal is not None
-        _say(f"Withdrawal (Art. 20) took effect: {withdrawal.isoformat()}")
-        _say("Next report due: none; a State whose withdrawal has taken effect owes no "
-             "further report")
+        _say(_("Withdrawal (Art. 20) took effect: {date}").format(date=withdrawal.isoformat()))
+        _say(_("Next report due: none; a State whose withdrawal has taken effect owes no "
+               "further report"))
         return EXIT_OK
-    _say(f"Initial report (Art. 7.1) due: {d.initial_report.isoformat()}")
-    _say(f"Annual reports (Art. 7.2) due: 30 April each year, for the previous calendar year; "
-         f"first {d.first_annual_report.isoformat()}")
+    _say(_("Initial report (Art. 7.1) due: {date}").format(date=d.initial_report.isoformat()))
+    _say(_("Annual reports (Art. 7.2) due: 30 April each year, for the previous calendar year; "
+           "first {date}").format(date=d.first_annual_report.isoformat()))
     kind, due = next_due(today, eif, initial_submitted=today > d.initial_report)
     if withdrawal is not None:
-        _say(f"Withdrawal (Art. 20) takes effect: {withdrawal.isoformat()}")
+        _say(_("Withdrawal (Art. 20) takes effect: {date}").format(date=withdrawal.isoformat()))
     if withdrawal is not None and due >= withdrawal:
-        _say(f"Next report due: none; the {kind} report would fall due on {due.isoformat()}, "
-             "after the withdrawal takes effect")
+        _say(_("Next report due: none; the {kind} report would fall due on {date}, after the "
+               "withdrawal takes effect").format(kind=kind, date=due.isoformat()))
     else:
-        _say(f"Next report due: {due.isoformat()} ({kind})")
+        _say(_("Next report due: {date} ({kind})").format(date=due.isoformat(), kind=kind))
     # Extensions can be renewed (Art. 3.3-3.4, 4.5-4.8): there is no latest date to print.
-    _say(_obligation_line("Stockpile destruction (Art. 3.2)", d.stockpile_destruction,
+    _say(_obligation_line(_("Stockpile destruction (Art. 3.2)"), d.stockpile_destruction,
                           stockpile_destruction_due(eif, args.stockpile_extended_to),
                           "Art. 3.3"))
-    _say(_obligation_line("Clearance of contaminated areas (Art. 4.1)", d.clearance,
+    _say(_obligation_line(_("Clearance of contaminated areas (Art. 4.1)"), d.clearance,
                           clearance_due(eif, args.clearance_extended_to), "Art. 4.5"))
     return EXIT_OK
 
 
 def _obligation_line(label: str, original: date, due: date, article: str) -> str:
     if due != original:
-        return (f"{label} due: {due.isoformat()} (extended from {original.isoformat()} under "
-                f"{article}; a further extension may be requested)")
-    return f"{label} due: {due.isoformat()} (an extension may be requested under {article})"
+        return _("{label} due: {date} (extended from {original} under {article}; a further "
+                 "extension may be requested)").format(label=label, date=due.isoformat(),
+                                                       original=original.isoformat(), article=article)
+    return _("{label} due: {date} (an extension may be requested under {article})").format(
+        label=label, date=due.isoformat(), article=article)
 
 
 # database commands (storage/) ------------------------------------------------------------------
@@ -188,10 +201,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     with _repository(args) as repo:
         report = repo.load(args.id)
     findings = validate(report)
+    lang = args.lang
     if args.strict and any(f.is_error for f in findings):
         for finding in findings:
             if finding.is_error:
-                _complain(f"report {args.id}: {finding.path}: {finding.message}")
+                _complain(_("report {id}: {path}: {message}").format(
+                    id=args.id, path=finding.path, message=finding.text(language(lang))))
         return EXIT_INVALID
     _write(report, args.to, args.lang, findings)
     return EXIT_OK
@@ -220,7 +235,8 @@ def cmd_history(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     with _repository(args) as repo:
         repo.restore_revision(args.id, args.revision)
-    _say(f"Report {args.id} restored to revision {args.revision}.")
+    _say(_("Report {id} restored to revision {revision}.").format(id=args.id,
+                                                                  revision=args.revision))
     return EXIT_OK
 
 
@@ -262,11 +278,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("validate", cmd_validate, "check a .ccm.json or .xlsx report; one finding a line")
     p.add_argument("file")
     p.add_argument("--previous", help="last year's report, for the year-on-year checks")
+    p.add_argument("--lang", choices=UN_LANGUAGES,
+                   help="language of the findings (default: that of LC_ALL, LC_MESSAGES or LANG; "
+                        "English if it is none of ar, zh, en, fr, ru, es)")
 
     p = add("convert", cmd_convert, "convert between .ccm.json, .xlsx and .pdf")
     p.add_argument("file")
     p.add_argument("--to", required=True, metavar="OUT")
-    p.add_argument("--lang", default="en", help="language of the labels (ar, zh, en, fr, ru, es)")
+    p.add_argument("--lang", default="en", choices=UN_LANGUAGES,
+                   help="language of the labels (ar, zh, en, fr, ru, es)")
     p.add_argument("--strict", action="store_true", help="refuse a report with errors (exit 1)")
 
     p = add("deadlines", cmd_deadlines, "print a State's Article 3, 4 and 7 deadlines")
@@ -282,7 +302,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--clearance-extended-to", type=_date_arg, metavar="DATE",
                    help="the Art. 4 deadline as extended by a Meeting of States Parties")
     p.add_argument("--today", type=_date_arg, metavar="DATE", help=argparse.SUPPRESS)
-    p.add_argument("--lang", default="en")
+    p.add_argument("--lang", default="en", choices=UN_LANGUAGES)
 
     p = add("import", cmd_import, "store a report file in the database; prints its id")
     p.add_argument("file")
@@ -294,7 +314,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("export", cmd_export, "write a stored report as .ccm.json, .xlsx or .pdf")
     p.add_argument("id", type=int)
     p.add_argument("--to", required=True, metavar="OUT")
-    p.add_argument("--lang", default="en")
+    p.add_argument("--lang", default="en", choices=UN_LANGUAGES)
     p.add_argument("--strict", action="store_true")
 
     add("list", cmd_list, "list the stored reports")
@@ -332,7 +352,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         _complain(str(exc))
         return EXIT_UNREADABLE
     except KeyboardInterrupt:
-        _complain("interrupted")
+        _complain(_("interrupted"))
         return 130
     except Exception as exc:  # a last resort: one sentence, never a traceback
         known = _known_failure(exc)
@@ -358,8 +378,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     except Exception as exc:  # noqa: BLE001 - the promise is: no traceback, ever
         if os.environ.get("CCM_DESKTOP_DEBUG"):
             raise
-        _complain(f"unexpected problem: {type(exc).__name__}: {exc}. Please report this; "
-                  "set CCM_DESKTOP_DEBUG=1 to see the details")
+        _complain(_("unexpected problem: {error}. Please report this; set CCM_DESKTOP_DEBUG=1 to "
+                    "see the details").format(error=f"{type(exc).__name__}: {exc}"))
         code = EXIT_UNREADABLE
     sys.exit(code)
 

@@ -17,6 +17,7 @@ from PIL import Image
 from ccm_desktop.exchange.pdf import render_pdf
 from ccm_desktop.exchange.pdf.styles import CELL_PAD_X, Styles
 from ccm_desktop.exchange.pdf.tables import column_widths
+from ccm_desktop.schema.i18n import translate
 from ccm_desktop.schema.registry import FORMS, part
 from tests.pdf_check import Pdf, heading, squash
 from tests.pdf_reports import filled_report
@@ -58,7 +59,9 @@ def test_other_languages_write_dates_their_own_short_way(lang: str, start: str,
     pdf = Pdf.of(report, lang=lang)
     text = squash(pdf.pages[0])
     assert squash(start) in text and squash(end) in text
-    assert squash(f"from {start} to {end}") in text  # the period, in reading order
+    # the period, in reading order and in the language's words
+    period = translate("from {start} to {end}", lang).format(start=start, end=end)
+    assert squash(period) in text
     assert not ISO_DATE.search(pdf.pages[0])
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from ccm_desktop.domain.findings import Finding, error, warning
 from ccm_desktop.domain.report import FormData, FormStatus, Report, Row, Section
-from ccm_desktop.schema.i18n import N_
+from ccm_desktop.schema.i18n import N_, Message, Words, message
 from ccm_desktop.schema.kinds import Attachments, Kind, Year
 from ccm_desktop.schema.model import Field, Part, RuleContext, Table, path_of
 from ccm_desktop.schema.registry import PARTS
@@ -20,21 +20,22 @@ BARE_STATEMENTS = frozenset({"n/a", "na", "n.a.", "none", "-", "--", "not applic
                              "s.o.", "s/o", "no aplica", "sans objet"})
 
 
-def part_name(part: Part) -> str:
-    return N_("Cover page") if part.id == "cover" else N_("Form {letter}").format(letter=part.id)
+def part_name(part: Part) -> Message:
+    return message(N_("Cover page")) if part.id == "cover" else message(N_("Form {letter}"),
+                                                                         letter=part.id)
 
 
 def place(part: Part, table: Table | None = None, row: int | None = None,
-          column: Field | None = None) -> str:
+          column: Field | None = None) -> Words:
     """Where a finding is, in words: "Form F, Clearance, row 4, Cleared (m²)"."""
-    words = [part_name(part)]
+    words: list[Message] = [part_name(part)]
     if table is not None:
-        words.append(table.label)
+        words.append(message(table.label))
     if row is not None:
-        words.append(N_("row {n}").format(n=row + 1))
+        words.append(message(N_("row {n}"), n=row + 1))
     if column is not None:
-        words.append(column.label)
-    return ", ".join(words)
+        words.append(message(column.label))
+    return Words(tuple(words))
 
 
 def validate(report: Report, previous: Report | None = None) -> list[Finding]:
@@ -99,7 +100,7 @@ def _check_part(report: Report, typed: Report, previous: Report | None,
             yield error(path_of(part.id), N_(
                 "{form} is marked changed but holds nothing. Fill it in, or mark it unchanged "
                 "or not applicable instead."
-            ).format(form=part_name(part)))
+            ), form=part_name(part))
             return
         section: Section | FormData = form
     else:
@@ -117,45 +118,46 @@ def _check_status(report: Report, part: Part, form: FormData) -> Iterator[Findin
         yield error(path_of(part.id, "status"), N_(
             "{form}: choose whether it changed, is unchanged since an earlier report, or does "
             "not apply."
-        ).format(form=name))
+        ), form=name)
         return
     if status is FormStatus.NOT_APPLICABLE:
         if not part.can_be_not_applicable:
             yield error(path_of(part.id, "status"), N_(
                 "{form} cannot be marked not applicable: every State reports its national "
                 "implementation measures (Art. 7.1(a)). Mark it changed or unchanged."
-            ).format(form=name))
+            ), form=name)
         statement = (form.statement or "").strip()
         if not statement:
             yield error(path_of(part.id, "statement"), N_(
                 "{form} is marked not applicable: say in one line why, e.g. \"never produced "
                 "cluster munitions\"."
-            ).format(form=name))
+            ), form=name)
         elif statement.casefold() in BARE_STATEMENTS:
             # The bare word is not quoted back: "None" or "-" in a message reads like a bug.
             yield warning(path_of(part.id, "statement"), N_(
                 "{form} is marked not applicable, but the statement does not say why. Give the "
                 "reason in a few words, e.g. \"never produced cluster munitions\"."
-            ).format(form=name))
+            ), form=name)
     if status is FormStatus.UNCHANGED:
         if report.report_kind == "initial":
             yield error(path_of(part.id, "status"), N_(
                 "{form} is marked unchanged, but an initial report has nothing earlier to refer "
                 "to. Fill it in or mark it not applicable."
-            ).format(form=name))
+            ), form=name)
         year = form.last_reported_year
         if year is None:
             yield error(path_of(part.id, "last_reported_year"), N_(
                 "{form} is marked unchanged: give the year of the report it is unchanged since."
-            ).format(form=name))
+            ), form=name)
         elif (problem := Year().check(year)) is not None:
             yield error(path_of(part.id, "last_reported_year"),
-                        f"{name}, {N_('year last reported')}: {problem}.")
+                        N_("{form}, year last reported: {problem}."), form=name,
+                        problem=message(problem))
         elif report.reporting_year is not None and year >= report.reporting_year:
             yield error(path_of(part.id, "last_reported_year"), N_(
                 "{form} is unchanged since {year}, but that is not earlier than this report's "
                 "year {this}."
-            ).format(form=name, year=year, this=report.reporting_year))
+            ), form=name, year=str(year), this=str(report.reporting_year))
 
 
 def _check_content(report: Report, part: Part, section: Section | FormData) -> Iterator[Finding]:
@@ -173,7 +175,7 @@ def _check_table(report: Report, part: Part, table: Table, rows: list[Row]) -> I
     if len(rows) < table.min_rows:
         yield error(path_of(part.id, "tables", table.id), N_(
             "{place}: add at least one row."
-        ).format(place=place(part, table)))
+        ), place=place(part, table))
     for index, row in enumerate(rows):
         for column in table.columns:
             yield from _check_value(report, part, table, index, column, row.get(column.id),
@@ -182,22 +184,25 @@ def _check_table(report: Report, part: Part, table: Table, rows: list[Row]) -> I
 
 def _check_value(report: Report, part: Part, table: Table | None, row: int | None,
                  column: Field, value: Any, path: str) -> Iterator[Finding]:
-    where = place(part, table, row, column)
+    def where() -> Words:  # only for a finding: most values have none
+        return place(part, table, row, column)
+
     if value is None or value == "" or value == []:
         if column.required:
-            yield error(path, N_("{place}: this is required.").format(place=where))
+            yield error(path, N_("{place}: this is required."), place=where())
         return
     problem = column.kind.check(value)
     if problem is not None and problem.startswith("expected"):
-        yield error(path, N_("{place}: {problem}, not {value}.").format(
-            place=where, problem=problem, value=_shown(column, value)))
+        yield error(path, N_("{place}: {problem}, not {value}."),
+                    place=where(), problem=message(problem), value=_shown(column, value))
     elif problem is not None:
-        yield error(path, f"{where}: {_shown(column, value)} {problem}.")
+        yield error(path, N_("{place}: {value} {problem}."),
+                    place=where(), value=_shown(column, value), problem=message(problem))
     elif isinstance(column.kind, Attachments):
         for attachment_id in value:
             if attachment_id not in report.attachments:
-                yield error(path, N_("{place}: the attached file {id} is missing.").format(
-                    place=where, id=attachment_id))
+                yield error(path, N_("{place}: the attached file {id} is missing."),
+                            place=where(), id=attachment_id)
 
 
 def _shown(column: Field, value: Any) -> str:
@@ -212,8 +217,8 @@ def _unknown_keys(part: Part, section: Section | FormData) -> Iterator[Finding]:
     for key in section.fields:
         if not part.has_field(key):
             yield error(path_of(part.id, "fields", key),
-                        N_("{part}: unknown field \"{key}\".").format(part=part_name(part), key=key))
+                        N_("{part}: unknown field \"{key}\"."), part=part_name(part), key=key)
     for key in section.tables:
         if not part.has_table(key):
             yield error(path_of(part.id, "tables", key),
-                        N_("{part}: unknown table \"{key}\".").format(part=part_name(part), key=key))
+                        N_("{part}: unknown table \"{key}\"."), part=part_name(part), key=key)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from ccm_desktop.schema.i18n import translate
+from ccm_desktop.schema.i18n import N_, translate
 from ccm_desktop.schema.kinds import (
     AREA_UNITS,
     AreaM2,
@@ -158,7 +158,8 @@ class AreaEditor(LineEditor):
         self.unit = QComboBox(self)
         for unit_id, label in self.UNITS:
             self.unit.addItem(label, unit_id)
-        self.unit.setToolTip("Unit of the number you type; it is kept in square metres.")
+        self.unit.setToolTip(translate(N_("Unit of the number you type; it is kept in square "
+                                          "metres."), self.lang))
         self.unit.currentIndexChanged.connect(lambda _i: self._show(self._value))
         self.row.addWidget(self.unit)
 
@@ -328,12 +329,12 @@ class DateEditor(LineEditor):
 
     def __init__(self, kind: Kind, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(kind, lang, parent)
-        self.line.setPlaceholderText("YYYY-MM-DD")
+        self.line.setPlaceholderText(translate(N_("YYYY-MM-DD"), lang))
         self.line.setMaximumWidth(140)
         self.pick = QToolButton(self)
         self.pick.setText("\u2026")
-        self.pick.setToolTip("Pick the date from a calendar")
-        self.pick.setAccessibleName("Pick the date from a calendar")
+        self.pick.setToolTip(translate(N_("Pick the date from a calendar"), lang))
+        self.pick.setAccessibleName(translate(N_("Pick the date from a calendar"), lang))
         self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.pick.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         menu = QMenu(self.pick)
@@ -375,7 +376,7 @@ class StateEditor(LineEditor):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.line.setCompleter(completer)
-        self.line.setPlaceholderText("Type the State's name")
+        self.line.setPlaceholderText(translate(N_("Type the State's name"), self.lang))
         completer.activated.connect(lambda _t: self._read(final=True))
 
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ccm_desktop.domain.deadlines import deadlines_for
-from ccm_desktop.schema.i18n import translate
+from ccm_desktop.schema.i18n import N_, translate
 from ccm_desktop.schema.kinds import DateKind
 from ccm_desktop.schema.model import Field, PathRef, Table, parse_path
 from ccm_desktop.ui.deadline_text import all_deadlines, entry_into_force_of
@@ -49,6 +49,7 @@ class FieldRow(QWidget):
         super().__init__(parent)
         self.field = field
         self.editor = editor
+        self.lang = lang
         help_text = translate(field.help, lang)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -63,7 +64,8 @@ class FieldRow(QWidget):
         self.info.setAutoRaise(True)
         self.info.setToolTip(help_text)
         self.info.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.info.setAccessibleName(f"Help on {translate(field.label, lang)}")
+        self.info.setAccessibleName(translate(N_("Help on {label}"), lang).format(
+            label=translate(field.label, lang)))
         self.info.clicked.connect(self.show_help)
         row.addWidget(self.info, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(line)
@@ -82,7 +84,8 @@ class FieldRow(QWidget):
                             self.editor.whatsThis(), self.editor)
 
     def _problem(self, text: str) -> None:
-        self.message.setText(f"\u2716 {text}. It is not kept until it can be read." if text else "")
+        self.message.setText(translate(N_("\u2716 {problem}. It is not kept until it can be read."),
+                                       self.lang).format(problem=text) if text else "")
         self.message.setVisible(bool(text))
 
     def outline(self, on: bool) -> None:
@@ -176,7 +179,7 @@ class FormPage(QScrollArea):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         self.help_toggle = QToolButton(box)
-        self.help_toggle.setText("What to report here")
+        self.help_toggle.setText(translate(N_("What to report here"), self.lang))
         self.help_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.help_toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.help_toggle.setCheckable(True)
@@ -288,18 +291,21 @@ class FormPage(QScrollArea):
             self._show_deadlines()
 
     def _show_deadlines(self) -> None:
-        dues = all_deadlines(self.document.report, self.today)
+        dues = all_deadlines(self.document.report, self.today, self.lang)
         if not dues:
-            self.deadlines.setText(f"<span style='color:{MUTED}'>Deadlines appear here once the "
-                                   "State and the period are filled in.</span>")
+            self.deadlines.setText(f"<span style='color:{MUTED}'>" + translate(N_(
+                "Deadlines appear here once the State and the period are filled in."), self.lang)
+                + "</span>")
             return
         lines = []
         for due in dues:
             when = due.when(self.lang)
             if due.late:
                 when = f"<b style='color:#b00020'>\u26a0 {when}</b>"
-            lines.append(f"{due.label}: {when}")
-        self.deadlines.setText("<b>Deadlines</b><br>" + "<br>".join(lines))
+            lines.append(translate(N_("{what}: {when}"), self.lang).format(what=due.label,
+                                                                            when=when))
+        title = translate(N_("Deadlines"), self.lang)
+        self.deadlines.setText(f"<b>{title}</b><br>" + "<br>".join(lines))
 
     # Going to a place -------------------------------------------------------------------------
 

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ccm_desktop.schema.i18n import N_, translate
+
 NUMBER_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -25,17 +27,20 @@ class HistoryDialog(QDialog):
 
     restore_requested = Signal(int)
 
-    def __init__(self, repository: Any, report_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, repository: Any, report_id: int, parent: QWidget | None = None,
+                 lang: str = "en") -> None:
         super().__init__(parent)
-        self.setWindowTitle("History of this report")
+        self.setWindowTitle(translate(N_("History of this report"), lang))
         self.resize(640, 420)
-        note = QLabel("Every automatic save is kept. Restoring an earlier revision makes it the "
-                      "current draft; you can undo that with Ctrl+Z.", self)
+        note = QLabel(translate(N_("Every automatic save is kept. Restoring an earlier revision "
+                                   "makes it the current draft; you can undo that with Ctrl+Z."),
+                                lang), self)
         note.setWordWrap(True)
         self.list = QTreeWidget(self)
-        self.list.setHeaderLabels(["Revision", "Saved", "By", "What changed"])
+        self.list.setHeaderLabels([translate(N_("Revision"), lang), translate(N_("Saved"), lang),
+                                   translate(N_("By"), lang), translate(N_("What changed"), lang)])
         self.list.setRootIsDecorated(False)
-        self.list.setAccessibleName("Saved revisions")
+        self.list.setAccessibleName(translate(N_("Saved revisions"), lang))
         revisions = sorted(repository.history(report_id), key=lambda r: r.number, reverse=True)
         for revision in revisions:
             saved = revision.saved_at
@@ -51,7 +56,7 @@ class HistoryDialog(QDialog):
             item.setData(0, NUMBER_ROLE, revision.number)
         for column in range(3):
             self.list.resizeColumnToContents(column)
-        self.restore_button = QPushButton("Restore this revision", self)
+        self.restore_button = QPushButton(translate(N_("Restore this revision"), lang), self)
         self.restore_button.setEnabled(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)

@@ -28,6 +28,7 @@ from ccm_desktop.ui.document import ReportDocument
 from ccm_desktop.ui.file_actions import FileActions
 from ccm_desktop.ui.history_dialog import HistoryDialog
 from ccm_desktop.ui.new_report import NewReportDialog, NewReportSpec
+from ccm_desktop.ui.qt_language import apply_qt_language
 from ccm_desktop.ui.report_view import ReportView
 from ccm_desktop.ui.settings import Settings
 from ccm_desktop.ui.start import StartScreen
@@ -239,7 +240,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
             return
         report = self.current.document.report
-        dues = all_deadlines(report, self.today)
+        dues = all_deadlines(report, self.today, self.lang)
         self.due_label.setText(dues[0].sentence(self.lang) if dues else "")
         self.due_label.setToolTip("\n".join(d.sentence(self.lang) for d in dues))
         self.due_label.setStyleSheet("color: #b00020;" if dues and dues[0].late else "")
@@ -430,6 +431,7 @@ class MainWindow(QMainWindow):
         self.settings.set_language(lang)
         for code, action in self.language_actions.items():
             action.setChecked(code == lang)
+        apply_qt_language(lang)
         QApplication.setLayoutDirection(direction_for(lang))
         self.statusBar().showMessage("Language saved. Labels are in English for now; the "
                                      "layout follows the language.", 6000)

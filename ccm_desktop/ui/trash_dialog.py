@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ccm_desktop.schema.i18n import N_, translate
 from ccm_desktop.schema.states import state_name
 from ccm_desktop.ui.deadline_text import kind_words
 
@@ -27,14 +28,15 @@ class TrashDialog(QDialog):
         super().__init__(parent)
         self.repository = repository
         self.lang = lang
-        self.setWindowTitle("Trash")
+        self.setWindowTitle(translate(N_("Trash"), lang))
         self.resize(520, 360)
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Deleted reports")
+        self.list.setAccessibleName(translate(N_("Deleted reports"), lang))
         self.note = QLabel(self)
         self.note.setWordWrap(True)
-        self.restore_button = QPushButton("Restore", self)
-        self.restore_button.setToolTip("Put the selected report back in the list of reports.")
+        self.restore_button = QPushButton(translate(N_("Restore"), lang), self)
+        self.restore_button.setToolTip(translate(N_("Put the selected report back in the list of "
+                                                    "reports."), lang))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -51,12 +53,13 @@ class TrashDialog(QDialog):
         self.list.clear()
         trash = list(self.repository.list_trash())
         for summary in trash:
-            state = state_name(summary.state, self.lang) if summary.state else "(no State)"
-            text = f"{state} \u2014 {kind_words(summary.report_kind, summary.period_to)}"
+            state = state_name(summary.state, self.lang) if summary.state else translate(
+                N_("(no State)"), self.lang)
+            text = f"{state} \u2014 {kind_words(summary.report_kind, summary.period_to, self.lang)}"
             item = QListWidgetItem(text, self.list)
             item.setData(ID_ROLE, summary.id)
-        self.note.setText("Deleted reports stay here until you restore them." if trash
-                          else "The trash is empty.")
+        self.note.setText(translate(N_("Deleted reports stay here until you restore them."), self.lang)
+                          if trash else translate(N_("The trash is empty."), self.lang))
         self.restore_button.setEnabled(False)
 
     def restore(self, report_id: int) -> None:

@@ -11,6 +11,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from ccm_desktop.schema.i18n import N_, translate
+
 Progress = Callable[[int, int], None]
 Work = Callable[[Progress], Any]
 
@@ -60,13 +62,13 @@ class Job(QObject):
     finished = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, parent: QWidget, label: str, work: Work) -> None:
+    def __init__(self, parent: QWidget, label: str, work: Work, lang: str = "en") -> None:
         super().__init__(parent)
         self._signals = _Signals()
         self._work = work
         self.running = False
         self.dialog = QProgressDialog(label, "", 0, 0, parent)
-        self.dialog.setWindowTitle("Please wait")
+        self.dialog.setWindowTitle(translate(N_("Please wait"), lang))
         self.dialog.setCancelButton(None)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(300)

@@ -61,15 +61,15 @@ from ccm_desktop.exchange.xlsx.mapping import (
     load_mapping,
 )
 from ccm_desktop.exchange.xlsx.merge import Change, merge, merge_preview, parts_with_content
-from ccm_desktop.schema.i18n import translate
+from ccm_desktop.schema.i18n import N_, ntranslate, translate
 from ccm_desktop.schema.kinds import AreaM2, Attachments
 from ccm_desktop.schema.model import Table
 from ccm_desktop.schema.registry import PARTS
 
 PREVIEW_LIMIT = 1000
 UNITS = (("m2", "m²"), ("ha", "ha"), ("km2", "km²"))
-SEPARATORS = ((",", "1.234,5  (decimal comma)"), (".", "1,234.5  (decimal point)"))
-MAP_FILTER = "Column mappings (*.ccm-map.json);;All files (*)"
+SEPARATORS = ((",", N_("1.234,5  (decimal comma)")), (".", N_("1,234.5  (decimal point)")))
+MAP_FILTER = N_("Column mappings (*.ccm-map.json);;All files (*)")
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,8 @@ class XlsxImportDialog(QDialog):
             raise UnreadableFile(self.path.name, "the workbook has no sheet")
         self.result_rows: MappedRows | None = None
         self._building = False
-        self.setWindowTitle(f"Import rows from {self.path.name}")
+        self.setWindowTitle(translate(N_("Import rows from {file}"), self.lang).format(
+            file=self.path.name))
         self.resize(1000, 720)
         self._build()
         self._start(target, mapping)
@@ -120,41 +121,43 @@ class XlsxImportDialog(QDialog):
     # Widgets -----------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        intro = QLabel("Say which rows of the workbook go into which table of the report. The "
-                       "columns were guessed from the headers; correct them where needed. "
-                       "Nothing is added until you press the button below.", self)
+        intro = QLabel(translate(N_(
+            "Say which rows of the workbook go into which table of the report. The columns were "
+            "guessed from the headers; correct them where needed. Nothing is added until you "
+            "press the button below."), self.lang), self)
         intro.setWordWrap(True)
         self.sheet_box = QComboBox(self)
-        self.sheet_box.setAccessibleName("Sheet")
+        self.sheet_box.setAccessibleName(translate(N_("Sheet"), self.lang))
         for sheet in self.sheets:
             self.sheet_box.addItem(sheet.name, sheet.name)
         self.header_spin = QSpinBox(self)
-        self.header_spin.setAccessibleName("Header row")
+        self.header_spin.setAccessibleName(translate(N_("Header row"), self.lang))
         self.header_spin.setRange(1, 100_000)
         self.target_box = QComboBox(self)
-        self.target_box.setAccessibleName("Table of the report")
+        self.target_box.setAccessibleName(translate(N_("Table of the report"), self.lang))
         for form, table_id, table in _targets():
-            name = "Cover page" if form == "cover" else f"Form {form}"
+            name = translate(N_("Cover page"), self.lang) if form == "cover" else translate(
+                N_("Form {letter}"), self.lang).format(letter=form)
             self.target_box.addItem(f"{name}: {translate(table.label, self.lang)}",
                                     (form, table_id))
         self.dates_box = QComboBox(self)
-        self.dates_box.setAccessibleName("Dates written as")
+        self.dates_box.setAccessibleName(translate(N_("Dates written as"), self.lang))
         for order in DATE_ORDERS:
             self.dates_box.addItem(order.upper(), order)
         self.separator_box = QComboBox(self)
-        self.separator_box.setAccessibleName("Numbers written as")
+        self.separator_box.setAccessibleName(translate(N_("Numbers written as"), self.lang))
         for value, text in SEPARATORS:
-            self.separator_box.addItem(text, value)
+            self.separator_box.addItem(translate(text, self.lang), value)
         choices = QFormLayout()
-        choices.addRow("&Sheet:", self.sheet_box)
-        choices.addRow("&Header row:", self.header_spin)
-        choices.addRow("Add rows &to:", self.target_box)
-        choices.addRow("&Dates written as:", self.dates_box)
-        choices.addRow("&Numbers written as:", self.separator_box)
+        choices.addRow(translate(N_("&Sheet:"), self.lang), self.sheet_box)
+        choices.addRow(translate(N_("&Header row:"), self.lang), self.header_spin)
+        choices.addRow(translate(N_("Add rows &to:"), self.lang), self.target_box)
+        choices.addRow(translate(N_("&Dates written as:"), self.lang), self.dates_box)
+        choices.addRow(translate(N_("&Numbers written as:"), self.lang), self.separator_box)
 
-        self.guess_button = QPushButton("&Guess again", self)
-        self.load_button = QPushButton("&Load mapping…", self)
-        self.save_button = QPushButton("Sa&ve mapping…", self)
+        self.guess_button = QPushButton(translate(N_("&Guess again"), self.lang), self)
+        self.load_button = QPushButton(translate(N_("&Load mapping…"), self.lang), self)
+        self.save_button = QPushButton(translate(N_("Sa&ve mapping…"), self.lang), self)
         side = QVBoxLayout()
         for button in (self.guess_button, self.load_button, self.save_button):
             side.addWidget(button)
@@ -164,9 +167,11 @@ class XlsxImportDialog(QDialog):
         top.addLayout(side)
 
         self.mapping_table = QTableWidget(0, 3, self)
-        self.mapping_table.setAccessibleName("Columns of the sheet and where they go")
-        self.mapping_table.setHorizontalHeaderLabels(["Column of the sheet", "Goes into",
-                                                      "Unit"])
+        self.mapping_table.setAccessibleName(
+            translate(N_("Columns of the sheet and where they go"), self.lang))
+        self.mapping_table.setHorizontalHeaderLabels(
+            [translate(t, self.lang) for t in (N_("Column of the sheet"), N_("Goes into"),
+                                                N_("Unit"))])
         self.mapping_table.verticalHeader().setVisible(False)
         self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.mapping_table.horizontalHeader()
@@ -175,18 +180,20 @@ class XlsxImportDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
 
         self.preview = QTableWidget(0, 0, self)
-        self.preview.setAccessibleName("Rows that will be added")
+        self.preview.setAccessibleName(translate(N_("Rows that will be added"), self.lang))
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.verticalHeader().setVisible(False)
         self.problems = QTableWidget(0, 5, self)
-        self.problems.setAccessibleName("Cells that could not be read")
-        self.problems.setHorizontalHeaderLabels(["Sheet", "Row", "Column", "Cell", "Problem"])
+        self.problems.setAccessibleName(translate(N_("Cells that could not be read"), self.lang))
+        self.problems.setHorizontalHeaderLabels(
+            [translate(t, self.lang) for t in (N_("Sheet"), N_("Row"), N_("Column"), N_("Cell"),
+                                                N_("Problem"))])
         self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.problems.verticalHeader().setVisible(False)
         self.problems.horizontalHeader().setStretchLastSection(True)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.preview, "Rows to add")
-        self.tabs.addTab(self.problems, "Cells not read")
+        self.tabs.addTab(self.preview, translate(N_("Rows to add"), self.lang))
+        self.tabs.addTab(self.problems, translate(N_("Cells not read"), self.lang))
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.mapping_table)
@@ -196,7 +203,8 @@ class XlsxImportDialog(QDialog):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.skip_bad = QCheckBox("&Leave out the rows whose cells could not be read", self)
+        self.skip_bad = QCheckBox(
+            translate(N_("&Leave out the rows whose cells could not be read"), self.lang), self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -282,7 +290,7 @@ class XlsxImportDialog(QDialog):
                 max(0, self.separator_box.findData(mapping.decimal_separator)))
             targets = {header_key(h): t for h, t in mapping.columns.items()}
             table = self.table
-            choices = [(None, "(leave out)")] + [
+            choices = [(None, translate(N_("(leave out)"), self.lang))] + [
                 (c.id, translate(c.label, self.lang)) for c in table.columns
                 if not isinstance(c.kind, Attachments)]
             self.mapping_table.setRowCount(len(headers))
@@ -292,13 +300,15 @@ class XlsxImportDialog(QDialog):
                 item.setData(Qt.ItemDataRole.UserRole, text)
                 self.mapping_table.setItem(row, 0, item)
                 goes = QComboBox(self.mapping_table)
-                goes.setAccessibleName(f"Where column {_column_letter(col)} goes")
+                goes.setAccessibleName(translate(N_("Where column {column} goes"), self.lang)
+                                       .format(column=_column_letter(col)))
                 for value, label in choices:
                     goes.addItem(label, value)
                 chosen = targets.get(header_key(text))
                 goes.setCurrentIndex(max(0, goes.findData(chosen.column)) if chosen else 0)
                 unit = QComboBox(self.mapping_table)
-                unit.setAccessibleName(f"Unit of column {_column_letter(col)}")
+                unit.setAccessibleName(translate(N_("Unit of column {column}"), self.lang)
+                                       .format(column=_column_letter(col)))
                 for value, label in UNITS:
                     unit.addItem(label, value)
                 unit.setCurrentIndex(max(0, unit.findData(chosen.unit if chosen and chosen.unit
@@ -359,7 +369,7 @@ class XlsxImportDialog(QDialog):
         self.preview.clear()
         self.preview.setColumnCount(1 + len(columns))
         self.preview.setHorizontalHeaderLabels(
-            ["Row"] + [translate(c.label, self.lang) for c in columns])
+            [translate(N_("Row"), self.lang)] + [translate(c.label, self.lang) for c in columns])
         rows = result.rows[:PREVIEW_LIMIT] if result is not None else []
         self.preview.setRowCount(len(rows))
         for index, source in enumerate(rows):
@@ -378,34 +388,45 @@ class XlsxImportDialog(QDialog):
         self.problems.setRowCount(len(problems) + len(skipped))
         lines = [(p.sheet, str(p.row), _column_letter(p.column), p.text, p.problem)
                  for p in problems]
-        lines += [(self.sheet.name, str(n), "", "", f"left out: {why}") for n, why in skipped]
+        lines += [(self.sheet.name, str(n), "", "",
+                   translate(N_("left out: {why}"), self.lang).format(why=why)) for n, why in skipped]
         for index, line in enumerate(lines):
             for position, text in enumerate(line):
                 self.problems.setItem(index, position, QTableWidgetItem(text))
         self.problems.resizeColumnsToContents()
-        self.tabs.setTabText(0, f"Rows to add ({len(result.rows) if result else 0})")
-        self.tabs.setTabText(1, f"Cells not read ({len(problems)})")
+        self.tabs.setTabText(0, translate(N_("Rows to add ({n})"), self.lang).format(
+            n=len(result.rows) if result else 0))
+        self.tabs.setTabText(1, translate(N_("Cells not read ({n})"), self.lang).format(
+            n=len(problems)))
 
     def _update_summary(self) -> None:
         result = self.result_rows
         form, _table_id = self.target
-        where = "the cover page" if form == "cover" else f"Form {form}"
+        where = translate(N_("the cover page"), self.lang) if form == "cover" else translate(
+            N_("Form {letter}"), self.lang).format(letter=form)
         name = translate(self.table.label, self.lang)
         if result is None:
-            self.summary.setText("Choose at least one column of the sheet to import.")
+            self.summary.setText(translate(N_("Choose at least one column of the sheet to import."),
+                                           self.lang))
         else:
             count = len(result.rows)
-            parts = [f"{count} row{'s' if count != 1 else ''} will be added to {where}, {name}."]
+            parts = [ntranslate("{n} row will be added to {where}, {table}.",
+                                "{n} rows will be added to {where}, {table}.", count, self.lang)
+                     .format(n=count, where=where, table=name)]
             if result.problems:
                 rows = ", ".join(str(n) for n in result.bad_rows[:10])
                 more = "…" if len(result.bad_rows) > 10 else ""
                 cells = len(result.problems)
-                which = "row" if len(result.bad_rows) == 1 else "rows"
-                parts.append(f"{cells} cell{'s' if cells != 1 else ''} could not be read "
-                             f"({which} {rows}{more}): correct them in the workbook, or leave "
-                             f"those rows out.")
+                which = ntranslate("row {rows}", "rows {rows}", len(result.bad_rows), self.lang)
+                parts.append(ntranslate(
+                    "{n} cell could not be read ({which}): correct them in the workbook, or "
+                    "leave those rows out.",
+                    "{n} cells could not be read ({which}): correct them in the workbook, or "
+                    "leave those rows out.", cells, self.lang).format(
+                        n=cells, which=which.format(rows=rows + more)))
             if count > PREVIEW_LIMIT:
-                parts.append(f"The preview shows the first {PREVIEW_LIMIT}.")
+                parts.append(translate(N_("The preview shows the first {n}."), self.lang).format(
+                    n=PREVIEW_LIMIT))
             self.summary.setText(" ".join(parts))
         self._update_buttons()
 
@@ -416,7 +437,8 @@ class XlsxImportDialog(QDialog):
         self.skip_bad.setEnabled(result is not None and bool(result.problems))
         self.ok_button.setEnabled(not blocked)
         count = len(result.rows) if result is not None else 0
-        self.ok_button.setText(f"&Add {count} row{'s' if count != 1 else ''}")
+        self.ok_button.setText(ntranslate("&Add {n} row", "&Add {n} rows", count, self.lang)
+                               .format(n=count))
 
     # The result ------------------------------------------------------------------------------
 
@@ -450,26 +472,29 @@ class XlsxImportDialog(QDialog):
         self.current_mapping().save(path)
 
     def _ask_load(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(self, "Load a column mapping",
-                                                    str(self.path.parent), MAP_FILTER)
+        name, _filter = QFileDialog.getOpenFileName(
+            self, translate(N_("Load a column mapping"), self.lang), str(self.path.parent),
+            translate(MAP_FILTER, self.lang))
         if not name:
             return
         try:
             self.apply_mapping_file(load_mapping(name))
         except UnreadableFile as exc:
-            QMessageBox.warning(self, "Mapping not loaded", str(exc))
+            QMessageBox.warning(self, translate(N_("Mapping not loaded"), self.lang), str(exc))
 
     def _ask_save(self) -> None:
         suggested = self.path.with_suffix("").name + ".ccm-map.json"
-        name, _filter = QFileDialog.getSaveFileName(self, "Save the column mapping",
-                                                    str(self.path.parent / suggested), MAP_FILTER)
+        name, _filter = QFileDialog.getSaveFileName(
+            self, translate(N_("Save the column mapping"), self.lang),
+            str(self.path.parent / suggested), translate(MAP_FILTER, self.lang))
         if not name:
             return
         try:
             self.save_mapping_file(name)
         except OSError as exc:
-            QMessageBox.warning(self, "Mapping not saved",
-                                f"{Path(name).name} could not be written ({exc.strerror or exc}).")
+            QMessageBox.warning(self, translate(N_("Mapping not saved"), self.lang),
+                                translate(N_("{file} could not be written ({reason})."), self.lang)
+                                .format(file=Path(name).name, reason=exc.strerror or exc))
 
 
 class MergeDialog(QDialog):
@@ -480,30 +505,33 @@ class MergeDialog(QDialog):
         super().__init__(parent)
         self.path = Path(path)
         self.open_report, self.imported, self.lang = open_report, imported, lang
-        self.setWindowTitle(f"Take forms from {self.path.name}")
+        self.setWindowTitle(translate(N_("Take forms from {file}"), lang).format(
+            file=self.path.name))
         self.resize(760, 520)
-        intro = QLabel("This workbook was made by ccm-desktop. Tick the forms to take from it: "
-                       "each replaces the same form of the open report (its status, statement, "
-                       "fields and rows). You can undo it with Ctrl+Z.", self)
+        intro = QLabel(translate(N_(
+            "This workbook was made by ccm-desktop. Tick the forms to take from it: each replaces "
+            "the same form of the open report (its status, statement, fields and rows). You can "
+            "undo it with Ctrl+Z."), lang), self)
         intro.setWordWrap(True)
         self.forms = QListWidget(self)
-        self.forms.setAccessibleName("Forms in the workbook")
+        self.forms.setAccessibleName(translate(N_("Forms in the workbook"), lang))
         proposed = set(parts_with_content(imported)) & set(present)
         for letter in present:
-            item = QListWidgetItem(f"Form {letter}", self.forms)
+            item = QListWidgetItem(translate(N_("Form {letter}"), lang).format(letter=letter),
+                                   self.forms)
             item.setData(Qt.ItemDataRole.UserRole, letter)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if letter in proposed
                                else Qt.CheckState.Unchecked)
         self.changes = QListWidget(self)
-        self.changes.setAccessibleName("What will change")
+        self.changes.setAccessibleName(translate(N_("What will change"), lang))
         self.changes.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         assert ok is not None
         self.ok_button = ok
-        self.ok_button.setText("&Take these forms")
+        self.ok_button.setText(translate(N_("&Take these forms"), lang))
         row = QHBoxLayout()
         row.addWidget(self.forms, 1)
         row.addWidget(self.changes, 3)
@@ -565,7 +593,7 @@ def open_import_dialog(document: Any, path: str | Path, parent: QWidget | None =
             return True
         dialog = XlsxImportDialog(path, parent, lang=lang, sheets=sheets)
     except UnreadableFile as exc:
-        QMessageBox.warning(parent, "Workbook not read", str(exc))
+        QMessageBox.warning(parent, translate(N_("Workbook not read"), lang), str(exc))
         return False
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False

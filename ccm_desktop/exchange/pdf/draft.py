@@ -14,7 +14,7 @@ from ccm_desktop.exchange.pdf.context import Ctx, frame_size
 from ccm_desktop.exchange.pdf.flowables import Bookmark, draw_line, text
 from ccm_desktop.exchange.pdf.styles import DRAFT
 from ccm_desktop.exchange.pdf.tables import Cell, TableBlock, TableSpec, column_widths
-from ccm_desktop.schema.i18n import N_
+from ccm_desktop.schema.i18n import N_, language
 from ccm_desktop.schema.model import parse_path
 from ccm_desktop.schema.registry import part
 from ccm_desktop.schema.validate import place
@@ -48,8 +48,7 @@ def where(ctx: Ctx, path: str) -> str:
             column = table.column(ref.column_id)
     except (ValueError, KeyError):
         return path
-    words = place(schema, table, ref.row, column).split(", ")
-    return ", ".join(ctx.t(w) for w in words)
+    return place(schema, table, ref.row, column).text(language(ctx.lang))
 
 
 def findings_story(ctx: Ctx, findings: list[Finding]) -> list[Flowable]:
@@ -58,7 +57,7 @@ def findings_story(ctx: Ctx, findings: list[Finding]) -> list[Flowable]:
     ordered = sorted(findings, key=lambda f: not f.is_error)
     labels = [ctx.t(N_("Severity")), ctx.t(N_("Where")), ctx.t(N_("Finding"))]
     rows = [[ctx.t(N_("Error")) if f.is_error else ctx.t(N_("Warning")), where(ctx, f.path),
-             ctx.t(f.message)] for f in ordered]
+             f.text(language(ctx.lang))] for f in ordered]
     widths = column_widths(labels, rows, [False] * 3, avail_w, styles.cell, styles.header_cell)
     order = [2, 1, 0] if styles.rtl else [0, 1, 2]
 

@@ -132,7 +132,7 @@ def field_pairs(ctx: Ctx, part: Part, fields: list[Field], values: dict[str, Val
             value: Cell = text("—", styles.empty)
         else:
             if computed:
-                shown = f"{shown} {ctx.t(N_('(computed from the entry into force)'))}"
+                shown += " " + ctx.t(N_("(computed from the entry into force)"))
             value = text(shown, styles.value)
         return [value, label] if styles.rtl else [label, value]
 

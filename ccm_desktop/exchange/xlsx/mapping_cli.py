@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 from ccm_desktop.domain.report import Row
 from ccm_desktop.exchange.xlsx.grid import where
 from ccm_desktop.exchange.xlsx.mapping import ColumnMap, import_with_mapping, load_mapping
-from ccm_desktop.schema.i18n import translate
+from ccm_desktop.schema.i18n import N_, language_of_environment, ntranslate, translate
 from ccm_desktop.schema.model import Table
 from ccm_desktop.schema.registry import PARTS
 
@@ -41,78 +42,97 @@ def row_json(table: Table, row: Row) -> dict[str, Any]:
 
 def describe_target(mapping: ColumnMap, lang: str = "en") -> str:
     table = mapping.schema()
-    part = "Cover page" if mapping.form == "cover" else f"Form {mapping.form}"
+    part = translate(N_("Cover page"), lang) if mapping.form == "cover" else translate(
+        N_("Form {letter}"), lang).format(letter=mapping.form)
     return f"{part}, {translate(table.label, lang)} ({mapping.form}.{mapping.table})"
 
 
 def import_with_map(args: argparse.Namespace, repository_factory: Callable[[Any], Any], say: Say,
                     complain: Say) -> int:
     mapping = load_mapping(args.map)
+    lang = language_of_environment(os.environ)
     name = Path(args.file).name
     result = import_with_mapping(args.file, mapping)
     table = mapping.schema()
     for problem in result.problems:
         complain(problem.sentence(name))
     for number, why in result.skipped:
-        complain(f"{name} at {where(mapping.sheet, number)}: left out, {why}.")
+        complain(translate(N_("{file} at {place}: left out, {why}."), lang).format(
+            file=name, place=where(mapping.sheet, number), why=why))
     if result.problems:
-        rows_text = _count(len(result.bad_rows), "row")
-        cells_text = _count(len(result.problems), "cell")
+        rows_text = _rows(len(result.bad_rows), lang)
+        cells_text = _cells(len(result.problems), lang)
         if not args.skip_bad_rows:
-            complain(f"Nothing was stored: {cells_text} in {rows_text} could not be read; correct "
-                     "them, or give --skip-bad-rows to leave those rows out.")
+            complain(translate(N_("Nothing was stored: {cells} in {rows} could not be read; "
+                                  "correct them, or give --skip-bad-rows to leave those rows "
+                                  "out."), lang).format(cells=cells_text, rows=rows_text))
             return EXIT_UNREADABLE
-        complain(f"Leaving out {rows_text} with {cells_text} that could not be read.")
+        complain(translate(N_("Leaving out {rows} with {cells} that could not be read."), lang)
+                 .format(rows=rows_text, cells=cells_text))
     rows = result.rows_to_add()
     if args.into is None:
         say(json.dumps([row_json(table, r) for r in rows], ensure_ascii=False, indent=2))
         return EXIT_OK
-    target = describe_target(mapping)
+    target = describe_target(mapping, lang)
     if not rows:
-        say(f"Nothing to add to {target} of report {args.into}: the sheet has no rows to import.")
+        say(translate(N_("Nothing to add to {target} of report {id}: the sheet has no rows to "
+                         "import."), lang).format(target=target, id=args.into))
         return EXIT_OK
     with repository_factory(args) as repo:
         report = repo.load(args.into)
         holder = report.cover if mapping.form == "cover" else report.form(mapping.form)
         existing = list(holder.tables.get(mapping.table, []))
         if args.dry_run:
-            say(f"Would add {_count(len(rows), 'row')} to {target} of report {args.into} (it has "
-                f"{len(existing)} now); nothing was changed:")
+            say(translate(N_("Would add {rows} to {target} of report {id} (it has {existing} now); "
+                             "nothing was changed:"), lang).format(
+                rows=_rows(len(rows), lang), target=target, id=args.into, existing=len(existing)))
             for row in rows:
                 say(json.dumps(row_json(table, row), ensure_ascii=False))
             return EXIT_OK
         holder.tables[mapping.table] = existing + rows
         repo.save(args.into, report,
-                  summary=f"Imported {_count(len(rows), 'row')} into {mapping.form}."
+                  summary=f"Imported {_rows(len(rows), 'en')} into {mapping.form}."
                           f"{mapping.table} from {name}")
-    say(f"Added {_count(len(rows), 'row')} to {target} of report {args.into} (it has "
-        f"{len(existing) + len(rows)} now).")
+    say(translate(N_("Added {rows} to {target} of report {id} (it has {total} now)."), lang)
+        .format(rows=_rows(len(rows), lang), target=target, id=args.into,
+                total=len(existing) + len(rows)))
     return EXIT_OK
 
 
-def _count(number: int, word: str) -> str:
-    return f"{number:,} {word}" + ("" if number == 1 else "s")
+def _rows(number: int, lang: str) -> str:
+    return ntranslate("{n} row", "{n} rows", number, lang).format(n=f"{number:,}")
+
+
+def _cells(number: int, lang: str) -> str:
+    return ntranslate("{n} cell", "{n} cells", number, lang).format(n=f"{number:,}")
 
 
 def guess_map_command(args: argparse.Namespace, say: Say) -> int:
     from ccm_desktop.exchange.xlsx.guess import guess_for_workbook
 
     form, table_id = args.form, args.table
+    lang = language_of_environment(os.environ)
     part = next((p for p in PARTS if p.id == form or p.id == str(form).upper()), None)
     if part is None:
-        raise MappingError(f"there is no form \"{form}\" (use cover or A to J)")
+        raise MappingError(translate(N_("there is no form \"{form}\" (use cover or A to J)"), lang)
+                           .format(form=form))
     if not part.has_table(table_id):
-        tables = ", ".join(t.id for t in part.tables) or "none"
-        raise MappingError(f"{part.id} has no table \"{table_id}\" (its tables: {tables})")
+        tables = ", ".join(t.id for t in part.tables) or translate(N_("none"), lang)
+        raise MappingError(translate(N_("{form} has no table \"{table}\" (its tables: {tables})"),
+                                     lang).format(form=part.id, table=table_id, tables=tables))
     guess = guess_for_workbook(args.file, part.id, table_id, getattr(args, "sheet", None))
     say(guess.mapping.dumps().rstrip("\n"))
     name = Path(args.file).name
     for col, header in guess.unmatched:
-        print(f"ccm-desktop: {name} at {where(guess.mapping.sheet, guess.mapping.header_row, col)}"
-              f": \"{header}\" looks like no column of {part.id}.{table_id}; it is left out of "
-              "the mapping.", file=sys.stderr, flush=True)
+        print("ccm-desktop: " + translate(N_(
+            "{file} at {place}: \"{header}\" looks like no column of {table}; it is left out of "
+            "the mapping."), lang).format(
+                file=name, place=where(guess.mapping.sheet, guess.mapping.header_row, col),
+                header=header, table=f"{part.id}.{table_id}"), file=sys.stderr, flush=True)
     if not guess.mapping.columns:
-        print(f"ccm-desktop: {name}: no header of sheet \"{guess.mapping.sheet}\" looks like a "
-              f"column of {part.id}.{table_id}; fill in \"columns\" by hand.", file=sys.stderr,
-              flush=True)
+        print("ccm-desktop: " + translate(N_(
+            "{file}: no header of sheet \"{sheet}\" looks like a column of {table}; fill in "
+            "\"columns\" by hand."), lang).format(
+                file=name, sheet=guess.mapping.sheet, table=f"{part.id}.{table_id}"),
+              file=sys.stderr, flush=True)
     return EXIT_OK

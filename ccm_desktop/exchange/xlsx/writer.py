@@ -453,7 +453,8 @@ def _validation_rule(kind: Kind, lang: str) -> tuple[str, ...] | None:
             return None
         return ("list", f'"{listed}"')
     if isinstance(kind, YesNo):
-        return ("list", f'"{translate(N_("Yes"), lang)},{translate(N_("No"), lang)}"')
+        yes, no = translate(N_("Yes"), lang), translate(N_("No"), lang)
+        return ("list", f'"{yes},{no}"')
     if isinstance(kind, Year):
         return ("whole", "between", "1900", "2999")
     if isinstance(kind, Int):

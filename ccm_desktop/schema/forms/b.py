@@ -11,7 +11,6 @@ from ccm_desktop.schema.forms.common import (
     NOTE,
     TEXT,
     field,
-    fmt,
     fold_type,
     lot_numbers_column,
     missed_deadline,
@@ -21,7 +20,7 @@ from ccm_desktop.schema.forms.common import (
     table,
     type_column,
 )
-from ccm_desktop.schema.i18n import N_
+from ccm_desktop.schema.i18n import N_, message
 from ccm_desktop.schema.kinds import DateKind
 from ccm_desktop.schema.model import Part, RuleContext
 
@@ -48,17 +47,16 @@ def stockpile_balance(ctx: RuleContext) -> Iterable[Finding]:
                 index = _row_of(ctx.rows("stockpile"), kind)
                 if index is not None:
                     path = ctx.path("tables", "stockpile", index, column)
-                    where = N_("Form B, Stockpile, row {row}").format(row=index + 1)
+                    where = message(N_("Form B, Stockpile, row {row}"), row=index + 1)
                 else:
-                    path, where = ctx.path("tables", "stockpile"), N_("Form B, Stockpile")
+                    path, where = ctx.path("tables", "stockpile"), message(N_("Form B, Stockpile"))
                 yield warning(path, N_(
                     "{place}: the previous report's {prev} {noun} of type {type}, less {out} "
                     "destroyed and {moved} transferred, plus {found} discovered, make {expected}, "
                     "but {actual} are reported now. Check the figures or explain the difference."
-                ).format(place=where, type=_type_name(ctx, kind), prev=fmt(prev.get(kind, 0)),
-                         noun=noun, out=fmt(out.get(kind, 0)), moved=fmt(moved.get(kind, 0)),
-                         found=fmt(found.get(kind, 0)), expected=fmt(expected),
-                         actual=fmt(actual)))
+                ), place=where, type=_type_name(ctx, kind), prev=prev.get(kind, 0),
+                         noun=message(noun), out=out.get(kind, 0), moved=moved.get(kind, 0),
+                         found=found.get(kind, 0), expected=expected, actual=actual)
 
 
 def _changed(ctx: RuleContext, letter: str) -> bool:
@@ -94,7 +92,7 @@ def ratio_consistent(ctx: RuleContext) -> Iterable[Finding]:
             yield warning(ctx.path("tables", "stockpile", i, "submunitions"), N_(
                     "Form B, Stockpile, row {row}: {m} munitions with {per} submunitions each "
                     "make {expected}, but {s} submunitions are reported."
-                ).format(row=i + 1, m=fmt(m), per=per, expected=fmt(m * per), s=fmt(s)))
+                ), row=i + 1, m=m, per=per, expected=m * per, s=s)
     previous = ctx.previous_rows("stockpile") or []
     last_ratio: dict[str, tuple[int, int]] = {}
     for row in previous:
@@ -110,16 +108,16 @@ def ratio_consistent(ctx: RuleContext) -> Iterable[Finding]:
                 yield warning(ctx.path("tables", table_id, i, "submunitions"), N_(
                     "Form B, {table}, row {row}: {s} submunitions in {m} munitions of type "
                     "{type} do not match the {per} per munition stated in the stockpile."
-                ).format(row=i + 1, table=_table_label(table_id), s=fmt(s), m=fmt(m),
-                         type=row["type"], per=stated[kind]))
+                ), row=i + 1, table=message(_table_label(table_id)), s=s, m=m,
+                         type=row["type"], per=stated[kind])
             elif table_id == "stockpile" and kind not in stated and kind in last_ratio:
                 pm, ps = last_ratio[kind]
                 if s * pm != ps * m:
                     yield warning(ctx.path("tables", table_id, i, "submunitions"), N_(
                         "Form B, Stockpile, row {row}: {type} has {ratio} submunitions per "
                         "munition, but {last} in the previous report. Check the figures."
-                    ).format(row=i + 1, type=row["type"], ratio=_ratio(s, m),
-                             last=_ratio(ps, pm)))
+                    ), row=i + 1, type=row["type"], ratio=_ratio(s, m),
+                             last=_ratio(ps, pm))
 
 
 def _table_label(table_id: str) -> str:
@@ -144,7 +142,7 @@ def stockpile_past_deadline(ctx: RuleContext) -> Iterable[Finding]:
         yield warning(ctx.path("tables", "stockpile"), N_(
             "Form B: cluster munitions are still stockpiled after {what}. Record the extension "
             "granted under Art. 3.3 or explain."
-        ).format(what=what))
+        ), what=what)
 
 
 PART = Part(

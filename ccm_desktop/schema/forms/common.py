@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from ccm_desktop.domain.report import Row
-from ccm_desktop.schema.i18n import N_
+from ccm_desktop.schema.i18n import N_, Message, message
 from ccm_desktop.schema.kinds import Choice, Int, Kind, Note, Option, Text
 from ccm_desktop.schema.model import Field, RuleContext, Table
 
@@ -75,7 +75,8 @@ def fmt(value: Any) -> str:
     return f"{value:,}"
 
 
-def missed_deadline(ctx: RuleContext, field_id: str, default: date, article: str) -> str | None:
+def missed_deadline(ctx: RuleContext, field_id: str, default: date,
+                    article: str) -> Message | None:
     """Words for the Art. 3 or Art. 4 deadline the reporting period ends after ("the Art. 4
     deadline of 2021-05-01, and no extension is recorded"), or None when it is not yet past.
     A date entered in `field_id` later than `default` is a recorded extension."""
@@ -85,6 +86,6 @@ def missed_deadline(ctx: RuleContext, field_id: str, default: date, article: str
     if not isinstance(end, date) or end <= deadline:
         return None
     if deadline > default:
-        return N_("the extended deadline of {date}").format(date=deadline.isoformat())
-    return N_("the {article} deadline of {date}, and no extension is recorded").format(
-        article=article, date=deadline.isoformat())
+        return message(N_("the extended deadline of {date}"), date=deadline)
+    return message(N_("the {article} deadline of {date}, and no extension is recorded"),
+                   article=article, date=deadline)

@@ -25,7 +25,7 @@ def period_in_order(ctx: RuleContext) -> Iterable[Finding]:
     if start is not None and end is not None and end < start:
         yield error(ctx.path("fields", "period_to"),
                     N_("Cover page: the reporting period ends ({end}) before it begins ({start}). "
-                       "Check both dates.").format(end=end.isoformat(), start=start.isoformat()))
+                       "Check both dates."), end=end, start=start)
 
 
 def submission_date_given(ctx: RuleContext) -> Iterable[Finding]:
@@ -46,15 +46,16 @@ def annual_period_is_previous_year(ctx: RuleContext) -> Iterable[Finding]:
     if not full_year or start.year != end.year:
         yield warning(ctx.path("fields", "period_from"),
                       N_("Cover page: an annual report normally covers one calendar year "
-                         "(1 January to 31 December); this one covers {start} to {end}.").format(
-                          start=start.isoformat(), end=end.isoformat()))
+                         "(1 January to 31 December); this one covers {start} to {end}."),
+                          start=start, end=end)
         return
     submitted = ctx.value("submission_date")
     if submitted is not None and submitted.year != end.year + 1:
         yield warning(ctx.path("fields", "period_to"),
                       N_("Cover page: a report submitted in {submitted} normally covers "
-                         "{expected}, not {year}.").format(
-                          submitted=submitted.year, expected=submitted.year - 1, year=end.year))
+                         "{expected}, not {year}."),
+                          submitted=str(submitted.year), expected=str(submitted.year - 1),
+                          year=str(end.year))
 
 
 def submitted_on_time(ctx: RuleContext) -> Iterable[Finding]:
@@ -71,9 +72,9 @@ def submitted_on_time(ctx: RuleContext) -> Iterable[Finding]:
     if due is not None and submitted > due:
         yield warning(ctx.path("fields", "submission_date"),
                       N_("Cover page: the report was due on {due}; the date of submission "
-                         "{submitted} is {days} days late.").format(
-                          due=due.isoformat(), submitted=submitted.isoformat(),
-                          days=(submitted - due).days))
+                         "{submitted} is {days} days late."),
+                          due=due, submitted=submitted,
+                          days=(submitted - due).days)
 
 
 def entry_into_force_as_listed(ctx: RuleContext) -> Iterable[Finding]:
@@ -90,8 +91,7 @@ def entry_into_force_as_listed(ctx: RuleContext) -> Iterable[Finding]:
             "Cover page: the Convention entered into force for {state} on {listed} according to "
             "the list of States Parties, not on {given}. Check the date: every deadline follows "
             "from it."
-        ).format(state=info.name, listed=info.entry_into_force.isoformat(),
-                 given=eif.isoformat()))
+        ), state=info.name, listed=info.entry_into_force, given=eif)
 
 
 PART = Part(

@@ -10,7 +10,6 @@ from ccm_desktop.schema.forms.common import (
     TEXT,
     choice,
     field,
-    fmt,
     fold_type,
     lot_numbers_column,
     munitions_column,
@@ -19,7 +18,7 @@ from ccm_desktop.schema.forms.common import (
     table,
     type_column,
 )
-from ccm_desktop.schema.i18n import N_
+from ccm_desktop.schema.i18n import N_, message
 from ccm_desktop.schema.kinds import DateKind, StateKind
 from ccm_desktop.schema.model import Part, RuleContext
 
@@ -31,7 +30,7 @@ def use_described(ctx: RuleContext) -> Iterable[Finding]:
             yield warning(ctx.path("tables", "retained", i, "planned_use"), N_(
                 "Form D, Retained, row {row}: say how these munitions are to be used and how "
                 "they were used (Art. 3.8)."
-            ).format(row=i + 1))
+            ), row=i + 1)
 
 
 def retained_not_increased(ctx: RuleContext) -> Iterable[Finding]:
@@ -50,7 +49,8 @@ def retained_not_increased(ctx: RuleContext) -> Iterable[Finding]:
                     "Form D, Retained, row {row}: {now} {column} retained, more than the {prev} "
                     "of the previous report. Art. 3.6 allows only the minimum absolutely "
                     "necessary: explain the increase."
-                ).format(row=index + 1, now=fmt(amount), column=column, prev=fmt(prev[kind])))
+                ), row=index + 1, now=amount, prev=prev[kind],
+                  column=message(N_("munitions") if column == "munitions" else N_("submunitions")))
 
 
 PART = Part(

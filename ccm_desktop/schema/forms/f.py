@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from ccm_desktop.domain.deadlines import clearance_due
 from ccm_desktop.domain.findings import Finding, error, warning
-from ccm_desktop.schema.forms.common import INT, NOTE, TEXT, choice, field, fmt, missed_deadline, table
-from ccm_desktop.schema.i18n import N_
+from ccm_desktop.schema.forms.common import INT, NOTE, TEXT, choice, field, missed_deadline, table
+from ccm_desktop.schema.i18n import N_, message
 from ccm_desktop.schema.kinds import AreaM2, DateKind, DecimalNumber, YesNo
 from ccm_desktop.schema.model import Part, RuleContext
 
@@ -40,7 +40,7 @@ def cleared_within_area(ctx: RuleContext) -> Iterable[Finding]:
             yield error(ctx.path("tables", "clearance", i, "cleared_m2"), N_(
                 "Form F, Clearance, row {row}: {cleared} m² cleared in area {area} is more than "
                 "its {size} m² in Contaminated areas. Check the figures or the area reference."
-            ).format(row=i + 1, cleared=fmt(cleared[key]), area=name, size=fmt(size)))
+            ), row=i + 1, cleared=cleared[key], area=name, size=size)
 
 
 COORDINATE_LIMITS = {"latitude": Decimal(90), "longitude": Decimal(180)}
@@ -55,7 +55,8 @@ def coordinates_on_earth(ctx: RuleContext) -> Iterable[Finding]:
                 yield error(ctx.path("tables", "contaminated_areas", i, column), N_(
                     "Form F, Contaminated areas, row {row}: {value} is not a {column} (decimal "
                     "degrees between -{limit} and {limit}, WGS84)."
-                ).format(row=i + 1, value=value, column=column, limit=limit))
+                ), row=i + 1, value=value, limit=limit,
+                  column=message(N_("latitude") if column == "latitude" else N_("longitude")))
 
 
 def contamination_past_deadline(ctx: RuleContext) -> Iterable[Finding]:
@@ -70,7 +71,7 @@ def contamination_past_deadline(ctx: RuleContext) -> Iterable[Finding]:
         yield warning(ctx.path("tables", "contaminated_areas"), N_(
             "Form F: contaminated areas remain after {what}. Record the extension granted under "
             "Art. 4.5 or explain."
-        ).format(what=what))
+        ), what=what)
 
 
 PART = Part(

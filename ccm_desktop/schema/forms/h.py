@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ccm_desktop.domain.findings import Finding, error
-from ccm_desktop.schema.forms.common import INT, NOTE, TEXT, choice, field, fmt, table
+from ccm_desktop.schema.forms.common import INT, NOTE, TEXT, choice, field, table
 from ccm_desktop.schema.i18n import N_
 from ccm_desktop.schema.model import Field, Part, RuleContext
 
@@ -22,7 +22,7 @@ def total_is_sum(ctx: RuleContext) -> Iterable[Finding]:
             yield error(ctx.path("tables", "casualties", i, "total"), N_(
                 "Form H, Casualties, row {row}: the total {total} is not the sum of women, men, "
                 "girls, boys and unknown ({sum}). Correct the total or the breakdown."
-            ).format(row=i + 1, total=fmt(total), sum=fmt(sum(given))))
+            ), row=i + 1, total=total, sum=sum(given))
 
 
 def _count(id: str, label: str, help: str) -> Field:  # noqa: A002

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from ccm_desktop.domain.findings import Finding, error, warning
 from ccm_desktop.schema.forms.common import NOTE, TEXT, choice, field, table
-from ccm_desktop.schema.i18n import N_
+from ccm_desktop.schema.i18n import N_, message
 from ccm_desktop.schema.kinds import Currency, Money, StateKind, Year
 from ccm_desktop.schema.model import Field, Part, RuleContext
 
@@ -25,7 +25,7 @@ def currency_with_amount(ctx: RuleContext) -> Iterable[Finding]:
             yield error(ctx.path("tables", "national_resources", i, "currency"), N_(
                 "Form I, National resources, row {row}: give the currency of the amount "
                 "(e.g. EUR)."
-            ).format(row=i + 1))
+            ), row=i + 1)
 
 
 def assistance_currency_given(ctx: RuleContext) -> Iterable[Finding]:
@@ -37,7 +37,7 @@ def assistance_currency_given(ctx: RuleContext) -> Iterable[Finding]:
             if row.get("amount") is not None and row.get("currency") is None:
                 yield warning(ctx.path("tables", table_id, i, "currency"), N_(
                     "Form I, {table}, row {row}: give the currency of the amount (e.g. EUR)."
-                ).format(table=label, row=i + 1))
+                ), table=message(label), row=i + 1)
 
 
 def _assistance_columns(party_id: str, party: str, party_help: str, state_id: str) -> tuple[Field, ...]:
