@@ -11,9 +11,13 @@ import pytest
 from tests.conftest import RESOURCE_SAMPLES, SAMPLES
 
 
-def _expected() -> dict[str, str]:
-    lines = (SAMPLES / "expected-findings.tsv").read_text(encoding="utf-8").splitlines()
+def _expected(folder: Path = SAMPLES) -> dict[str, str]:
+    lines = (folder / "expected-findings.tsv").read_text(encoding="utf-8").splitlines()
     return dict(line.split("\t", 1) for line in lines if line.strip())
+
+
+# The samples of format 2's rules (next/) are tested with the others.
+NEXT = SAMPLES / "next"
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -21,16 +25,18 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=120)
 
 
-@pytest.mark.parametrize("path", sorted((SAMPLES / "valid").glob("*.json")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted((SAMPLES / "valid").glob("*.json"))
+                         + sorted((NEXT / "valid").glob("*.json")), ids=lambda p: p.name)
 def test_valid_samples_exit_0(path: Path) -> None:
     result = run_cli("validate", str(path))
     assert result.returncode == 0, result.stdout + result.stderr
     assert not [line for line in result.stdout.splitlines() if line.startswith("error")]
 
 
-@pytest.mark.parametrize("path", sorted((SAMPLES / "invalid").glob("*.json")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted((SAMPLES / "invalid").glob("*.json"))
+                         + sorted((NEXT / "invalid").glob("*.json")), ids=lambda p: p.name)
 def test_invalid_samples_exit_1_with_expected_path(path: Path) -> None:
-    expected = _expected()[f"invalid/{path.name}"]
+    expected = _expected(path.parent.parent)[f"invalid/{path.name}"]
     result = run_cli("validate", str(path))
     assert result.returncode == 1, result.stdout + result.stderr
     errors = [line.split("\t") for line in result.stdout.splitlines() if line.startswith("error")]

@@ -42,11 +42,24 @@ def validate(report: Report, previous: Report | None = None) -> list[Finding]:
     warnings. Values of the wrong type are reported once, by the generic checks; the cross-field
     rules see the report without them, so that they never trip over a date typed as text."""
     findings: list[Finding] = []
+    if previous is not None and not _same_state(report, previous):
+        from ccm_desktop.schema.states import state_name
+
+        findings.append(error(path_of("cover", "fields", "state"), N_(
+            "Cover page: the report to compare with is a report of {other}, not of {state}. "
+            "Compare with this State's own previous report."
+        ).format(other=state_name(str(previous.state)), state=state_name(str(report.state)))))
+        previous = None  # another State's figures say nothing about this State's
     typed = well_typed(report)
     typed_previous = well_typed(previous) if previous is not None else None
     for part in PARTS:
         findings.extend(_check_part(report, typed, typed_previous, part))
     return findings
+
+
+def _same_state(report: Report, previous: Report) -> bool:
+    """Error 4b: the year-on-year checks compare a State with itself (unknown passes)."""
+    return report.state is None or previous.state is None or report.state == previous.state
 
 
 def _typed_values(values: dict[str, Any], kinds: dict[str, Kind]) -> dict[str, Any] | None:
@@ -156,6 +169,14 @@ def _check_status(report: Report, part: Part, form: FormData) -> Iterator[Findin
                 "{form} is unchanged since {year}, but that is not earlier than this report's "
                 "year {this}."
             ).format(form=name, year=year, this=report.reporting_year))
+        elif (eif := report.cover.fields.get("entry_into_force")) is not None and \
+                hasattr(eif, "year") and year < eif.year:
+            # Error 4b: no report of this State can be that old.
+            yield error(path_of(part.id, "last_reported_year"), N_(
+                "{form} is marked unchanged since {year}, but the Convention entered into force "
+                "for this State only in {eif}: there was no report then. Give the year of its "
+                "last report on this form."
+            ).format(form=name, year=year, eif=eif.year))
 
 
 def _check_content(report: Report, part: Part, section: Section | FormData) -> Iterator[Finding]:

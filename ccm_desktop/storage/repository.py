@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 
 from ccm_desktop.domain.next_year import NoReportingPeriod, next_year_report, source_year
 from ccm_desktop.domain.report import Report, Row
+from ccm_desktop.schema.registry import PER_PERIOD
 from ccm_desktop.storage import database
 from ccm_desktop.storage.backups import newest_backup, restore_backup
 from ccm_desktop.storage.changes import (
@@ -244,7 +245,7 @@ class Repository:
     def start_next_year(self, report_id: int) -> int:
         source = self.load(report_id)
         try:
-            draft = next_year_report(source)
+            draft = next_year_report(source, PER_PERIOD)
         except NoReportingPeriod as exc:
             raise StorageError(f"Cannot start next year's report from report {report_id}: "
                                f"{exc}") from None

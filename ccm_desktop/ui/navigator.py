@@ -29,7 +29,8 @@ class _Entry(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACING, 4, SPACING, 4)
         layout.setSpacing(0)
-        name = translate(page.title, lang)
+        # The official titles are long: the navigator shows a form's short label.
+        name = translate(page.part.label if page.is_form else page.title, lang)
         self.title = QLabel(f"<b>{page.short}</b>&nbsp;&nbsp;{name}" if page.is_form else
                             f"<b>{name}</b>", self)
         self.title.setTextFormat(Qt.TextFormat.RichText)
