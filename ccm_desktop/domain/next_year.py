@@ -77,6 +77,7 @@ def next_year_report(source: Report, per_period: PerPeriod) -> Report:
         else:
             form.status = FormStatus.UNCHANGED
             form.last_reported_year = year
+        form.to_review = True  # until the user confirms it or edits it
         _empty(form.fields, form.tables, letter, per_period)
     _drop_unused_attachments(draft)
     return draft
