@@ -29,6 +29,9 @@ class Field:
     width: int = 14  # a hint for column widths (characters) in tables and workbooks
     adds_up: bool = True  # False for numbers whose sum means nothing (a ratio per munition)
     per_period: bool = False  # records one reporting period: next year's draft starts it empty
+    # (table, column) of the same part whose values an editor offers as you type (any other
+    # value is still allowed), e.g. the clearance table's area references
+    suggest_from: tuple[str, str] | None = None
 
     @property
     def is_totalled(self) -> bool:

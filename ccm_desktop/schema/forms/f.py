@@ -138,8 +138,9 @@ PART = Part(
               N_("Land cleared, reduced or cancelled and remnants destroyed during the period "
                  "(Art. 7.1(i))."),
               field("area_id", TEXT, N_("Area reference"),
-                    N_("The reference of the area, as in Contaminated areas where it is listed."),
-                    required=True),
+                    N_("The reference of the area, as in Contaminated areas where it is listed "
+                       "(an area already released may be named too)."),
+                    required=True, suggest_from=("contaminated_areas", "area_id")),
               field("location", TEXT, N_("Location"), N_("Region, province or district.")),
               field("cleared_m2", AREA, N_("Cleared (m²)"),
                     N_("Area cleared by clearance in square metres.")),
@@ -164,7 +165,8 @@ PART = Part(
               field("quantity", INT, N_("Quantity"), N_("How many of this type were destroyed."),
                     required=True, width=10),
               field("area_id", TEXT, N_("Area reference"),
-                    N_("The area where they were found, if known."), voluntary=True),
+                    N_("The area where they were found, if known."), voluntary=True,
+                    suggest_from=("contaminated_areas", "area_id")),
               per_period=True),
         field("clearance_status", NOTE, N_("Status and progress of clearance"),
               N_("How the clearance programme stands (Art. 7.1(i)).")),
