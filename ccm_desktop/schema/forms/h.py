@@ -54,9 +54,9 @@ def casualties_of_the_period(ctx: RuleContext) -> Iterable[Finding]:
         years = [int(y) for y in YEAR_IN_TEXT.findall(text)] if isinstance(text, str) else []
         if years and (max(years) < start.year or min(years) > end.year):
             yield warning(ctx.path("tables", "casualties", i, "period"), N_(
-                "Form H, Casualties, row {row}: the period \"{period}\" is not the reporting "
-                "period ({start} to {end}). Report casualties of another year in that year's "
-                "report, or explain in the remarks."
+                "Form H, Casualties, row {row}: the period \"{period}\" lies outside the "
+                "reporting period ({start} to {end}). Report casualties of another year in that "
+                "year's report, or correct the period."
             ).format(row=i + 1, period=text, start=start.isoformat(), end=end.isoformat()))
 
 
