@@ -209,3 +209,34 @@ def test_cli_next_year(tmp_path: Path) -> None:
     missing = cli("next-year", "99")
     assert missing.returncode == 2
     assert missing.stderr == f"ccm-desktop: There is no report 99 in {db}\n"
+
+
+def test_a_database_of_the_previous_version_gets_the_to_review_column(tmp_path: Path) -> None:
+    """Migration 0002: a file written before it opens, its forms are not to review, and next
+    year's draft made from it is."""
+    import sqlite3
+    from contextlib import closing
+
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from ccm_desktop.storage.migrate import MIGRATIONS, _config
+
+    db = tmp_path / "old.sqlite3"
+    with open_repository(str(db)) as repo:
+        report = annual(2015)
+        report.form("A").status = FormStatus.CHANGED
+        report.form("A").tables["measures"] = [{"measure": "Law 1"}]
+        source_id = repo.add(report)
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.begin() as connection:  # back to the schema the previous version wrote
+        command.downgrade(_config(MIGRATIONS, connection), "0001")
+    engine.dispose()
+    with closing(sqlite3.connect(db)) as con:
+        assert "to_review" not in [r[1] for r in con.execute("PRAGMA table_info(report_form)")]
+    with open_repository(str(db)) as repo:
+        assert not repo.load(source_id).form("A").to_review
+        draft = repo.load(repo.start_next_year(source_id))
+        assert draft.form("A").to_review and draft.form("A").status is FormStatus.UNCHANGED
+    with closing(sqlite3.connect(db)) as con:
+        assert "to_review" in [r[1] for r in con.execute("PRAGMA table_info(report_form)")]
