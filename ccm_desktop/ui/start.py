@@ -100,10 +100,13 @@ class StartScreen(QWidget):
         self.sample_button = QPushButton("Open the &sample report", self)
         for button, tip in (
             (self.new_button, "Start a new report for a State (Ctrl+N)."),
-            (self.next_year_button, "A copy of the selected report for the next calendar year, "
-                                    "with last year's figures carried over where they belong."),
+            (self.next_year_button, "A draft of the report that falls due next (after an "
+                                    "initial report, the first annual one): what still holds "
+                                    "is carried over, each form to review; what happened "
+                                    "during the last period starts empty."),
             (self.import_button, "Store a .ccm.json report or an Excel workbook here."),
-            (self.sample_button, "A complete example report to look around in; change it freely."),
+            (self.sample_button, "A complete example report to look around in; change it freely. "
+                                 "Its figures are illustrative."),
         ):
             button.setToolTip(tip)
             button.setMinimumHeight(40)

@@ -73,8 +73,9 @@ def not_to_itself(ctx: RuleContext) -> Iterable[Finding]:
                 ).format(table=label, row=i + 1, words=words))
 
 
-def _party_on(code: str, day: date) -> bool | None:
-    """Whether the State was a State Party on `day` (None when the list does not say)."""
+def _party_on(code: str, day: date) -> bool:
+    """Whether the State was a State Party on `day`: in the State list, the Convention in force
+    for it, and no withdrawal in effect (a State not in the list never was)."""
     from ccm_desktop.schema.states import load_states
 
     info = load_states().get(code)
