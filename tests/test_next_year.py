@@ -240,3 +240,14 @@ def test_a_database_of_the_previous_version_gets_the_to_review_column(tmp_path: 
         assert draft.form("A").to_review and draft.form("A").status is FormStatus.UNCHANGED
     with closing(sqlite3.connect(db)) as con:
         assert "to_review" in [r[1] for r in con.execute("PRAGMA table_info(report_form)")]
+
+
+@pytest.mark.parametrize("name", ["lbn-2011-initial.ccm.json", "hrv-2015-annual.ccm.json"])
+def test_the_draft_of_a_sample_has_no_error_of_form_status(name: str) -> None:
+    """The draft is a report the validator accepts as it stands, as far as the statuses go:
+    from an initial report, the first annual report of the same year is unchanged since it."""
+    from ccm_desktop.schema.validate import validate
+    from tests.conftest import RESOURCE_SAMPLES
+
+    draft = next_year_report(read_report_file(RESOURCE_SAMPLES / name), PER_PERIOD)
+    assert [f for f in validate(draft) if f.is_error] == []

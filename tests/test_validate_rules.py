@@ -580,3 +580,25 @@ def test_every_cross_field_rule_is_triggered_by_a_case_and_quiet_on_the_base() -
                                   part_id=p.id)
                 fired += list(rule(ctx))
             assert fired, f"no case triggers {p.id}.{rule.__name__}"
+
+
+def test_the_first_annual_report_may_be_unchanged_since_the_initial_report_of_its_year() -> None:
+    """Iraq: entry into force 1 November 2013, initial report due 30 April 2014. The annual
+    report for 2014 may say "unchanged since 2014" (the initial report); the one for 2015 may
+    not say "unchanged since 2015", and a State long in force may not either."""
+    report = base()
+    report.cover.fields.update(period_from=date(2014, 1, 1), period_to=date(2014, 12, 31),
+                               submission_date=date(2015, 4, 28))
+    for table_id in ("transferred", "acquired"):
+        report.form("D").tables[table_id][0].pop("date")
+    for row in report.form("H").tables["casualties"]:
+        row.pop("period")
+    report.form("C").status, report.form("C").last_reported_year = FormStatus.UNCHANGED, 2014
+    assert _findings(report, None) == []
+    report.cover.fields.update(period_from=date(2015, 1, 1), period_to=date(2015, 12, 31),
+                               submission_date=date(2016, 4, 28))
+    report.form("C").last_reported_year = 2015
+    assert _matches(_findings(report, None), ERROR, "forms.C.last_reported_year")
+    report.cover.fields["report_kind"] = "initial"
+    report.form("C").last_reported_year = 2013
+    assert _matches(_findings(report, None), ERROR, "forms.C.status")

@@ -7,8 +7,10 @@ the schema; the cross-field rules of each part live beside its fields in `schema
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
+from ccm_desktop.domain.deadlines import initial_report_due
 from ccm_desktop.domain.findings import Finding, error, warning
 from ccm_desktop.domain.report import FormData, FormStatus, Report, Row, Section
 from ccm_desktop.schema.i18n import N_
@@ -55,6 +57,18 @@ def validate(report: Report, previous: Report | None = None) -> list[Finding]:
     for part in PARTS:
         findings.extend(_check_part(report, typed, typed_previous, part))
     return findings
+
+
+def _initial_report_year(report: Report, year: int) -> bool:
+    """Whether `year` is this annual report's own year and the State's initial report covered
+    part of it (entry into force, or the initial report's due date, fell in that year): the
+    first annual report may then be unchanged since the initial report of the same year, as
+    next year's draft from an initial report makes it (interchange.md section 5)."""
+    eif = report.cover.fields.get("entry_into_force")
+    if report.report_kind != "annual" or year != report.reporting_year or not isinstance(eif,
+                                                                                       date):
+        return False
+    return year in (eif.year, initial_report_due(eif).year)
 
 
 def _same_state(report: Report, previous: Report) -> bool:
@@ -164,7 +178,8 @@ def _check_status(report: Report, part: Part, form: FormData) -> Iterator[Findin
         elif (problem := Year().check(year)) is not None:
             yield error(path_of(part.id, "last_reported_year"),
                         f"{name}, {N_('year last reported')}: {problem}.")
-        elif report.reporting_year is not None and year >= report.reporting_year:
+        elif report.reporting_year is not None and year >= report.reporting_year \
+                and not _initial_report_year(report, year):
             yield error(path_of(part.id, "last_reported_year"), N_(
                 "{form} is unchanged since {year}, but that is not earlier than this report's "
                 "year {this}."
