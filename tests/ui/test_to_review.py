@@ -80,6 +80,14 @@ def test_carried_over_forms_start_to_review(qtbot: QtBot, repository: Repository
     e_box = _status_box(window, "E")
     assert e_box.confirm.text() == "Confirm not applicable"
     window.grab().save(str(tmp_path / "to-review.png"))
+    # The navigator names forms by their short labels; the page by the official title.
+    navigator = window.current.view.navigator if window.current else None
+    assert navigator is not None
+    index = next(i for i, p in enumerate(PAGES) if p.key == "D")
+    assert "Retained and transferred" in navigator.entries[index].title.text()
+    assert window.current is not None
+    page = window.current.view.show_key("D")
+    assert "Cluster munitions retained and transferred" in page.page.heading()
 
 
 def test_confirm_edit_and_undo_each_review_a_form(qtbot: QtBot, repository: Repository,
