@@ -16,16 +16,20 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=120)
 
 
-@pytest.mark.parametrize("path", sample_files("valid"), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sample_files("valid") + sample_files("next/valid"),
+                         ids=lambda p: p.name)
 def test_valid_samples_exit_0(path: Path) -> None:
     result = run_cli("validate", str(path))
     assert result.returncode == 0, result.stdout + result.stderr
     assert not [line for line in result.stdout.splitlines() if line.startswith("error")]
 
 
-@pytest.mark.parametrize("path", sample_files("invalid"), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sample_files("invalid") + sample_files("next/invalid"),
+                         ids=lambda p: p.name)
 def test_invalid_samples_exit_1_with_expected_path(path: Path) -> None:
-    expected = expected_findings()[f"invalid/{path.name}"]
+    table = "next/expected-findings.tsv" if path.parent.parent.name == "next" else \
+        "expected-findings.tsv"
+    expected = expected_findings(table)[f"invalid/{path.name}"]
     result = run_cli("validate", str(path))
     assert result.returncode == 1, result.stdout + result.stderr
     errors = [line.split("\t") for line in result.stdout.splitlines() if line.startswith("error")]

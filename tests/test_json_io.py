@@ -162,7 +162,7 @@ SPOILED: list[tuple[str, Spoil, str, str]] = [
      "year" ),
     ("statement not text", _put("forms.C.statement", ["x"]), "forms.C.statement", "text"),
     ("language not text", _put("language", 7), "language", "text"),
-    ("unknown format version", _put("format_version", 2), "format_version", "version 2"),
+    ("unknown format version", _put("format_version", 3), "format_version", "version 3"),
     ("format version as text", _put("format_version", "1"), "format_version", "whole number"),
     ("format version as float", _put("format_version", 1.0), "format_version", "whole number"),
     ("no format version", lambda raw: raw.pop("format_version"), "format_version",

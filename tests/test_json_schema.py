@@ -112,7 +112,8 @@ def test_the_writers_output_of_generated_reports_passes_the_schema(report: Repor
     (("cover", "fields", "period_to"), "31/12/2023"),
     (("cover", "fields", "colour"), "red"),
     (("forms", "B", "status"), "done"),
-    (("format_version",), 2),
+    (("format_version",), 3),
+    (("format_version",), 0),
 ])
 def test_schema_and_reader_refuse_the_same_spoiled_values(where: tuple[str | int, ...],
                                                           value: Any) -> None:

@@ -50,9 +50,11 @@ EXPECTED: list[tuple[str, str | None, str, str, str]] = [
     *_rows("B", "stockpile",
            ("type", "text", "R"), ("munitions", "int", ""), ("submunitions", "int", ""),
            ("submunitions_per_munition", "int", "V"), ("lot_numbers", "note", ""),
-           ("supplementary", "note", "V")),
+           ("supplementary", "note", "V"), ("munitions_at_entry_into_force", "int", "V"),
+           ("submunitions_at_entry_into_force", "int", "V")),
     *_rows("B", None, ("destruction_status", "note", ""), ("completion_date", "date", ""),
-           ("article3_deadline", "date", "")),
+           ("article3_deadline", "date", ""), ("extension_decision", "note", "V"),
+           ("remarks", "note", "V")),
     *_rows("B", "destruction_sites",
            ("site", "text", ""), ("location", "text", ""), ("methods", "note", ""),
            ("safety_standards", "note", ""), ("environmental_standards", "note", ""),
@@ -65,11 +67,15 @@ EXPECTED: list[tuple[str, str | None, str, str, str]] = [
            ("type", "text", "R"), ("category", "choice", ""), ("scope", "choice", ""),
            ("dimensions", "text", ""), ("fusing", "text", ""), ("explosive_content", "text", ""),
            ("metallic_content", "text", ""), ("photos", "attachments", ""), ("other", "note", "")),
+    *_rows("C", None, ("remarks", "note", "V")),
     *_rows("D", "retained", ("type", "text", "R"), *_QUANTITIES, ("institution", "text", ""),
            ("planned_use", "note", ""), ("actual_use", "note", "")),
     *_rows("D", "transferred", ("type", "text", "R"), *_QUANTITIES,
            ("receiving_state", "state", "R"), ("purpose", "choice", ""), ("date", "date", "")),
-    *_rows("E", None, ("ever_produced", "yesno", "")),
+    *_rows("D", "acquired", ("type", "text", "R"), *_QUANTITIES,
+           ("supplying_state", "state", "R"), ("purpose", "choice", ""), ("date", "date", "")),
+    *_rows("D", None, ("remarks", "note", "V")),
+    *_rows("E", None, ("ever_produced", "yesno", ""), ("remarks", "note", "V")),
     *_rows("E", "facilities",
            ("facility", "text", "R"), ("location", "text", ""), ("programme", "choice", ""),
            ("status", "choice", ""), ("progress", "note", ""), ("completion_date", "date", "")),
@@ -83,8 +89,10 @@ EXPECTED: list[tuple[str, str | None, str, str, str]] = [
            ("reduced_m2", "area_m2", "V"), ("cancelled_m2", "area_m2", "V"),
            ("submunitions_destroyed", "int", ""), ("other_remnants_destroyed", "note", ""),
            ("operator", "text", "V")),
+    *_rows("F", "remnants_destroyed",
+           ("type", "text", "R"), ("quantity", "int", "R"), ("area_id", "text", "V")),
     *_rows("F", None, ("clearance_status", "note", ""), ("article4_deadline", "date", ""),
-           ("completion_declared", "yesno", "")),
+           ("completion_declared", "yesno", ""), ("extension_decision", "note", "V")),
     *_rows("G", None, ("measures", "note", ""), ("marking_and_warning", "note", "")),
     *_rows("G", "activities",
            ("activity", "text", ""), ("target_group", "text", ""), ("location", "text", ""),
@@ -93,12 +101,12 @@ EXPECTED: list[tuple[str, str | None, str, str, str]] = [
     *_rows("H", "casualties",
            ("period", "text", ""), ("outcome", "choice", "R"), ("women", "int", ""),
            ("men", "int", ""), ("girls", "int", ""), ("boys", "int", ""), ("unknown", "int", ""),
-           ("total", "int", "R")),
+           ("total", "int", "R"), ("civilians", "int", "V")),
     *_rows("H", None, *((note, "note", "") for note in (
         "needs_assessment", "laws_and_policies", "national_plan_and_budget",
         "resource_mobilisation", "non_discrimination", "victim_participation", "focal_point",
         "good_practices", "medical_care", "rehabilitation", "psychological_support",
-        "social_economic_inclusion"))),
+        "social_economic_inclusion", "data_collection"))),
     *_rows("I", "national_resources",
            ("year", "year", "R"), ("article", "choice", ""), ("resource_type", "choice", ""),
            ("amount", "money", ""), ("currency", "currency", ""), ("description", "note", "")),
@@ -106,7 +114,12 @@ EXPECTED: list[tuple[str, str | None, str, str, str]] = [
            *((c.format(party="recipient"), k, f) for c, k, f in _ASSISTANCE)),
     *_rows("I", "assistance_received",
            *((c.format(party="donor"), k, f) for c, k, f in _ASSISTANCE)),
-    *_rows("J", None, ("other_matters", "note", ""), ("views", "note", "V")),
+    *_rows("I", None, ("remarks", "note", "V")),
+    *_rows("J", None, ("other_matters", "note", ""), ("views", "note", "V"),
+           ("article21_measures", "note", "V")),
+    *_rows("J", "compliance_declarations",
+           ("article", "choice", "R"), ("date", "date", "R"), ("meeting", "text", ""),
+           ("remarks", "note", "")),
 ]
 
 EXPECTED_CHOICES = {
@@ -117,6 +130,8 @@ EXPECTED_CHOICES = {
     ("C", "types", "category"): {"munition", "submunition", "bomblet", "dispenser"},
     ("C", "types", "scope"): {"produced", "owned_or_possessed"},
     ("D", "transferred", "purpose"): {"destruction", "training_development"},
+    ("D", "acquired", "purpose"): {"destruction", "training_development"},
+    ("J", "compliance_declarations", "article"): {"3", "4"},
     ("E", "facilities", "programme"): {"conversion", "decommissioning"},
     ("E", "facilities", "status"): {"planned", "in_progress", "completed"},
     ("F", "contaminated_areas", "status"): {"confirmed", "suspected"},
@@ -126,15 +141,19 @@ EXPECTED_CHOICES = {
     ("I", "assistance_provided", "assistance_type"): {"financial", "technical", "material",
                                                       "in_kind"},
     ("I", "assistance_provided", "purpose"): {"stockpile_destruction", "clearance",
-                                              "risk_education", "victim_assistance", "other"},
+                                              "risk_education", "victim_assistance",
+                                              "emergency_assistance", "economic_social_recovery",
+                                              "trust_fund", "other"},
     ("I", "assistance_received", "assistance_type"): {"financial", "technical", "material",
                                                       "in_kind"},
     ("I", "assistance_received", "purpose"): {"stockpile_destruction", "clearance",
-                                              "risk_education", "victim_assistance", "other"},
+                                              "risk_education", "victim_assistance",
+                                              "emergency_assistance", "economic_social_recovery",
+                                              "trust_fund", "other"},
 }
 
 TABLES_WITH_ONE_ROW_AT_LEAST = {("cover", "contacts"), ("A", "measures")}
-VOLUNTARY_TABLES = {("I", "assistance_received")}
+VOLUNTARY_TABLES = {("I", "assistance_received"), ("J", "compliance_declarations")}
 DERIVED = {("B", "article3_deadline"), ("F", "article4_deadline")}
 
 ARTICLE = re.compile(r"\bArt(icles?|s?\.)\s?\d")
@@ -328,7 +347,9 @@ def test_totals_sum_only_quantities_areas_and_amounts() -> None:
     """One rule for the window's and the PDF's totals row: no years, coordinates or ratios."""
     from ccm_desktop.schema.registry import table
 
-    assert [c.id for c in table("B", "stockpile").totalled_columns] == ["munitions", "submunitions"]
+    assert [c.id for c in table("B", "stockpile").totalled_columns] == [
+        "munitions", "submunitions", "munitions_at_entry_into_force",
+        "submunitions_at_entry_into_force"]
     assert [c.id for c in table("F", "contaminated_areas").totalled_columns] == ["size_m2"]
     assert [c.id for c in table("I", "national_resources").totalled_columns] == ["amount"]
     assert "total" in [c.id for c in table("H", "casualties").totalled_columns]

@@ -24,7 +24,7 @@ from sqlalchemy import Engine, event
 from ccm_desktop.domain.report import Attachment
 from ccm_desktop.exchange.json_io import dumps_report
 from ccm_desktop.storage import backups
-from ccm_desktop.storage.migrate import MIGRATIONS
+from ccm_desktop.storage.migrate import MIGRATIONS, head
 from ccm_desktop.storage.repository import (
     DatabaseBusy,
     DiskFull,
@@ -142,13 +142,13 @@ def test_a_database_of_another_program(tmp_path: Path) -> None:
 def future_migrations(folder: Path) -> Path:
     """Our migrations plus one from a "newer version" of ccm-desktop."""
     shutil.copytree(MIGRATIONS, folder, ignore=shutil.ignore_patterns("__pycache__"))
-    (folder / "versions" / "0002_future.py").write_text(textwrap.dedent('''
+    (folder / "versions" / "9999_future.py").write_text(textwrap.dedent(f'''
         """A newer version's change: reports get a title."""
         import sqlalchemy as sa
         from alembic import op
 
-        revision = "0002"
-        down_revision = "0001"
+        revision = "9999"
+        down_revision = "{head()}"
         branch_labels = None
         depends_on = None
 
@@ -175,20 +175,20 @@ def test_upgrade_backs_up_first_and_an_older_version_refuses_the_newer_file(
     with open_repository(db, migrations=newer) as repo:  # the newer version opens it
         assert dumps_report(repo.load(report_id)) == dumps_report(sample())
         notes = repo.notes
-    (before_upgrade,) = backups.backup_folder(db).glob("ccm-before-upgrade-0001-*.sqlite3")
+    (before_upgrade,) = backups.backup_folder(db).glob(f"ccm-before-upgrade-{head()}-*.sqlite3")
     assert notes == [f"{db} was upgraded to this version of ccm-desktop; the file as it was is "
                      f"kept as {before_upgrade}"]
     with contextlib.closing(sqlite3.connect(before_upgrade)) as con:
-        assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+        assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [(head(),)]
         assert "title" not in [r[1] for r in con.execute("PRAGMA table_info(report)")]
     with contextlib.closing(sqlite3.connect(db)) as con:
-        assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [("0002",)]
+        assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [("9999",)]
         assert "title" in [r[1] for r in con.execute("PRAGMA table_info(report)")]
     before = files(data)
     with pytest.raises(NewerDatabase) as caught:  # this (older) version must not touch it
         open_repository(db)
     assert caught.value.user_message == (
-        f"{db} was written by a newer version of ccm-desktop (database version 0002); install "
+        f"{db} was written by a newer version of ccm-desktop (database version 9999); install "
         "that version to open it — this one leaves the file untouched")
     result = cli("--db", str(db), "list")
     assert result.returncode == 2

@@ -1,7 +1,8 @@
-"""Every check of the validator (errors and warnings 1-9 and the cover-page rules): one
-case that triggers it and one that does not.
+"""Every check of the validator (errors 1-4b, warnings 4-10 of format 2, and the cover-page
+rules): one case that triggers it and one that does not.
 
-`base()` is a complete annual report (Iraq, 2019) with every form changed and filled in, and
+`base()` is a complete annual report (Iraq, 2019) with every form changed and filled in, every
+table of format 2 included, and
 `last_year()` the report before it; together they give no finding at all. Each case edits a copy
 and names the severity and path (docs/json-format.md) the finding must carry; the untouched
 report shows that the same finding is not raised without the edit.
@@ -51,7 +52,11 @@ def base() -> Report:
     f["D"].tables["retained"] = [{"type": "BLU-63", "munitions": 2, "submunitions": 400,
                                   "planned_use": "Training of clearance teams"}]
     f["D"].tables["transferred"] = [{"type": "BLU-63", "munitions": 1, "submunitions": 200,
-                                     "receiving_state": "JOR", "purpose": "destruction"}]
+                                     "receiving_state": "DEU", "purpose": "destruction",
+                                     "date": date(2019, 6, 3)}]
+    f["D"].tables["acquired"] = [{"type": "M77", "munitions": 1, "submunitions": 644,
+                                  "supplying_state": "GBR", "purpose": "training_development",
+                                  "date": date(2019, 9, 12)}]
     f["E"].fields["ever_produced"] = False
     f["E"].tables["facilities"] = []
     f["F"].tables["contaminated_areas"] = [
@@ -61,13 +66,18 @@ def base() -> Report:
         {"area_id": "BSR-001", "cleared_m2": Decimal("60000"), "submunitions_destroyed": 37},
         {"area_id": "bsr-001 ", "cleared_m2": Decimal("40000")},  # same area, other case
         {"area_id": "BSR-OLD-7", "cleared_m2": Decimal("900000")}]  # an area released before
+    f["F"].tables["remnants_destroyed"] = [{"type": "BLU-97 submunition", "quantity": 12,
+                                            "area_id": "BSR-001"}]
     f["G"].fields["measures"] = "Risk education in schools."
     f["H"].tables["casualties"] = [
-        {"outcome": "killed", "men": 2, "boys": 1, "total": 3},
-        {"outcome": "injured", "total": 11}]  # only a total: allowed
+        {"period": "2019", "outcome": "killed", "men": 2, "boys": 1, "total": 3,
+         "civilians": 3},
+        {"period": "1991-2019", "outcome": "injured", "total": 11}]  # only a total: allowed
     f["I"].tables["national_resources"] = [{"year": 2019, "amount": Decimal("250000"),
                                             "currency": "USD", "article": "4"}]
     f["J"].fields["other_matters"] = "None."
+    f["J"].tables["compliance_declarations"] = [{"article": "3", "date": date(2019, 9, 4),
+                                                 "meeting": "Ninth Meeting of States Parties"}]
     return r
 
 
@@ -78,6 +88,9 @@ def last_year() -> Report:
     # 15 - 4 destroyed - 1 transferred = 10 this year.
     r.form("B").tables["stockpile"] = [{"type": "BLU-63", "munitions": 15,
                                         "submunitions": 3000}]
+    r.form("D").tables["transferred"][0]["date"] = date(2018, 6, 4)
+    r.form("D").tables["acquired"][0]["date"] = date(2018, 9, 12)
+    r.form("H").tables["casualties"][0]["period"] = "2018"
     return r
 
 
@@ -224,15 +237,37 @@ CASES: list[tuple[str, Edit, Severity, str]] = [
     ("total below the breakdown", lambda r, p: _set(r.form("H").tables["casualties"][0],
                                                     unknown=5),
      ERROR, "forms.H.tables.casualties[0].total"),
-    # 4. cleared beyond the area
-    ("cleared beyond the area", lambda r, p: _set(r.form("F").tables["clearance"][1],
-                                                  cleared_m2=Decimal("40000.5")),
-     ERROR, "forms.F.tables.clearance[1].cleared_m2"),
-    ("cleared beyond an area given in two rows", lambda r, p: (
-        r.form("F").tables["contaminated_areas"].append(
-            {"area_id": "NJF-2", "size_m2": Decimal("10")}),
-        r.form("F").tables["clearance"].append({"area_id": "NJF-2", "cleared_m2": Decimal("11")})),
-     ERROR, "forms.F.tables.clearance[3].cleared_m2"),
+    # 4a. transfers to or from the State itself; civilians beyond the total
+    ("transferred to itself", lambda r, p: _set(r.form("D").tables["transferred"][0],
+                                                receiving_state="IRQ"),
+     ERROR, "forms.D.tables.transferred[0].receiving_state"),
+    ("acquired from itself", lambda r, p: _set(r.form("D").tables["acquired"][0],
+                                               supplying_state="IRQ"),
+     ERROR, "forms.D.tables.acquired[0].supplying_state"),
+    ("more civilians than casualties", lambda r, p: _set(r.form("H").tables["casualties"][0],
+                                                         civilians=4),
+     ERROR, "forms.H.tables.casualties[0].civilians"),
+    # 4b. unchanged since before entry into force; the previous report of another State
+    ("unchanged since before entry into force", lambda r, p: (
+        setattr(r.form("C"), "status", FormStatus.UNCHANGED),
+        setattr(r.form("C"), "last_reported_year", 2012)), ERROR, "forms.C.last_reported_year"),
+    ("previous report of another State", lambda r, p: _set(p.cover.fields, state="JOR"),
+     ERROR, "cover.fields.state"),
+    # 4 (format 2: a warning, against the previous report)
+    ("released beyond last year's size", lambda r, p: _set(r.form("F").tables["clearance"][1],
+                                                           reduced_m2=Decimal("0.5")),
+     WARNING, "forms.F.tables.clearance[1].cleared_m2"),
+    ("released beyond last year's size given in two rows", lambda r, p: (
+        p.form("F").tables["contaminated_areas"].append(
+            {"area_id": "NJF-2", "size_m2": Decimal("6")}),
+        p.form("F").tables["contaminated_areas"].append(
+            {"area_id": "njf-2", "size_m2": Decimal("4")}),
+        r.form("F").tables["clearance"].append({"area_id": "NJF-2", "cleared_m2": Decimal("5"),
+                                                "cancelled_m2": Decimal("6")})),
+     WARNING, "forms.F.tables.clearance[3].cleared_m2"),
+    ("last year's area vanished", lambda r, p: p.form("F").tables["contaminated_areas"].append(
+        {"area_id": "NJF-2", "size_m2": Decimal("10")}),
+     WARNING, "forms.F.tables.contaminated_areas"),
     # 5. stockpile balance (needs last year's report)
     ("stockpile does not balance", lambda r, p: _set(r.form("B").tables["stockpile"][0],
                                                      munitions=11, submunitions=2200),
@@ -289,6 +324,30 @@ CASES: list[tuple[str, Edit, Severity, str]] = [
     ("contamination past the Art. 4 deadline", lambda r, p: _set(
         r.cover.fields, period_from=date(2024, 1, 1), period_to=date(2024, 12, 31),
         submission_date=date(2025, 4, 1)), WARNING, "forms.F.tables.contaminated_areas"),
+    # 10. transfers to States not party; dated rows outside the period; a withdrawn State
+    ("transferred to a State not party", lambda r, p: _set(r.form("D").tables["transferred"][0],
+                                                           receiving_state="USA"),
+     WARNING, "forms.D.tables.transferred[0].receiving_state"),
+    ("transferred before the receiver was a party", lambda r, p: _set(
+        r.form("D").tables["transferred"][0], receiving_state="NGA"),
+     WARNING, "forms.D.tables.transferred[0].receiving_state"),
+    ("transferred outside the period", lambda r, p: _set(r.form("D").tables["transferred"][0],
+                                                         date=date(2018, 12, 31)),
+     WARNING, "forms.D.tables.transferred[0].date"),
+    ("acquired outside the period", lambda r, p: _set(r.form("D").tables["acquired"][0],
+                                                      date=date(2020, 1, 1)),
+     WARNING, "forms.D.tables.acquired[0].date"),
+    ("discovered outside the period", lambda r, p: r.form("B").tables.update(discovered=[
+        {"type": "BLU-63", "munitions": 0, "submunitions": 0,
+         "date_discovered": date(2017, 5, 2)}]),
+     WARNING, "forms.B.tables.discovered[0].date_discovered"),
+    ("casualties of another year", lambda r, p: _set(r.form("H").tables["casualties"][0],
+                                                     period="January-June 2018"),
+     WARNING, "forms.H.tables.casualties[0].period"),
+    ("report of a State that had withdrawn", lambda r, p: _set(
+        r.cover.fields, state="LTU", entry_into_force=date(2011, 9, 1),
+        period_from=date(2025, 1, 1), period_to=date(2025, 12, 31)),
+     WARNING, "cover.fields.state"),
     # Form D: Art. 3.8 planned and actual use
     ("retained without use", lambda r, p: _drop(r.form("D").tables["retained"][0],
                                                 "planned_use"),
@@ -404,8 +463,18 @@ def test_every_form_unchanged_makes_a_cover_page_only_report() -> None:
 
 def test_near_misses_raise_nothing() -> None:
     report = base()
-    # cleared exactly the area's size (60000 + 40000 = 100000 m2)
+    # cleared exactly the area's size of last year (60000 + 40000 = 100000 m2)
     assert sum(r["cleared_m2"] for r in report.form("F").tables["clearance"][:2]) == 100000
+    assert _findings(report, last_year()) == []
+    # format 2: clearing more than remains after the period is normal (error 4 withdrawn)
+    report.form("F").tables["clearance"][1]["cleared_m2"] = Decimal("140000")
+    # (the period becomes 2022 below) dated rows on the first and the last day of the period,
+    # casualties of several years that include it, as many civilians as casualties
+    report.form("D").tables["transferred"][0]["date"] = date(2022, 1, 1)
+    report.form("D").tables["acquired"][0]["date"] = date(2022, 12, 31)
+    report.form("H").tables["casualties"][0]["period"] = "2021-2022"
+    report.form("H").tables["casualties"][1]["period"] = "1991-2022"
+    report.form("H").tables["casualties"][0]["civilians"] = 3
     # a total with an empty count in the breakdown: empty counts are 0
     report.form("H").tables["casualties"].append({"outcome": "injured", "girls": 2, "total": 2})
     # submitted on the due date itself
@@ -426,6 +495,10 @@ def test_completion_recorded_silences_the_deadline_warnings() -> None:
     report = base()
     report.cover.fields.update(period_from=date(2024, 1, 1), period_to=date(2024, 12, 31),
                                submission_date=date(2025, 4, 1))
+    for table_id in ("transferred", "acquired"):  # dated 2019: warning 10 in a 2024 report
+        report.form("D").tables[table_id][0].pop("date")
+    for row in report.form("H").tables["casualties"]:
+        row.pop("period")
     report.form("B").fields["completion_date"] = date(2021, 6, 1)
     report.form("F").fields["completion_declared"] = True
     assert _findings(report, None) == []
@@ -509,3 +582,25 @@ def test_every_cross_field_rule_is_triggered_by_a_case_and_quiet_on_the_base() -
                                   part_id=p.id)
                 fired += list(rule(ctx))
             assert fired, f"no case triggers {p.id}.{rule.__name__}"
+
+
+def test_the_first_annual_report_may_be_unchanged_since_the_initial_report_of_its_year() -> None:
+    """Iraq: entry into force 1 November 2013, initial report due 30 April 2014. The annual
+    report for 2014 may say "unchanged since 2014" (the initial report); the one for 2015 may
+    not say "unchanged since 2015", and a State long in force may not either."""
+    report = base()
+    report.cover.fields.update(period_from=date(2014, 1, 1), period_to=date(2014, 12, 31),
+                               submission_date=date(2015, 4, 28))
+    for table_id in ("transferred", "acquired"):
+        report.form("D").tables[table_id][0].pop("date")
+    for row in report.form("H").tables["casualties"]:
+        row.pop("period")
+    report.form("C").status, report.form("C").last_reported_year = FormStatus.UNCHANGED, 2014
+    assert _findings(report, None) == []
+    report.cover.fields.update(period_from=date(2015, 1, 1), period_to=date(2015, 12, 31),
+                               submission_date=date(2016, 4, 28))
+    report.form("C").last_reported_year = 2015
+    assert _matches(_findings(report, None), ERROR, "forms.C.last_reported_year")
+    report.cover.fields["report_kind"] = "initial"
+    report.form("C").last_reported_year = 2013
+    assert _matches(_findings(report, None), ERROR, "forms.C.status")

@@ -33,6 +33,9 @@ class FormData:
     statement: str | None = None
     fields: dict[str, Value] = field(default_factory=dict)
     tables: dict[str, list[Row]] = field(default_factory=dict)
+    # Carried over into next year's draft and not yet confirmed or edited: the window's
+    # workflow, kept in the database; the JSON and Excel files have no place for it.
+    to_review: bool = False
 
     def has_content(self) -> bool:
         if any(v is not None and v != [] for v in self.fields.values()):

@@ -30,7 +30,8 @@ from ccm_desktop.schema.model import Field, Part, path_of
 from ccm_desktop.schema.registry import PARTS, part
 
 FORMAT = "ccm-article7-report"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)  # format 2 only added fields and tables (docs/json-format.md)
 TEMPLATE = "ccm-2010"
 MAX_BYTES = 512 * 1024 * 1024
 FORM_KEYS = ("status", "last_reported_year", "statement", "fields", "tables")
@@ -140,9 +141,11 @@ def report_from_json(raw: Any) -> Report:
     version = top.get("format_version")
     if isinstance(version, bool) or not isinstance(version, int):
         raise _Bad("format_version", "expected a whole number")
-    if version != FORMAT_VERSION:
+    if version not in READABLE_VERSIONS:
+        readable = " and ".join(str(v) for v in READABLE_VERSIONS)
         raise _Bad("format_version", f"format version {version} is not supported by this version "
-                                     "of the application (it reads version 1); update ccm-desktop")
+                                     f"of the application (it reads versions {readable}); "
+                                     "update ccm-desktop")
     template = top.get("template", TEMPLATE)
     if template != TEMPLATE:
         raise _Bad("template", f"unknown template \"{template}\"")

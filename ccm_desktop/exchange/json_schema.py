@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ccm_desktop.domain.report import FORM_LETTERS
-from ccm_desktop.exchange.json_io import FORMAT, FORMAT_VERSION, TEMPLATE
+from ccm_desktop.exchange.json_io import FORMAT, READABLE_VERSIONS, TEMPLATE
 from ccm_desktop.schema.kinds import (
     AreaM2,
     Attachments,
@@ -147,11 +147,13 @@ def report_json_schema() -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         "title": "Article 7 report under the Convention on Cluster Munitions",
-        "description": "The ccm-desktop interchange file (*.ccm.json), format version 1. Keys "
-                       "are the ids of the reporting format; empty values are null or absent.",
+        "description": "The ccm-desktop interchange file (*.ccm.json), format version 2 (a "
+                       "version-1 file is the same without the fields and tables format 2 "
+                       "added). Keys are the ids of the reporting format; empty values are null "
+                       "or absent.",
         **_object({
             "format": {"const": FORMAT},
-            "format_version": {"const": FORMAT_VERSION},
+            "format_version": {"enum": list(READABLE_VERSIONS)},
             "template": {"const": TEMPLATE},
             "language": {"type": "string",
                          "description": "The language the report is written in: ar, zh, en, "

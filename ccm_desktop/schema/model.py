@@ -28,6 +28,10 @@ class Field:
     derived: bool = False  # computed when empty (e.g. a deadline); an entry overrides it
     width: int = 14  # a hint for column widths (characters) in tables and workbooks
     adds_up: bool = True  # False for numbers whose sum means nothing (a ratio per munition)
+    per_period: bool = False  # records one reporting period: next year's draft starts it empty
+    # (table, column) of the same part whose values an editor offers as you type (any other
+    # value is still allowed), e.g. the clearance table's area references
+    suggest_from: tuple[str, str] | None = None
 
     @property
     def is_totalled(self) -> bool:
@@ -48,6 +52,7 @@ class Table:
     voluntary: bool = False
     totals: bool = True  # show a totals row for number columns
     wide: bool = False  # print landscape
+    per_period: bool = False  # its rows record one reporting period: next year starts it empty
 
     def column(self, column_id: str) -> Field:
         for col in self.columns:
@@ -124,6 +129,12 @@ class Part:
     rules: tuple[Rule, ...] = ()
     wide: bool = False
     can_be_not_applicable: bool = True
+    short_title: str = ""  # for the navigator, where the official title is too long
+
+    @property
+    def label(self) -> str:
+        """The short title where one is given, else the official title."""
+        return self.short_title or self.title
 
     @property
     def is_form(self) -> bool:

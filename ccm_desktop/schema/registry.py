@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ccm_desktop.domain.next_year import PerPeriod
 from ccm_desktop.domain.report import FORM_LETTERS
 from ccm_desktop.schema.forms import a, b, c, cover, d, e, f, g, h, i, j
 from ccm_desktop.schema.model import Field, Part, Table
@@ -24,3 +25,17 @@ def table(part_id: str, table_id: str) -> Table:
 
 def field(part_id: str, field_id: str) -> Field:
     return _BY_ID[part_id].field(field_id)
+
+
+def _per_period() -> PerPeriod:
+    """The fields, tables and columns the schema marks `per_period` (docs/command-line.md, next-year)."""
+    fields = {p.id: frozenset(f.id for f in p.fields if f.per_period) for p in PARTS}
+    tables = {p.id: frozenset(t.id for t in p.tables if t.per_period) for p in PARTS}
+    columns = {(p.id, t.id): frozenset(c.id for c in t.columns if c.per_period)
+               for p in PARTS for t in p.tables if not t.per_period}
+    return PerPeriod(fields={k: v for k, v in fields.items() if v},
+                     tables={k: v for k, v in tables.items() if v},
+                     columns={k: v for k, v in columns.items() if v})
+
+
+PER_PERIOD: PerPeriod = _per_period()

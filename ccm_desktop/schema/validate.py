@@ -7,8 +7,10 @@ the schema; the cross-field rules of each part live beside its fields in `schema
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
+from ccm_desktop.domain.deadlines import initial_report_due
 from ccm_desktop.domain.findings import Finding, error, warning
 from ccm_desktop.domain.report import FormData, FormStatus, Report, Row, Section
 from ccm_desktop.schema.i18n import N_, Message, Words, message
@@ -43,11 +45,36 @@ def validate(report: Report, previous: Report | None = None) -> list[Finding]:
     warnings. Values of the wrong type are reported once, by the generic checks; the cross-field
     rules see the report without them, so that they never trip over a date typed as text."""
     findings: list[Finding] = []
+    if previous is not None and not _same_state(report, previous):
+        from ccm_desktop.schema.states import state_name
+
+        findings.append(error(path_of("cover", "fields", "state"), N_(
+            "Cover page: the report to compare with is a report of {other}, not of {state}. "
+            "Compare with this State's own previous report."
+        ), other=state_name(str(previous.state)), state=state_name(str(report.state))))
+        previous = None  # another State's figures say nothing about this State's
     typed = well_typed(report)
     typed_previous = well_typed(previous) if previous is not None else None
     for part in PARTS:
         findings.extend(_check_part(report, typed, typed_previous, part))
     return findings
+
+
+def _initial_report_year(report: Report, year: int) -> bool:
+    """Whether `year` is this annual report's own year and the State's initial report covered
+    part of it (entry into force, or the initial report's due date, fell in that year): the
+    first annual report may then be unchanged since the initial report of the same year, as
+    next year's draft from an initial report makes it (docs/command-line.md, next-year)."""
+    eif = report.cover.fields.get("entry_into_force")
+    if report.report_kind != "annual" or year != report.reporting_year or not isinstance(eif,
+                                                                                       date):
+        return False
+    return year in (eif.year, initial_report_due(eif).year)
+
+
+def _same_state(report: Report, previous: Report) -> bool:
+    """Error 4b: the year-on-year checks compare a State with itself (unknown passes)."""
+    return report.state is None or previous.state is None or report.state == previous.state
 
 
 def _typed_values(values: dict[str, Any], kinds: dict[str, Kind]) -> dict[str, Any] | None:
@@ -153,11 +180,20 @@ def _check_status(report: Report, part: Part, form: FormData) -> Iterator[Findin
             yield error(path_of(part.id, "last_reported_year"),
                         N_("{form}, year last reported: {problem}."), form=name,
                         problem=message(problem))
-        elif report.reporting_year is not None and year >= report.reporting_year:
+        elif report.reporting_year is not None and year >= report.reporting_year \
+                and not _initial_report_year(report, year):
             yield error(path_of(part.id, "last_reported_year"), N_(
                 "{form} is unchanged since {year}, but that is not earlier than this report's "
                 "year {this}."
             ), form=name, year=str(year), this=str(report.reporting_year))
+        elif (eif := report.cover.fields.get("entry_into_force")) is not None and \
+                hasattr(eif, "year") and year < eif.year:
+            # Error 4b: no report of this State can be that old.
+            yield error(path_of(part.id, "last_reported_year"), N_(
+                "{form} is marked unchanged since {year}, but the Convention entered into force "
+                "for this State only in {eif}: there was no report then. Give the year of its "
+                "last report on this form."
+            ), form=name, year=str(year), eif=str(eif.year))
 
 
 def _check_content(report: Report, part: Part, section: Section | FormData) -> Iterator[Finding]:

@@ -20,6 +20,7 @@ class FormAttrs(NamedTuple):
     status: str | None = None
     last_reported_year: int | None = None
     statement: str | None = None
+    to_review: bool = False  # carried over into next year's draft, not yet confirmed
 
 
 class AttachmentMeta(NamedTuple):
@@ -53,7 +54,8 @@ def sections(report: Report) -> list[tuple[str, Section | FormData]]:
 
 def form_attrs(form: FormData) -> FormAttrs:
     status = form.status.value if isinstance(form.status, FormStatus) else form.status
-    return FormAttrs(status or None, form.last_reported_year, form.statement or None)
+    return FormAttrs(status or None, form.last_reported_year, form.statement or None,
+                     bool(form.to_review))
 
 
 def clean_fields(values: dict[str, Value]) -> dict[str, Value]:
@@ -93,6 +95,7 @@ def report_of(content: Content, blobs: dict[str, bytes]) -> Report:
         form.status = FormStatus(attrs.status) if attrs.status else None
         form.last_reported_year = attrs.last_reported_year
         form.statement = attrs.statement
+        form.to_review = bool(attrs.to_review)
     for att_id, meta in content.attachments.items():
         report.attachments[att_id] = Attachment(att_id, meta.filename, meta.media_type,
                                                 meta.sha256, blobs[meta.sha256])

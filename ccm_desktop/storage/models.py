@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     DateTime,
     Dialect,
     ForeignKey,
@@ -29,6 +30,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -92,6 +94,8 @@ class FormRecord(Base):
     status: Mapped[str | None] = mapped_column(String(32), nullable=True)
     last_reported_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
     statement: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # Carried over into next year's draft and not yet confirmed or edited (migration 0002).
+    to_review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class ValueRecord(Base):

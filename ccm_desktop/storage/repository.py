@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 
 from ccm_desktop.domain.next_year import NoReportingPeriod, next_year_report, source_year
 from ccm_desktop.domain.report import Report, Row
+from ccm_desktop.schema.registry import PER_PERIOD
 from ccm_desktop.storage import database
 from ccm_desktop.storage.backups import newest_backup, restore_backup
 from ccm_desktop.storage.changes import (
@@ -244,7 +245,7 @@ class Repository:
     def start_next_year(self, report_id: int) -> int:
         source = self.load(report_id)
         try:
-            draft = next_year_report(source)
+            draft = next_year_report(source, PER_PERIOD)
         except NoReportingPeriod as exc:
             raise StorageError(f"Cannot start next year's report from report {report_id}: "
                                f"{exc}") from None
@@ -359,7 +360,7 @@ class Repository:
             content.fields.setdefault(part, {})[field_id] = value_from_text(value)
         for form in s.scalars(select(FormRecord).where(FormRecord.report_id == report_id)):
             content.forms[form.letter] = FormAttrs(form.status, form.last_reported_year,
-                                                   form.statement)
+                                                   form.statement, bool(form.to_review))
         positions: dict[str, dict[str, list[int]]] = {}
         for part, table_id, position, cells in s.execute(
                 select(RowRecord.part, RowRecord.table_id, RowRecord.position, RowRecord.cells)
@@ -418,7 +419,8 @@ class Repository:
         if values:
             s.execute(insert(ValueRecord), values)
         forms = [{"report_id": report_id, "letter": letter, "status": a.status,
-                  "last_reported_year": a.last_reported_year, "statement": a.statement}
+                  "last_reported_year": a.last_reported_year, "statement": a.statement,
+                  "to_review": a.to_review}
                  for letter, a in content.forms.items()]
         if forms:
             s.execute(insert(FormRecord), forms)
@@ -467,7 +469,8 @@ class Repository:
             if attrs != FormAttrs():
                 s.execute(insert(FormRecord).values(
                     report_id=report_id, letter=letter, status=attrs.status,
-                    last_reported_year=attrs.last_reported_year, statement=attrs.statement))
+                    last_reported_year=attrs.last_reported_year, statement=attrs.statement,
+                    to_review=attrs.to_review))
         new_positions: dict[tuple[str, str], list[int]] = {}
         for part, table_id, hunks in changes.hunks():
             new_positions[part, table_id] = self._write_table(

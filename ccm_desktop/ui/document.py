@@ -122,19 +122,35 @@ class ReportDocument(QObject):
 
     def set_form_status(self, letter: str, status: FormStatus | None,
                         last_reported_year: int | None = None, statement: str | None = None) -> None:
+        """Choosing a status is a decision about the form: a form carried over "to review"
+        is reviewed by it (in the same undoable step)."""
         form = self._report.form(letter)
-        before = (form.status, form.last_reported_year, form.statement)
-        after = (status, last_reported_year, statement or None)
-        if before == after:
+        before = (form.status, form.last_reported_year, form.statement, form.to_review)
+        after = (status, last_reported_year, statement or None, False)
+        if before[:3] == after[:3]:
             return
 
-        def put(values: tuple[FormStatus | None, int | None, str | None]) -> Mutation:
+        def put(values: tuple[FormStatus | None, int | None, str | None, bool]) -> Mutation:
             def apply(r: Report) -> None:
                 f = r.form(letter)
-                f.status, f.last_reported_year, f.statement = values
+                f.status, f.last_reported_year, f.statement, f.to_review = values
             return apply
 
         self.undo_stack.push(_Command(self, f"Form {letter} status", put(after), put(before),
+                                      (path_of(letter, "status"),)))
+
+    def confirm_reviewed(self, letter: str) -> None:
+        """The user checked a form carried over into next year's draft and confirms it as it
+        stands (unchanged, or not applicable with its statement): it is no longer "to review"."""
+        if not self._report.form(letter).to_review:
+            return
+
+        def put(value: bool) -> Mutation:
+            def apply(r: Report) -> None:
+                r.form(letter).to_review = value
+            return apply
+
+        self.undo_stack.push(_Command(self, f"Confirm Form {letter}", put(False), put(True),
                                       (path_of(letter, "status"),)))
 
     # Tables -----------------------------------------------------------------------------------
@@ -228,24 +244,27 @@ class ReportDocument(QObject):
         """Typing into a form marked unchanged or not applicable switches it to changed, in the
         same undoable step, and says so."""
         form = self._report.form(part_id) if part_id != "cover" else None
-        if form is None or form.status is FormStatus.CHANGED:
+        if form is None or (form.status is FormStatus.CHANGED and not form.to_review):
             self.undo_stack.push(_Command(self, text, redo, undo, paths, merge_key))
             return
-        old = (form.status, form.last_reported_year, form.statement)
+        old = (form.status, form.last_reported_year, form.statement, form.to_review)
+        # Editing a form reviews it: it is changed now, and no longer "to review".
+        new = (FormStatus.CHANGED, None, None, False) if form.status is not FormStatus.CHANGED \
+            else (*old[:3], False)
 
         def redo_all(r: Report) -> None:
             f = r.form(part_id)
-            f.status, f.last_reported_year, f.statement = FormStatus.CHANGED, None, None
+            f.status, f.last_reported_year, f.statement, f.to_review = new
             redo(r)
 
         def undo_all(r: Report) -> None:
             undo(r)
             f = r.form(part_id)
-            f.status, f.last_reported_year, f.statement = old
+            f.status, f.last_reported_year, f.statement, f.to_review = old
 
         self.undo_stack.push(_Command(self, text, redo_all, undo_all,
                                       (*paths, path_of(part_id, "status")), merge_key))
-        if old[0] is not None:
+        if old[0] is not None and old[0] is not FormStatus.CHANGED:
             self.notice.emit(f"Form {part_id} is now marked changed, because you entered data "
                              "in it.")
 

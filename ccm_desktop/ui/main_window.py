@@ -31,7 +31,7 @@ from ccm_desktop.ui.new_report import NewReportDialog, NewReportSpec
 from ccm_desktop.ui.qt_language import apply_qt_language
 from ccm_desktop.ui.report_view import ReportView
 from ccm_desktop.ui.settings import Settings
-from ccm_desktop.ui.start import StartScreen
+from ccm_desktop.ui.start import StartScreen, mark_as_sample
 from ccm_desktop.ui.style import SPACING
 
 APP_NAME = "CCM Article 7 reports"
@@ -288,6 +288,7 @@ class MainWindow(QMainWindow):
             self.show_error("The sample report is missing from this installation.")
             return
         report = read_report(path)
+        mark_as_sample(report)  # the list and the cover say that its figures are illustrative
         self.open_report(int(self.repository.add(report, summary="Sample report")))
 
     def add_and_open(self, report: Report, summary: str) -> int:

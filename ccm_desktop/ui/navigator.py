@@ -29,7 +29,8 @@ class _Entry(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACING, 4, SPACING, 4)
         layout.setSpacing(0)
-        name = translate(page.title, lang)
+        # The official titles are long: the navigator shows a form's short label.
+        name = translate(page.part.label if page.is_form else page.title, lang)
         self.title = QLabel(f"<b>{page.short}</b>&nbsp;&nbsp;{name}" if page.is_form else
                             f"<b>{name}</b>", self)
         self.title.setTextFormat(Qt.TextFormat.RichText)
@@ -45,8 +46,11 @@ class _Entry(QWidget):
         inner = width - 2 * SPACING
         return (self.title.heightForWidth(inner) + self.detail.sizeHint().height() + 8 + 2)
 
-    def show_state(self, status: str, errors: int, warnings: int, done: bool) -> str:
+    def show_state(self, status: str, errors: int, warnings: int, done: bool,
+                   to_review: bool = False) -> str:
         parts = [f"<span style='color:{MUTED}'>{status}</span>"] if status else []
+        if to_review:
+            parts.append(f"<span style='color:{WARNING}'>\u25cf to review</span>")
         if errors:
             parts.append(f"<span style='color:{ERROR}'>\u2716 {errors} "
                          f"error{'s' if errors != 1 else ''}</span>")
@@ -57,6 +61,8 @@ class _Entry(QWidget):
             parts.append("<span style='color:#1b7a3a'>\u2713 done</span>")
         self.detail.setText(" \u00b7 ".join(parts))
         words = [status] if status else []
+        if to_review:
+            words.append("to review: carried over from last year, not yet confirmed")
         if errors:
             words.append(f"{errors} errors")
         if warnings:
@@ -127,8 +133,9 @@ class Navigator(QWidget):
         for i, (page, entry) in enumerate(zip(PAGES, self.entries, strict=True)):
             mine = [f for f in findings if page.owns(f.path)]
             errors = sum(f.is_error for f in mine)
+            review = page.is_form and report.form(page.part.id).to_review
             words = entry.show_state(status_words(report, page), errors, len(mine) - errors,
-                                     page_is_done(page, report, findings))
+                                     page_is_done(page, report, findings), review)
             item = self.list.item(i)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{page.heading()}: {words}")
             item.setToolTip(f"{page.heading()}: {words}")

@@ -67,8 +67,10 @@ def page_of(path: str) -> Page | None:
 
 
 def page_is_done(page: Page, report: Report, findings: list[Finding]) -> bool:
-    """Done: no error on the page and, for a form, a status chosen."""
-    if page.is_form and report.form(page.part.id).status is None:
+    """Done: no error on the page and, for a form, a status chosen and, for a form carried over
+    into next year's draft, reviewed (confirmed or edited)."""
+    if page.is_form and (report.form(page.part.id).status is None
+                         or report.form(page.part.id).to_review):
         return False
     return not any(f.is_error and page.owns(f.path) for f in findings)
 

@@ -31,6 +31,22 @@ from ccm_desktop.ui.trash_dialog import TrashDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = ("State", "Report", "Period", "Last saved", "Complete", "Due")
+# The shipped sample reports say on their cover (prepared_by) that they are samples; the list
+# marks them so that nobody mistakes one for a State's own report.
+SAMPLE_MARK = "Sample report, figures illustrative"
+
+
+def mark_as_sample(report: Report) -> None:
+    """Say on the cover that `report` is a sample with illustrative figures (once)."""
+    if not is_sample(report):
+        prepared_by = report.cover.fields.get("prepared_by")
+        report.cover.fields["prepared_by"] = (f"{SAMPLE_MARK} \u2014 {prepared_by}"
+                                              if prepared_by else SAMPLE_MARK)
+
+
+def is_sample(report: Report) -> bool:
+    prepared_by = report.cover.fields.get("prepared_by")
+    return isinstance(prepared_by, str) and prepared_by.startswith(SAMPLE_MARK)
 
 
 def ago(moment: datetime | None, now: datetime | None = None) -> str:
@@ -84,10 +100,13 @@ class StartScreen(QWidget):
         self.sample_button = QPushButton("Open the &sample report", self)
         for button, tip in (
             (self.new_button, "Start a new report for a State (Ctrl+N)."),
-            (self.next_year_button, "A copy of the selected report for the next calendar year, "
-                                    "with last year's figures carried over where they belong."),
+            (self.next_year_button, "A draft of the report that falls due next (after an "
+                                    "initial report, the first annual one): what still holds "
+                                    "is carried over, each form to review; what happened "
+                                    "during the last period starts empty."),
             (self.import_button, "Store a .ccm.json report or an Excel workbook here."),
-            (self.sample_button, "A complete example report to look around in; change it freely."),
+            (self.sample_button, "A complete example report to look around in; change it freely. "
+                                 "Its figures are illustrative."),
         ):
             button.setToolTip(tip)
             button.setMinimumHeight(40)
@@ -191,9 +210,17 @@ class StartScreen(QWidget):
         saved_at = summary.saved_at
         if isinstance(saved_at, datetime) and saved_at.tzinfo is not None:
             saved_at = saved_at.astimezone().replace(tzinfo=None)
-        item = QTreeWidgetItem(self.list, [state, kind_words(summary.report_kind, period_to),
-                                           period, ago(saved_at), "", ""])
+        kind = kind_words(summary.report_kind, period_to)
+        sample = is_sample(report)
+        if sample:
+            kind = f"{kind} (sample)"
+        item = QTreeWidgetItem(self.list, [state, kind, period, ago(saved_at), "", ""])
         item.setData(0, ID_ROLE, summary.id)
+        if sample:
+            for column in (0, 1):
+                item.setToolTip(column, "A sample report that comes with the program, to explore "
+                                        "it: its figures are illustrative, not the State's.")
+                item.setForeground(column, Qt.GlobalColor.darkGray)
         percent = completeness(report, validate(report))
         bar = QProgressBar(self.list)
         bar.setRange(0, 100)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QRadioButton,
     QSpinBox,
     QWidget,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 from ccm_desktop.domain.report import FormStatus
 from ccm_desktop.schema.model import Part
 from ccm_desktop.ui.document import ReportDocument
-from ccm_desktop.ui.style import MUTED, SPACING
+from ccm_desktop.ui.style import MUTED, SPACING, WARNING
 
 
 class StatusBox(QFrame):
@@ -90,6 +91,20 @@ class StatusBox(QFrame):
         self.setTabOrder(self.unchanged, self.year)
         self.setTabOrder(self.year, self.not_applicable)
         self.setTabOrder(self.not_applicable, self.reason)
+        self._add_review_row(grid)
+
+    def _add_review_row(self, grid: QGridLayout) -> None:
+        """A form carried over into next year's draft starts "to review": say so, and let the
+        user confirm it as it stands (editing the form reviews it too)."""
+        self.review_note = QLabel(self)
+        self.review_note.setWordWrap(True)
+        self.review_note.setStyleSheet(f"color: {WARNING};")
+        self.confirm = QPushButton("Confirm unchanged", self)
+        self.confirm.setAccessibleName(f"Form {self.letter}: confirm it as carried over")
+        self.confirm.clicked.connect(lambda: self.document.confirm_reviewed(self.letter))
+        grid.addWidget(self.review_note, 4, 0, 1, 2)
+        grid.addWidget(self.confirm, 4, 2, Qt.AlignmentFlag.AlignLeft)
+        self.setTabOrder(self.reason, self.confirm)
 
     def _status_is(self, status: FormStatus) -> bool:
         return self.document.report.form(self.letter).status is status
@@ -149,7 +164,24 @@ class StatusBox(QFrame):
                                   else "The information given in that year's report still holds.")
         self.unchanged_note.setText("nothing below needs to be filled in"
                                     if form.status is FormStatus.UNCHANGED else "")
+        self._refresh_review(form.to_review, form.status)
         del blockers
+
+    def _refresh_review(self, to_review: bool, status: FormStatus | None) -> None:
+        self.review_note.setVisible(to_review)
+        self.confirm.setVisible(to_review)
+        if not to_review:
+            return
+        if status is FormStatus.NOT_APPLICABLE:
+            self.review_note.setText("\u25cf To review: carried over from last year's report. "
+                                     "Check that the form still does not apply and why.")
+            self.confirm.setText("Confirm not applicable")
+        else:
+            self.review_note.setText("\u25cf To review: carried over from last year's report. "
+                                     "Check it, then confirm it or edit what changed.")
+            self.confirm.setText("Confirm unchanged")
+        self.confirm.setToolTip("Mark this form as reviewed, as it stands. Editing the form "
+                                "marks it reviewed too.")
 
     def focus_on(self, attribute: str | None) -> None:
         if attribute == "last_reported_year":

@@ -108,7 +108,8 @@ def test_a_whole_report(qtbot: QtBot, tmp_path: Path) -> None:
         page.status.unchanged.click()
         assert document.report.form(letter).last_reported_year == 2023
 
-    # Form F: clearing more than the area's size is an error until the figure is corrected.
+    # Form F: the area's size is what remains after the period, so clearing more than remains
+    # is normal (format 2 withdrew error 4): no finding.
     page_f = view.show_key("F")
     areas, clearance = _table(page_f, "contaminated_areas"), _table(page_f, "clearance")
     areas.action_add.trigger()
@@ -117,9 +118,8 @@ def test_a_whole_report(qtbot: QtBot, tmp_path: Path) -> None:
     clearance.action_add.trigger()
     type_cell(qtbot, clearance, 0, "area_id", "CBU-0004")
     type_cell(qtbot, clearance, 0, "cleared_m2", "25000")
-    assert _findings_about(window, "25,000 m² cleared in area CBU-0004")
-    type_cell(qtbot, clearance, 0, "cleared_m2", "15000")
-    assert not _findings_about(window, "cleared in area CBU-0004")
+    assert document.rows("F", "clearance")[0]["cleared_m2"] == 25000
+    assert not _findings_about(window, "CBU-0004")
     fill_field(qtbot, page_f, "clearance_status", "Clearance goes on in the south.")
 
     # Forms G and J: notes (J in Arabic, typed through an input method).
@@ -158,7 +158,7 @@ def test_a_whole_report(qtbot: QtBot, tmp_path: Path) -> None:
     assert reopened.normalised() == expected
     assert reopened.cover.fields["submission_date"] == date(2025, 4, 10)
     assert reopened.cover.tables["contacts"][0]["email"] == "info@lmac.gov.lb"
-    assert reopened.form("F").tables["clearance"][0]["cleared_m2"] == Decimal(15000)
+    assert reopened.form("F").tables["clearance"][0]["cleared_m2"] == Decimal(25000)
     assert reopened.form("E").statement == "never produced cluster munitions"
     photo_ids = reopened.form("C").tables["types"][0]["photos"]
     assert reopened.attachments[photo_ids[0]].media_type == "image/png"

@@ -10,11 +10,14 @@ from ccm_desktop.schema.forms.common import (
     INT,
     NOTE,
     TEXT,
+    extension_decision_field,
     field,
     fold_type,
     lot_numbers_column,
     missed_deadline,
     munitions_column,
+    outside_period,
+    remarks_field,
     submunitions_column,
     sum_by_type,
     table,
@@ -145,9 +148,15 @@ def stockpile_past_deadline(ctx: RuleContext) -> Iterable[Finding]:
         ), what=what)
 
 
+def discovered_in_period(ctx: RuleContext) -> Iterable[Finding]:
+    """Warning 10: a discovery dated outside the reporting period."""
+    yield from outside_period(ctx, "discovered", "date_discovered",
+                              message(N_("Form B, Discovered after completion")))
+
+
 PART = Part(
     id="B",
-    title=N_("Stockpiles and their destruction"),
+    title=N_("Stockpiles and destruction"),
     articles=N_("Art. 7.1(b), (e), (f), (g); Art. 3"),
     help=N_("The cluster munitions the State holds, how their destruction is organised, what was "
             "destroyed during the period and anything found after destruction was reported as "
@@ -163,7 +172,15 @@ PART = Part(
                     voluntary=True, width=12, adds_up=False),
               lot_numbers_column(),
               field("supplementary", NOTE, N_("Supplementary information"),
-                    N_("Anything else about this part of the stockpile."), voluntary=True)),
+                    N_("Anything else about this part of the stockpile."), voluntary=True),
+              field("munitions_at_entry_into_force", INT, N_("Munitions at entry into force"),
+                    N_("Cluster munitions of this type held when the Convention entered into "
+                       "force for the State: the Art. 3 baseline that progress and extension "
+                       "requests are measured against."), voluntary=True, width=12),
+              field("submunitions_at_entry_into_force", INT,
+                    N_("Submunitions at entry into force"),
+                    N_("Explosive submunitions of this type held at entry into force (the "
+                       "Art. 3 baseline)."), voluntary=True, width=14)),
         field("destruction_status", NOTE, N_("Status and progress of destruction"),
               N_("How the destruction programme stands and what happened during the period "
                  "(Art. 7.1(e)).")),
@@ -187,7 +204,8 @@ PART = Part(
               field("method", TEXT, N_("Method"), N_("How they were destroyed.")),
               field("site", TEXT, N_("Site"), N_("Where they were destroyed.")),
               field("standards_observed", NOTE, N_("Standards observed"),
-                    N_("Safety and environmental standards observed."), width=20)),
+                    N_("Safety and environmental standards observed."), width=20),
+              per_period=True),
         table("discovered", N_("Discovered after completion"),
               N_("Stockpiled cluster munitions found after completion of destruction was "
                  "reported, and the plans for destroying them (Art. 7.1(g))."),
@@ -195,13 +213,18 @@ PART = Part(
               field("date_discovered", DATE, N_("Date discovered"),
                     N_("When they were found.")),
               field("destruction_plan", NOTE, N_("Destruction plan"),
-                    N_("How and when they will be destroyed."), width=24)),
+                    N_("How and when they will be destroyed."), width=24),
+              per_period=True),
         field("completion_date", DATE, N_("Destruction completed on"),
               N_("The date destruction of all stockpiled cluster munitions was completed, if it "
                  "was (Art. 3.2).")),
         field("article3_deadline", DATE, N_("Art. 3 deadline"),
               N_("Eight years after entry into force (Art. 3.2). Enter a later date only if an "
                  "extension was granted under Art. 3.3."), derived=True),
+        extension_decision_field(N_(
+            "Which Meeting of States Parties granted an extension under Art. 3.3, until when, "
+            "and what the request asked for.")),
+        remarks_field(),
     ),
-    rules=(stockpile_balance, ratio_consistent, stockpile_past_deadline),
+    rules=(stockpile_balance, ratio_consistent, stockpile_past_deadline, discovered_in_period),
 )

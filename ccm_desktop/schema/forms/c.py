@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from ccm_desktop.schema.forms.common import NOTE, TEXT, choice, field, table, type_column
+from ccm_desktop.schema.forms.common import (
+    NOTE,
+    TEXT,
+    choice,
+    field,
+    remarks_field,
+    table,
+    type_column,
+)
 from ccm_desktop.schema.i18n import N_
 from ccm_desktop.schema.kinds import Attachments
 from ccm_desktop.schema.model import Part
 
 PART = Part(
     id="C",
-    title=N_("Technical characteristics"),
+    title=N_("Technical characteristics of each type produced/owned or possessed"),
+    short_title=N_("Technical characteristics"),
     articles=N_("Art. 7.1(c)"),
     help=N_("The technical characteristics of each type of cluster munition produced, owned or "
             "possessed, with the information that helps identification and clearance. Colour "
@@ -39,5 +48,6 @@ PART = Part(
               field("other", NOTE, N_("Other information"),
                     N_("Anything else that helps to clear or destroy it safely."), width=22),
               totals=False),
+        remarks_field(),
     ),
 )

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from ccm_desktop.domain.findings import Finding, warning
 from ccm_desktop.domain.report import Row
 from ccm_desktop.schema.i18n import N_, Message, message
 from ccm_desktop.schema.kinds import Choice, Int, Kind, Note, Option, Text
@@ -49,6 +50,19 @@ def lot_numbers_column() -> Field:
                  N_("Lot numbers of the munitions, where it is possible to give them."), width=16)
 
 
+def remarks_field() -> Field:
+    """The form's own free text (format 2): where a State explains a figure a warning
+    questions."""
+    return field("remarks", NOTE, N_("Remarks"),
+                 N_("Anything the State wishes to explain about this form, e.g. why a figure "
+                    "differs from the previous report (Art. 7.1)."), voluntary=True)
+
+
+def extension_decision_field(help: str) -> Field:  # noqa: A002
+    """Which Meeting of States Parties granted an extension, until when (format 2)."""
+    return field("extension_decision", NOTE, N_("Extension decision"), help, voluntary=True)
+
+
 def fold_type(value: Any) -> str:
     """Types are compared across tables and years by their folded text."""
     return " ".join(str(value or "").casefold().split())
@@ -73,6 +87,22 @@ def fmt(value: Any) -> str:
     if isinstance(value, Decimal):
         return f"{value:,f}".rstrip("0").rstrip(".") if "." in f"{value:f}" else f"{value:,}"
     return f"{value:,}"
+
+
+def outside_period(ctx: RuleContext, table_id: str, column: str,
+                   where: Message) -> Iterable[Finding]:
+    """Warning 10: dated rows of a per-period table that fall outside the reporting period."""
+    start = ctx.report.cover.fields.get("period_from")
+    end = ctx.report.cover.fields.get("period_to")
+    if not isinstance(start, date) or not isinstance(end, date) or end < start:
+        return
+    for i, row in enumerate(ctx.rows(table_id)):
+        day = row.get(column)
+        if isinstance(day, date) and not start <= day <= end:
+            yield warning(ctx.path("tables", table_id, i, column), N_(
+                "{where}, row {row}: {date} lies outside the reporting period ({start} to "
+                "{end}). Report it in the report for its own period, or correct the date."
+            ), where=where, row=i + 1, date=day, start=start, end=end)
 
 
 def missed_deadline(ctx: RuleContext, field_id: str, default: date,

@@ -94,6 +94,23 @@ def entry_into_force_as_listed(ctx: RuleContext) -> Iterable[Finding]:
         ), state=info.name, listed=info.entry_into_force, given=eif)
 
 
+def state_not_withdrawn(ctx: RuleContext) -> Iterable[Finding]:
+    """Warning 10: a State whose withdrawal (Art. 20) took effect before the period ended
+    owes no report for it."""
+    from ccm_desktop.schema.states import load_states
+
+    code, end = ctx.value("state"), ctx.value("period_to")
+    info = load_states().get(code) if isinstance(code, str) else None
+    withdrawn = getattr(info, "withdrawal_effective", None)
+    if info is None or withdrawn is None or end is None or end < withdrawn:
+        return
+    yield warning(ctx.path("fields", "state"), N_(
+        "Cover page: the withdrawal of {state} from the Convention took effect on {date} "
+        "(Art. 20), before this reporting period ended. No report is due for it: check the "
+        "State and the period."
+    ), state=info.name, date=withdrawn)
+
+
 PART = Part(
     id="cover",
     title=N_("Cover page and contacts"),
@@ -114,14 +131,15 @@ PART = Part(
                  "day."), required=True),
         field("submission_date", DATE, N_("Date of submission"),
               N_("The date the report is sent to the Secretary-General (Art. 7.1). It may stay "
-                 "empty while the report is a draft.")),
+                 "empty while the report is a draft."), per_period=True),
         field("entry_into_force", DATE, N_("Entry into force for this State"),
               N_("The date the Convention entered into force for this State (Art. 17). It is "
                  "filled in from the State list and drives every deadline."), required=True),
         field("prepared_by", TEXT, N_("Prepared by"),
               N_("The office or person who prepared the report."), voluntary=True),
         field("approved_by", TEXT, N_("Approved by"),
-              N_("The authority who approved the report for submission."), voluntary=True),
+              N_("The authority who approved the report for submission."), voluntary=True,
+              per_period=True),
         field("area_unit", AREA_UNIT, N_("Unit of area"),
               N_("The unit in which this report shows and prints the areas of Form F. Areas "
                  "are always kept in square metres and converted exactly; empty means m²."),
@@ -143,6 +161,6 @@ PART = Part(
               min_rows=1, totals=False),
     ),
     rules=(period_in_order, submission_date_given, annual_period_is_previous_year,
-           submitted_on_time, entry_into_force_as_listed),
+           submitted_on_time, entry_into_force_as_listed, state_not_withdrawn),
     can_be_not_applicable=False,
 )

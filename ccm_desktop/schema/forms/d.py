@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
-from ccm_desktop.domain.findings import Finding, warning
+from ccm_desktop.domain.findings import Finding, error, warning
 from ccm_desktop.schema.forms.common import (
     NOTE,
     TEXT,
@@ -13,6 +14,8 @@ from ccm_desktop.schema.forms.common import (
     fold_type,
     lot_numbers_column,
     munitions_column,
+    outside_period,
+    remarks_field,
     submunitions_column,
     sum_by_type,
     table,
@@ -53,9 +56,66 @@ def retained_not_increased(ctx: RuleContext) -> Iterable[Finding]:
                   column=message(N_("munitions") if column == "munitions" else N_("submunitions")))
 
 
+def not_to_itself(ctx: RuleContext) -> Iterable[Finding]:
+    """Error 4a: a State does not transfer cluster munitions to itself, nor acquire them from
+    itself (Art. 3.7 is about transfers between States)."""
+    own = ctx.report.cover.fields.get("state")
+    if not isinstance(own, str):
+        return
+    for table_id, column, label, words in (
+            ("transferred", "receiving_state", N_("Transferred"), N_("the receiving State")),
+            ("acquired", "supplying_state", N_("Acquired"), N_("the supplying State"))):
+        for i, row in enumerate(ctx.rows(table_id)):
+            if row.get(column) == own:
+                yield error(ctx.path("tables", table_id, i, column), N_(
+                    "Form D, {table}, row {row}: {words} is the reporting State itself. A "
+                    "transfer under Art. 3.7 is between two States: give the other State."
+                ), table=message(label), row=i + 1, words=message(words))
+
+
+def _party_on(code: str, day: date) -> bool:
+    """Whether the State was a State Party on `day`: in the State list, the Convention in force
+    for it, and no withdrawal in effect (a State not in the list never was)."""
+    from ccm_desktop.schema.states import load_states
+
+    info = load_states().get(code)
+    if info is None:
+        return False
+    eif = info.entry_into_force
+    withdrawn = getattr(info, "withdrawal_effective", None)
+    if eif is None:
+        return False
+    return eif <= day and (withdrawn is None or day < withdrawn)
+
+
+def transferred_to_party(ctx: RuleContext) -> Iterable[Finding]:
+    """Warning 10: Art. 3.7 allows transfers to States Parties only, for the permitted
+    purposes."""
+    own = ctx.report.cover.fields.get("state")
+    end = ctx.report.cover.fields.get("period_to")
+    for i, row in enumerate(ctx.rows("transferred")):
+        code, day = row.get("receiving_state"), row.get("date")
+        day = day if isinstance(day, date) else end
+        if not isinstance(code, str) or code == own or not isinstance(day, date):
+            continue
+        if _party_on(code, day) is False:
+            yield warning(ctx.path("tables", "transferred", i, "receiving_state"), N_(
+                "Form D, Transferred, row {row}: {state} was not a State Party on {date}; "
+                "Art. 3.7 allows transfers to States Parties only. Check the State or the date."
+            ), row=i + 1, state=code, date=day)
+
+
+def dated_within_period(ctx: RuleContext) -> Iterable[Finding]:
+    """Warning 10: transfers and acquisitions dated outside the reporting period."""
+    for table_id, label in (("transferred", N_("Transferred")), ("acquired", N_("Acquired"))):
+        yield from outside_period(ctx, table_id, "date",
+                                  message(N_("Form D, {table}"), table=message(label)))
+
+
 PART = Part(
     id="D",
-    title=N_("Cluster munitions retained or transferred"),
+    title=N_("Cluster munitions retained and transferred"),
+    short_title=N_("Retained and transferred"),
     articles=N_("Art. 3.6, 3.7, 3.8"),
     help=N_("Cluster munitions kept or moved abroad for the development of and training in "
             "detection, clearance or destruction techniques, or for counter-measures, and "
@@ -71,7 +131,8 @@ PART = Part(
               field("planned_use", NOTE, N_("Planned use"),
                     N_("What they are to be used for (Art. 3.8)."), width=22),
               field("actual_use", NOTE, N_("Actual use"),
-                    N_("How they were used during the period (Art. 3.8)."), width=22)),
+                    N_("How they were used during the period (Art. 3.8)."), width=22,
+                    per_period=True)),
         table("transferred", N_("Transferred"),
               N_("Munitions transferred to another State under Art. 3.7, for destruction or "
                  "for training and development."),
@@ -81,7 +142,22 @@ PART = Part(
               field("purpose", choice(("destruction", N_("Destruction")),
                                       ("training_development", N_("Training and development"))),
                     N_("Purpose"), N_("Why they were transferred (Art. 3.7).")),
-              field("date", DateKind(), N_("Date of transfer"), N_("When they were transferred."))),
+              field("date", DateKind(), N_("Date of transfer"), N_("When they were transferred.")),
+              per_period=True),
+        table("acquired", N_("Acquired"),
+              N_("Munitions received from another State for the purposes Art. 3.6 permits: "
+                 "destruction, or training in and development of detection, clearance and "
+                 "destruction techniques."),
+              type_column(), munitions_column(), submunitions_column(), lot_numbers_column(),
+              field("supplying_state", StateKind(), N_("Supplying State"),
+                    N_("The State that transferred them."), required=True, width=18),
+              field("purpose", choice(("destruction", N_("Destruction")),
+                                      ("training_development", N_("Training and development"))),
+                    N_("Purpose"), N_("Why they were received (Art. 3.6, 3.7).")),
+              field("date", DateKind(), N_("Date received"), N_("When they were received.")),
+              per_period=True),
+        remarks_field(),
     ),
-    rules=(use_described, retained_not_increased),
+    rules=(use_described, retained_not_increased, not_to_itself, transferred_to_party,
+           dated_within_period),
 )

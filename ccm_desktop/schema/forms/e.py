@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from ccm_desktop.schema.forms.common import NOTE, TEXT, choice, field, table
+from ccm_desktop.schema.forms.common import NOTE, TEXT, choice, field, remarks_field, table
 from ccm_desktop.schema.i18n import N_
 from ccm_desktop.schema.kinds import DateKind, YesNo
 from ccm_desktop.schema.model import Part
 
 PART = Part(
     id="E",
-    title=N_("Conversion or decommissioning of production facilities"),
+    title=N_("Status of conversion programmes"),
+    short_title=N_("Conversion of production facilities"),
     articles=N_("Art. 7.1(d)"),
     help=N_("Whether the State ever produced cluster munitions and, if so, the status and "
             "progress of programmes to convert or decommission the facilities."),
@@ -34,5 +35,6 @@ PART = Part(
               field("completion_date", DateKind(), N_("Completion date"),
                     N_("When the programme was or will be completed.")),
               totals=False),
+        remarks_field(),
     ),
 )

@@ -7,7 +7,16 @@ from decimal import Decimal
 
 from ccm_desktop.domain.deadlines import clearance_due
 from ccm_desktop.domain.findings import Finding, error, warning
-from ccm_desktop.schema.forms.common import INT, NOTE, TEXT, choice, field, missed_deadline, table
+from ccm_desktop.schema.forms.common import (
+    INT,
+    NOTE,
+    TEXT,
+    choice,
+    extension_decision_field,
+    field,
+    missed_deadline,
+    table,
+)
 from ccm_desktop.schema.i18n import N_, message
 from ccm_desktop.schema.kinds import AreaM2, DateKind, DecimalNumber, YesNo
 from ccm_desktop.schema.model import Part, RuleContext
@@ -19,28 +28,48 @@ def _area_key(value: object) -> str:
     return " ".join(str(value or "").casefold().split())
 
 
-def cleared_within_area(ctx: RuleContext) -> Iterable[Finding]:
-    """Error 4: the clearance rows naming an area cannot clear more than the area's size."""
+RELEASED = ("cleared_m2", "reduced_m2", "cancelled_m2")
+
+
+def released_within_previous_size(ctx: RuleContext) -> Iterable[Finding]:
+    """Warning 4, against the previous report: the land released in an area this period cannot
+    be more than the area's size then; and an area of the previous report does not simply
+    vanish. (In format 1 this compared with this period's sizes and was an error, but `size_m2`
+    is what remains after the period: clearing more than remains is normal.)"""
+    before = ctx.previous_rows("contaminated_areas")
+    if before is None:
+        return
     sizes: dict[str, tuple[str, Decimal]] = {}
-    for row in ctx.rows("contaminated_areas"):
+    for row in before:
         size = row.get("size_m2")
         if row.get("area_id") and isinstance(size, Decimal):
             key = _area_key(row["area_id"])
             name, total = sizes.get(key, (str(row["area_id"]), Decimal(0)))
             sizes[key] = (name, total + size)
-    cleared: dict[str, Decimal] = {}
+    released: dict[str, Decimal] = {}
     for i, row in enumerate(ctx.rows("clearance")):
-        key, amount = _area_key(row.get("area_id")), row.get("cleared_m2")
-        if key not in sizes or not isinstance(amount, Decimal):
+        key = _area_key(row.get("area_id"))
+        amount = sum((row[c] for c in RELEASED if isinstance(row.get(c), Decimal)), Decimal(0))
+        if key not in sizes or not amount:
             continue
-        before = cleared.get(key, Decimal(0))
-        cleared[key] = before + amount
+        so_far = released.get(key, Decimal(0))
+        released[key] = so_far + amount
         name, size = sizes[key]
-        if cleared[key] > size >= before:
-            yield error(ctx.path("tables", "clearance", i, "cleared_m2"), N_(
-                "Form F, Clearance, row {row}: {cleared} m² cleared in area {area} is more than "
-                "its {size} m² in Contaminated areas. Check the figures or the area reference."
-            ), row=i + 1, cleared=cleared[key], area=name, size=size)
+        if released[key] > size >= so_far:
+            yield warning(ctx.path("tables", "clearance", i, "cleared_m2"), N_(
+                "Form F, Clearance, row {row}: {released} m² released in area {area} this period "
+                "is more than its {size} m² in the previous report. Check the figures or the "
+                "area reference, or explain in the status of clearance."
+            ), row=i + 1, released=released[key], area=name, size=size)
+    now = {_area_key(r.get("area_id")) for r in ctx.rows("contaminated_areas")}
+    now |= {_area_key(r.get("area_id")) for r in ctx.rows("clearance")}
+    for key, (name, _size) in sizes.items():
+        if key not in now:
+            yield warning(ctx.path("tables", "contaminated_areas"), N_(
+                "Form F, Contaminated areas: area {area} of the previous report is neither listed "
+                "now nor has any clearance this period. Say how it was released, or list it "
+                "again."
+            ), area=name)
 
 
 COORDINATE_LIMITS = {"latitude": Decimal(90), "longitude": Decimal(180)}
@@ -109,8 +138,9 @@ PART = Part(
               N_("Land cleared, reduced or cancelled and remnants destroyed during the period "
                  "(Art. 7.1(i))."),
               field("area_id", TEXT, N_("Area reference"),
-                    N_("The reference of the area, as in Contaminated areas where it is listed."),
-                    required=True),
+                    N_("The reference of the area, as in Contaminated areas where it is listed "
+                       "(an area already released may be named too)."),
+                    required=True, suggest_from=("contaminated_areas", "area_id")),
               field("location", TEXT, N_("Location"), N_("Region, province or district.")),
               field("cleared_m2", AREA, N_("Cleared (m²)"),
                     N_("Area cleared by clearance in square metres.")),
@@ -125,7 +155,19 @@ PART = Part(
                     width=20),
               field("operator", TEXT, N_("Operator"), N_("Who carried out the clearance."),
                     voluntary=True),
-              wide=True),
+              wide=True, per_period=True),
+        table("remnants_destroyed", N_("Other remnants destroyed"),
+              N_("The quantity of each type of cluster munition remnant destroyed during the "
+                 "period (Art. 7.1(i)), besides the submunitions counted in Clearance."),
+              field("type", TEXT, N_("Type of remnant"),
+                    N_("The type of remnant, e.g. a BLU-26 submunition or a dispenser."),
+                    required=True, width=24),
+              field("quantity", INT, N_("Quantity"), N_("How many of this type were destroyed."),
+                    required=True, width=10),
+              field("area_id", TEXT, N_("Area reference"),
+                    N_("The area where they were found, if known."), voluntary=True,
+                    suggest_from=("contaminated_areas", "area_id")),
+              per_period=True),
         field("clearance_status", NOTE, N_("Status and progress of clearance"),
               N_("How the clearance programme stands (Art. 7.1(i)).")),
         field("article4_deadline", DateKind(), N_("Art. 4 deadline"),
@@ -134,7 +176,10 @@ PART = Part(
         field("completion_declared", YesNo(), N_("Completion declared"),
               N_("Whether the State has declared that it fulfilled its clearance obligations "
                  "(Art. 4.1(c)).")),
+        extension_decision_field(N_(
+            "Which Meeting of States Parties granted an extension under Art. 4.5, until when, "
+            "and what the request asked for.")),
     ),
-    rules=(cleared_within_area, coordinates_on_earth, contamination_past_deadline),
+    rules=(released_within_previous_size, coordinates_on_earth, contamination_past_deadline),
     wide=True,
 )

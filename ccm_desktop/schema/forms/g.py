@@ -13,7 +13,8 @@ def _people(id: str, label: str, help: str) -> Field:  # noqa: A002
 
 PART = Part(
     id="G",
-    title=N_("Risk reduction education and warnings"),
+    title=N_("Warning to the population and risk education"),
+    short_title=N_("Risk education and warnings"),
     articles=N_("Art. 7.1(j)"),
     help=N_("What was done to warn the civilian population living in or around contaminated "
             "areas: risk reduction education, marking, fencing and immediate warnings."),
@@ -32,7 +33,8 @@ PART = Part(
               _people("women", N_("Women"), N_("Number of women reached (voluntary).")),
               _people("men", N_("Men"), N_("Number of men reached (voluntary).")),
               _people("girls", N_("Girls"), N_("Number of girls reached (voluntary).")),
-              _people("boys", N_("Boys"), N_("Number of boys reached (voluntary)."))),
+              _people("boys", N_("Boys"), N_("Number of boys reached (voluntary).")),
+              per_period=True),
         field("marking_and_warning", NOTE, N_("Marking and warning"),
               N_("Marking, fencing and other warnings around contaminated areas (Art. 4.2(c), "
                  "7.1(j)).")),

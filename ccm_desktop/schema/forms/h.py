@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from datetime import date
 
-from ccm_desktop.domain.findings import Finding, error
+from ccm_desktop.domain.findings import Finding, error, warning
 from ccm_desktop.schema.forms.common import INT, NOTE, TEXT, choice, field, table
 from ccm_desktop.schema.i18n import N_
 from ccm_desktop.schema.model import Field, Part, RuleContext
@@ -23,6 +25,39 @@ def total_is_sum(ctx: RuleContext) -> Iterable[Finding]:
                 "Form H, Casualties, row {row}: the total {total} is not the sum of women, men, "
                 "girls, boys and unknown ({sum}). Correct the total or the breakdown."
             ), row=i + 1, total=total, sum=sum(given))
+
+
+def civilians_within_total(ctx: RuleContext) -> Iterable[Finding]:
+    """Error 4a: the civilians among a row's casualties cannot outnumber the row's total."""
+    for i, row in enumerate(ctx.rows("casualties")):
+        civilians, total = row.get("civilians"), row.get("total")
+        if isinstance(civilians, int) and isinstance(total, int) and civilians > total:
+            yield error(ctx.path("tables", "casualties", i, "civilians"), N_(
+                "Form H, Casualties, row {row}: {civilians} civilians is more than the row's "
+                "total of {total}. Correct one of the two."
+            ), row=i + 1, civilians=civilians, total=total)
+
+
+YEAR_IN_TEXT = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
+
+
+def casualties_of_the_period(ctx: RuleContext) -> Iterable[Finding]:
+    """Warning 10: a casualty row whose period names years that all lie outside the reporting
+    period (read as a span from the first to the last year named: "2009-2015" or "1991-2019"
+    in a 2015 report pass, as cumulative figures; "2014" or "2013 and 2014" do not)."""
+    start = ctx.report.cover.fields.get("period_from")
+    end = ctx.report.cover.fields.get("period_to")
+    if not isinstance(start, date) or not isinstance(end, date) or end < start:
+        return
+    for i, row in enumerate(ctx.rows("casualties")):
+        text = row.get("period")
+        years = [int(y) for y in YEAR_IN_TEXT.findall(text)] if isinstance(text, str) else []
+        if years and (max(years) < start.year or min(years) > end.year):
+            yield warning(ctx.path("tables", "casualties", i, "period"), N_(
+                "Form H, Casualties, row {row}: the period \"{period}\" lies outside the "
+                "reporting period ({start} to {end}). Report casualties of another year in that "
+                "year's report, or correct the period."
+            ), row=i + 1, period=text, start=start, end=end)
 
 
 def _count(id: str, label: str, help: str) -> Field:  # noqa: A002
@@ -55,7 +90,11 @@ PART = Part(
                      N_("Casualties whose sex or age is not known.")),
               field("total", INT, N_("Total"),
                     N_("All casualties of the row; the sum of the breakdown when one is given."),
-                    required=True, width=8)),
+                    required=True, width=8),
+              field("civilians", INT, N_("Of whom civilians"),
+                    N_("How many of the row's casualties were civilians (voluntary)."),
+                    voluntary=True, width=8),
+              per_period=True),
         _note("needs_assessment", N_("Needs assessment"),
               N_("How the needs of victims were assessed (Art. 5.2(a)).")),
         _note("laws_and_policies", N_("Laws and policies"),
@@ -83,6 +122,9 @@ PART = Part(
               N_("Psychological and psychosocial support (Art. 5.1).")),
         _note("social_economic_inclusion", N_("Social and economic inclusion"),
               N_("Education, work and social protection for victims (Art. 5.1).")),
+        _note("data_collection", N_("Data collection"),
+              N_("How data on victims and their needs are collected and kept up to date "
+                 "(Art. 5.2(a), 7.1(k)).")),
     ),
-    rules=(total_is_sum,),
+    rules=(total_is_sum, civilians_within_total, casualties_of_the_period),
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ccm_desktop.domain.findings import Finding, error, warning
-from ccm_desktop.schema.forms.common import NOTE, TEXT, choice, field, table
+from ccm_desktop.schema.forms.common import NOTE, TEXT, choice, field, remarks_field, table
 from ccm_desktop.schema.i18n import N_, message
 from ccm_desktop.schema.kinds import Currency, Money, StateKind, Year
 from ccm_desktop.schema.model import Field, Part, RuleContext
@@ -16,7 +16,11 @@ ASSISTANCE_TYPE = choice(("financial", N_("Financial")), ("technical", N_("Techn
                          ("material", N_("Material")), ("in_kind", N_("In kind")))
 PURPOSE = choice(("stockpile_destruction", N_("Stockpile destruction")),
                  ("clearance", N_("Clearance")), ("risk_education", N_("Risk education")),
-                 ("victim_assistance", N_("Victim assistance")), ("other", N_("Other")))
+                 ("victim_assistance", N_("Victim assistance")),
+                 ("emergency_assistance", N_("Emergency humanitarian assistance (Art. 6.6)")),
+                 ("economic_social_recovery", N_("Economic and social recovery (Art. 6.8)")),
+                 ("trust_fund", N_("Contribution to a trust fund (Art. 6.9)")),
+                 ("other", N_("Other")))
 
 
 def currency_with_amount(ctx: RuleContext) -> Iterable[Finding]:
@@ -59,7 +63,8 @@ def _assistance_columns(party_id: str, party: str, party_help: str, state_id: st
 
 PART = Part(
     id="I",
-    title=N_("National resources and international cooperation"),
+    title=N_("National resources and international cooperation and assistance"),
+    short_title=N_("Resources and cooperation"),
     articles=N_("Art. 7.1(m), (n); Art. 6"),
     help=N_("The national resources allocated to implementing Articles 3, 4 and 5, and the "
             "amounts, types and destinations of international cooperation and assistance "
@@ -84,18 +89,19 @@ PART = Part(
                     N_("ISO 4217 currency code, needed when an amount is given."), width=8),
               field("description", NOTE, N_("Description"), N_("What the resources were."),
                     width=24),
-              wide=True),
+              wide=True, per_period=True),
         table("assistance_provided", N_("Assistance provided"),
               N_("Cooperation and assistance the State provided to others (Art. 7.1(n))."),
               *_assistance_columns("recipient", N_("Recipient"),
                                    N_("The State or organisation that received it."),
                                    "recipient_state"),
-              wide=True),
+              wide=True, per_period=True),
         table("assistance_received", N_("Assistance received"),
               N_("Cooperation and assistance the State received under Art. 6.1 (voluntary)."),
               *_assistance_columns("donor", N_("Donor"),
                                    N_("The State or organisation that gave it."), "donor_state"),
-              voluntary=True, wide=True),
+              voluntary=True, wide=True, per_period=True),
+        remarks_field(),
     ),
     rules=(currency_with_amount, assistance_currency_given),
     wide=True,

@@ -46,7 +46,13 @@ from PySide6.QtWidgets import (
 from ccm_desktop.schema.i18n import N_, translate
 from ccm_desktop.schema.kinds import KindError
 from ccm_desktop.ui import style
-from ccm_desktop.ui.table.editors import AreaEditor, CellEditor, NoteEditor, editor_for
+from ccm_desktop.ui.table.editors import (
+    AreaEditor,
+    CellEditor,
+    LineEditor,
+    NoteEditor,
+    editor_for,
+)
 from ccm_desktop.ui.table.model import FINDING_ROLE, TableModel
 from ccm_desktop.ui.table.photos import ThumbnailCache
 from ccm_desktop.ui.table.sorting import StoredOrderProxy
@@ -81,6 +87,8 @@ class CellDelegate(QStyledItemDelegate):
         editor.setObjectName(column.id)
         if isinstance(editor, AreaEditor):
             editor.unit_memory = self._area_units
+        if column.suggest_from is not None and isinstance(editor, LineEditor):
+            editor.offer(self._suggestions(*column.suggest_from))
         name = translate(N_("{column}, row {row}"), self.model.lang).format(
             column=translate(column.label, self.model.lang), row=source.row() + 1)
         editor.set_accessible_name(name)
@@ -92,6 +100,12 @@ class CellDelegate(QStyledItemDelegate):
         self.open_editor = editor
         editor.destroyed.connect(lambda *_: self._forget(editor))
         return editor
+
+    def _suggestions(self, table_id: str, column_id: str) -> list[str]:
+        """The distinct values of another table's column of this part, in their order."""
+        values = (row.get(column_id) for row in self.model.document.rows(self.model.part_id,
+                                                                           table_id))
+        return list(dict.fromkeys(str(v) for v in values if v not in (None, "")))
 
     def _forget(self, editor: CellEditor) -> None:
         self._editor_cells.pop(id(editor), None)

@@ -103,6 +103,16 @@ class LineEditor(CellEditor):
     def entered(self) -> Any:
         return self.line.text()
 
+    def offer(self, suggestions: list[str]) -> None:
+        """Offer `suggestions` as the person types (e.g. the references of the contaminated
+        areas); any other text is still accepted."""
+        if not suggestions:
+            return
+        completer = QCompleter(suggestions, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.line.setCompleter(completer)
+
 
 class NoteEditor(CellEditor):
     """Several lines; Enter keeps the text, Shift+Enter or Alt+Enter starts a new line."""

@@ -1,0 +1,112 @@
+"""Format 2 in the window: the clearance table's area reference offers the contaminated areas'
+references as you type (any other reference is still allowed), and the new tables are edited
+like the others."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
+
+from ccm_desktop.domain.report import FormStatus
+from ccm_desktop.exchange.json_io import read_report_file
+from ccm_desktop.storage.repository import Repository, open_repository
+from ccm_desktop.ui.main_window import MainWindow
+from ccm_desktop.ui.settings import Settings
+from ccm_desktop.ui.table import TableEditor
+from ccm_desktop.ui.table.editors import CellEditor
+from tests.conftest import RESOURCE_SAMPLES
+from tests.ui.helpers import shots_folder, type_cell
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Iterator[Repository]:
+    with open_repository(str(tmp_path / "reports.sqlite3")) as repo:
+        yield repo
+
+
+def open_window(qtbot: QtBot, repository: Repository, tmp_path: Path) -> MainWindow:
+    report = read_report_file(RESOURCE_SAMPLES / "hrv-2016-annual.ccm.json")
+    f = report.form("F")
+    f.status = FormStatus.CHANGED
+    f.tables["contaminated_areas"] = [
+        {"area_id": "ZD-01", "size_m2": Decimal(5000)}, {"area_id": "ZD-02"},
+        {"area_id": "SB-17", "size_m2": Decimal(1200)}]
+    f.tables["clearance"] = [{"area_id": "SB-17", "cleared_m2": Decimal(300)}]
+    window = MainWindow(repository, Settings.at(tmp_path / "settings.ini"),
+                        today=date(2017, 3, 3), sample_dir=tmp_path / "none")
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.open_report(int(repository.add(report)))
+    return window
+
+
+def _open_cell(editor: TableEditor, row: int, column_id: str) -> QLineEdit:
+    index = editor.proxy.mapFromSource(
+        editor.model.index(row, editor.model.column_index(column_id)))
+    editor.grid.setCurrentIndex(index)
+    editor.grid.edit(index)
+    cell = editor.grid.indexWidget(index)
+    assert isinstance(cell, CellEditor)
+    line = getattr(cell, "line", None)
+    assert isinstance(line, QLineEdit)
+    return line
+
+
+def test_the_clearance_area_reference_offers_the_contaminated_areas(
+        qtbot: QtBot, repository: Repository, tmp_path: Path) -> None:
+    window = open_window(qtbot, repository, tmp_path)
+    assert window.current is not None
+    document = window.current.document
+    page = window.current.view.show_key("F")
+    clearance = page.tables["clearance"]
+    assert isinstance(clearance, TableEditor)
+    clearance.action_add.trigger()
+    line = _open_cell(clearance, 1, "area_id")
+    completer = line.completer()
+    assert completer is not None
+    assert completer.model().rowCount() == 3  # ZD-01, ZD-02, SB-17, each once
+    line.setFocus()
+    qtbot.keyClicks(line, "zd")
+    assert completer.completionCount() == 2
+    qtbot.waitUntil(lambda: completer.popup().isVisible(), timeout=2000)
+    window.grab().save(str(shots_folder(tmp_path) / "clearance-completer.png"))
+    completer.popup().grab().save(str(shots_folder(tmp_path) / "clearance-completer-popup.png"))
+    completer.popup().hide()
+    line.setText(completer.currentCompletion())
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert document.rows("F", "clearance")[1]["area_id"] == "ZD-01"
+
+    # A reference that is not in the list (an area released earlier) is still allowed.
+    type_cell(qtbot, clearance, 1, "area_id", "OLD-9")
+    assert document.rows("F", "clearance")[1]["area_id"] == "OLD-9"
+
+
+def test_other_remnants_destroyed_has_its_table(qtbot: QtBot, repository: Repository,
+                                                tmp_path: Path) -> None:
+    window = open_window(qtbot, repository, tmp_path)
+    assert window.current is not None
+    document = window.current.document
+    page = window.current.view.show_key("F")
+    remnants = page.tables["remnants_destroyed"]
+    assert isinstance(remnants, TableEditor)
+    remnants.action_add.trigger()
+    type_cell(qtbot, remnants, 0, "type", "BLU-26 submunition")
+    type_cell(qtbot, remnants, 0, "quantity", "14")
+    line = _open_cell(remnants, 0, "area_id")
+    assert line.completer() is not None  # it offers the areas too
+    qtbot.keyClick(line, Qt.Key.Key_Escape)
+    assert document.rows("F", "remnants_destroyed") == [
+        {"type": "BLU-26 submunition", "quantity": 14}]
+    window.close_report()
+    assert repository.list_reports()
+    stored = repository.load(repository.list_reports()[0].id)
+    assert stored.form("F").tables["remnants_destroyed"] == [
+        {"type": "BLU-26 submunition", "quantity": 14}]
