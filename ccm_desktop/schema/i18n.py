@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from pathlib import Path
+
+from ccm_desktop.resources import resource_path
 
 UN_LANGUAGES: tuple[str, ...] = ("ar", "zh", "en", "fr", "ru", "es")
 RTL_LANGUAGES: frozenset[str] = frozenset({"ar"})
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TRANSLATIONS_DIR = resource_path("translations")
 
 
 def N_(text: str) -> str:  # noqa: N802 - the conventional gettext marker name

@@ -18,8 +18,9 @@ import pycountry
 from babel import Locale
 
 from ccm_desktop.domain.deadlines import entry_into_force_for
+from ccm_desktop.resources import resource_path
 
-STATES_CSV = Path(__file__).resolve().parents[2] / "resources" / "states" / "ccm-states.csv"
+STATES_CSV = resource_path("states", "ccm-states.csv")
 
 
 @dataclass(frozen=True)
