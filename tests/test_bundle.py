@@ -21,6 +21,7 @@ import pytest
 
 from ccm_desktop import __version__
 from tests.ui.helpers import shots_folder
+from tests.ui.test_start_checks import NO_FONTS
 from tests.ui.test_xvfb_start import GRAB, _wait, display  # noqa: F401 - display is a fixture
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -153,10 +154,13 @@ def test_desktop_entry(env: dict[str, str], installed: Path, tmp_path: Path) -> 
 
 @pytest.mark.skipif(not (shutil.which("Xvfb") and shutil.which("xdotool")),
                     reason="needs Xvfb and xdotool (scripts/install.sh installs them)")
-def test_window_opens_the_sample_and_quits(display: str, env: dict[str, str],  # noqa: F811
-                                           tmp_path: Path) -> None:
+def test_window_without_system_fonts_opens_the_sample_and_quits(
+        display: str, env: dict[str, str], tmp_path: Path) -> None:  # noqa: F811
+    """Started as on a machine with no fonts installed: the window draws with the bundle's."""
+    no_fonts = tmp_path / "fonts.conf"
+    no_fonts.write_text(NO_FONTS.format(cache=tmp_path / "font-cache"), encoding="utf-8")
     env = {**env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
-           "XDG_RUNTIME_DIR": str(tmp_path)}
+           "XDG_RUNTIME_DIR": str(tmp_path), "FONTCONFIG_FILE": str(no_fonts)}
 
     def xdotool(*args: str) -> str:
         return _run(["xdotool", *args], env, tmp_path).stdout.strip()
