@@ -89,8 +89,9 @@ def run_app(db: str | None = None, argv: list[str] | None = None) -> int:
     app.setOrganizationName("ccm-desktop")
     app.setStyle("Fusion")
     install_excepthook(app)
-    from ccm_desktop.ui.start_checks import DatabaseLock, use_our_fonts
+    from ccm_desktop.ui.start_checks import DatabaseLock, use_our_fonts, use_our_icon
 
+    use_our_icon(app)
     use_our_fonts(app)
 
     from ccm_desktop.ui.main_window import MainWindow, direction_for

@@ -1,18 +1,23 @@
-"""What an installed program meets when it starts: a machine without fonts, and a second copy
-started on a database that is already open in a window."""
+"""What an installed program meets when it starts: its icon, a machine without fonts, and a
+second copy started on a database that is already open in a window."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile
-from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QIcon
 from PySide6.QtWidgets import QApplication
 
 from ccm_desktop.resources import resource_path
 
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "wqy-microhei.ttc")
 OUR_FAMILY = "DejaVu Sans"
+
+
+def use_our_icon(app: QApplication) -> None:
+    """The program's icon (resources/icons/ccm-desktop.svg) on every window and in the task bar."""
+    app.setWindowIcon(QIcon(str(resource_path("icons", "ccm-desktop.svg"))))
 
 
 def use_our_fonts(app: QApplication) -> None:

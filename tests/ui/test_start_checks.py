@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
 
-from ccm_desktop.ui.start_checks import DatabaseLock
+from ccm_desktop.ui.start_checks import DatabaseLock, use_our_icon
 from tests.ui.test_xvfb_start import _wait, display  # noqa: F401 - display is a fixture
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,6 +55,16 @@ def test_team_databases_and_unwritable_places_are_not_locked(tmp_path: Path) -> 
     assert DatabaseLock("postgresql://someone@localhost/reports").acquire() is None
     assert DatabaseLock(str(tmp_path / "no such folder" / "x.sqlite3")).acquire() is None
     assert DatabaseLock("nonsense://x").acquire() is None  # opening it will say what is wrong
+
+
+def test_the_windows_carry_our_icon(qapp: QApplication) -> None:
+    qapp.setWindowIcon(QIcon())
+    use_our_icon(qapp)
+    picture = qapp.windowIcon().pixmap(32, 32).toImage()
+    assert not picture.isNull() and picture.width() == 32
+    colours = {picture.pixelColor(x, y).name() for x in range(32) for y in range(32)}
+    assert "#1d3557" in colours  # the blue tile of resources/icons/ccm-desktop.svg
+    qapp.setWindowIcon(QIcon())
 
 
 NO_FONTS = """<?xml version="1.0"?>
@@ -115,26 +127,37 @@ def test_a_second_copy_on_an_open_database_says_so_and_leaves_the_first(
         found = xdotool("search", "--name", name)
         return found.splitlines()[0] if found else ""
 
-    first = subprocess.Popen([str(PROGRAM)], env=env, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.STDOUT)
+    log = tmp_path / "second.log"
+
+    def focus(window: str) -> None:
+        def focused() -> bool:
+            xdotool("windowfocus", "--sync", window)
+            return xdotool("getwindowfocus") == window
+        _wait(focused, 30, f"the focus on window {window}")
+
+    first_log = tmp_path / "first.log"
+    with first_log.open("wb") as output:
+        first = subprocess.Popen([str(PROGRAM)], env=env, stdout=output, stderr=subprocess.STDOUT)
     second: subprocess.Popen[bytes] | None = None
     try:
         _wait(lambda: bool(first_id("CCM Article 7 reports")) or first.poll() is not None, 30,
               "the first window")
-        assert first.poll() is None
-        second = subprocess.Popen([str(PROGRAM)], env=env, stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.STDOUT)
+        assert first.poll() is None, first_log.read_text(errors="replace")
+        time.sleep(1.0)  # let it finish starting
+        with log.open("wb") as output:
+            second = subprocess.Popen([str(PROGRAM)], env=env, stdout=output,
+                                      stderr=subprocess.STDOUT)
         _wait(lambda: bool(first_id("already open")) or second.poll() is not None, 30,
               "the second copy's sentence")
         dialog = first_id("already open")
-        assert dialog, "the second copy did not say anything"
-        xdotool("windowfocus", "--sync", dialog)
-        xdotool("key", "--window", dialog, "Return")
+        assert dialog, f"the second copy said nothing: {log.read_text(errors='replace')}"
+        focus(dialog)  # keys typed before the focus moved would reach the first window
+        xdotool("key", "--window", dialog, "Escape")
         assert second.wait(30) == 1
         time.sleep(0.5)
-        assert first.poll() is None  # the first window is untouched
+        assert first.poll() is None, first_log.read_text(errors="replace")  # untouched
         window = first_id("CCM Article 7 reports")
-        xdotool("windowfocus", "--sync", window)
+        focus(window)
         xdotool("key", "--window", window, "ctrl+q")
         assert first.wait(30) == 0
         assert not Path(f"{env['CCM_DESKTOP_DB']}.lock").exists()  # released on quitting
