@@ -182,6 +182,9 @@ def test_window_without_system_fonts_opens_the_sample_and_quits(
         _wait(lambda: "\u2014" in xdotool("getwindowname", window) or program.poll() is not None,
               60, "the sample report to open")
         assert xdotool("getwindowname", window).startswith("Croatia")  # the sample
+        if shutil.which("xprop"):  # our icon on the window (x11-utils, where installed)
+            icon = _run(["xprop", "-id", window, "_NET_WM_ICON"], env, tmp_path).stdout
+            assert "Icon (16 x 16)" in icon, icon[:200]
         shot = shots_folder(tmp_path) / "bundle-window.png"
         grabbed = subprocess.run([sys.executable, "-c", GRAB, str(shot)],
                                  env={**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"},
