@@ -89,6 +89,10 @@ def run_app(db: str | None = None, argv: list[str] | None = None) -> int:
     app.setOrganizationName("ccm-desktop")
     app.setStyle("Fusion")
     install_excepthook(app)
+    from ccm_desktop.ui.start_checks import DatabaseLock, use_our_fonts, use_our_icon
+
+    use_our_icon(app)
+    use_our_fonts(app)
 
     from ccm_desktop.ui.main_window import MainWindow, direction_for
     from ccm_desktop.ui.qt_language import apply_qt_language
@@ -98,6 +102,10 @@ def run_app(db: str | None = None, argv: list[str] | None = None) -> int:
     lang = settings.language()
     apply_qt_language(lang, app)
     app.setLayoutDirection(direction_for(lang))
+    lock = DatabaseLock(db)
+    if (busy := lock.acquire()) is not None:
+        QMessageBox.information(None, "ccm-desktop is already open", busy)
+        return 1
     try:
         repository, recovered = open_offering_backup(db, _ask_yes_no)
         repository.__enter__()
@@ -115,3 +123,4 @@ def run_app(db: str | None = None, argv: list[str] | None = None) -> int:
         return int(app.exec())
     finally:
         repository.__exit__(None, None, None)
+        lock.release()

@@ -21,6 +21,7 @@ from typing import Any
 
 from ccm_desktop.domain.report import FORM_LETTERS
 from ccm_desktop.exchange.json_io import FORMAT, READABLE_VERSIONS, TEMPLATE
+from ccm_desktop.resources import resource_path
 from ccm_desktop.schema.kinds import (
     AreaM2,
     Attachments,
@@ -42,7 +43,7 @@ from ccm_desktop.schema.model import Field, Part, Table
 from ccm_desktop.schema.registry import PARTS
 
 SCHEMA_ID = "urn:ccm-desktop:ccm-article7-report:1"
-SHIPPED = Path(__file__).resolve().parents[2] / "resources" / "schema" / "ccm-report.schema.json"
+SHIPPED = resource_path("schema", "ccm-report.schema.json")
 
 DECIMAL_PATTERN = "^-?[0-9]+(\\.[0-9]+)?$"  # json_io reads exactly this (kinds.JSON_DECIMAL)
 DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"

@@ -22,8 +22,9 @@ import pycountry
 from babel import Locale
 
 from ccm_desktop.domain.deadlines import entry_into_force_for
+from ccm_desktop.resources import resource_path
 
-STATES_DIR = Path(__file__).resolve().parents[2] / "resources" / "states"
+STATES_DIR = resource_path("states")
 STATES_CSV = STATES_DIR / "ccm-states.csv"
 UN_STATES_CSV = STATES_DIR / "un-states.csv"
 ALIASES_CSV = STATES_DIR / "state-aliases.csv"

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ccm_desktop.domain.report import Report
+from ccm_desktop.resources import resource_path
 from ccm_desktop.schema.i18n import RTL_LANGUAGES, UN_LANGUAGES
 from ccm_desktop.schema.states import state_name
 from ccm_desktop.ui.autosave import Autosaver
@@ -37,7 +38,7 @@ from ccm_desktop.ui.style import SPACING
 APP_NAME = "CCM Article 7 reports"
 LANGUAGE_NAMES = {"ar": "العربية (Arabic)", "zh": "中文 (Chinese)", "en": "English",
                   "fr": "Français (French)", "ru": "Русский (Russian)", "es": "Español (Spanish)"}
-SAMPLES_DIR = Path(__file__).resolve().parents[2] / "resources" / "samples"
+SAMPLES_DIR = resource_path("samples")
 PREFERRED_SAMPLES = ("hrv-2016-annual.ccm.json", "lbn-2011-initial.ccm.json")
 
 

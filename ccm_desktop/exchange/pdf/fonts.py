@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import threading
 from functools import cache
-from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-FONT_DIR = Path(__file__).resolve().parents[3] / "resources" / "fonts"
+from ccm_desktop.resources import resource_path
+
+FONT_DIR = resource_path("fonts")
 
 REGULAR = "CCMSans"
 BOLD = "CCMSans-Bold"
