@@ -32,7 +32,7 @@ SAME_EVERYWHERE = frozenset({
 # Strings that are legitimately spelled the same in one language (checked by a native reader).
 SAME_IN = {
     "fr": frozenset({"Institution", "Total", "Type", "Contact", "Date", "Notes", "Article"}),
-    "es": frozenset({"Total", "Notas"}),
+    "es": frozenset({"Total", "Notas", "Error", "No", "Material"}),
     "ru": frozenset(),
     "zh": frozenset(),
     "ar": frozenset(),
