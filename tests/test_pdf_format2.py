@@ -19,7 +19,7 @@ from ccm_desktop.exchange.pdf.styles import CELL_PAD_X, Styles
 from ccm_desktop.exchange.pdf.tables import column_widths
 from ccm_desktop.schema.i18n import translate
 from ccm_desktop.schema.registry import FORMS, part
-from tests.pdf_check import Pdf, heading, squash
+from tests.pdf_check import Pdf, heading, squash, words_missing
 from tests.pdf_reports import filled_report
 
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
@@ -61,7 +61,10 @@ def test_other_languages_write_dates_their_own_short_way(lang: str, start: str,
     assert squash(start) in text and squash(end) in text
     # the period, in reading order and in the language's words
     period = translate("from {start} to {end}", lang).format(start=start, end=end)
-    assert squash(period) in text
+    if lang == "ar":  # pypdf gives Arabic back in visual order: each word must be there whole
+        assert not words_missing(period, pdf.pages[0])
+    else:
+        assert squash(period) in text
     assert not ISO_DATE.search(pdf.pages[0])
 
 

@@ -18,6 +18,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from ccm_desktop.domain.report import Report
 from ccm_desktop.exchange.json_io import dumps_report, read_report_file
 from ccm_desktop.exchange.pdf import fonts, render_pdf, shaping
+from ccm_desktop.schema.i18n import translate
 from ccm_desktop.schema.validate import validate
 from tests.conftest import RESOURCE_SAMPLES
 from tests.pdf_check import Pdf, signature, squash, words_missing
@@ -212,17 +213,20 @@ def test_a_character_no_font_has_is_detected(drawn: list[tuple[str, str]]) -> No
 
 
 def test_arabic_labels_lay_the_report_out_right_to_left(tmp_path: Path) -> None:
-    """With lang="ar" (labels still English until translations exist) the layout runs right to
-    left: label columns on the right, table columns in reverse order."""
+    """With lang="ar" the labels are Arabic and the layout runs right to left: label columns on
+    the right, table columns in reverse order."""
     report = arabic_report()
     pdf = Pdf.of(report, lang="ar")
     assert len(pdf.pages) == 5
     page = pdf.reader.pages[3]
+    wanted = {signature(translate(label, "ar")): label for label in ("Area reference", "Operator")}
+    assert all(wanted) and len(wanted) == 2  # both translated, into different words
     xs: dict[str, float] = {}
 
     def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
-        if text.strip() in ("Area reference", "Operator"):
-            xs.setdefault(text.strip(), page_x(cm, tm))
+        label = wanted.get(signature(text))
+        if label is not None:
+            xs.setdefault(label, page_x(cm, tm))
 
     page.extract_text(visitor_text=visit)
     assert xs["Area reference"] > xs["Operator"]
