@@ -124,6 +124,8 @@ class Part:
     rules: tuple[Rule, ...] = ()
     wide: bool = False
     can_be_not_applicable: bool = True
+    # The example shown in the "not applicable, because" box: a reason that fits this form.
+    not_applicable_example: str = ""
 
     @property
     def is_form(self) -> bool:

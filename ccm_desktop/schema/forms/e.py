@@ -11,6 +11,8 @@ PART = Part(
     id="E",
     title=N_("Conversion or decommissioning of production facilities"),
     articles=N_("Art. 7.1(d)"),
+    not_applicable_example=N_(
+        "the State has never produced cluster munitions, so there are no production facilities"),
     help=N_("Whether the State ever produced cluster munitions and, if so, the status and "
             "progress of programmes to convert or decommission the facilities."),
     items=(

@@ -15,6 +15,8 @@ PART = Part(
     id="G",
     title=N_("Risk reduction education and warnings"),
     articles=N_("Art. 7.1(j)"),
+    not_applicable_example=N_(
+        "no contaminated areas under the State's jurisdiction or control"),
     help=N_("What was done to warn the civilian population living in or around contaminated "
             "areas: risk reduction education, marking, fencing and immediate warnings."),
     items=(

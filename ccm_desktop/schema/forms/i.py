@@ -61,6 +61,7 @@ PART = Part(
     id="I",
     title=N_("National resources and international cooperation"),
     articles=N_("Art. 7.1(m), (n); Art. 6"),
+    not_applicable_example=N_("no assistance was given or sought during the period"),
     help=N_("The national resources allocated to implementing Articles 3, 4 and 5, and the "
             "amounts, types and destinations of international cooperation and assistance "
             "(Art. 6)."),
