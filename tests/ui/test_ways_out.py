@@ -342,6 +342,20 @@ def test_every_form_that_can_be_not_applicable_has_its_own_example() -> None:
     assert "never produced" in by_id["E"]
 
 
+def test_the_finding_for_a_missing_reason_gives_the_forms_own_example() -> None:
+    from ccm_desktop.exchange.formats import read_report
+    from ccm_desktop.schema.validate import validate
+
+    report = read_report(RESOURCE_SAMPLES / "hrv-2016-annual.ccm.json")
+    for letter in ("E", "H"):
+        form = report.form(letter)
+        form.status, form.statement = FormStatus.NOT_APPLICABLE, None
+    messages = {f.path: f.message for f in validate(report)}
+    examples = {p.id: p.not_applicable_example for p in PARTS}
+    assert examples["H"] in messages["forms.H.statement"]
+    assert examples["E"] in messages["forms.E.statement"]
+
+
 # Item 7: a file the system cannot open ------------------------------------------------------
 
 
