@@ -30,13 +30,6 @@ class Settings:
 
     # Window -----------------------------------------------------------------------------------
 
-    def geometry(self) -> QByteArray | None:
-        value = self._q.value("window/geometry")
-        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
-
-    def set_geometry(self, data: QByteArray) -> None:
-        self._q.setValue("window/geometry", data)
-
     def window_place(self) -> tuple[QRect, QRect | None, bool] | None:
         """The window's last size and place when not maximised, the same with its frame (title
         bar, borders; None when not known), and whether it was maximised."""
