@@ -3,6 +3,8 @@ that shows a plain dialog instead of a traceback or a silent crash."""
 
 from __future__ import annotations
 
+import signal
+import socket
 import sys
 import traceback
 from collections.abc import Callable
@@ -11,7 +13,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSocketNotifier, QThreadPool
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 
 
 def _log_folder() -> Path:
@@ -22,7 +27,7 @@ def _log_folder() -> Path:
     return folder
 
 
-def install_excepthook(app: QApplication) -> None:
+def install_excepthook() -> None:
     """An unexpected error shows one sentence in a dialog; the details go to a log file.
     The report is untouched: every edit was already saved or is still in the window."""
 
@@ -39,10 +44,12 @@ def install_excepthook(app: QApplication) -> None:
         except OSError:
             pass
         sys.__stderr__ and print(f"ccm-desktop: {kind.__name__}: {exc}", file=sys.__stderr__)
-        if QApplication.instance() is None:
+        # The running application is looked up, not kept: a hook holding it would keep it alive
+        # past the program's end, to be destroyed in whatever order the interpreter chooses.
+        if not isinstance(QApplication.instance(), QApplication):
             return
         QMessageBox.warning(
-            app.activeWindow(), "Something went wrong",
+            QApplication.activeWindow(), "Something went wrong",
             f"{user_sentence(exc)}. Your report is safe: what you typed before this was saved."
             f"{where}")
 
@@ -75,6 +82,62 @@ def open_offering_backup(db: str | None, ask: Callable[[str], bool]) -> tuple[An
                                      f"the damaged file was kept as {aside.name}."]
 
 
+class StopOnSignals(QObject):
+    """SIGTERM (the system shutting down, `kill`), SIGHUP (the terminal or session closing)
+    and SIGINT (Ctrl+C) end the program cleanly: what is typed is saved, then Qt quits.
+
+    Python runs its signal handlers only between bytecodes, never while Qt's event loop waits
+    in C++. So the signal is written to a socket (`signal.set_wakeup_fd`) that Qt watches; the
+    notifier wakes the loop, and the stop runs as an ordinary event on the GUI thread."""
+
+    def __init__(self, stop: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._stop = stop
+        self._reader, self._writer = socket.socketpair()
+        for end in (self._reader, self._writer):
+            end.setblocking(False)
+        self._previous_fd = signal.set_wakeup_fd(self._writer.fileno())
+        self._previous = {number: signal.signal(number, self._note) for number in STOP_SIGNALS}
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._woken)
+        self.received: list[int] = []
+
+    def _note(self, number: int, _frame: object) -> None:
+        self.received.append(number)
+
+    def _woken(self) -> None:
+        try:
+            data = self._reader.recv(64)
+        except OSError:
+            return
+        if any(number in STOP_SIGNALS for number in data):
+            self._stop()
+
+    def uninstall(self) -> None:
+        if self._reader.fileno() < 0:
+            return  # already
+        self._notifier.setEnabled(False)
+        signal.set_wakeup_fd(self._previous_fd)
+        for number, handler in self._previous.items():
+            signal.signal(number, handler)
+        self._reader.close()
+        self._writer.close()
+
+
+def _dispose(window: QWidget) -> None:
+    """Destroy the window now, while Python and the QApplication are whole: pages closed
+    earlier (deleted later) first, then the window and everything in it. Left to the
+    interpreter's exit, Qt objects died in an arbitrary order after their Python owners, and
+    an input losing its focus while being destroyed called back into Python then."""
+    focused = QApplication.focusWidget()
+    if focused is not None:
+        focused.clearFocus()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QThreadPool.globalInstance().waitForDone()
+
+
 def _ask_yes_no(question: str) -> bool:
     answer = QMessageBox.question(None, "The reports database is damaged", question,
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -83,12 +146,13 @@ def _ask_yes_no(question: str) -> bool:
 
 
 def run_app(db: str | None = None, argv: list[str] | None = None) -> int:
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing or QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("ccm-desktop")
     app.setOrganizationName("ccm-desktop")
     app.setStyle("Fusion")
-    install_excepthook(app)
+    install_excepthook()
     from ccm_desktop.ui.start_checks import DatabaseLock, use_our_fonts, use_our_icon
 
     use_our_icon(app)
@@ -114,13 +178,30 @@ def run_app(db: str | None = None, argv: list[str] | None = None) -> int:
 
         QMessageBox.critical(None, "Cannot open the reports database", user_sentence(exc))
         return 2
+    stopper: StopOnSignals | None = None
     try:
         window = MainWindow(repository, settings, lang)
-        window.show()
+        window.show_on_screen()
         notes = [*recovered, *getattr(repository, "notes", [])]
         if notes:  # e.g. the database was upgraded, with a backup kept
             window.statusBar().showMessage(" ".join(notes), 15000)
-        return int(app.exec())
+        # Logging out and shutting down: what is typed is saved first (the session manager
+        # asks with commitDataRequest; aboutToQuit is the last moment on every way out).
+        app.commitDataRequest.connect(window.end_session)
+        app.aboutToQuit.connect(window.end_session)
+        stopper = StopOnSignals(window.stop)
+        code = int(app.exec())
+        stopper.uninstall()
+        app.commitDataRequest.disconnect(window.end_session)
+        app.aboutToQuit.disconnect(window.end_session)
+        _dispose(window)
+        del window
+        return code
     finally:
+        if stopper is not None:
+            stopper.uninstall()
         repository.__exit__(None, None, None)
         lock.release()
+        if existing is None:
+            sys.excepthook = sys.__excepthook__
+            app.shutdown()

@@ -130,6 +130,8 @@ class Part:
     wide: bool = False
     can_be_not_applicable: bool = True
     short_title: str = ""  # for the navigator, where the official title is too long
+    # The example shown in the "not applicable, because" box: a reason that fits this form.
+    not_applicable_example: str = ""
 
     @property
     def label(self) -> str:

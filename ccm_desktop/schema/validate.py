@@ -154,17 +154,18 @@ def _check_status(report: Report, part: Part, form: FormData) -> Iterator[Findin
                 "implementation measures (Art. 7.1(a)). Mark it changed or unchanged."
             ), form=name)
         statement = (form.statement or "").strip()
+        if not part.can_be_not_applicable:
+            return  # asking why it does not apply would contradict the error above
         if not statement:
             yield error(path_of(part.id, "statement"), N_(
-                "{form} is marked not applicable: say in one line why, e.g. \"never produced "
-                "cluster munitions\"."
-            ), form=name)
+                "{form} is marked not applicable: say in one line why, e.g. \"{example}\"."
+            ), form=name, example=message(part.not_applicable_example))
         elif statement.casefold() in BARE_STATEMENTS:
             # The bare word is not quoted back: "None" or "-" in a message reads like a bug.
             yield warning(path_of(part.id, "statement"), N_(
                 "{form} is marked not applicable, but the statement does not say why. Give the "
-                "reason in a few words, e.g. \"never produced cluster munitions\"."
-            ), form=name)
+                "reason in a few words, e.g. \"{example}\"."
+            ), form=name, example=message(part.not_applicable_example))
     if status is FormStatus.UNCHANGED:
         if report.report_kind == "initial":
             yield error(path_of(part.id, "status"), N_(

@@ -67,6 +67,10 @@ class ValueEditor(QWidget):
     def focus_input(self) -> None:
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def commit(self) -> None:
+        """Send what was typed and not yet sent (the pause after typing has not passed): every
+        way out of the window calls this before it saves."""
+
     def set_accessible(self, name: str, description: str) -> None:
         for widget in [self, *self.findChildren(QWidget)]:
             widget.setAccessibleName(name)
@@ -112,6 +116,10 @@ class LineEditor(ValueEditor):
 
     def text(self) -> str:
         return self.line.text()
+
+    def commit(self) -> None:
+        if self._pause.isActive():
+            self._read(final=True)
 
     def _show(self, value: Any) -> None:
         if value is None and self.line.text() and self._parse_quietly() is None:
@@ -232,6 +240,10 @@ class NoteEditor(ValueEditor):
 
     def text(self) -> str:
         return self.box.toPlainText()
+
+    def commit(self) -> None:
+        if self._pause.isActive():
+            self._read(final=True)
 
     def _read(self, final: bool) -> None:
         if not self._alive():

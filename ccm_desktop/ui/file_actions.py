@@ -44,6 +44,7 @@ class FileActions:
         opened = self.window.current
         if opened is None:
             return
+        self.window.commit_and_save()
         start = str(Path(self.window.settings.last_folder())
                     / suggested_name(opened.document.report, suffix))
         path, _filter = QFileDialog.getSaveFileName(self.window, f"Export {NAMES[suffix]}",
@@ -65,6 +66,7 @@ class FileActions:
         opened = self.window.current
         if opened is None:
             return None
+        self.window.commit_and_save()  # the file holds what was typed the moment before
         if path.suffix.lower() == ".json" and not path.name.lower().endswith(".ccm.json"):
             path = path.with_name(path.stem + ".ccm.json")
         self.window.settings.remember_folder(path)
@@ -101,6 +103,7 @@ class FileActions:
         opened = self.window.current
         if opened is None:
             return
+        self.window.commit_and_save()
         folder = Path(tempfile.mkdtemp(prefix="ccm-preview-"))
         path = folder / suggested_name(opened.document.report, ".pdf")
         snapshot, findings, lang = opened.document.snapshot(), list(opened.document.findings), \
@@ -156,6 +159,7 @@ class FileActions:
         opened = self.window.current
         if opened is None:
             return
+        self.window.commit_and_save()
         self.window.settings.remember_folder(path)
         if path.suffix.lower() == ".xlsx" and self.excel_dialog(path):
             return

@@ -33,6 +33,7 @@ from ccm_desktop.ui.pages import Page
 from ccm_desktop.ui.status_box import StatusBox
 from ccm_desktop.ui.style import MUTED, OUTLINE, SPACING, heading_font
 from ccm_desktop.ui.table import TableEditor
+from ccm_desktop.ui.table.parts import with_unit_symbols
 
 # Derived fields show the value they take when left empty, and from what.
 DERIVED_HINTS = {
@@ -84,6 +85,7 @@ class FieldRow(QWidget):
                             self.editor.whatsThis(), self.editor)
 
     def _problem(self, text: str) -> None:
+        text = with_unit_symbols(text)
         self.message.setText(translate(N_("\u2716 {problem}. It is not kept until it can be read."),
                                        self.lang).format(problem=text) if text else "")
         self.message.setVisible(bool(text))
@@ -227,6 +229,17 @@ class FormPage(QScrollArea):
         editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.tables[table.id] = editor
         return editor
+
+    def commit_editing(self) -> None:
+        """Hand on whatever is being typed on this page: a field within its typing pause, the
+        not-applicable reason, an open table cell (a cell that cannot be read says why)."""
+        for row in self.rows.values():
+            row.editor.commit()
+        if self.status is not None:
+            self.status.commit()
+        for table in self.tables.values():
+            if isinstance(table, TableEditor):
+                table.delegate.commit_open_editor()
 
     # Following the document -------------------------------------------------------------------
 

@@ -3,17 +3,26 @@ status bar (saved indicator, due date and days left). Wires the pieces; holds no
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoGroup
+from PySide6.QtCore import QRect, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QGuiApplication,
+    QKeySequence,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QWhatsThis,
     QWidget,
@@ -39,6 +48,7 @@ APP_NAME = "CCM Article 7 reports"
 LANGUAGE_NAMES = {"ar": "العربية (Arabic)", "zh": "中文 (Chinese)", "en": "English",
                   "fr": "Français (French)", "ru": "Русский (Russian)", "es": "Español (Spanish)"}
 SAMPLES_DIR = resource_path("samples")
+FRAME_ALLOWANCE, TITLE_ALLOWANCE = 8, 40  # pixels a window manager's frame may add
 PREFERRED_SAMPLES = ("hrv-2016-annual.ccm.json", "lbn-2011-initial.ccm.json")
 
 
@@ -75,8 +85,11 @@ class MainWindow(QMainWindow):
     help_shown = Signal(str)  # the help text F1 showed
 
     def __init__(self, repository: Any, settings: Settings, lang: str = "en",
-                 today: date | None = None, sample_dir: Path | None = None) -> None:
+                 today: date | None = None, sample_dir: Path | None = None,
+                 opener: Callable[[QUrl], bool] | None = None) -> None:
         super().__init__()
+        # Opens a file or folder with the system's program; False when there is none.
+        self.opener: Callable[[QUrl], bool] = opener or QDesktopServices.openUrl
         self.repository = repository
         self.settings = settings
         self.lang = lang
@@ -84,6 +97,7 @@ class MainWindow(QMainWindow):
         self.sample_dir = sample_dir if sample_dir is not None else SAMPLES_DIR
         self.current: OpenReport | None = None
         self.last_dialog: QWidget | None = None  # the last message shown (tests close it)
+        self.unopened_path = ""  # the file or folder the system could not open
         self.setWindowTitle(APP_NAME)
         self.undo_group = QUndoGroup(self)
 
@@ -114,12 +128,48 @@ class MainWindow(QMainWindow):
         self.start.next_year_requested.connect(self.start_next_year)
         self.start.sample_requested.connect(self.open_sample)
         self.start.sample_button.setEnabled(find_sample(self.sample_dir) is not None)
-        geometry = settings.geometry()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1366, 768)
+        self.maximise_at_start = not self._restore_size()
         self._update_mode()
+
+    # Size and place ---------------------------------------------------------------------------
+
+    def _restore_size(self) -> bool:
+        """The remembered size and place if the window fits there on a screen as it is now
+        (screens change: a laptop leaves its large monitor); otherwise the usual size, if that
+        fits. False when neither fits: the window then opens maximised, so that the status
+        bar (saved indicator, due date) is never below the screen's edge."""
+        place = self.settings.window_place()
+        if place is not None:
+            rect, frame, maximised = place
+            if maximised:
+                self.setGeometry(rect)  # where it goes back to when no longer maximised
+                return False
+            if _fits(rect, frame):
+                self.setGeometry(rect)
+                return True
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
+            return True
+        area = screen.availableGeometry()
+        usual = QRect(0, 0, 1366, 768)
+        usual.moveCenter(area.center())
+        if not _fits(usual):
+            return False
+        self.setGeometry(usual)
+        return True
+
+    def remember_place(self) -> None:
+        maximised = self.isMaximized() or self.isFullScreen()
+        frame = None if maximised or not self.isVisible() else self.frameGeometry()
+        self.settings.set_window_place(self.normalGeometry(), frame, maximised)
+
+    def show_on_screen(self) -> None:
+        """Show the window: as remembered or at the usual size when that fits the screen's
+        available area, maximised otherwise."""
+        if self.maximise_at_start:
+            self.showMaximized()
+        else:
+            self.show()
 
     # Actions, menus, toolbar ------------------------------------------------------------------
 
@@ -253,12 +303,40 @@ class MainWindow(QMainWindow):
 
     # Start screen -----------------------------------------------------------------------------
 
+    def commit_editing(self) -> None:
+        """Hand on to the document what is being typed (a field in its typing pause, the
+        reason for not applicable, an open table cell): every way out starts here."""
+        if self.current is not None:
+            self.current.view.commit_editing()
+
+    def commit_and_save(self) -> bool:
+        """What is typed, then saved. True when everything is saved."""
+        if self.current is None:
+            return True
+        self.commit_editing()
+        return self.current.autosaver.flush()
+
+    def end_session(self, *_args: Any) -> None:
+        """The user logs out, the system shuts down, or the program is told to stop (SIGTERM):
+        keep what is typed and remember the window, without asking anything."""
+        self.commit_and_save()
+        if self.current is not None:
+            self.settings.set_splitter_state(self.current.view.splitter.saveState())
+        self.remember_place()
+        self.settings.sync()
+
+    def stop(self) -> None:
+        """Told to stop (SIGTERM): save what is typed, then end the program without asking."""
+        self.end_session()
+        QApplication.quit()
+
     def show_start(self) -> None:
         if self.current is not None:
             self.close_report()
         self.start.refresh()
 
     def new_report(self) -> None:
+        self.commit_and_save()  # a next year's report starts from what is stored
         dialog = NewReportDialog(list(self.repository.list_reports()), self.lang, self.today,
                                  self)
         if dialog.exec() != NewReportDialog.DialogCode.Accepted:
@@ -279,6 +357,7 @@ class MainWindow(QMainWindow):
         return new_id
 
     def start_next_year(self, report_id: int) -> None:
+        self.commit_and_save()
         self.open_report(int(self.repository.start_next_year(report_id)))
 
     def open_sample(self) -> None:
@@ -340,10 +419,15 @@ class MainWindow(QMainWindow):
         opened = self.current
         if opened is None:
             return True
-        if not opened.autosaver.flush() and not self._confirm_unsaved():
+        if not self.commit_and_save() and not self._confirm_unsaved():
             return False
         self.settings.set_splitter_state(opened.view.splitter.saveState())
         self.undo_group.removeStack(opened.document.undo_stack)
+        # The focus leaves the page now, while every editor is whole: a focused input that
+        # loses the focus while it is being destroyed would call back into half-gone objects.
+        focused = QApplication.focusWidget()
+        if focused is not None and opened.view.isAncestorOf(focused):
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
         self.stack.removeWidget(opened.view)
         opened.view.deleteLater()
         self.current = None
@@ -363,7 +447,7 @@ class MainWindow(QMainWindow):
     def save_now(self) -> None:
         if self.current is None:
             return
-        if self.current.autosaver.flush():
+        if self.commit_and_save():
             self.statusBar().showMessage("Saved. (Every change is saved automatically.)", 4000)
             self.saved_label.setText(self.current.autosaver.saved_text())
 
@@ -400,7 +484,7 @@ class MainWindow(QMainWindow):
     def show_history(self) -> None:
         if self.current is None:
             return
-        self.current.autosaver.flush()
+        self.commit_and_save()
         dialog = HistoryDialog(self.repository, self.current.report_id, self)
         dialog.restore_requested.connect(self.restore_revision)
         dialog.exec()
@@ -408,7 +492,7 @@ class MainWindow(QMainWindow):
     def restore_revision(self, number: int) -> None:
         if self.current is None:
             return
-        self.current.autosaver.flush()
+        self.commit_and_save()
         self.repository.restore_revision(self.current.report_id, number)
         restored = self.repository.load(self.current.report_id)
         self.current.document.replace_report(restored, f"Restore revision {number}")
@@ -454,12 +538,43 @@ class MainWindow(QMainWindow):
         if not self.close_report():
             event.ignore()
             return
-        self.settings.set_geometry(self.saveGeometry())
+        self.remember_place()
         self.settings.sync()
         event.accept()
 
-    def open_url(self, path: Path) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    def open_url(self, path: Path) -> bool:
+        """Open a file (Preview, Open file) or a folder (Show in folder) with the system's
+        program. When the system has none, say so, with the path and a way to copy it."""
+        if self.opener(QUrl.fromLocalFile(str(path))):
+            return True
+        what = "folder" if path.is_dir() else "file"
+        box = QMessageBox(QMessageBox.Icon.Information, f"Cannot open the {what}",
+                          f"This computer has no program set to open this {what}. It is here:",
+                          QMessageBox.StandardButton.Close, self)
+        box.setInformativeText(str(path))
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        copy = QPushButton("Copy the path", box)
+        box.addButton(copy, QMessageBox.ButtonRole.ActionRole)
+        copy.clicked.connect(self._copy_path)
+        self.unopened_path = str(path)
+        self.last_dialog = box
+        box.open()
+        return False
+
+    def _copy_path(self) -> None:
+        QApplication.clipboard().setText(self.unopened_path)
+        self.statusBar().showMessage("The path is copied; paste it in a file manager or "
+                                     "another program.", 6000)
+
+
+def _fits(inner: QRect, frame: QRect | None = None) -> bool:
+    """Whether a window's inside `inner`, with its frame (as last seen; else the room a window
+    manager's title bar and borders usually take), lies within a screen's available area."""
+    if frame is None:
+        frame = inner.adjusted(-FRAME_ALLOWANCE, -TITLE_ALLOWANCE, FRAME_ALLOWANCE,
+                               FRAME_ALLOWANCE)
+    return any(screen.availableGeometry().contains(frame)
+               for screen in QGuiApplication.screens())
 
 
 def direction_for(lang: str) -> Any:

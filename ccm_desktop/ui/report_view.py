@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from ccm_desktop.ui.document import ReportDocument
 from ccm_desktop.ui.findings_panel import FindingsPanel
@@ -73,10 +73,26 @@ class ReportView(QWidget):
     def show_page(self, index: int) -> None:
         if not 0 <= index < len(self.pages):
             return
-        self.page_at(index)
+        page = self.page_at(index)
+        leaving = self.stack.currentWidget()
+        focused = QApplication.focusWidget()
+        moving_focus = focused is not None and leaving is not None and leaving is not page \
+            and leaving.isAncestorOf(focused)
+        if moving_focus:
+            # The focus leaves the old page before it is hidden: an input handing on its text
+            # while Qt hides the page and looks for the next focus crashed Qt.
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
         self.stack.setCurrentIndex(index)
+        if moving_focus:
+            page.setFocus(Qt.FocusReason.OtherFocusReason)
         self.navigator.set_current(index)
         self.page_shown.emit(index)
+
+    def commit_editing(self) -> None:
+        """Hand on to the document whatever is being typed on any page built so far."""
+        for page in self.pages:
+            if page is not None:
+                page.commit_editing()
 
     def page_index(self, key: str) -> int:
         return next(i for i, p in enumerate(PAGES) if p.key == key)

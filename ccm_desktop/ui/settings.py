@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QRect, QSettings
 
 from ccm_desktop.schema.i18n import UN_LANGUAGES
 
@@ -30,12 +30,21 @@ class Settings:
 
     # Window -----------------------------------------------------------------------------------
 
-    def geometry(self) -> QByteArray | None:
-        value = self._q.value("window/geometry")
-        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+    def window_place(self) -> tuple[QRect, QRect | None, bool] | None:
+        """The window's last size and place when not maximised, the same with its frame (title
+        bar, borders; None when not known), and whether it was maximised."""
+        rect = self._q.value("window/rect")
+        if not isinstance(rect, QRect) or rect.isEmpty():
+            return None
+        frame = self._q.value("window/frame")
+        return (rect, frame if isinstance(frame, QRect) and frame.contains(rect) else None,
+                str(self._q.value("window/maximised", "false")).lower() == "true")
 
-    def set_geometry(self, data: QByteArray) -> None:
-        self._q.setValue("window/geometry", data)
+    def set_window_place(self, rect: QRect, frame: QRect | None, maximised: bool) -> None:
+        self._q.setValue("window/rect", rect)
+        if frame is not None:
+            self._q.setValue("window/frame", frame)
+        self._q.setValue("window/maximised", "true" if maximised else "false")
 
     def splitter_state(self) -> QByteArray | None:
         value = self._q.value("window/splitter")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ccm_desktop.domain.report import FormStatus
+from ccm_desktop.schema.i18n import translate
 from ccm_desktop.schema.model import Part
 from ccm_desktop.ui.document import ReportDocument
 from ccm_desktop.ui.style import MUTED, SPACING, WARNING
@@ -54,7 +55,9 @@ class StatusBox(QFrame):
         self.year.setToolTip("The year of the earlier report whose information still holds.")
         self.year.setKeyboardTracking(False)
         self.reason = QLineEdit(self)
-        self.reason.setPlaceholderText("e.g. never produced or held cluster munitions")
+        example = translate(part.not_applicable_example, lang) if part.not_applicable_example \
+            else ""
+        self.reason.setPlaceholderText(f"e.g. {example}" if example else "")
         self.reason.setAccessibleName(f"Form {part.id}: why it does not apply")
         self.reason.setToolTip("One line saying why the form does not apply; a bare \u201cN/A\u201d "
                                "is not enough for the reviewers.")
@@ -81,7 +84,7 @@ class StatusBox(QFrame):
 
         self.changed.clicked.connect(lambda: self._set(FormStatus.CHANGED))
         self.unchanged.clicked.connect(lambda: self._set(FormStatus.UNCHANGED))
-        self.not_applicable.clicked.connect(lambda: self._set(FormStatus.NOT_APPLICABLE))
+        self.not_applicable.clicked.connect(self._chose_not_applicable)
         self.year.valueChanged.connect(self._year_changed)
         self._reason_pause = QTimer(self, singleShot=True, interval=600)
         self._reason_pause.timeout.connect(self._reason_typed)
@@ -124,6 +127,13 @@ class StatusBox(QFrame):
         else:
             self.document.set_form_status(self.letter, status)
 
+    def _chose_not_applicable(self) -> None:
+        """The reason is what comes next: the cursor goes to its box."""
+        self._set(FormStatus.NOT_APPLICABLE)
+        if self.reason.isEnabled():
+            self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.reason.selectAll()
+
     def _year_changed(self, _year: int) -> None:
         if self._status_is(FormStatus.UNCHANGED):
             self._set(FormStatus.UNCHANGED)
@@ -132,6 +142,11 @@ class StatusBox(QFrame):
         self._reason_pause.stop()
         if self._status_is(FormStatus.NOT_APPLICABLE):
             self._set(FormStatus.NOT_APPLICABLE)
+
+    def commit(self) -> None:
+        """Send a reason still being typed (a way out of the window does not wait the pause)."""
+        if self._reason_pause.isActive():
+            self._reason_typed()
 
     def choose(self, status: FormStatus) -> None:
         """Pick a status as a person would click it."""

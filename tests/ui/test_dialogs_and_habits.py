@@ -148,7 +148,7 @@ def test_an_unexpected_error_shows_a_sentence_not_a_traceback(
             QTimer.singleShot(20, close_box)
 
     try:
-        install_excepthook(app)
+        install_excepthook()
         QTimer.singleShot(20, close_box)
         try:
             raise ZeroDivisionError("division by zero")

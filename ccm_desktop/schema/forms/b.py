@@ -158,6 +158,8 @@ PART = Part(
     id="B",
     title=N_("Stockpiles and destruction"),
     articles=N_("Art. 7.1(b), (e), (f), (g); Art. 3"),
+    not_applicable_example=N_(
+        "no cluster munitions were ever stockpiled, or the last were destroyed before this period"),
     help=N_("The cluster munitions the State holds, how their destruction is organised, what was "
             "destroyed during the period and anything found after destruction was reported as "
             "complete. Stockpiles must be destroyed within eight years of entry into force "

@@ -20,6 +20,7 @@ PART = Part(
     title=N_("Technical characteristics of each type produced/owned or possessed"),
     short_title=N_("Technical characteristics"),
     articles=N_("Art. 7.1(c)"),
+    not_applicable_example=N_("the State has never produced or owned cluster munitions"),
     help=N_("The technical characteristics of each type of cluster munition produced, owned or "
             "possessed, with the information that helps identification and clearance. Colour "
             "photographs are asked for as a minimum."),

@@ -117,6 +117,8 @@ PART = Part(
     title=N_("Cluster munitions retained and transferred"),
     short_title=N_("Retained and transferred"),
     articles=N_("Art. 3.6, 3.7, 3.8"),
+    not_applicable_example=N_(
+        "no cluster munitions or explosive submunitions are retained or were transferred"),
     help=N_("Cluster munitions kept or moved abroad for the development of and training in "
             "detection, clearance or destruction techniques, or for counter-measures, and "
             "those transferred for destruction. Only the minimum absolutely necessary may be "

@@ -12,6 +12,8 @@ PART = Part(
     title=N_("Status of conversion programmes"),
     short_title=N_("Conversion of production facilities"),
     articles=N_("Art. 7.1(d)"),
+    not_applicable_example=N_(
+        "the State has never produced cluster munitions, so there are no production facilities"),
     help=N_("Whether the State ever produced cluster munitions and, if so, the status and "
             "progress of programmes to convert or decommission the facilities."),
     items=(

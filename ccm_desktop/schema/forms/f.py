@@ -107,6 +107,8 @@ PART = Part(
     id="F",
     title=N_("Contaminated areas and clearance"),
     articles=N_("Art. 7.1(h), (i); Art. 4"),
+    not_applicable_example=N_(
+        "no areas under the State's jurisdiction or control contain cluster munition remnants"),
     help=N_("Every area known or suspected to contain cluster munition remnants, and what was "
             "cleared and destroyed during the period. Clearance must be finished within ten "
             "years of entry into force (Art. 4.1(a))."),

@@ -16,6 +16,8 @@ PART = Part(
     title=N_("Warning to the population and risk education"),
     short_title=N_("Risk education and warnings"),
     articles=N_("Art. 7.1(j)"),
+    not_applicable_example=N_(
+        "no contaminated areas under the State's jurisdiction or control"),
     help=N_("What was done to warn the civilian population living in or around contaminated "
             "areas: risk reduction education, marking, fencing and immediate warnings."),
     items=(

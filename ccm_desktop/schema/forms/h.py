@@ -72,6 +72,8 @@ PART = Part(
     id="H",
     title=N_("Victim assistance"),
     articles=N_("Art. 7.1(k); Art. 5"),
+    not_applicable_example=N_(
+        "no cluster munition victims in areas under the State's jurisdiction or control"),
     help=N_("How the State assists cluster munition victims in areas under its jurisdiction or "
             "control: data on casualties, disaggregated by sex and age, and the measures taken "
             "under each obligation of Art. 5.2."),

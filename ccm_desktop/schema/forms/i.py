@@ -66,6 +66,7 @@ PART = Part(
     title=N_("National resources and international cooperation and assistance"),
     short_title=N_("Resources and cooperation"),
     articles=N_("Art. 7.1(m), (n); Art. 6"),
+    not_applicable_example=N_("no assistance was given or sought during the period"),
     help=N_("The national resources allocated to implementing Articles 3, 4 and 5, and the "
             "amounts, types and destinations of international cooperation and assistance "
             "(Art. 6)."),

@@ -11,6 +11,7 @@ PART = Part(
     id="J",
     title=N_("Other relevant matters"),
     articles=N_("Art. 7"),
+    not_applicable_example=N_("nothing further to report this year"),
     help=N_("Anything else the State wishes to report that the other forms do not cover."),
     items=(
         field("other_matters", NOTE, N_("Other relevant matters"),

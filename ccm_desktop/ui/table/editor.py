@@ -14,9 +14,10 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -79,6 +80,8 @@ class TableEditor(TableEditing, QWidget):
         self.grid.doubleClicked.connect(self._double_clicked)
         self.grid.files_dropped.connect(self._files_dropped)
         self.grid.heights_changed.connect(self._fit_height)
+        self.grid.installEventFilter(self)
+        self.delegate.closeEditor.connect(self._editor_closed)
 
         self.messages = MessageBar(self.lang, self)
         self.sort_bar = SortBar(self.lang, self)
@@ -265,11 +268,23 @@ class TableEditor(TableEditing, QWidget):
         page = self.grid if self.model.stored_count() else self.empty_page
         self.stack.setFixedHeight(page.sizeHint().height())
 
-    def _document_changed(self, path: str) -> None:
-        """An edit of this table (typed, undone, redone) makes the last message stale; an
-        action that has something to say says it after its edit."""
-        if path == self.model.path or not path:
-            self.messages.clear()
+    def _document_changed(self, _path: str) -> None:
+        """An edit (typed, undone, redone; here or anywhere in the report) makes the last
+        message stale; an action that has something to say says it after its edit."""
+        self.messages.clear_if_stale()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Esc in the grid puts the message away (Esc in a cell's editor undoes the typing,
+        which does the same through `_editor_closed`)."""
+        if watched is self.grid and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:
+            self.messages.clear_if_stale()
+        return super().eventFilter(watched, event)
+
+    def _editor_closed(self, _editor: QWidget,
+                       hint: QAbstractItemDelegate.EndEditHint) -> None:
+        if hint == QAbstractItemDelegate.EndEditHint.RevertModelCache:  # Esc in the cell
+            self.messages.clear_if_stale()
 
     def _rows_changed(self, top: QModelIndex, bottom: QModelIndex, *_: Any) -> None:
         """Measure again the rows whose values changed (their text may wrap differently)."""
@@ -291,6 +306,7 @@ class TableEditor(TableEditing, QWidget):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._update_actions()
+        self.messages.clear_if_stale()  # another cell: the person moved on
         if current.isValid():  # F1 in the window explains the column of the current cell
             column = self.model.columns[self.proxy.mapToSource(current).column()]
             self.grid.setWhatsThis(f"<b>{html.escape(self.tr_(column.label))}</b><br>"
@@ -325,6 +341,7 @@ class TableEditor(TableEditing, QWidget):
     def select_cell(self, row: int | None, column_id: str | None) -> None:
         """Show, select and outline a cell (or a whole row when `column_id` is None, or the table
         itself when `row` is None), scrolling the page and the grid to it."""
+        self.messages.clear()  # a jump from the findings: what was said before is old news
         self.delegate.outlined = None
         if row is None or not 0 <= row < self.model.stored_count():
             self.grid.clearSelection()

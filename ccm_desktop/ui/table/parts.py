@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import re
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
@@ -11,6 +13,15 @@ from ccm_desktop.schema.model import Table
 
 INFO_BACKGROUND = QColor("#e8f0fb")
 ATTENTION_BACKGROUND = QColor("#fdf1d8")
+
+
+_UNIT_CODE = re.compile(r"(?<![\w²])(k?m)2(?![\w²])", re.IGNORECASE)
+
+
+def with_unit_symbols(text: str) -> str:
+    """Units as a person writes them: "-500 m2" -> "-500 m²", "3 km2" -> "3 km²" (the codes
+    m2 and km2 are how units are typed and stored, never how they are shown)."""
+    return _UNIT_CODE.sub(lambda m: f"{m.group(1).lower()}²", text)
 
 
 def _tinted(widget: QWidget, colour: QColor) -> None:
@@ -86,7 +97,8 @@ class SortBar(QFrame):
 
 class MessageBar(QFrame):
     """The last thing to tell the person about this table (a paste, a value refused). It stays
-    until the next message or until closed, so that nobody has to read fast."""
+    while the person looks at it, so that nobody has to read fast, and goes when they move on
+    (`clear_if_stale`: another cell, another edit, Esc, a jump) or close it."""
 
     def __init__(self, lang: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,9 +117,13 @@ class MessageBar(QFrame):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.attention = False
+        self.fresh = False  # shown in this turn of the event loop: what caused it is not news
         self.setVisible(False)
 
     def show_message(self, text: str, attention: bool = False) -> None:
+        text = with_unit_symbols(text)
+        self.fresh = True
+        QTimer.singleShot(0, self._settle)
         self.attention = attention
         self.icon.setText("⚠" if attention else "ℹ")
         self.text.setText(text)
@@ -115,9 +131,18 @@ class MessageBar(QFrame):
         _tinted(self, ATTENTION_BACKGROUND if attention else INFO_BACKGROUND)
         self.setVisible(True)
 
+    def _settle(self) -> None:
+        self.fresh = False
+
     def clear(self) -> None:
         self.text.setText("")
         self.setVisible(False)
+
+    def clear_if_stale(self) -> None:
+        """The person moved on: the message goes, unless it was caused by this very step (a
+        value refused as the focus left its cell for another)."""
+        if not self.fresh:
+            self.clear()
 
     def message(self) -> str:
         return self.text.text() if self.isVisible() or self.text.text() else ""
