@@ -139,7 +139,8 @@ def test_photos_dropped_on_a_row_are_attached_to_it(qtbot: QtBot, tmp_path: Path
     mime.setUrls([QUrl.fromLocalFile(str(green))])
     where = editor.grid.visualRect(view_index(editor, 1, "type")).center()
     for event_class in (QDragEnterEvent, QDragMoveEvent):
-        drag = event_class(QPointF(where), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+        # Qt's drag events take a whole-pixel point (QPoint); the drop takes a QPointF
+        drag = event_class(QPoint(where), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                            Qt.KeyboardModifier.NoModifier)
         QApplication.sendEvent(editor.grid.viewport(), drag)
         assert drag.isAccepted()
