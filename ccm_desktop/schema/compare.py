@@ -384,9 +384,16 @@ def place(change: Change) -> Words:
     return validate_place(p, t, row, column)
 
 
-def describe(change: Change, language: Language) -> str:
-    """One sentence for the Compare view."""
+_STATUS_WORDS = {"changed": N_("changed"), "unchanged": N_("unchanged since"),
+                 "not_applicable": N_("not applicable")}
+
+
+def describe(change: Change, language: Language, with_part: bool = True) -> str:
+    """One sentence for the Compare view; without the part's name where the view groups the
+    changes by part."""
     where = place(change)
+    if not with_part:
+        where = Words(where.parts[1:])
     if change.kind == ADDED:
         return message(N_("Added: {place}"), place=where).text(language)
     if change.kind == REMOVED:
@@ -395,8 +402,34 @@ def describe(change: Change, language: Language) -> str:
     if change.kind == MOVED:
         return message(N_("Moved: {place}, was row {old}"), place=where,
                        old=change.old).text(language)
-    return message(N_("{place}: {old} \u2192 {new}"), place=where, old=shown(change.old),
-                   new=shown(change.new)).text(language)
+    return message(N_("{place}: {old} \u2192 {new}"), place=where,
+                   old=shown_value(change, change.old, language),
+                   new=shown_value(change, change.new, language)).text(language)
+
+
+def shown_value(change: Change, value: Any, language: Language) -> Any:
+    """A changed value for people, written the way its field or column shows it."""
+    if value is None or value == [] or value == "":
+        return "\u2013"
+    attribute = change.path.rsplit(".", 1)[-1]
+    if change.table_id is None and attribute == "status" and value in _STATUS_WORDS:
+        return message(_STATUS_WORDS[value])
+    if change.table_id is None and attribute == "last_reported_year":
+        return str(value)
+    p = part(change.part_id)
+    if change.column_id is not None and change.table_id is not None:
+        kind = p.table(change.table_id).column(change.column_id).kind
+    elif change.table_id is None and p.has_field(attribute):
+        kind = p.field(attribute).kind
+    else:
+        return shown(value)
+    if isinstance(value, list):
+        return shown(value)
+    try:
+        text = kind.format(value, language.code)
+    except (TypeError, ValueError, AttributeError):
+        text = str(value)
+    return shown(text)
 
 
 def shown(value: Any) -> Any:
