@@ -28,7 +28,14 @@ from PySide6.QtWidgets import (
 
 from ccm_desktop.domain.report import Report
 from ccm_desktop.schema.compare import Comparison, compare, describe
-from ccm_desktop.schema.i18n import N_, language, message, ntranslate, translate
+from ccm_desktop.schema.i18n import (
+    N_,
+    RTL_LANGUAGES,
+    language,
+    message,
+    ntranslate,
+    translate,
+)
 from ccm_desktop.schema.registry import PARTS
 from ccm_desktop.schema.states import state_name
 from ccm_desktop.schema.validate import part_name
@@ -184,7 +191,7 @@ class CompareView(QWidget):
             difference = figure.difference
             label = figure.label.text(words)
             texts = [label, _number(figure.old, words),
-                     _number(figure.new, words), _signed(difference, words)]
+                     _number(figure.new, words), _signed(difference, words, self.lang)]
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setData(PATH_ROLE, figure.path)
@@ -235,13 +242,16 @@ def _number(value: int | Decimal | None, words: Any) -> str:
     return "\u2013" if value is None else str(words.number(value))
 
 
-def _signed(value: int | Decimal | None, words: Any) -> str:
+def _signed(value: int | Decimal | None, words: Any, lang: str = "en") -> str:
+    """A difference with its sign; in Arabic a left-to-right mark keeps the sign before the
+    digits (a bare minus would be laid out after them)."""
     if value is None:
         return "\u2013"
+    mark = "\u200e" if lang in RTL_LANGUAGES else ""
     if value > 0:
-        return "+" + str(words.number(value))
+        return mark + "+" + str(words.number(value))
     if value < 0:
-        return "\u2212" + str(words.number(-value))
+        return mark + "\u2212" + str(words.number(-value))
     return str(words.number(value))
 
 

@@ -132,5 +132,12 @@ def test_screenshot_of_the_comparison(qtbot: QtBot, repository: Repository, tmp_
         assert dock.view.figures.rowCount() >= 10
         if lang == "ar":
             assert dock.layoutDirection() == Qt.LayoutDirection.RightToLeft
+            assert dock.windowTitle() == "\u0645\u0642\u0627\u0631\u0646\u0629"  # Compare
+            labels = [dock.view.figures.item(r, 0).text()
+                      for r in range(dock.view.figures.rowCount())]
+            row = labels.index("\u0627\u0644\u0645\u0633\u0627\u062d\u0629 "
+                               "\u0627\u0644\u0645\u062a\u0628\u0642\u064a\u0629 (m\u00b2)")
+            # The sign stays before the digits in a right-to-left cell.
+            assert dock.view.figures.item(row, 3).text().startswith("\u200e\u2212")
     finally:
         QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
