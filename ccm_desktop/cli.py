@@ -240,6 +240,31 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _report_of(what: str, args: argparse.Namespace) -> Report:
+    """A report named on the command line: a file, or the id of a stored report."""
+    from ccm_desktop.exchange.formats import read_report
+
+    if what.isdigit() and not Path(what).exists():
+        with _repository(args) as repo:
+            loaded: Report = repo.load(int(what))
+        return loaded
+    return read_report(what)
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    import json
+
+    from ccm_desktop.schema.compare import as_json, compare, lines
+
+    comparison = compare(_report_of(args.old, args), _report_of(args.new, args))
+    if args.json:
+        _say(json.dumps(as_json(comparison), ensure_ascii=False, indent=2))
+    else:
+        for line in lines(comparison):
+            _say(line)
+    return EXIT_INVALID if comparison.changes else EXIT_OK
+
+
 def cmd_guess_map(args: argparse.Namespace) -> int:
     from ccm_desktop.exchange.xlsx.mapping_cli import guess_map_command
 
@@ -328,6 +353,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("restore", cmd_restore, "make an earlier revision the current draft again")
     p.add_argument("id", type=int)
     p.add_argument("revision", type=int)
+
+    p = add("diff", cmd_diff, "compare two reports (files or stored report ids), e.g. last "
+                              "year's and this year's; one difference a line")
+    p.add_argument("old", metavar="A", help="the older report: a file, or a stored report's id")
+    p.add_argument("new", metavar="B", help="the newer report: a file, or a stored report's id")
+    p.add_argument("--json", action="store_true", help="print the comparison as JSON")
 
     p = add("guess-map", cmd_guess_map, "propose a column mapping for a workbook people made")
     p.add_argument("file")

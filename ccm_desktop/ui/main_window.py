@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 
 from ccm_desktop.domain.report import Report
 from ccm_desktop.resources import resource_path
-from ccm_desktop.schema.i18n import RTL_LANGUAGES, UN_LANGUAGES
+from ccm_desktop.schema.i18n import N_, RTL_LANGUAGES, UN_LANGUAGES
 from ccm_desktop.schema.states import state_name
 from ccm_desktop.ui.autosave import Autosaver
+from ccm_desktop.ui.compare_view import show_compare
 from ccm_desktop.ui.deadline_text import all_deadlines, kind_words
 from ccm_desktop.ui.document import ReportDocument
 from ccm_desktop.ui.file_actions import FileActions
@@ -228,6 +229,9 @@ class MainWindow(QMainWindow):
                                         "Earlier saved versions of this report.")
         self.act_help = self._action("Help on this field", self.show_help, [std.HelpContents],
                                      "Explain the field or part you are in (F1).")
+        self.act_compare = self._action(N_("Compare\u2026"), self.show_compare, [],
+                                        N_("What changed since last year's report (or another "
+                                           "stored report): key figures and rows, per form."))
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
@@ -266,6 +270,8 @@ class MainWindow(QMainWindow):
         self.toolbar.addActions([self.act_pdf, self.act_xlsx, self.act_json])
         self.toolbar.addSeparator()
         self.toolbar.addActions([self.act_preview, self.act_import_into, self.act_history])
+        self.toolbar.addAction(self.act_compare)
+        view_menu.addAction(self.act_compare)
 
     def _update_mode(self) -> None:
         open_ = self.current is not None
@@ -274,6 +280,7 @@ class MainWindow(QMainWindow):
                        self.act_check, self.act_pdf, self.act_xlsx, self.act_json,
                        self.act_preview, self.act_import_into, self.act_history):
             action.setEnabled(open_)
+        self.act_compare.setEnabled(open_)
         if open_:
             self._update_position(self.current.view.current if self.current else 0)
         self._update_status()
@@ -488,6 +495,12 @@ class MainWindow(QMainWindow):
         dialog = HistoryDialog(self.repository, self.current.report_id, self)
         dialog.restore_requested.connect(self.restore_revision)
         dialog.exec()
+
+    def show_compare(self) -> None:
+        """The Compare view beside the open report (last year's report of the State first)."""
+        if self.current is not None:
+            self.commit_editing()
+            show_compare(self)
 
     def restore_revision(self, number: int) -> None:
         if self.current is None:
