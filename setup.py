@@ -12,6 +12,8 @@ setup(
         "*": ["*.json", "*.csv", "*.ttf", "*.ttc", "*.txt", "*.ini", "*.mako", "*.png", "*.svg",
               "*.qm", "*.mo", "*.po", "*.pot"],
         "ccm_desktop._resources": ["**/*"],
+        # Named per package: the "*" patterns above did not reach these in a fresh checkout.
         "ccm_desktop.locale": ["*.pot", "*/LC_MESSAGES/*.po"],
+        "ccm_desktop.storage.migrations": ["script.py.mako"],
     },
 )
