@@ -18,7 +18,14 @@ from typing import Any, ClassVar
 
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from ccm_desktop.schema.i18n import N_
+from ccm_desktop.schema.i18n import N_, translate
+from ccm_desktop.schema.numbers import (
+    NOT_A_NUMBER,
+    NumberTextError,
+    read_decimal,
+    read_with,
+    separator_symbols,
+)
 
 
 class KindError(ValueError):
@@ -131,8 +138,11 @@ class Int(Kind):
     def from_text(self, text: str, locale: str) -> Any:
         try:
             number = _decimal_from_text(text, locale)
-        except KindError:
-            raise KindError(N_("is not a whole number")) from None
+        except KindError as exc:
+            # A separator in the wrong place is explained; anything else is simply not a number.
+            if str(exc) == translate(NOT_A_NUMBER, locale.split("_")[0]):
+                raise KindError(N_("is not a whole number")) from None
+            raise
         if number != number.to_integral_value():
             raise KindError(N_("is not a whole number"))
         return int(number)
@@ -167,35 +177,16 @@ class Year(Int):
         return None if 1900 <= value <= 2999 else N_("is not a plausible year")
 
 
-def _strip_grouping(text: str, locale: str) -> str:
-    """Locale text -> plain decimal text ("1.234,5" in fr/es -> "1234.5")."""
-    loc = _babel_locale(locale)
-    group = get_group_symbol(loc)
-    decimal_sym = get_decimal_symbol(loc)
-    cleaned = text.replace("\u00a0", " ").replace("\u202f", " ")
-    # Arabic-script separators (ARABIC DECIMAL / THOUSANDS SEPARATOR) in any locale.
-    cleaned = cleaned.replace("\u066c", "").replace("\u066b", decimal_sym)
-    for sep in {group, " ", "\u00a0", "\u202f", "'"}:
-        if sep != decimal_sym:
-            cleaned = cleaned.replace(sep, "")
-    # In a comma locale, an English-style decimal point typed alone ("2.5") is kept as it is.
-    if decimal_sym != "." and (decimal_sym in cleaned or "." not in cleaned):
-        cleaned = cleaned.replace(decimal_sym, ".")
-    return cleaned.replace("\u2212", "-")
-
-
-# Digits as a person types them: any script's decimal digits (Python's Decimal reads Arabic-Indic
-# digits too), no exponent ("1e999999999" would make a number too large to hold).
-_TYPED_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 # Decimals in the JSON file: ASCII digits only, no exponent, as the writer writes them.
 JSON_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?", re.ASCII)
 
 
 def _decimal_from_text(text: str, locale: str) -> Decimal:
-    cleaned = _strip_grouping(text, locale)
-    if not _TYPED_NUMBER.fullmatch(cleaned):
-        raise KindError(N_("is not a number"))
-    return Decimal(cleaned)
+    """Typed text -> Decimal by the rules of the user's language (schema/numbers.py)."""
+    try:
+        return read_decimal(text, locale)
+    except NumberTextError as exc:
+        raise KindError(str(exc)) from None
 
 
 def format_number(value: int | Decimal, locale: str = "en") -> str:
@@ -527,12 +518,10 @@ class Attachments(Kind):
 
 def parse_number_text(text: str, decimal_separator: str) -> Decimal:
     """Parse "1.234,5" or "1,234.5" given which separator is the decimal one (for imports)."""
-    group = "." if decimal_separator == "," else ","
-    cleaned = text.strip().replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
-    cleaned = cleaned.replace(group, "").replace(decimal_separator, ".").replace("\u2212", "-")
-    if not _TYPED_NUMBER.fullmatch(cleaned):
-        raise KindError(N_("is not a number"))
-    return Decimal(cleaned)
+    try:
+        return read_with(text, separator_symbols(decimal_separator))
+    except NumberTextError as exc:
+        raise KindError(str(exc)) from None
 
 
 __all__ = [

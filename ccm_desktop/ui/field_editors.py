@@ -181,7 +181,7 @@ class AreaEditor(LineEditor):
 
 
 def _ends_in_digit(text: str) -> bool:
-    return text[-1:].isdigit() or text.endswith(".")
+    return text[-1:].isdigit() or text[-1:] in (".", ",", "\u066b")
 
 
 class NoteEditor(ValueEditor):
