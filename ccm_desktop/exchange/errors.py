@@ -13,3 +13,13 @@ class UnreadableFile(Exception):
         self.where = where
         at = f" at {where}" if where else ""
         super().__init__(f"{filename}{at}: {problem}")
+
+
+def is_encodable(text: str) -> bool:
+    """Whether `text` can be written as UTF-8 (no lone surrogate, as a "\\ud800" JSON escape or an
+    Excel "_xD800_" escape gives): such text is refused on reading, never stored."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

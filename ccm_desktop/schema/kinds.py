@@ -123,12 +123,20 @@ class Email(Text):
         return None if _EMAIL.match(value) else N_("is not an e-mail address")
 
 
+# The largest whole number a report may hold: fifteen nines. No count in an Article 7 report comes
+# near it (the largest stockpiles ever declared held some hundreds of millions of submunitions),
+# it is far below what SQLite stores (2**63 - 1), and a spreadsheet keeps every digit of it (Excel
+# holds 15 significant digits), so a figure never changes on its way through a workbook.
+MAX_WHOLE = 999_999_999_999_999
+
+
 @dataclass(frozen=True)
 class Int(Kind):
-    """A whole number >= 0 (quantities, people)."""
+    """A whole number >= 0 (quantities, people), at most MAX_WHOLE."""
 
     name: ClassVar[str] = "int"
     is_number: ClassVar[bool] = True
+    maximum: ClassVar[int] = MAX_WHOLE
 
     def from_json(self, raw: Any) -> Any:
         if isinstance(raw, bool) or not isinstance(raw, int):
@@ -153,6 +161,8 @@ class Int(Kind):
     def check(self, value: Any) -> str | None:
         if isinstance(value, bool) or not isinstance(value, int):
             return N_("expected a whole number")
+        if value > self.maximum:
+            return N_("is too large (at most 999,999,999,999,999)")
         return N_("cannot be negative") if value < 0 else None
 
     def python_type(self) -> type:
@@ -162,6 +172,12 @@ class Int(Kind):
 @dataclass(frozen=True)
 class Year(Int):
     name: ClassVar[str] = "year"
+
+    def from_json(self, raw: Any) -> Any:
+        year = super().from_json(raw)
+        if not 0 <= year <= 9999:  # a year has four digits; a longer one is no year at all
+            raise KindError(N_("is not a year (four digits)"))
+        return year
 
     def from_text(self, text: str, locale: str) -> Any:
         if not re.fullmatch(r"\d{4}", text):
@@ -526,7 +542,8 @@ def parse_number_text(text: str, decimal_separator: str) -> Decimal:
 
 __all__ = [
     "AREA_UNITS", "AreaM2", "Attachments", "Choice", "Code", "Currency", "DateKind",
-    "DecimalNumber", "Email", "Int", "JSON_DECIMAL", "Kind", "KindError", "Money", "Note",
+    "DecimalNumber", "Email", "Int", "JSON_DECIMAL", "Kind", "KindError", "MAX_WHOLE", "Money",
+    "Note",
     "Option", "StateKind", "Text", "Year", "YesNo", "format_number", "parse_number_text",
     "to_square_metres",
 ]
