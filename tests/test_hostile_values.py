@@ -124,3 +124,23 @@ def test_decimals_of_thousands_of_digits_are_stored_and_written_back(tmp_path: P
     assert pdf.code == 2  # a value longer than a page: one sentence, no half-written file
     assert "too long to fit on a page of the PDF" in pdf.err
     assert not Path("huge.pdf").exists()
+
+
+def test_whole_numbers_of_hundreds_of_digits_are_not_read(tmp_path: Path) -> None:
+    doc = _sample()
+    doc["forms"]["B"]["tables"]["stockpile"][0]["submunitions"] = 10**4000
+    doc["forms"]["B"]["tables"]["stockpile"][0]["munitions"] = 10**4000
+    source = _write(tmp_path / "long.ccm.json", doc)
+    run = run_cli("validate", str(source))
+    assert run.code == 2
+    assert "has too many digits to be a whole number" in run.err
+    # The same in a workbook, typed as text (Python cannot turn 5000 digits into a number).
+    assert run_cli("convert", str(SAMPLE), "--to", "base.xlsx").code == 0
+    workbook = openpyxl.load_workbook("base.xlsx")
+    cell = next(c for sheet in workbook.worksheets for row in sheet.iter_rows() for c in row
+                if c.value == 11520)
+    cell.value = "9" * 5000
+    workbook.save("long.xlsx")
+    run = run_cli("validate", "long.xlsx")
+    assert run.code == 2
+    assert "has too many digits to be a whole number" in run.err

@@ -128,6 +128,8 @@ class Email(Text):
 # it is far below what SQLite stores (2**63 - 1), and a spreadsheet keeps every digit of it (Excel
 # holds 15 significant digits), so a figure never changes on its way through a workbook.
 MAX_WHOLE = 999_999_999_999_999
+# Longer digit strings are not read at all (Python turns at most 4300 digits into text).
+WHOLE_DIGITS_READ = 300
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,8 @@ class Int(Kind):
     def from_json(self, raw: Any) -> Any:
         if isinstance(raw, bool) or not isinstance(raw, int):
             raise KindError(N_("expected a whole number"))
+        if abs(raw) >= 10**WHOLE_DIGITS_READ:  # products of such numbers could not be printed
+            raise KindError(N_("has too many digits to be a whole number"))
         return raw
 
     def from_text(self, text: str, locale: str) -> Any:
@@ -153,6 +157,8 @@ class Int(Kind):
             raise
         if number != number.to_integral_value():
             raise KindError(N_("is not a whole number"))
+        if number.adjusted() >= WHOLE_DIGITS_READ:  # not a figure: Python cannot even print it
+            raise KindError(N_("has too many digits to be a whole number"))
         return int(number)
 
     def format(self, value: Any, locale: str = "en") -> str:
@@ -543,6 +549,7 @@ def parse_number_text(text: str, decimal_separator: str) -> Decimal:
 __all__ = [
     "AREA_UNITS", "AreaM2", "Attachments", "Choice", "Code", "Currency", "DateKind",
     "DecimalNumber", "Email", "Int", "JSON_DECIMAL", "Kind", "KindError", "MAX_WHOLE", "Money",
+    "WHOLE_DIGITS_READ",
     "Note",
     "Option", "StateKind", "Text", "Year", "YesNo", "format_number", "parse_number_text",
     "to_square_metres",

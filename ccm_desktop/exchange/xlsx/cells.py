@@ -27,6 +27,7 @@ from typing import Any
 
 from ccm_desktop.schema.i18n import N_, translate
 from ccm_desktop.schema.kinds import (
+    WHOLE_DIGITS_READ,
     Attachments,
     Choice,
     DateKind,
@@ -226,7 +227,7 @@ def _from_text(kind: Kind, text: str, lang: str) -> Any:
 
         return code_for_name(text, lang) or text
     if isinstance(kind, Year | Int):
-        if _PLAIN_INT.fullmatch(text):
+        if _PLAIN_INT.fullmatch(text) and len(text) <= WHOLE_DIGITS_READ:
             return int(text)
         return kind.from_text(text.strip(), lang)
     if isinstance(kind, DecimalNumber):
