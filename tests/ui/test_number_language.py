@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,7 +15,9 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from ccm_desktop.domain.report import FormStatus, Report
+from ccm_desktop.schema.kinds import AreaM2, Int
 from ccm_desktop.storage.repository import Repository, open_repository
+from ccm_desktop.ui.field_editors import editor_for as field_editor_for
 from ccm_desktop.ui.main_window import MainWindow
 from ccm_desktop.ui.settings import Settings
 from ccm_desktop.ui.table import TableEditor
@@ -107,3 +110,38 @@ def test_a_pasted_english_decimal_comma_is_refused_not_multiplied(qtbot: QtBot) 
     assert "cleared_m2" not in rows[0]
     assert rows[1]["cleared_m2"] == Decimal(12500)
     assert "use a point for decimals: 2.5" in editor.messages.message()
+
+
+@pytest.mark.parametrize(("lang", "typed", "stored", "shown"), [
+    ("es", "2,5 ha", Decimal(25000), "25.000"),
+    ("fr", "2,5 ha", Decimal(25000), "25\u202f000"),
+    ("en", "2.5 ha", Decimal(25000), "25,000"),
+    ("en", "3 km2", Decimal(3_000_000), "3,000,000"),
+    ("fr", "2,5", Decimal("2.5"), "2,5"),  # no unit typed: the unit list's (m²)
+])
+def test_a_number_field_converts_and_then_shows_the_stored_square_metres(
+        qtbot: QtBot, lang: str, typed: str, stored: Decimal, shown: str) -> None:
+    editor = field_editor_for(AreaM2(), lang)
+    qtbot.addWidget(editor)
+    got: list[Any] = []
+    editor.edited.connect(lambda value, final: got.append((value, final)))
+    line = editor.line
+    qtbot.keyClicks(line, typed)
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert got[-1] == (stored, True)
+    assert line.text() == shown
+    assert editor.unit.currentData() == "m2"
+
+
+def test_a_number_field_refuses_an_english_decimal_comma(qtbot: QtBot) -> None:
+    editor = field_editor_for(Int(), "en")
+    qtbot.addWidget(editor)
+    problems: list[str] = []
+    editor.problem.connect(problems.append)
+    got: list[Any] = []
+    editor.edited.connect(lambda value, final: got.append(value))
+    qtbot.keyClicks(editor.line, "12,75")
+    qtbot.keyClick(editor.line, Qt.Key.Key_Return)
+    assert got == []
+    assert problems[-1] == ("“12,75” has a comma, which here only groups thousands; "
+                            "use a point for decimals: 12.75")
