@@ -144,3 +144,21 @@ def test_whole_numbers_of_hundreds_of_digits_are_not_read(tmp_path: Path) -> Non
     run = run_cli("validate", "long.xlsx")
     assert run.code == 2
     assert "has too many digits to be a whole number" in run.err
+
+
+@pytest.mark.parametrize("year", [-(2**63) - 1, 2**63, 10_000, -1])
+def test_a_year_beyond_four_digits_in_a_workbook_is_one_sentence(tmp_path: Path,
+                                                                 year: int) -> None:
+    # Found by the fuzz test: "Unchanged since (year)" = -2**63-1 crashed import (OverflowError).
+    assert run_cli("convert", str(SAMPLE), "--to", "base.xlsx").code == 0
+    workbook = openpyxl.load_workbook("base.xlsx")
+    cell = next(c for sheet in workbook.worksheets for row in sheet.iter_rows() for c in row
+                if c.value == 2014)  # Form A, unchanged since 2014
+    cell.value = year
+    workbook.save("year.xlsx")
+    db = _database(tmp_path)
+    before = db.read_bytes()
+    run = run_cli("import", "year.xlsx", "--db", str(db))
+    assert run.code == 2, run.err
+    assert "is not a year (four digits)" in run.err and run.err.count("\n") == 1
+    assert db.read_bytes() == before

@@ -184,7 +184,7 @@ def _from_number(kind: Kind, raw: int | float) -> Any:
             if not raw.is_integer():
                 raise KindError(N_("is not a whole number"))
             raw = int(raw)
-        return raw
+        return kind.from_json(raw)  # the same bounds as in a JSON file (a year has four digits)
     if isinstance(kind, DecimalNumber):
         return Decimal(raw) if isinstance(raw, int) else Decimal(repr(raw))
     if isinstance(kind, DateKind):
