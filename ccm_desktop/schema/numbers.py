@@ -66,13 +66,12 @@ def read_with(text: str, sym: Symbols, lang: str = "en") -> Decimal:
     sign = ""
     if cleaned[:1] in ("-", "+"):
         sign, cleaned = cleaned[0], cleaned[1:].lstrip()
-    if not cleaned or not re.fullmatch(r"[0-9]*(?:[^0-9][0-9]*)*", cleaned, re.ASCII) \
-            or not re.search(r"[0-9]", cleaned):
+    if not re.search(r"[0-9]", cleaned):
         raise NumberTextError(translate(NOT_A_NUMBER, lang))
-    pieces = re.split(r"([^0-9])", cleaned)
+    pieces = re.split(r"([^0-9])", cleaned)  # digit runs, with each single character between
     digits, seps = pieces[0::2], pieces[1::2]
     roles = [_role(s, sym) for s in seps]
-    if "other" in roles:
+    if "other" in roles:  # letters, a second sign, an exponent
         raise NumberTextError(translate(NOT_A_NUMBER, lang))
     if "foreign" in roles:
         return _foreign_point(sign, digits, roles, sym, lang)
