@@ -146,9 +146,9 @@ def test_whole_numbers_of_hundreds_of_digits_are_not_read(tmp_path: Path) -> Non
     assert "has too many digits to be a whole number" in run.err
 
 
-@pytest.mark.parametrize("year", [-(2**63) - 1, 2**63, 10_000, -1])
+@pytest.mark.parametrize("year", [-(2**63) - 1, 2**63, 10_000, -1, "9223372036854775808"])
 def test_a_year_beyond_four_digits_in_a_workbook_is_one_sentence(tmp_path: Path,
-                                                                 year: int) -> None:
+                                                                 year: int | str) -> None:
     # Found by the fuzz test: "Unchanged since (year)" = -2**63-1 crashed import (OverflowError).
     assert run_cli("convert", str(SAMPLE), "--to", "base.xlsx").code == 0
     workbook = openpyxl.load_workbook("base.xlsx")

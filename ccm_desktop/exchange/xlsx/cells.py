@@ -228,7 +228,7 @@ def _from_text(kind: Kind, text: str, lang: str) -> Any:
         return code_for_name(text, lang) or text
     if isinstance(kind, Year | Int):
         if _PLAIN_INT.fullmatch(text) and len(text) <= WHOLE_DIGITS_READ:
-            return int(text)
+            return kind.from_json(int(text))  # the bounds of a JSON file (four-digit years)
         return kind.from_text(text.strip(), lang)
     if isinstance(kind, DecimalNumber):
         if _PLAIN_DECIMAL.fullmatch(text):
