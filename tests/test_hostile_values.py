@@ -162,3 +162,25 @@ def test_a_year_beyond_four_digits_in_a_workbook_is_one_sentence(tmp_path: Path,
     assert run.code == 2, run.err
     assert "is not a year (four digits)" in run.err and run.err.count("\n") == 1
     assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize("hostile", ["year", "surrogate"])
+def test_storage_refuses_what_it_cannot_store_and_changes_nothing(tmp_path: Path,
+                                                                  hostile: str) -> None:
+    # Behind the readers' checks, the database itself still answers with one sentence.
+    from ccm_desktop.domain.report import FormStatus, Report
+    from ccm_desktop.storage.errors import StorageError
+    from ccm_desktop.storage.repository import open_repository
+
+    db = _database(tmp_path)
+    before = db.read_bytes()
+    report = Report()
+    report.form("A").status = FormStatus.UNCHANGED
+    if hostile == "year":
+        report.form("A").last_reported_year = 2**63
+    else:
+        report.cover.fields["prepared_by"] = "Ministry\ud800"
+    with open_repository(str(db)) as repo, pytest.raises(StorageError) as refused:
+        repo.add(report)
+    assert "holds a value the database cannot store" in refused.value.user_message
+    assert db.read_bytes() == before
