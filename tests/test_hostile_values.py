@@ -184,3 +184,21 @@ def test_storage_refuses_what_it_cannot_store_and_changes_nothing(tmp_path: Path
         repo.add(report)
     assert "holds a value the database cannot store" in refused.value.user_message
     assert db.read_bytes() == before
+
+
+def test_an_escaped_lone_surrogate_in_an_attachment_name_is_one_sentence(tmp_path: Path) -> None:
+    # Found by the fuzz test: a file name read outside the cell checks crashed import.
+    assert run_cli("convert", str(SAMPLE), "--to", "base.xlsx").code == 0
+    workbook = openpyxl.load_workbook("base.xlsx")
+    cell = next(c for sheet in workbook.worksheets for row in sheet.iter_rows() for c in row
+                if c.value == "bl755.png")
+    cell.value = "bl755_xDFFF_.png"
+    workbook.save("lone.xlsx")
+    db = _database(tmp_path)
+    before = db.read_bytes()
+    for argv in (("validate", "lone.xlsx"), ("convert", "lone.xlsx", "--to", "x.ccm.json"),
+                 ("import", "lone.xlsx", "--db", str(db))):
+        run = run_cli(*argv)
+        assert run.code == 2, (argv, run.err)
+        assert "holds text that is not valid Unicode" in run.err and run.err.count("\n") == 1
+    assert db.read_bytes() == before

@@ -23,3 +23,24 @@ def is_encodable(text: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+def unencodable_text_in(value: object) -> bool:
+    """Whether any text in `value` (a report, its dataclasses, dicts, lists; keys too) cannot be
+    written as UTF-8. A last check after reading, behind the readers' per-cell checks."""
+    from dataclasses import fields, is_dataclass
+
+    stack: list[object] = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if not is_encodable(item):
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple):
+            stack.extend(item)
+        elif is_dataclass(item) and not isinstance(item, type):
+            stack.extend(getattr(item, f.name) for f in fields(item))
+    return False

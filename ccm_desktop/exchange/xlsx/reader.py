@@ -26,7 +26,7 @@ from ccm_desktop.domain.report import (
     Row,
     Section,
 )
-from ccm_desktop.exchange.errors import UnreadableFile, is_encodable
+from ccm_desktop.exchange.errors import UnreadableFile, is_encodable, unencodable_text_in
 from ccm_desktop.exchange.xlsx import layout as L
 from ccm_desktop.exchange.xlsx.cells import from_cell, unescape_text
 from ccm_desktop.exchange.xlsx.grid import Sheet, read_sheets, where
@@ -106,6 +106,9 @@ def read_workbook_parts(path: str | Path) -> tuple[Report, tuple[str, ...]]:
                                    "ccm-desktop?)", where(sheet.name, 1, 1))
     report.attachments = _read_attachments(by_part, name)
     _check_attachment_refs(report, name)
+    if unencodable_text_in(report):  # an id or file name the cell checks do not see
+        raise UnreadableFile(name, "holds text that is not valid Unicode (an escaped lone "
+                                   "surrogate such as _xD800_)")
     return report, tuple(present)
 
 
