@@ -28,7 +28,7 @@ from openpyxl.cell.cell import MergedCell
 from ccm_desktop.cli import main
 
 SAMPLES = Path(__file__).resolve().parents[1] / "resources" / "samples"
-CASES = int(os.environ.get("CCM_FUZZ_CASES", "600"))
+CASES = int(os.environ.get("CCM_FUZZ_CASES", "300"))
 SEED = int(os.environ.get("CCM_FUZZ_SEED", "20261129"))
 
 HUGE = [10**30, 10**4000, 2**63, -(2**63) - 1, 2**63 - 1, 10**15, 999_999_999_999_999 + 1, -1, -(10**30),
