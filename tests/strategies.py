@@ -31,6 +31,7 @@ from hypothesis import strategies as st
 from ccm_desktop.domain.report import FORM_LETTERS, Attachment, FormData, FormStatus, Report, Row
 from ccm_desktop.schema.i18n import UN_LANGUAGES
 from ccm_desktop.schema.kinds import (
+    MAX_WHOLE,
     AreaM2,
     Attachments,
     Choice,
@@ -64,7 +65,7 @@ _any_printable = st.characters(
 )
 _characters = st.one_of(st.sampled_from(SCRIPT_LETTERS), _any_printable)
 
-MAX_INT = 10**15  # below 2**53, so that a spreadsheet's float still holds it exactly
+MAX_INT = MAX_WHOLE  # the schema's bound: 15 digits, which a spreadsheet keeps exactly
 FIRST_DAY, LAST_DAY = date(1990, 1, 1), date(2100, 12, 31)
 
 

@@ -180,7 +180,7 @@ def test_thirty_digit_decimals_keep_every_digit(locale: str) -> None:
     ("es", "1.234.567,5", "1234567.5"),
     ("ru", "1\u00a0234\u00a0567,5", "1234567.5"),
     ("ar", "١٬٢٣٤٫٥", "1234.5"),  # Arabic-Indic digits and separators
-    ("en", "1,2,3", "123"),  # grouping is not checked, only removed
+    ("en", "1,2,3", None),  # badly formed grouping is refused, never silently dropped
     ("fr", "12 apples", None),
     ("ar", "١٢٣٤", "1234"),  # Arabic-Indic digits
     ("zh", "1,234,567.5", "1234567.5"),

@@ -13,3 +13,34 @@ class UnreadableFile(Exception):
         self.where = where
         at = f" at {where}" if where else ""
         super().__init__(f"{filename}{at}: {problem}")
+
+
+def is_encodable(text: str) -> bool:
+    """Whether `text` can be written as UTF-8 (no lone surrogate, as a "\\ud800" JSON escape or an
+    Excel "_xD800_" escape gives): such text is refused on reading, never stored."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def unencodable_text_in(value: object) -> bool:
+    """Whether any text in `value` (a report, its dataclasses, dicts, lists; keys too) cannot be
+    written as UTF-8. A last check after reading, behind the readers' per-cell checks."""
+    from dataclasses import fields, is_dataclass
+
+    stack: list[object] = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if not is_encodable(item):
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple):
+            stack.extend(item)
+        elif is_dataclass(item) and not isinstance(item, type):
+            stack.extend(getattr(item, f.name) for f in fields(item))
+    return False

@@ -24,7 +24,7 @@ from ccm_desktop.domain.report import (
     Row,
     Section,
 )
-from ccm_desktop.exchange.errors import UnreadableFile
+from ccm_desktop.exchange.errors import UnreadableFile, is_encodable
 from ccm_desktop.schema.kinds import Kind, KindError, Year
 from ccm_desktop.schema.model import Field, Part, path_of
 from ccm_desktop.schema.registry import PARTS, part
@@ -77,10 +77,34 @@ def read_report_bytes(data: bytes, name: str = "report") -> Report:
         raise UnreadableFile(name, "is nested too deeply to be a report") from None
     except ValueError:  # e.g. an integer of more than 4300 digits
         raise UnreadableFile(name, "holds a number too long to be read") from None
+    bad_text = _unencodable_text(raw, "")
+    if bad_text is not None:
+        raise UnreadableFile(name, "holds text that is not valid Unicode (a lone surrogate "
+                                   "character, which no UTF-8 file can hold)", bad_text or None)
     try:
         return report_from_json(raw)
     except _Bad as exc:
         raise UnreadableFile(name, exc.problem, exc.where or None) from None
+
+
+def _unencodable_text(raw: Any, where: str) -> str | None:
+    """The path of the first key or text that cannot be written as UTF-8 ("\\ud800" escapes
+    decode to lone surrogates), or None. Such text would crash the database and every writer."""
+    stack: list[tuple[Any, str]] = [(raw, where)]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, str):
+            if not is_encodable(value):
+                return path
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                inner = f"{path}.{key}" if path else str(key)
+                if not is_encodable(str(key)):
+                    return path or "(a key)"
+                stack.append((item, inner))
+        elif isinstance(value, list):
+            stack.extend((item, f"{path}[{i}]") for i, item in enumerate(value))
+    return None
 
 
 class JsonFloat:

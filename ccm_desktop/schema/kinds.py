@@ -18,7 +18,14 @@ from typing import Any, ClassVar
 
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from ccm_desktop.schema.i18n import N_
+from ccm_desktop.schema.i18n import N_, translate
+from ccm_desktop.schema.numbers import (
+    NOT_A_NUMBER,
+    NumberTextError,
+    read_decimal,
+    read_with,
+    separator_symbols,
+)
 
 
 class KindError(ValueError):
@@ -116,25 +123,42 @@ class Email(Text):
         return None if _EMAIL.match(value) else N_("is not an e-mail address")
 
 
+# The largest whole number a report may hold: fifteen nines. No count in an Article 7 report comes
+# near it (the largest stockpiles ever declared held some hundreds of millions of submunitions),
+# it is far below what SQLite stores (2**63 - 1), and a spreadsheet keeps every digit of it (Excel
+# holds 15 significant digits), so a figure never changes on its way through a workbook.
+MAX_WHOLE = 999_999_999_999_999
+# Longer digit strings are not read at all (Python turns at most 4300 digits into text).
+WHOLE_DIGITS_READ = 300
+
+
 @dataclass(frozen=True)
 class Int(Kind):
-    """A whole number >= 0 (quantities, people)."""
+    """A whole number >= 0 (quantities, people), at most MAX_WHOLE."""
 
     name: ClassVar[str] = "int"
     is_number: ClassVar[bool] = True
+    maximum: ClassVar[int] = MAX_WHOLE
 
     def from_json(self, raw: Any) -> Any:
         if isinstance(raw, bool) or not isinstance(raw, int):
             raise KindError(N_("expected a whole number"))
+        if abs(raw) >= 10**WHOLE_DIGITS_READ:  # products of such numbers could not be printed
+            raise KindError(N_("has too many digits to be a whole number"))
         return raw
 
     def from_text(self, text: str, locale: str) -> Any:
         try:
             number = _decimal_from_text(text, locale)
-        except KindError:
-            raise KindError(N_("is not a whole number")) from None
+        except KindError as exc:
+            # A separator in the wrong place is explained; anything else is simply not a number.
+            if str(exc) == translate(NOT_A_NUMBER, locale.split("_")[0]):
+                raise KindError(N_("is not a whole number")) from None
+            raise
         if number != number.to_integral_value():
             raise KindError(N_("is not a whole number"))
+        if number.adjusted() >= WHOLE_DIGITS_READ:  # not a figure: Python cannot even print it
+            raise KindError(N_("has too many digits to be a whole number"))
         return int(number)
 
     def format(self, value: Any, locale: str = "en") -> str:
@@ -143,6 +167,8 @@ class Int(Kind):
     def check(self, value: Any) -> str | None:
         if isinstance(value, bool) or not isinstance(value, int):
             return N_("expected a whole number")
+        if value > self.maximum:
+            return N_("is too large (at most 999,999,999,999,999)")
         return N_("cannot be negative") if value < 0 else None
 
     def python_type(self) -> type:
@@ -152,6 +178,12 @@ class Int(Kind):
 @dataclass(frozen=True)
 class Year(Int):
     name: ClassVar[str] = "year"
+
+    def from_json(self, raw: Any) -> Any:
+        year = super().from_json(raw)
+        if not 0 <= year <= 9999:  # a year has four digits; a longer one is no year at all
+            raise KindError(N_("is not a year (four digits)"))
+        return year
 
     def from_text(self, text: str, locale: str) -> Any:
         if not re.fullmatch(r"\d{4}", text):
@@ -167,35 +199,16 @@ class Year(Int):
         return None if 1900 <= value <= 2999 else N_("is not a plausible year")
 
 
-def _strip_grouping(text: str, locale: str) -> str:
-    """Locale text -> plain decimal text ("1.234,5" in fr/es -> "1234.5")."""
-    loc = _babel_locale(locale)
-    group = get_group_symbol(loc)
-    decimal_sym = get_decimal_symbol(loc)
-    cleaned = text.replace("\u00a0", " ").replace("\u202f", " ")
-    # Arabic-script separators (ARABIC DECIMAL / THOUSANDS SEPARATOR) in any locale.
-    cleaned = cleaned.replace("\u066c", "").replace("\u066b", decimal_sym)
-    for sep in {group, " ", "\u00a0", "\u202f", "'"}:
-        if sep != decimal_sym:
-            cleaned = cleaned.replace(sep, "")
-    # In a comma locale, an English-style decimal point typed alone ("2.5") is kept as it is.
-    if decimal_sym != "." and (decimal_sym in cleaned or "." not in cleaned):
-        cleaned = cleaned.replace(decimal_sym, ".")
-    return cleaned.replace("\u2212", "-")
-
-
-# Digits as a person types them: any script's decimal digits (Python's Decimal reads Arabic-Indic
-# digits too), no exponent ("1e999999999" would make a number too large to hold).
-_TYPED_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 # Decimals in the JSON file: ASCII digits only, no exponent, as the writer writes them.
 JSON_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?", re.ASCII)
 
 
 def _decimal_from_text(text: str, locale: str) -> Decimal:
-    cleaned = _strip_grouping(text, locale)
-    if not _TYPED_NUMBER.fullmatch(cleaned):
-        raise KindError(N_("is not a number"))
-    return Decimal(cleaned)
+    """Typed text -> Decimal by the rules of the user's language (schema/numbers.py)."""
+    try:
+        return read_decimal(text, locale)
+    except NumberTextError as exc:
+        raise KindError(str(exc)) from None
 
 
 def format_number(value: int | Decimal, locale: str = "en") -> str:
@@ -527,17 +540,17 @@ class Attachments(Kind):
 
 def parse_number_text(text: str, decimal_separator: str) -> Decimal:
     """Parse "1.234,5" or "1,234.5" given which separator is the decimal one (for imports)."""
-    group = "." if decimal_separator == "," else ","
-    cleaned = text.strip().replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
-    cleaned = cleaned.replace(group, "").replace(decimal_separator, ".").replace("\u2212", "-")
-    if not _TYPED_NUMBER.fullmatch(cleaned):
-        raise KindError(N_("is not a number"))
-    return Decimal(cleaned)
+    try:
+        return read_with(text, separator_symbols(decimal_separator))
+    except NumberTextError as exc:
+        raise KindError(str(exc)) from None
 
 
 __all__ = [
     "AREA_UNITS", "AreaM2", "Attachments", "Choice", "Code", "Currency", "DateKind",
-    "DecimalNumber", "Email", "Int", "JSON_DECIMAL", "Kind", "KindError", "Money", "Note",
+    "DecimalNumber", "Email", "Int", "JSON_DECIMAL", "Kind", "KindError", "MAX_WHOLE", "Money",
+    "WHOLE_DIGITS_READ",
+    "Note",
     "Option", "StateKind", "Text", "Year", "YesNo", "format_number", "parse_number_text",
     "to_square_metres",
 ]

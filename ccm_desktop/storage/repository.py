@@ -192,6 +192,12 @@ class Repository:
                         yield session
             except DBAPIError as exc:
                 raise database.translate(exc, self._target, doing) from None
+            except (OverflowError, UnicodeEncodeError) as exc:
+                # A value no reader lets through (a year of twenty digits, a lone surrogate);
+                # the transaction is rolled back, so nothing was written.
+                raise StorageError(f"{self.path}: the report holds a value the database "
+                                   f"cannot store ({type(exc).__name__}); nothing was "
+                                   "changed") from None
 
     # Reports ---------------------------------------------------------------------------------
 

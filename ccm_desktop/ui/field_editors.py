@@ -184,13 +184,11 @@ class AreaEditor(LineEditor):
         text = text.strip()
         if not text:
             return None
-        if _ends_in_digit(text):
-            return self.kind.parse(f"{text} {self._unit()}", self.lang)
-        return self.kind.parse(text, self.lang)  # a unit typed after the number wins
-
-
-def _ends_in_digit(text: str) -> bool:
-    return text[-1:].isdigit() or text.endswith(".")
+        try:
+            self.kind.parse(f"{text} m2", self.lang)  # a bare figure takes the listed unit
+        except KindError:
+            return self.kind.parse(text, self.lang)  # a unit typed after it ("3 km2") wins
+        return self.kind.parse(f"{text} {self._unit()}", self.lang)
 
 
 class NoteEditor(ValueEditor):

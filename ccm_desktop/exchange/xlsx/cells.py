@@ -27,6 +27,7 @@ from typing import Any
 
 from ccm_desktop.schema.i18n import N_, translate
 from ccm_desktop.schema.kinds import (
+    WHOLE_DIGITS_READ,
     Attachments,
     Choice,
     DateKind,
@@ -183,7 +184,7 @@ def _from_number(kind: Kind, raw: int | float) -> Any:
             if not raw.is_integer():
                 raise KindError(N_("is not a whole number"))
             raw = int(raw)
-        return raw
+        return kind.from_json(raw)  # the same bounds as in a JSON file (a year has four digits)
     if isinstance(kind, DecimalNumber):
         return Decimal(raw) if isinstance(raw, int) else Decimal(repr(raw))
     if isinstance(kind, DateKind):
@@ -226,8 +227,8 @@ def _from_text(kind: Kind, text: str, lang: str) -> Any:
 
         return code_for_name(text, lang) or text
     if isinstance(kind, Year | Int):
-        if _PLAIN_INT.fullmatch(text):
-            return int(text)
+        if _PLAIN_INT.fullmatch(text) and len(text) <= WHOLE_DIGITS_READ:
+            return kind.from_json(int(text))  # the bounds of a JSON file (four-digit years)
         return kind.from_text(text.strip(), lang)
     if isinstance(kind, DecimalNumber):
         if _PLAIN_DECIMAL.fullmatch(text):

@@ -26,7 +26,7 @@ from ccm_desktop.domain.report import (
     Row,
     Section,
 )
-from ccm_desktop.exchange.errors import UnreadableFile
+from ccm_desktop.exchange.errors import UnreadableFile, is_encodable, unencodable_text_in
 from ccm_desktop.exchange.xlsx import layout as L
 from ccm_desktop.exchange.xlsx.cells import from_cell, unescape_text
 from ccm_desktop.exchange.xlsx.grid import Sheet, read_sheets, where
@@ -106,6 +106,9 @@ def read_workbook_parts(path: str | Path) -> tuple[Report, tuple[str, ...]]:
                                    "ccm-desktop?)", where(sheet.name, 1, 1))
     report.attachments = _read_attachments(by_part, name)
     _check_attachment_refs(report, name)
+    if unencodable_text_in(report):  # an id or file name the cell checks do not see
+        raise UnreadableFile(name, "holds text that is not valid Unicode (an escaped lone "
+                                   "surrogate such as _xD800_)")
     return report, tuple(present)
 
 
@@ -178,9 +181,14 @@ def _check_meta(cover: _Parsed, name: str) -> str:
 
 def _cell(kind: Kind, raw: Any, lang: str, name: str, sheet: str, row: int, col: int) -> Any:
     try:
-        return from_cell(kind, raw, lang)
+        value = from_cell(kind, raw, lang)
     except KindError as exc:
         raise UnreadableFile(name, f"{_show(raw)} {exc}", where(sheet, row, col)) from None
+    texts = value if isinstance(value, list) else [value]
+    if not all(is_encodable(t) for t in texts if isinstance(t, str)):
+        raise UnreadableFile(name, "holds text that is not valid Unicode (an escaped lone "
+                                   "surrogate such as _xD800_)", where(sheet, row, col))
+    return value
 
 
 def _show(raw: Any) -> str:

@@ -212,7 +212,8 @@ class TableEditing:
                 self._plan_one(plan, row, self.model.columns[col], block[0][0])
         else:
             plan = paste.plan_paste(block, self.model.columns, start_column, targets,
-                                    self.model.stored_count(), self._parse, self.lang)
+                                    self.model.stored_count(), self._parse, self.lang,
+                                    self.model.locale)
         if plan.changes:
             self.document.set_cells(self.part_id, self.table_id, plan.changes,
                                     self._undo_text(N_("Paste into {table}")))

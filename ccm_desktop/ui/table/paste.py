@@ -15,6 +15,7 @@ from typing import Any
 from ccm_desktop.schema.i18n import N_, translate
 from ccm_desktop.schema.kinds import KindError
 from ccm_desktop.schema.model import Field
+from ccm_desktop.schema.numbers import decimal_separator_phrase
 
 Block = list[list[str]]
 
@@ -96,6 +97,7 @@ class PastePlan:
     new_rows: int = 0
     cells: int = 0  # cells pasted (an empty cell pasted over a value counts: it clears it)
     nothing_read: bool = False  # no cell could be read: nothing is changed at all
+    number_locale: str | None = None  # set when numbers were read: whose separators were assumed
 
     @property
     def rows_touched(self) -> int:
@@ -122,12 +124,13 @@ Parse = Callable[[Field, str], Any]
 
 def plan_paste(block: Block, columns: Sequence[Field], start_column: int,
                target_rows: Sequence[int], stored_count: int, parse: Parse,
-               lang: str = "en") -> PastePlan:
+               lang: str = "en", locale: str | None = None) -> PastePlan:
     """Where each pasted cell goes and what it becomes.
 
     `target_rows` are the stored rows under the view's rows from the current one down (the view
     may be sorted); block lines past them become new rows at the end. `parse(column, text)`
-    returns the value to store or raises KindError with a short phrase."""
+    returns the value to store or raises KindError with a short phrase; it reads numbers by the
+    rules of `locale`, which the report then names."""
     plan = PastePlan()
     if block and is_header(block[0], columns[start_column:], lang) and len(block) > 1:
         block = block[1:]
@@ -152,6 +155,8 @@ def plan_paste(block: Block, columns: Sequence[Field], start_column: int,
                 if text.strip() and column.label not in plan.read_only:
                     plan.read_only.append(column.label)
                 continue
+            if column.kind.is_number and text.strip() and locale is not None:
+                plan.number_locale = locale
             try:
                 value = parse(column, text)
             except KindError as problem:
@@ -208,6 +213,9 @@ def summary(plan: PastePlan, lang: str, limit: int = 6) -> tuple[str, bool]:
                                 "out."),
                              N_("{count} columns on the right went past the last column and "
                                 "were left out."), lang))
+    if plan.number_locale is not None:
+        parts.append(tr(N_("Numbers were read with {separator} as the decimal separator.")).format(
+            separator=decimal_separator_phrase(plan.number_locale, lang)))
     for label in plan.read_only:
         parts.append(tr(N_("{column} cannot be pasted; attach the files to each row "
                            "instead.")).format(column=tr(label)))
