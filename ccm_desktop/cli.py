@@ -87,8 +87,8 @@ def _write(report: Report, target: str, lang: str, findings: list[Finding] | Non
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     except LayoutError:  # a value of thousands of characters: its table row outgrows a page
-        raise CommandError(f"{target}: could not be written: a value in the report is too long "
-                           "to fit on a page of the PDF") from None
+        raise CommandError(_("{file}: could not be written: a value in the report is too long "
+                             "to fit on a page of the PDF").format(file=target)) from None
     except OSError as exc:
         raise CommandError(_("{file}: could not be written ({reason})").format(
             file=target, reason=exc.strerror or exc)) from None
