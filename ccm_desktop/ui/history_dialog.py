@@ -42,6 +42,8 @@ class HistoryDialog(QDialog):
         self.list.setRootIsDecorated(False)
         self.list.setAccessibleName(translate(N_("Saved revisions"), lang))
         revisions = sorted(repository.history(report_id), key=lambda r: r.number, reverse=True)
+        # Submissions and corrigenda are named on the revision that was sent.
+        sent = {s.revision: s for s in repository.submissions(report_id)}
         for revision in revisions:
             saved = revision.saved_at
             if isinstance(saved, datetime):
@@ -50,10 +52,22 @@ class HistoryDialog(QDialog):
                 saved_text = f"{saved:%Y-%m-%d %H:%M:%S}"
             else:
                 saved_text = str(saved or "")
+            summary = str(revision.summary or "")
+            submission = sent.get(revision.number)
+            if submission is not None:
+                what = (translate(N_("Corrigendum {number} submitted on {date}"), lang).format(
+                            number=submission.number, date=submission.submitted_on.isoformat())
+                        if submission.number else
+                        translate(N_("Submitted on {date}"), lang).format(
+                            date=submission.submitted_on.isoformat()))
+                summary = f"\u2709 {what} \u2014 {summary}"
             item = QTreeWidgetItem(self.list, [str(revision.number), saved_text,
-                                               str(revision.user or ""),
-                                               str(revision.summary or "")])
+                                               str(revision.user or ""), summary])
             item.setData(0, NUMBER_ROLE, revision.number)
+            if submission is not None:
+                font = item.font(3)
+                font.setBold(True)
+                item.setFont(3, font)
         for column in range(3):
             self.list.resizeColumnToContents(column)
         self.restore_button = QPushButton(translate(N_("Restore this revision"), lang), self)

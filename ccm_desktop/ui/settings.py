@@ -82,3 +82,20 @@ class Settings:
 
     def sample_offered(self) -> bool:
         return str(self._q.value("ui/sample_offered", "false")).lower() == "true"
+
+    # Where reports go (forms.md): the e-mail draft of a submission package -------------------
+
+    def mail_to(self) -> tuple[str, ...]:
+        return _addresses(self._q.value("submission/to", ""), ("ccm@un.org",))
+
+    def mail_cc(self) -> tuple[str, ...]:
+        return _addresses(self._q.value("submission/cc", ""), ("info@cmconvention.org",))
+
+    def set_mail_recipients(self, to: list[str], cc: list[str]) -> None:
+        self._q.setValue("submission/to", ", ".join(to))
+        self._q.setValue("submission/cc", ", ".join(cc))
+
+
+def _addresses(value: object, default: tuple[str, ...]) -> tuple[str, ...]:
+    found = tuple(a.strip() for a in str(value or "").split(",") if a.strip())
+    return found or default
