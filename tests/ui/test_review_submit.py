@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from ccm_desktop.domain.report import Report
 from ccm_desktop.exchange.json_io import read_report_file
+from ccm_desktop.schema.i18n import N_, translate
 from ccm_desktop.storage.repository import Repository, open_repository
 from ccm_desktop.submitting import editing_corrigendum, write_submitted_package
 from ccm_desktop.ui.history_dialog import HistoryDialog
@@ -219,3 +220,5 @@ def test_screenshot_of_the_review_step(qtbot: QtBot, repository: Repository, tmp
     if lang == "ar":
         assert dialog.layoutDirection() == Qt.LayoutDirection.RightToLeft
         assert any("\u0600" <= c <= "\u06ff" for c in dialog.detail.text())
+        assert dialog.windowTitle() == translate(N_("Review and submit"), "ar")
+        assert any("\u0600" <= c <= "\u06ff" for c in dialog.windowTitle())
