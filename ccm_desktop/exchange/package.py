@@ -5,8 +5,8 @@ A folder named after the State and the year (and the corrigendum), and a zip of 
 - the report as PDF, Excel workbook and JSON;
 - `manifest.json`: each file's size and SHA-256, the application's version, the validation
   summary;
-- an e-mail draft (`.eml`) with the three files attached, to the recipients of forms.md, "Where
-  reports go" (or the user's own).
+- an e-mail draft (`.eml`) with the three files attached, to the recipients of "Where reports go"
+  in the README (or the user's own).
 
 Everything is a function of the report and of the stored submission (its date, its moment, the
 version that wrote it): the PDF's dates and the zip entries carry the submission's moment, JSON

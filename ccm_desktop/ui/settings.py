@@ -83,7 +83,7 @@ class Settings:
     def sample_offered(self) -> bool:
         return str(self._q.value("ui/sample_offered", "false")).lower() == "true"
 
-    # Where reports go (forms.md): the e-mail draft of a submission package -------------------
+    # Where reports go (README): the e-mail draft of a submission package -------------------
 
     def mail_to(self) -> tuple[str, ...]:
         return _addresses(self._q.value("submission/to", ""), ("ccm@un.org",))
