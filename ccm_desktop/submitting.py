@@ -9,7 +9,7 @@ Shared by the window (Review and submit) and the command line (`ccm-desktop subm
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from ccm_desktop import __version__
@@ -29,27 +29,28 @@ class NotReady(Exception):
 
 def submit(repo: Repository, report_id: int, folder: str | Path, *,
            to: Sequence[str] = DEFAULT_TO, cc: Sequence[str] = DEFAULT_CC,
-           now: datetime | None = None) -> tuple[Submission, Path]:
-    """Set the submission date, save, remember the submission and write its package into
-    `folder`. Raises NotReady while errors remain, StorageError if the report stands as it was
-    already sent, OSError for the disk."""
+           now: datetime | None = None, on: date | None = None) -> tuple[Submission, Path]:
+    """Set the submission date (`on`, default: today where the user is), save, write the
+    package into `folder`, then remember the submission: a package that cannot be written
+    leaves the report not submitted. Raises NotReady while errors remain, StorageError if the
+    report stands as it was already sent, OSError for the disk."""
     moment = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    day = on or moment.astimezone().date()
     if repo.is_submitted(report_id):
         raise StorageError(f"Report {report_id} was already submitted as it stands; edit it to "
                            "start a corrigendum")
     report = repo.load(report_id)
-    report.cover.fields["submission_date"] = moment.astimezone().date() if now is None \
-        else moment.date()
+    report.cover.fields["submission_date"] = day
     findings = validate(report)
     if any(f.is_error for f in findings):
         raise NotReady(report_id, findings)
     done = repo.submissions(report_id)
     summary = f"Submitted (corrigendum {len(done)})" if done else "Submitted"
     repo.save(report_id, report, summary=summary)
-    submission = repo.record_submission(report_id, report.cover.fields["submission_date"],
-                                        moment, __version__)
-    info = _info(submission, to, cc)
-    return submission, write_package(report, info, folder)
+    info = PackageInfo(submitted_on=day, submitted_at=moment, version=__version__,
+                       corrigendum=len(done) or None, to=tuple(to), cc=tuple(cc))
+    package = write_package(report, info, folder)
+    return repo.record_submission(report_id, day, moment, __version__), package
 
 
 def write_submitted_package(repo: Repository, report_id: int, number: int, folder: str | Path,

@@ -44,7 +44,8 @@ def files_of(folder: Path) -> dict[str, bytes]:
 def test_the_package_holds_what_the_manifest_says(tmp_path: Path) -> None:
     with open_repository(tmp_path / "db.sqlite3") as repo:
         report_id = repo.add(croatia())
-        submission, folder = submit(repo, report_id, tmp_path / "out", now=MOMENT)
+        submission, folder = submit(repo, report_id, tmp_path / "out", now=MOMENT,
+                                    on=date(2017, 4, 28))
         stored = repo.load(report_id)
         assert repo.is_submitted(report_id)
     assert submission.number == 0 and submission.submitted_on == date(2017, 4, 28)
@@ -89,6 +90,7 @@ def test_a_corrigendum_and_the_original_written_again_byte_for_byte(tmp_path: Pa
     with open_repository(tmp_path / "db.sqlite3") as repo:
         report_id = repo.add(croatia())
         _, first = submit(repo, report_id, tmp_path / "sent", now=MOMENT)
+        assert repo.submissions(report_id)[0].submitted_on == MOMENT.astimezone().date()
         original = files_of(first)
         original_zip = first.with_name(first.name + ".zip").read_bytes()
         assert editing_corrigendum(repo, report_id) is None
@@ -161,6 +163,19 @@ def test_cli_submit_refuses_with_the_findings_then_prints_the_folder(
                 "--mail-to", "mission@example.org"]) == 0
     rewritten = Path(capsys.readouterr().out.strip())
     assert files_of(rewritten) == files_of(folder)
+
+
+def test_a_package_that_cannot_be_written_leaves_the_report_not_submitted(
+        tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    with open_repository(tmp_path / "db.sqlite3") as repo:
+        report_id = repo.add(croatia())
+        with pytest.raises(OSError):
+            submit(repo, report_id, blocker, now=MOMENT)
+        assert repo.submissions(report_id) == [] and not repo.is_submitted(report_id)
+        _, folder = submit(repo, report_id, tmp_path / "out", now=MOMENT)
+        assert repo.is_submitted(report_id) and folder.is_dir()
 
 
 def test_package_name_is_safe_for_any_disk() -> None:

@@ -160,7 +160,7 @@ class SubmitFlow(QObject):
             _submission, package = submit(
                 self.window.repository, opened.report_id, folder,
                 to=settings.mail_to(), cc=settings.mail_cc(),
-                now=submit_moment(self.window.today))
+                now=submit_moment(self.window.today), on=self.window.today)
         except NotReady:
             if self.dialog is not None:
                 self.dialog.refresh()

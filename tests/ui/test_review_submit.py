@@ -180,7 +180,9 @@ def test_review_fix_explain_submit_then_a_corrigendum(qtbot: QtBot, repository: 
     again = write_submitted_package(repository, report_id, 0, tmp_path / "again")
     assert files_of(again) == original
 
-    # Submit the corrigendum: its own package, "Corrigendum 1" on every page.
+    # Submit the corrigendum: its own package, "Corrigendum 1" on every page, to the
+    # addresses the settings keep.
+    window.settings.set_mail_recipients(["mission@example.org"], [])
     dialog = open_review(qtbot, window)
     assert dialog.submit_button.isEnabled()
     window.submit_flow.choose_folder = lambda: str(out)
@@ -190,6 +192,10 @@ def test_review_fix_explain_submit_then_a_corrigendum(qtbot: QtBot, repository: 
     pages = pypdf.PdfReader(next(second.glob("*.pdf"))).pages
     assert all("Corrigendum 1" in p.extract_text() for p in pages)
     assert files_of(package) == original  # the first package was not touched
+    message = email.message_from_bytes(next(second.glob("*.eml")).read_bytes(),
+                                       policy=policy.default)
+    assert message["To"] == "mission@example.org" and message["Cc"] is None
+    assert "Corrigendum 1" in message["Subject"]
 
     # History names the submission and the corrigendum.
     history = HistoryDialog(repository, report_id)
