@@ -229,13 +229,17 @@ class ReviewDialog(QDialog):
         if due is None:
             return self.t(N_("The due date cannot be worked out until the kind of report and its "
                              "period are filled in."))
-        late = (self.today - due.day).days
+        sent = report.cover.fields.get("submission_date")
+        day = sent if self.submitted and isinstance(sent, date) else self.today
+        late = (day - due.day).days
         lang = language(self.lang)
         how = self.t(N_("on time")) if late <= 0 else ntranslate(
             "{n} day late", "{n} days late", late, self.lang).format(n=lang.number(late))
-        return self.t(N_("{what}: due {due}. Submitted today, {today}, it is {how}.")).format(
-            what=due.label, due=long_date(due.day, self.lang),
-            today=long_date(self.today, self.lang), how=how)
+        sentence = (N_("{what}: due {due}. Submitted on {today}, it was {how}.") if day != self.today
+                    or self.submitted else
+                    N_("{what}: due {due}. Submitted today, {today}, it is {how}."))
+        return self.t(sentence).format(what=due.label, due=long_date(due.day, self.lang),
+                                       today=long_date(day, self.lang), how=how)
 
     # Actions --------------------------------------------------------------------------------
 

@@ -150,6 +150,8 @@ class SubmitFlow(QObject):
         opened = self.window.current
         if opened is None or opened.locked:
             return None
+        if self.dialog is not None and self.dialog.blocking():
+            return None  # the button is disabled then; a second way in changes nothing
         if not self.window.commit_and_save():
             return None
         folder = self.choose_folder()
@@ -180,8 +182,18 @@ class SubmitFlow(QObject):
             self.dialog.close()
             self.dialog = None
         self.window.open_report(opened.report_id)  # again: submitted, read-only
-        self.window.statusBar().showMessage(package_folder_note(package, self.window.lang),
-                                            15000)
+        self._tell(package)
         return package
+
+    def _tell(self, package: Path) -> None:
+        """Where the package is, with a button that opens the folder."""
+        box = QMessageBox(QMessageBox.Icon.Information, self.t(N_("Report submitted")),
+                          package_folder_note(package, self.window.lang),
+                          QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName("submittedBox")
+        show = box.addButton(self.t(N_("Open the folder")), QMessageBox.ButtonRole.ActionRole)
+        show.clicked.connect(lambda: self.window.open_url(package))
+        self.window.last_dialog = box
+        box.open()
 
 

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from ccm_desktop.domain.report import Report
@@ -51,9 +52,14 @@ def draft_with_open_points() -> Report:
 
 
 def make_window(qtbot: QtBot, repository: Repository, tmp_path: Path,
-                lang: str = "en") -> MainWindow:
+                lang: str = "en", opened: list[str] | None = None) -> MainWindow:
+    def opener(url: QUrl) -> bool:
+        if opened is not None:
+            opened.append(url.toLocalFile())
+        return True
+
     window = MainWindow(repository, Settings.at(tmp_path / "settings.ini"), lang=lang,
-                        today=TODAY, sample_dir=tmp_path / "none")
+                        today=TODAY, sample_dir=tmp_path / "none", opener=opener)
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
@@ -79,7 +85,8 @@ def files_of(folder: Path) -> dict[str, bytes]:
 def test_review_fix_explain_submit_then_a_corrigendum(qtbot: QtBot, repository: Repository,
                                                      tmp_path: Path) -> None:
     report_id = repository.add(draft_with_open_points())
-    window = make_window(qtbot, repository, tmp_path)
+    opened: list[str] = []
+    window = make_window(qtbot, repository, tmp_path, opened=opened)
     window.open_report(report_id)
     assert window.current is not None and not window.current.locked
     dialog = open_review(qtbot, window)
@@ -125,6 +132,18 @@ def test_review_fix_explain_submit_then_a_corrigendum(qtbot: QtBot, repository: 
     assert package is not None and package.parent == out
     assert window.current is not None and window.current.locked
     assert "Submitted on" in window.submit_flow.label.text()
+    # A message says where the package is, with a button that opens the folder.
+    box = window.last_dialog
+    assert isinstance(box, QMessageBox) and str(package) in box.text()
+    show = next(b for b in box.findChildren(QPushButton) if b.text() == "Open the folder")
+    qtbot.mouseClick(show, Qt.MouseButton.LeftButton)
+    assert opened == [str(package)]
+    box.close()
+    # The review of a submitted report says when it was sent; nothing can be submitted.
+    review = open_review(qtbot, window)
+    assert "Submitted on 20 April 2017, it was on time" in review.deadline.text()
+    assert not review.submit_button.isEnabled() and "read-only" in review.summary.text()
+    review.close()
     stored = repository.load(report_id)
     assert stored.cover.fields["submission_date"] == TODAY
     assert repository.is_submitted(report_id)
@@ -188,6 +207,7 @@ def test_review_fix_explain_submit_then_a_corrigendum(qtbot: QtBot, repository: 
     window.submit_flow.choose_folder = lambda: str(out)
     qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
     second = window.submit_flow.last_package
+    window.last_dialog.close()
     assert second is not None and second.name.endswith("Corrigendum-1")
     pages = pypdf.PdfReader(next(second.glob("*.pdf"))).pages
     assert all("Corrigendum 1" in p.extract_text() for p in pages)
