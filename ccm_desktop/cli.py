@@ -249,7 +249,7 @@ def cmd_submit(args: argparse.Namespace) -> int:
     cc = tuple(args.mail_cc if args.mail_cc is not None else DEFAULT_CC)
     with _repository(args) as repo:
         if args.again is not None:
-            _say(str(write_submitted_package(repo, args.id, args.again, args.to, to=to, cc=cc)))
+            _say(str(write_submitted_package(repo, args.id, args.again, args.to)))
             return EXIT_OK
         try:
             _submission, folder = submit(repo, args.id, args.to, to=to, cc=cc)
@@ -362,7 +362,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="copy of the e-mail draft (default: info@cmconvention.org)")
     p.add_argument("--again", type=int, metavar="N",
                    help="write the package of submission N again (0: the original, 1: "
-                        "corrigendum 1, ...), exactly as it was")
+                        "corrigendum 1, ...), exactly as it was, to the same recipients")
     p.add_argument("--lang", choices=UN_LANGUAGES, help="language of the findings")
 
     p = add("guess-map", cmd_guess_map, "propose a column mapping for a workbook people made")

@@ -50,24 +50,24 @@ def submit(repo: Repository, report_id: int, folder: str | Path, *,
     info = PackageInfo(submitted_on=day, submitted_at=moment, version=__version__,
                        corrigendum=len(done) or None, to=tuple(to), cc=tuple(cc))
     package = write_package(report, info, folder)
-    return repo.record_submission(report_id, day, moment, __version__), package
+    return repo.record_submission(report_id, day, moment, __version__, info.to, info.cc), package
 
 
-def write_submitted_package(repo: Repository, report_id: int, number: int, folder: str | Path,
-                            *, to: Sequence[str] = DEFAULT_TO,
-                            cc: Sequence[str] = DEFAULT_CC) -> Path:
-    """The package of submission `number` (0: the original), exactly as it was written then."""
+def write_submitted_package(repo: Repository, report_id: int, number: int,
+                            folder: str | Path) -> Path:
+    """The package of submission `number` (0: the original), exactly as it was written then
+    (the same dates, version and e-mail recipients)."""
     for submission in repo.submissions(report_id):
         if submission.number == number:
             report = repo.revision_report(report_id, submission.revision)
-            return write_package(report, _info(submission, to, cc), folder)
+            return write_package(report, _info(submission), folder)
     raise StorageError(f"Report {report_id} has no submission {number}")
 
 
-def _info(submission: Submission, to: Sequence[str], cc: Sequence[str]) -> PackageInfo:
+def _info(submission: Submission) -> PackageInfo:
     return PackageInfo(submitted_on=submission.submitted_on, submitted_at=submission.submitted_at,
                        version=submission.version, corrigendum=submission.corrigendum,
-                       to=tuple(to), cc=tuple(cc))
+                       to=submission.to, cc=submission.cc)
 
 
 def editing_corrigendum(repo: Repository, report_id: int) -> int | None:

@@ -159,8 +159,7 @@ def test_cli_submit_refuses_with_the_findings_then_prints_the_folder(
     assert "already submitted" in capsys.readouterr().err
     # --again writes the original package again, identical.
     again = tmp_path / "again"
-    assert run(["--db", db, "submit", str(good_id), "--to", str(again), "--again", "0",
-                "--mail-to", "mission@example.org"]) == 0
+    assert run(["--db", db, "submit", str(good_id), "--to", str(again), "--again", "0"]) == 0
     rewritten = Path(capsys.readouterr().out.strip())
     assert files_of(rewritten) == files_of(folder)
 

@@ -175,6 +175,8 @@ class SubmissionRecord(Base):
     submitted_at: Mapped[datetime] = mapped_column(UtcDateTime)
     version: Mapped[str] = mapped_column(String(32))
     user: Mapped[str] = mapped_column(String(255))
+    mail_to: Mapped[str] = mapped_column(Text)  # addresses of the e-mail draft, ", "-separated
+    mail_cc: Mapped[str] = mapped_column(Text)
 
 
 class WarningAnswerRecord(Base):

@@ -131,10 +131,16 @@ class Submission:
     submitted_at: datetime
     version: str
     user: str
+    to: tuple[str, ...] = ()  # the e-mail draft's recipients
+    cc: tuple[str, ...] = ()
 
     @property
     def corrigendum(self) -> int | None:
         return self.number or None
+
+
+def _split(addresses: str) -> tuple[str, ...]:
+    return tuple(a.strip() for a in addresses.split(",") if a.strip())
 
 
 def _iso(day: date | None) -> str:
@@ -354,7 +360,8 @@ class Repository:
                                 .where(SubmissionRecord.report_id == report_id)
                                 .order_by(SubmissionRecord.number)).all()
             return [Submission(r.number, r.revision, date.fromisoformat(r.submitted_on),
-                               r.submitted_at, r.version, r.user) for r in records]
+                               r.submitted_at, r.version, r.user, _split(r.mail_to),
+                               _split(r.mail_cc)) for r in records]
 
     def is_submitted(self, report_id: int) -> bool:
         """Whether the newest revision is the one last sent (the report is then read-only)."""
@@ -365,7 +372,8 @@ class Repository:
             return last is not None and last == record.revision
 
     def record_submission(self, report_id: int, submitted_on: date, submitted_at: datetime,
-                          version: str) -> Submission:
+                          version: str, to: tuple[str, ...] = (),
+                          cc: tuple[str, ...] = ()) -> Submission:
         """Remember that the newest revision was sent; call after saving the report with its
         submission date. Refuses a revision that was already sent."""
         with self._session("save to", write=True) as s:
@@ -378,10 +386,11 @@ class Repository:
                                           revision=record.revision,
                                           submitted_on=submitted_on.isoformat(),
                                           submitted_at=submitted_at.replace(microsecond=0),
-                                          version=version, user=self.user)
+                                          version=version, user=self.user,
+                                          mail_to=", ".join(to), mail_cc=", ".join(cc))
             s.add(submission)
             return Submission(submission.number, submission.revision, submitted_on,
-                              submission.submitted_at, version, self.user)
+                              submission.submitted_at, version, self.user, tuple(to), tuple(cc))
 
     def warning_answers(self, report_id: int) -> dict[str, str]:
         """Warnings answered with an explanation: key (see domain.submission) to the text."""

@@ -498,6 +498,7 @@ class MainWindow(QMainWindow):
         self.commit_and_save()
         dialog = HistoryDialog(self.repository, self.current.report_id, self)
         dialog.restore_requested.connect(self.restore_revision)
+        dialog.package_requested.connect(self.submit_flow.write_again)
         dialog.exec()
 
     def restore_revision(self, number: int) -> None:

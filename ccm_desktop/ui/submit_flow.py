@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from ccm_desktop.schema.i18n import N_, translate
 from ccm_desktop.storage.repository import StorageError
-from ccm_desktop.submitting import NotReady, submit
+from ccm_desktop.submitting import NotReady, submit, write_submitted_package
 from ccm_desktop.ui.review import (
     ReviewDialog,
     package_folder_note,
@@ -185,10 +185,34 @@ class SubmitFlow(QObject):
         self._tell(package)
         return package
 
-    def _tell(self, package: Path) -> None:
+    def write_again(self, number: int) -> Path | None:
+        """Write the package of submission `number` again, byte for byte as it was sent."""
+        opened = self.window.current
+        if opened is None:
+            return None
+        folder = self.choose_folder()
+        if not folder:
+            return None
+        try:
+            package = write_submitted_package(self.window.repository, opened.report_id, number,
+                                              folder)
+        except StorageError as exc:
+            self.window.show_error(exc.user_message)
+            return None
+        except OSError as exc:
+            self.window.show_error(self.t(N_("The package could not be written to {folder}: "
+                                             "{problem}")).format(
+                folder=folder, problem=exc.strerror or exc))
+            return None
+        self.last_package = package
+        self._tell(package, self.t(N_("The package of this submission was written again, as "
+                                      "it was sent, in {folder}.")).format(folder=str(package)))
+        return package
+
+    def _tell(self, package: Path, text: str | None = None) -> None:
         """Where the package is, with a button that opens the folder."""
         box = QMessageBox(QMessageBox.Icon.Information, self.t(N_("Report submitted")),
-                          package_folder_note(package, self.window.lang),
+                          text or package_folder_note(package, self.window.lang),
                           QMessageBox.StandardButton.Ok, self.window)
         box.setObjectName("submittedBox")
         show = box.addButton(self.t(N_("Open the folder")), QMessageBox.ButtonRole.ActionRole)

@@ -225,6 +225,22 @@ def test_review_fix_explain_submit_then_a_corrigendum(qtbot: QtBot, repository: 
     assert any("Submitted on 2017-04-20" in s for s in summaries)
     assert any("Corrigendum 1 submitted on 2017-04-20" in s for s in summaries)
 
+    # From the history, the original's package is written again: still byte for byte the
+    # same, to the recipients it had then (the settings have changed since).
+    history.package_requested.connect(window.submit_flow.write_again)
+    rows = [history.list.topLevelItem(i) for i in range(history.list.topLevelItemCount())]
+    restore_only = next(r for r in rows if "\u2709" not in r.text(3))
+    history.list.setCurrentItem(restore_only)
+    assert not history.package_button.isEnabled()
+    history.list.setCurrentItem(next(r for r in rows if "Submitted on" in r.text(3)))
+    assert history.package_button.isEnabled()
+    window.submit_flow.choose_folder = lambda: str(tmp_path / "from-history")
+    qtbot.mouseClick(history.package_button, Qt.MouseButton.LeftButton)
+    rewritten = window.submit_flow.last_package
+    assert rewritten is not None and rewritten.parent == tmp_path / "from-history"
+    assert files_of(rewritten) == original
+    assert "written again" in window.last_dialog.text()
+
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_screenshot_of_the_review_step(qtbot: QtBot, repository: Repository, tmp_path: Path,

@@ -2,8 +2,8 @@
 
 `submission`: each time a report was sent, which revision was sent, on which date and at which
 moment (the fixed timestamp of the package's files, so that the package can be written again
-byte for byte), and with which version of the application. Number 0 is the report as first
-sent; 1, 2, ... are its corrigenda.
+byte for byte), with which version of the application, and to whom the e-mail draft went.
+Number 0 is the report as first sent; 1, 2, ... are its corrigenda.
 
 `warning_answer`: a warning the user answered with an explanation instead of a fix (the text
 itself is also written into the report, where the UN reader sees it).
@@ -36,6 +36,8 @@ def upgrade() -> None:
         sa.Column("submitted_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("version", sa.String(32), nullable=False),
         sa.Column("user", sa.String(255), nullable=False),
+        sa.Column("mail_to", sa.Text(), nullable=False),
+        sa.Column("mail_cc", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("report_id", "number", name="pk_submission"),
     )
     op.create_table(
