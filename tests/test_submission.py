@@ -197,3 +197,34 @@ def test_explanations_go_where_the_reader_sees_them() -> None:
     add_explanation(report, "forms.F.tables.clearance[0].cleared_m2", "Resurvey.", "Form F: ")
     assert report.form("J").fields["other_matters"].endswith("Form F: Resurvey.")
     assert report.form("J").status is FormStatus.CHANGED
+
+
+def test_a_database_of_the_previous_version_gets_the_submission_tables(tmp_path: Path) -> None:
+    """Migration 0003 on a file written before it: its reports open, are not submitted, and
+    can be submitted."""
+    import sqlite3
+    from contextlib import closing
+
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from ccm_desktop.storage.migrate import MIGRATIONS, _config
+
+    db = tmp_path / "old.sqlite3"
+    with open_repository(str(db)) as repo:
+        report_id = repo.add(croatia())
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.begin() as connection:  # back to the schema the previous version wrote
+        command.downgrade(_config(MIGRATIONS, connection), "0002")
+    engine.dispose()
+
+    def tables() -> set[str]:
+        with closing(sqlite3.connect(db)) as con:
+            return {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+
+    assert not {"submission", "warning_answer"} & tables()
+    with open_repository(str(db)) as repo:
+        assert repo.submissions(report_id) == [] and not repo.is_submitted(report_id)
+        submit(repo, report_id, tmp_path / "out", now=MOMENT)
+        assert repo.is_submitted(report_id)
+    assert {"submission", "warning_answer"} <= tables()
