@@ -228,3 +228,22 @@ def test_a_database_of_the_previous_version_gets_the_submission_tables(tmp_path:
         submit(repo, report_id, tmp_path / "out", now=MOMENT)
         assert repo.is_submitted(report_id)
     assert {"submission", "warning_answer"} <= tables()
+
+
+def test_another_run_of_the_program_writes_the_same_package(tmp_path: Path) -> None:
+    """Byte for byte also from a new process (fonts, zip and PDF ids do not depend on it)."""
+    import subprocess
+    import sys
+
+    db = str(tmp_path / "db.sqlite3")
+    with open_repository(db) as repo:
+        report_id = repo.add(croatia())
+        _, folder = submit(repo, report_id, tmp_path / "sent", now=MOMENT)
+    result = subprocess.run([sys.executable, "-m", "ccm_desktop.cli", "--db", db, "submit",
+                             str(report_id), "--to", str(tmp_path / "later"), "--again", "0"],
+                            capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 0, result.stderr
+    again = Path(result.stdout.strip())
+    assert again != folder and files_of(again) == files_of(folder)
+    assert again.with_name(again.name + ".zip").read_bytes() == \
+        folder.with_name(folder.name + ".zip").read_bytes()
