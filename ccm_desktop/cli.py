@@ -270,6 +270,28 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_INVALID if comparison.changes else EXIT_OK
 
 
+def cmd_submit(args: argparse.Namespace) -> int:
+    from ccm_desktop.exchange.package import DEFAULT_CC, DEFAULT_TO
+    from ccm_desktop.submitting import NotReady, submit, write_submitted_package
+
+    lang = args.lang or language_of_environment(os.environ)
+    to = tuple(args.mail_to or DEFAULT_TO)
+    cc = tuple(args.mail_cc if args.mail_cc is not None else DEFAULT_CC)
+    with _repository(args) as repo:
+        if args.again is not None:
+            _say(str(write_submitted_package(repo, args.id, args.again, args.to)))
+            return EXIT_OK
+        try:
+            _submission, folder = submit(repo, args.id, args.to, to=to, cc=cc)
+        except NotReady as exc:
+            _complain(_("report {id} is not submitted: it has errors.").format(id=args.id))
+            for finding in exc.findings:
+                _say(finding.line(language(lang)))
+            return EXIT_INVALID
+    _say(str(folder))
+    return EXIT_OK
+
+
 def cmd_guess_map(args: argparse.Namespace) -> int:
     from ccm_desktop.exchange.xlsx.mapping_cli import guess_map_command
 
@@ -364,6 +386,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("old", metavar="A", help="the older report: a file, or a stored report's id")
     p.add_argument("new", metavar="B", help="the newer report: a file, or a stored report's id")
     p.add_argument("--json", action="store_true", help="print the comparison as JSON")
+
+    p = add("submit", cmd_submit, "submit a stored report: set its submission date, write the "
+                                  "submission package into a folder of DIR, mark it submitted; "
+                                  "prints the package folder")
+    p.add_argument("id", type=int)
+    p.add_argument("--to", required=True, metavar="DIR")
+    p.add_argument("--mail-to", action="append", metavar="ADDRESS",
+                   help="recipient of the e-mail draft (default: ccm@un.org); may be repeated")
+    p.add_argument("--mail-cc", action="append", metavar="ADDRESS",
+                   help="copy of the e-mail draft (default: info@cmconvention.org)")
+    p.add_argument("--again", type=int, metavar="N",
+                   help="write the package of submission N again (0: the original, 1: "
+                        "corrigendum 1, ...), exactly as it was, to the same recipients")
+    p.add_argument("--lang", choices=UN_LANGUAGES, help="language of the findings")
 
     p = add("guess-map", cmd_guess_map, "propose a column mapping for a workbook people made")
     p.add_argument("file")

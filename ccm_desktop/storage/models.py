@@ -160,3 +160,31 @@ class RevisionRecord(Base):
     is_snapshot: Mapped[bool] = mapped_column()
     payload: Mapped[bytes] = mapped_column(LargeBinary)
     size: Mapped[int] = mapped_column(Integer)  # bytes of payload, for the snapshot policy
+
+
+class SubmissionRecord(Base):
+    """One sending of a report (migration 0003): number 0 is the original, then corrigenda."""
+
+    __tablename__ = "submission"
+
+    report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"),
+                                           primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    submitted_on: Mapped[str] = mapped_column(String(10))
+    submitted_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    version: Mapped[str] = mapped_column(String(32))
+    user: Mapped[str] = mapped_column(String(255))
+    mail_to: Mapped[str] = mapped_column(Text)  # addresses of the e-mail draft, ", "-separated
+    mail_cc: Mapped[str] = mapped_column(Text)
+
+
+class WarningAnswerRecord(Base):
+    """A warning answered with an explanation instead of a fix (migration 0003)."""
+
+    __tablename__ = "warning_answer"
+
+    report_id: Mapped[int] = mapped_column(ForeignKey("report.id", ondelete="CASCADE"),
+                                           primary_key=True)
+    key: Mapped[str] = mapped_column(String(512), primary_key=True)
+    explanation: Mapped[str] = mapped_column(Text)

@@ -76,12 +76,14 @@ from ccm_desktop.storage.models import (
     ReportRecord,
     RevisionRecord,
     RowRecord,
+    SubmissionRecord,
     ValueRecord,
+    WarningAnswerRecord,
 )
 
 __all__ = ["ConflictError", "DatabaseBusy", "DiskFull", "NewerDatabase", "NoSuchReport",
            "NotADatabase", "ReadOnlyDatabase", "Repository", "ReportSummary", "Revision",
-           "StorageError", "newest_backup", "open_repository", "restore_backup"]
+           "StorageError", "Submission", "newest_backup", "open_repository", "restore_backup"]
 
 GAP = 1 << 20  # between row positions, so that inserted rows fit without renumbering
 SNAPSHOT_EVERY = 1000  # revisions between full snapshots, at most
@@ -117,6 +119,28 @@ class Revision:
     def line(self) -> str:
         return "\t".join([str(self.number), self.saved_at.isoformat(timespec="seconds"),
                           self.user, self.summary])
+
+
+@dataclass(frozen=True)
+class Submission:
+    """One sending of a report: number 0 is the original, 1, 2, ... its corrigenda."""
+
+    number: int
+    revision: int
+    submitted_on: date
+    submitted_at: datetime
+    version: str
+    user: str
+    to: tuple[str, ...] = ()  # the e-mail draft's recipients
+    cc: tuple[str, ...] = ()
+
+    @property
+    def corrigendum(self) -> int | None:
+        return self.number or None
+
+
+def _split(addresses: str) -> tuple[str, ...]:
+    return tuple(a.strip() for a in addresses.split(",") if a.strip())
 
 
 def _iso(day: date | None) -> str:
@@ -331,6 +355,64 @@ class Repository:
             except BaseException:
                 self._known.pop(report_id, None)
                 raise
+
+    # Submissions -----------------------------------------------------------------------------
+
+    def submissions(self, report_id: int) -> list[Submission]:
+        """Every sending of the report, the original first, then its corrigenda."""
+        with self._session("read") as s:
+            self._record(s, report_id)
+            records = s.scalars(select(SubmissionRecord)
+                                .where(SubmissionRecord.report_id == report_id)
+                                .order_by(SubmissionRecord.number)).all()
+            return [Submission(r.number, r.revision, date.fromisoformat(r.submitted_on),
+                               r.submitted_at, r.version, r.user, _split(r.mail_to),
+                               _split(r.mail_cc)) for r in records]
+
+    def is_submitted(self, report_id: int) -> bool:
+        """Whether the newest revision is the one last sent (the report is then read-only)."""
+        with self._session("read") as s:
+            record = self._record(s, report_id)
+            last = s.scalar(select(func.max(SubmissionRecord.revision))
+                            .where(SubmissionRecord.report_id == report_id))
+            return last is not None and last == record.revision
+
+    def record_submission(self, report_id: int, submitted_on: date, submitted_at: datetime,
+                          version: str, to: tuple[str, ...] = (),
+                          cc: tuple[str, ...] = ()) -> Submission:
+        """Remember that the newest revision was sent; call after saving the report with its
+        submission date. Refuses a revision that was already sent."""
+        with self._session("save to", write=True) as s:
+            record = self._record(s, report_id, lock=True)
+            done = s.scalars(select(SubmissionRecord)
+                             .where(SubmissionRecord.report_id == report_id)).all()
+            if any(d.revision == record.revision for d in done):
+                raise StorageError(f"Report {report_id} was already submitted as it stands")
+            submission = SubmissionRecord(report_id=report_id, number=len(done),
+                                          revision=record.revision,
+                                          submitted_on=submitted_on.isoformat(),
+                                          submitted_at=submitted_at.replace(microsecond=0),
+                                          version=version, user=self.user,
+                                          mail_to=", ".join(to), mail_cc=", ".join(cc))
+            s.add(submission)
+            return Submission(submission.number, submission.revision, submitted_on,
+                              submission.submitted_at, version, self.user, tuple(to), tuple(cc))
+
+    def warning_answers(self, report_id: int) -> dict[str, str]:
+        """Warnings answered with an explanation: key (see domain.submission) to the text."""
+        with self._session("read") as s:
+            rows = s.execute(select(WarningAnswerRecord.key, WarningAnswerRecord.explanation)
+                             .where(WarningAnswerRecord.report_id == report_id))
+            return {key: text for key, text in rows}
+
+    def answer_warning(self, report_id: int, key: str, explanation: str) -> None:
+        with self._session("save to", write=True) as s:
+            self._record(s, report_id)
+            row = s.get(WarningAnswerRecord, (report_id, key))
+            if row is None:
+                s.add(WarningAnswerRecord(report_id=report_id, key=key, explanation=explanation))
+            else:
+                row.explanation = explanation
 
     # Reading ---------------------------------------------------------------------------------
 

@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
 from ccm_desktop.schema.i18n import N_, translate
 
 NUMBER_ROLE = Qt.ItemDataRole.UserRole
+SUBMISSION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class HistoryDialog(QDialog):
     """Emits `restore_requested(number)`; the window restores it (so it can be undone there)."""
 
     restore_requested = Signal(int)
+    package_requested = Signal(int)  # the number of a submission whose package to write again
 
     def __init__(self, repository: Any, report_id: int, parent: QWidget | None = None,
                  lang: str = "en") -> None:
@@ -42,6 +44,8 @@ class HistoryDialog(QDialog):
         self.list.setRootIsDecorated(False)
         self.list.setAccessibleName(translate(N_("Saved revisions"), lang))
         revisions = sorted(repository.history(report_id), key=lambda r: r.number, reverse=True)
+        # Submissions and corrigenda are named on the revision that was sent.
+        sent = {s.revision: s for s in repository.submissions(report_id)}
         for revision in revisions:
             saved = revision.saved_at
             if isinstance(saved, datetime):
@@ -50,24 +54,56 @@ class HistoryDialog(QDialog):
                 saved_text = f"{saved:%Y-%m-%d %H:%M:%S}"
             else:
                 saved_text = str(saved or "")
+            summary = str(revision.summary or "")
+            submission = sent.get(revision.number)
+            if submission is not None:
+                what = (translate(N_("Corrigendum {number} submitted on {date}"), lang).format(
+                            number=submission.number, date=submission.submitted_on.isoformat())
+                        if submission.number else
+                        translate(N_("Submitted on {date}"), lang).format(
+                            date=submission.submitted_on.isoformat()))
+                summary = f"\u2709 {what} \u2014 {summary}"
             item = QTreeWidgetItem(self.list, [str(revision.number), saved_text,
-                                               str(revision.user or ""),
-                                               str(revision.summary or "")])
+                                               str(revision.user or ""), summary])
             item.setData(0, NUMBER_ROLE, revision.number)
+            item.setData(0, SUBMISSION_ROLE, None if submission is None else submission.number)
+            if submission is not None:
+                font = item.font(3)
+                font.setBold(True)
+                item.setFont(3, font)
         for column in range(3):
             self.list.resizeColumnToContents(column)
         self.restore_button = QPushButton(translate(N_("Restore this revision"), lang), self)
         self.restore_button.setEnabled(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.package_button = QPushButton(translate(N_("Write its package again\u2026"), lang),
+                                          self)
+        self.package_button.setToolTip(translate(N_(
+            "Write the submission package of this revision again, byte for byte as it was "
+            "sent."), lang))
+        self.package_button.setEnabled(False)
+        buttons.addButton(self.package_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.package_button.clicked.connect(self._package)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
-        self.list.itemSelectionChanged.connect(
-            lambda: self.restore_button.setEnabled(bool(self.list.selectedItems())))
+        self.list.itemSelectionChanged.connect(self._selected)
         self.restore_button.clicked.connect(self._restore)
+
+    def _selected(self) -> None:
+        items = self.list.selectedItems()
+        self.restore_button.setEnabled(bool(items))
+        self.package_button.setEnabled(bool(items) and
+                                       items[0].data(0, SUBMISSION_ROLE) is not None)
+
+    def _package(self) -> None:
+        items = self.list.selectedItems()
+        if items and items[0].data(0, SUBMISSION_ROLE) is not None:
+            self.package_requested.emit(int(items[0].data(0, SUBMISSION_ROLE)))
+            self.accept()
 
     def _restore(self) -> None:
         items = self.list.selectedItems()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from ccm_desktop.domain.report import Report
 from ccm_desktop.resources import resource_path
-from ccm_desktop.schema.i18n import N_, RTL_LANGUAGES, UN_LANGUAGES
+from ccm_desktop.schema.i18n import N_, RTL_LANGUAGES, UN_LANGUAGES, translate
 from ccm_desktop.schema.states import state_name
 from ccm_desktop.ui.autosave import Autosaver
 from ccm_desktop.ui.compare_view import show_compare
@@ -44,6 +44,7 @@ from ccm_desktop.ui.report_view import ReportView
 from ccm_desktop.ui.settings import Settings
 from ccm_desktop.ui.start import StartScreen, mark_as_sample
 from ccm_desktop.ui.style import SPACING
+from ccm_desktop.ui.submit_flow import SubmitFlow
 
 APP_NAME = "CCM Article 7 reports"
 LANGUAGE_NAMES = {"ar": "العربية (Arabic)", "zh": "中文 (Chinese)", "en": "English",
@@ -77,8 +78,10 @@ class OpenReport:
         self.report_id = report_id
         self.document = ReportDocument(report, report_id, previous)
         self.document.locale = lang
+        # Submitted as it stands: nothing is saved until a corrigendum is started (submit_flow).
+        self.locked = False
         self.autosaver = Autosaver(self.document,
-                                   lambda r: repository.save(report_id, r))
+                                   lambda r: None if self.locked else repository.save(report_id, r))
         self.view = ReportView(self.document, lang, today=today)
 
 
@@ -123,6 +126,7 @@ class MainWindow(QMainWindow):
         bar.setContentsMargins(SPACING, 0, SPACING, 0)
 
         self._make_actions()
+        self.submit_flow = SubmitFlow(self)
         self.start.open_requested.connect(self.open_report)
         self.start.new_requested.connect(self.new_report)
         self.start.import_requested.connect(self.files.ask_import)
@@ -227,6 +231,10 @@ class MainWindow(QMainWindow):
                                             "wrote, into the open report; Ctrl+Z undoes it.")
         self.act_history = self._action("History\u2026", self.show_history, [],
                                         "Earlier saved versions of this report.")
+        self.act_review = self._action(
+            translate(N_("Review and submit\u2026"), self.lang), lambda: self.submit_flow.review(),
+            ["F8"], translate(N_("Every open point in one list, the deadline, and Submit: the "
+                                 "submission package for the United Nations."), self.lang))
         self.act_help = self._action("Help on this field", self.show_help, [std.HelpContents],
                                      "Explain the field or part you are in (F1).")
         self.act_compare = self._action(N_("Compare\u2026"), self.show_compare, [],
@@ -246,7 +254,7 @@ class MainWindow(QMainWindow):
         edit_menu = menu.addMenu("&Edit")
         edit_menu.addActions([self.act_undo, self.act_redo])
         go_menu = menu.addMenu("&Go")
-        go_menu.addActions([self.act_back, self.act_next, self.act_check])
+        go_menu.addActions([self.act_back, self.act_next, self.act_check, self.act_review])
         view_menu = menu.addMenu("&View")
         language_menu = view_menu.addMenu("Language")
         self.language_actions: dict[str, QAction] = {}
@@ -265,7 +273,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setMovable(False)
         self.toolbar.addActions([self.act_back, self.act_next])
         self.toolbar.addSeparator()
-        self.toolbar.addAction(self.act_check)
+        self.toolbar.addActions([self.act_check, self.act_review])
         self.toolbar.addSeparator()
         self.toolbar.addActions([self.act_pdf, self.act_xlsx, self.act_json])
         self.toolbar.addSeparator()
@@ -278,7 +286,8 @@ class MainWindow(QMainWindow):
         self.toolbar.setVisible(open_)
         for action in (self.act_close, self.act_save, self.act_back, self.act_next,
                        self.act_check, self.act_pdf, self.act_xlsx, self.act_json,
-                       self.act_preview, self.act_import_into, self.act_history):
+                       self.act_preview, self.act_import_into, self.act_history,
+                       self.act_review):
             action.setEnabled(open_)
         self.act_compare.setEnabled(open_)
         if open_:
@@ -405,6 +414,7 @@ class MainWindow(QMainWindow):
         opened.document.changed.connect(lambda _p: self._update_status())
         opened.document.notice.connect(lambda text: self.statusBar().showMessage(text, 6000))
         opened.view.page_shown.connect(self._update_position)
+        self.submit_flow.opened(opened)
         self._update_mode()
         self.saved_label.setText(opened.autosaver.saved_text())
 
@@ -438,6 +448,7 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(opened.view)
         opened.view.deleteLater()
         self.current = None
+        self.submit_flow.closed()
         self.stack.setCurrentWidget(self.start)
         self.start.refresh(select=opened.report_id)
         self._update_mode()
@@ -494,6 +505,7 @@ class MainWindow(QMainWindow):
         self.commit_and_save()
         dialog = HistoryDialog(self.repository, self.current.report_id, self)
         dialog.restore_requested.connect(self.restore_revision)
+        dialog.package_requested.connect(self.submit_flow.write_again)
         dialog.exec()
 
     def show_compare(self) -> None:

@@ -11,11 +11,12 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QProgressBar,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ccm_desktop.schema.i18n import translate
+from ccm_desktop.schema.i18n import N_, translate
 from ccm_desktop.ui.document import ReportDocument
 from ccm_desktop.ui.pages import PAGES, Page, completeness, page_is_done, status_words
 from ccm_desktop.ui.style import ERROR, MUTED, SPACING, WARNING
@@ -74,6 +75,7 @@ class _Entry(QWidget):
 
 class Navigator(QWidget):
     page_chosen = Signal(int)
+    review_requested = Signal()  # the last step: Review and submit
 
     def __init__(self, document: ReportDocument, lang: str = "en",
                  parent: QWidget | None = None) -> None:
@@ -102,6 +104,12 @@ class Navigator(QWidget):
         layout.setSpacing(SPACING)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.progress)
+        self.review_button = QPushButton(translate(N_("Review and submit\u2026"), lang), self)
+        self.review_button.setObjectName("reviewButton")
+        self.review_button.setToolTip(translate(N_("The last step: every open point, the "
+                                                   "deadline, and Submit."), lang))
+        self.review_button.clicked.connect(self.review_requested)
+        layout.addWidget(self.review_button)
         self.list.currentRowChanged.connect(self.page_chosen)
         document.findings_changed.connect(self.refresh)
         document.changed.connect(lambda _p: self.refresh())

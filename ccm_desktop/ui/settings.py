@@ -82,3 +82,23 @@ class Settings:
 
     def sample_offered(self) -> bool:
         return str(self._q.value("ui/sample_offered", "false")).lower() == "true"
+
+    # Where reports go (README): the e-mail draft of a submission package -------------------
+
+    def mail_to(self) -> tuple[str, ...]:
+        """Recipients of a submission's e-mail draft; the UN's address unless changed."""
+        return _addresses(self._q.value("submission/to", "")) or ("ccm@un.org",)
+
+    def mail_cc(self) -> tuple[str, ...]:
+        """Its copies: the Implementation Support Unit unless changed (an empty list is kept)."""
+        if not self._q.contains("submission/cc"):
+            return ("info@cmconvention.org",)
+        return _addresses(self._q.value("submission/cc", ""))
+
+    def set_mail_recipients(self, to: list[str], cc: list[str]) -> None:
+        self._q.setValue("submission/to", ", ".join(to))
+        self._q.setValue("submission/cc", ", ".join(cc))
+
+
+def _addresses(value: object) -> tuple[str, ...]:
+    return tuple(a.strip() for a in str(value or "").split(",") if a.strip())

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import io
+import time
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from babel import Locale, UnknownLocaleError
+from reportlab.lib.utils import TimeStamp
 
 from ccm_desktop import __version__
 from ccm_desktop.domain.findings import Finding
@@ -31,6 +35,15 @@ def content_hash(report: Report) -> str:
     return hashlib.sha256(dumps_report(report).encode("utf-8")).hexdigest()
 
 
+def _fix_time(canvas: ReportCanvas, moment: datetime) -> None:
+    """Date the PDF (CreationDate, ModDate) at `moment`, in UTC, instead of now."""
+    stamp = TimeStamp(True)  # invariant: UTC, no offset
+    stamp.t = moment.timestamp()
+    stamp.lt = time.gmtime(int(stamp.t))
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    canvas._doc._timeStamp = stamp
+
+
 def _numbers_locale(lang: str) -> str:
     try:
         Locale.parse({"zh": "zh_Hans"}.get(lang, lang).replace("-", "_"))
@@ -51,9 +64,12 @@ def _author(report: Report) -> str:
 
 
 def render_pdf(report: Report, lang: str = "en", findings: list[Finding] | None = None,
-               progress: ProgressCallback | None = None) -> bytes:
+               progress: ProgressCallback | None = None, *, label: str | None = None,
+               timestamp: datetime | None = None) -> bytes:
     """The PDF as bytes. `findings` are validation's (computed when not given); with any error
-    the PDF is marked as a draft and ends with them."""
+    the PDF is marked as a draft and ends with them. `label` (e.g. "Corrigendum 1") is printed
+    in the header of every page. With `timestamp` the file is the same byte for byte each time
+    (its dates are that moment, its identifier comes from its content): a submission package."""
     fonts.register()
     if findings is None:
         findings = validate(report)
@@ -81,7 +97,7 @@ def render_pdf(report: Report, lang: str = "en", findings: list[Finding] | None 
         tracker.advance(1)
 
     decoration = PageDecoration(
-        header_left=f"{state} — {period}",
+        header_left=f"{state} — {period}" + (f" — {label}" if label else ""),
         header_right=ctx.t(N_("Convention on Cluster Munitions — Article 7 report")),
         footer=ctx.t(N_("page {page} of {pages}")),
         last_page_note=ctx.t(N_("Produced by ccm-desktop {version} · content SHA-256 {hash}"))
@@ -101,8 +117,16 @@ def render_pdf(report: Report, lang: str = "en", findings: list[Finding] | None 
         keywords=["CCM", "Article 7", report.state or "", str(report.reporting_year or "")],
         lang=report.language or lang,
         displayDocTitle=1,
+        invariant=1 if timestamp is not None else None,
     )
-    doc.build(story, canvasmaker=lambda *a, **k: ReportCanvas(*a, decoration=decoration, **k))
+
+    def canvas(*args: Any, **kwargs: Any) -> ReportCanvas:
+        made = ReportCanvas(*args, decoration=decoration, **kwargs)
+        if timestamp is not None:
+            _fix_time(made, timestamp)
+        return made
+
+    doc.build(story, canvasmaker=canvas)
     tracker.finish()
     return buffer.getvalue()
 
