@@ -303,7 +303,8 @@ class WordImportDialog(QDialog):
                                                               problem=translate(finding.problem,
                                                                                 self.lang)))
         for finding in self.recognition.unplaced:
-            self.findings.addItem(f"{finding.where}: {finding.text} {finding.problem}")
+            self.findings.addItem(f"{finding.where}: {finding.text} "
+                                  f"{translate(finding.problem, self.lang)}")
         if not self.findings.count():
             self.findings.addItem(translate("Everything in the document was placed and read.",
                                             self.lang))

@@ -22,7 +22,7 @@ from ccm_desktop.exchange.xlsx.convert import convert_cell, fold
 from ccm_desktop.exchange.xlsx.grid import Sheet
 from ccm_desktop.exchange.xlsx.guess import guess_header_row, guess_mapping, similarity, tokens
 from ccm_desktop.exchange.xlsx.mapping import ColumnMap, MappedRows, apply_mapping
-from ccm_desktop.schema.i18n import UN_LANGUAGES, translate
+from ccm_desktop.schema.i18n import N_, UN_LANGUAGES, translate
 from ccm_desktop.schema.kinds import DateKind, KindError, Note, Text
 from ccm_desktop.schema.model import Field, Part
 from ccm_desktop.schema.registry import PARTS
@@ -309,7 +309,7 @@ def _cover_value(report: Report, key: str, value: str, where: str, order: str, l
     if key == "state":
         code = code_for_name(value, lang) or code_for_name(value)
         if code is None:
-            out.findings.append(Finding(where, f"\"{value}\"", "is not a State we know"))
+            out.findings.append(Finding(where, f"\"{value}\"", N_("is not a State we know")))
             return
         fields["state"] = code
         info = load_states().get(code)
@@ -324,14 +324,14 @@ def _cover_value(report: Report, key: str, value: str, where: str, order: str, l
             if year is not None and len(found) == 0:
                 fields["period_from"], fields["period_to"] = date(year, 1, 1), date(year, 12, 31)
             else:
-                out.findings.append(Finding(where, f"\"{value}\"", "is not a period from one "
-                                                                    "date to another"))
+                out.findings.append(Finding(where, f"\"{value}\"",
+                                            N_("is not a period from one date to another")))
     elif key == "submission_date":
         found = _dates(value, order, lang)
         if found:
             fields["submission_date"] = found[0]
         elif value:
-            out.findings.append(Finding(where, f"\"{value}\"", "is not a date"))
+            out.findings.append(Finding(where, f"\"{value}\"", N_("is not a date")))
     elif value:
         fields[key] = value
 
@@ -500,8 +500,8 @@ def recognise(blocks: list[Block], filename: str) -> Recognition:
                     continue
                 if _is_title(text) or _is_table_caption(text, _part("cover")):
                     continue
-                out.unplaced.append(Finding(block.where, _short(text), "was not recognised as "
-                                                                       "part of the cover page"))
+                out.unplaced.append(Finding(block.where, _short(text),
+                                            N_("was not recognised as part of the cover page")))
                 continue
             part = _part(current)
             labelled_field = _field_of_label(text, part)
@@ -518,8 +518,9 @@ def recognise(blocks: list[Block], filename: str) -> Recognition:
             if target is None and current in _DEFAULT_NOTES:
                 target = part.field(_DEFAULT_NOTES[current])
             if target is None:
-                out.unplaced.append(Finding(block.where, _short(text), f"is text under Form "
-                                            f"{current} that fits none of its fields"))
+                out.unplaced.append(Finding(
+                    block.where, _short(text),
+                    N_("is text under this form that fits none of its fields")))
                 continue
             _set_field(report, current, target, text, block.where, out, order, lang)
             continue
@@ -543,7 +544,7 @@ def recognise(blocks: list[Block], filename: str) -> Recognition:
             best = _best_table(sheet, None)
         if best is None:
             out.unplaced.append(Finding(block.where, f"({len(block.rows)} rows)",
-                                        "matched no table of the report by its header row"))
+                                        N_("matched no table of the report by its header row")))
             previous = None
             continue
         part_id, table_id, row, _score = best
@@ -553,7 +554,7 @@ def recognise(blocks: list[Block], filename: str) -> Recognition:
         recognised = RecognisedTable(block, sheet, mapping, result)
         for col, header in guess.unmatched:
             out.unplaced.append(Finding(f"{block.where}, column {col}", f"\"{header}\"",
-                                        "is a column that fits none of the table's columns"))
+                                        N_("is a column that fits none of the table's columns")))
         out.tables.append(recognised)
         previous = recognised
         note_field = None
