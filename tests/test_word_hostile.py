@@ -92,6 +92,17 @@ def no_tables() -> bytes:
     return out.getvalue()
 
 
+def thousand_tables() -> bytes:
+    from docx import Document
+
+    document = Document()
+    for number in range(1001):
+        document.add_table(rows=1, cols=1).cell(0, 0).text = str(number)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 def pdf_of_500_pages() -> bytes:
     from reportlab.pdfgen import canvas
 
@@ -110,6 +121,7 @@ HOSTILE: dict[str, tuple[Callable[[], bytes], str, str]] = {
     "password": (password_protected, ".docx", "protected with a password"),
     "500-pages": (five_hundred_pages, ".docx", "more than 300 pages"),
     "no-tables": (no_tables, ".docx", "has no tables"),
+    "1001-tables": (thousand_tables, ".docx", "more than 1,000 tables"),
     "500-page-pdf": (pdf_of_500_pages, ".pdf", "500 pages"),
     "not-a-doc": (lambda: b"plain text, not a Word document", ".doc", "not a Word 97-2003"),
 }

@@ -94,7 +94,18 @@ def test_the_english_template_imports_field_by_field() -> None:
 
 def test_the_french_template_reads_decimal_commas_and_day_first_dates() -> None:
     report, findings = read_document(FR)
-    assert [f for f in findings] == []
+    assert findings == []
+    check_french(report)
+
+
+@needs_libreoffice
+def test_an_odt_is_converted_by_libreoffice_and_imports_the_same() -> None:
+    report, findings = read_document(DATA / "report-fr.odt")
+    assert findings == []
+    check_french(report)
+
+
+def check_french(report: Report) -> None:
     assert report.language == "fr"
     cover = report.cover.fields
     assert cover["state"] == "FRA"

@@ -7,8 +7,8 @@ field and a check-box content control), a contacts table, a stockpile table with
 cells over sub-headers, a clearance table split in two by a page break (the second half without
 its header) with a blank row, and free text under the form headings. The French one has decimal
 commas, dd/mm/yyyy dates, "12 ha" and "3,2 km²" in cells. Next to them: the English one as an
-old .doc and as a PDF, both made by LibreOffice (needs `soffice`). The files are committed
-beside this script; run it again only to change them.
+old .doc and as a PDF, and the French one as an .odt, all made by LibreOffice (needs
+`soffice`). The files are committed beside this script; run it again only to change them.
 """
 
 from __future__ import annotations
@@ -207,6 +207,7 @@ def with_libreoffice(source: Path, suffix: str, filter_name: str) -> None:
 
 if __name__ == "__main__":
     en = english()
-    french()
+    fr = french()
     with_libreoffice(en, ".doc", "doc:MS Word 97")
+    with_libreoffice(fr, ".odt", "odt:writer8")
     with_libreoffice(en, ".pdf", "pdf:writer_pdf_Export")

@@ -4,8 +4,9 @@ The same checks as for workbooks (`xlsx/guards.py`, whose limits and patterns ar
 .docx is a ZIP package of XML parts, looked at from outside before python-docx parses any of
 it. Refused with one sentence: files that are not ZIP packages (a password-protected document
 is an encrypted OLE container), ZIP bombs, XML document type declarations and entities, and
-documents far longer than a report (`MAX_PAGES` pages, `MAX_PARAGRAPHS` paragraphs or
-`MAX_TABLE_ROWS` table rows, counted in the raw XML so that nothing is built in memory first).
+documents far longer than a report (`MAX_PAGES` pages, `MAX_PARAGRAPHS` paragraphs,
+`MAX_TABLES` tables or `MAX_TABLE_ROWS` table rows, counted in the raw XML so that nothing is
+built in memory first).
 """
 
 from __future__ import annotations
@@ -32,10 +33,12 @@ from ccm_desktop.exchange.xlsx.guards import (
 MAX_PAGES = 300  # the filled template of a State with much to report runs to 60 or 80
 MAX_PARAGRAPHS = 20_000
 MAX_TABLE_ROWS = 20_000
-MAX_DOCUMENT_XML = 64 * 1024 * 1024
+MAX_TABLES = 1_000  # the template has about 30
+MAX_DOCUMENT_XML = 32 * 1024 * 1024
 
 _PARAGRAPH = re.compile(rb"<w:p[\s>]")
 _TABLE_ROW = re.compile(rb"<w:tr[\s>]")
+_TABLE = re.compile(rb"<w:tbl[\s>]")
 _PAGE_BREAK = re.compile(rb"<w:br\s[^>]*w:type=\"page\"|<w:pageBreakBefore[\s/>]|<w:sectPr[\s>]")
 _PAGES_CLAIM = re.compile(rb"<Pages>(\d+)</Pages>")
 _TAIL = 40
@@ -127,7 +130,7 @@ def _inspect_zip(package: zipfile.ZipFile, name: str) -> None:
 
 def _scan_part(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
     body = info.filename == "word/document.xml"
-    paragraphs = rows = pages = 0
+    paragraphs = rows = pages = tables = 0
     tail = b""
     with package.open(info) as stream:
         while True:
@@ -145,7 +148,12 @@ def _scan_part(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> No
                 paragraphs += sum(1 for m in _PARAGRAPH.finditer(data) if m.end() > start)
                 rows += sum(1 for m in _TABLE_ROW.finditer(data) if m.end() > start)
                 pages += sum(1 for m in _PAGE_BREAK.finditer(data) if m.end() > start)
+                tables += sum(1 for m in _TABLE.finditer(data) if m.end() > start)
                 _check_length(name, paragraphs, rows, pages)
+                if tables > MAX_TABLES:
+                    raise UnreadableFile(name, f"the document has more than {MAX_TABLES:,} "
+                                               "tables, far more than an Article 7 report; it "
+                                               "was not read")
             elif info.filename == "docProps/app.xml":
                 claim = _PAGES_CLAIM.search(data)
                 if claim:
