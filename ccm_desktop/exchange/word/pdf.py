@@ -46,9 +46,9 @@ def pdf_blocks(path: Path) -> list[Block]:
                 for table in found:
                     tables += 1
                     block = TableBlock(tables, page=number)
-                    for row in table.extract():
-                        block.rows.append([" ".join((c or "").split()) for c in row])
-                        block.merged_left.append([c is None for c in row])
+                    for row in table.rows:
+                        block.rows.append([_cell_text(page, c) if c else "" for c in row.cells])
+                        block.merged_left.append([c is None for c in row.cells])
                     placed.append((table.bbox[1], block))
                 boxes = [t.bbox for t in found]
                 outside = page.filter(lambda obj, boxes=boxes: not _inside(obj, boxes))
@@ -68,6 +68,26 @@ def pdf_blocks(path: Path) -> list[Block]:
     except Exception as exc:  # a damaged file: one sentence, never a traceback
         text = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else type(exc).__name__
         raise UnreadableFile(name, f"the PDF cannot be read ({text})") from None
+
+
+def _cell_text(page: Any, box: tuple[float, float, float, float]) -> str:
+    """The text of one cell, its lines joined by spaces, except where a word was broken because
+    it did not fit the cell ("Werdersch" / "er", the line filled to the cell's right edge)."""
+    inside = page.filter(lambda obj: _inside(obj, [box]))
+    lines = [line for line in inside.extract_text_lines() if str(line.get("text", "")).strip()]
+    if not lines:
+        return ""
+    left = min(float(line["x0"]) for line in lines)
+    right_edge = float(box[2]) - (left - float(box[0]))  # the same padding on both sides
+    out = str(lines[0]["text"]).strip()
+    for previous, line in zip(lines, lines[1:], strict=False):
+        text = str(line["text"]).strip()
+        chars = line.get("chars") or []
+        first_width = float(chars[0]["x1"]) - float(chars[0]["x0"]) if chars else 5.0
+        full = float(previous["x1"]) + first_width >= right_edge - 1
+        broken = full and out[-1:].isalnum() and text[:1].isalnum()
+        out += text if broken else f" {text}"
+    return " ".join(out.split())
 
 
 def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
