@@ -72,7 +72,7 @@ def pdf_blocks(path: Path) -> list[Block]:
 
 def _cell_text(page: Any, box: tuple[float, float, float, float]) -> str:
     """The text of one cell, its lines joined by spaces, except where a word was broken because
-    it did not fit the cell ("Werdersch" / "er", the line filled to the cell's right edge)."""
+    it did not fit the cell ("Werdersch" / "er": one piece of a word filling the line)."""
     inside = page.filter(lambda obj: _inside(obj, [box]))
     lines = [line for line in inside.extract_text_lines() if str(line.get("text", "")).strip()]
     if not lines:
@@ -85,7 +85,10 @@ def _cell_text(page: Any, box: tuple[float, float, float, float]) -> str:
         chars = line.get("chars") or []
         first_width = float(chars[0]["x1"]) - float(chars[0]["x0"]) if chars else 5.0
         full = float(previous["x1"]) + first_width >= right_edge - 1
-        broken = full and out[-1:].isalnum() and text[:1].isalnum()
+        # Writers break inside a word only when the word alone is wider than the cell: the
+        # line before such a break is a single piece of a word.
+        alone = " " not in str(previous["text"]).strip()
+        broken = full and alone and out[-1:].isalnum() and text[:1].isalnum()
         out += text if broken else f" {text}"
     return " ".join(out.split())
 
