@@ -242,3 +242,67 @@ def test_next_year_from_an_imported_report_passes_validation(
     draft.cover.fields["submission_date"] = date(2017, 4, 28)
     errors = [f for f in validate(draft) if f.is_error]
     assert errors == []
+
+
+# The other languages: a cover page, a status table and a clearance table as people write them
+
+OTHER_LANGUAGES = {
+    "es": (["Estado parte: Alemania", "Período: del 01/01/2015 al 31/12/2015"],
+           ["Formulario", "Con cambios", "Sin cambios (último informe: aaaa)", "No se aplica"],
+           "Formulario F: Zonas contaminadas y limpieza",
+           ["Ref. área", "Provincia", "Superficie despejada (ha)", "Submuniciones destruidas"],
+           ["Z-1", "Norte", "1.234,5", "1.020"]),
+    "ru": (["Государство-участник: Германия", "Отчетный период: с 01.01.2015 по 31.12.2015"],
+           ["Форма", "Изменения", "Без изменений (последний доклад: гггг)", "Неприменимо"],
+           "Форма F: Загрязнённые районы и расчистка",
+           ["Обозначение района", "Местонахождение", "Расчищено (га)",
+            "Уничтожено суббоеприпасов"],
+           ["Z-1", "Север", "1 234,5", "1 020"]),
+    "ar": (["الدولة الطرف: ألمانيا", "الفترة المشمولة: من 01/01/2015 إلى 31/12/2015"],
+           ["الاستمارة", "تغيير", "دون تغيير (آخر تقرير: سنة)", "لا ينطبق"],
+           "الاستمارة واو: المناطق الملوثة والإزالة",
+           ["مرجع المنطقة", "الموقع", "المساحة المطهرة (هكتار)", "الذخائر الصغيرة المدمرة"],
+           ["Z-1", "الشمال", "١٢٣٤٫٥", "١٠٢٠"]),
+    "zh": (["缔约国：德国", "报告期：2015-01-01至2015-12-31"],
+           ["表", "有变化", "无变化（上次报告：年份）", "不适用"],
+           "表F：受污染区域和清除",
+           ["区域编号", "地点", "已清除（公顷）", "销毁的子弹药"],
+           ["Z-1", "北部", "1,234.5", "1,020"]),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(OTHER_LANGUAGES))
+def test_the_template_in_the_other_languages(lang: str, tmp_path: Path) -> None:
+    from docx import Document
+
+    cover, status_header, heading, header, row = OTHER_LANGUAGES[lang]
+    document = Document()
+    for line in cover:
+        document.add_paragraph(line)
+    forms = document.add_table(rows=4, cols=4)
+    word = status_header[0]
+    for col, text in enumerate(status_header):
+        forms.cell(0, col).text = text
+    for number, (letter, tick) in enumerate([("A", 1), ("B", 3), ("F", 1)], start=1):
+        shown = {"ar": {"A": "ألف", "B": "باء", "F": "واو"}}.get(lang, {}).get(letter, letter)
+        forms.cell(number, 0).text = f"{word} {shown}" if lang != "zh" else f"{word}{shown}"
+        for col in (1, 2, 3):
+            forms.cell(number, col).text = "☒" if col == tick else "☐"
+    document.add_paragraph(heading)
+    table = document.add_table(rows=2, cols=4)
+    for col, text in enumerate(header):
+        table.cell(0, col).text = text
+    for col, text in enumerate(row):
+        table.cell(1, col).text = text
+    path = tmp_path / f"report-{lang}.docx"
+    document.save(str(path))
+    report, findings = read_document(path)
+    assert findings == []
+    assert report.language == lang
+    assert report.cover.fields["state"] == "DEU"
+    assert report.cover.fields["period_to"] == date(2015, 12, 31)
+    assert [report.form(x).status for x in "ABF"] == [
+        FormStatus.CHANGED, FormStatus.NOT_APPLICABLE, FormStatus.CHANGED]
+    assert report.form("F").tables["clearance"] == [{
+        "area_id": "Z-1", "location": row[1], "cleared_m2": Decimal("12345000"),
+        "submunitions_destroyed": 1020}]

@@ -72,9 +72,14 @@ _COVER_LABELS: dict[str, tuple[str, ...]] = {
     "approved_by": ("approved by", "authorised by", "authorized by", "approuve par",
                     "aprobado por", "утвержден", "اعتمده", "核准"),
 }
+# Every list of words is compared folded (`fold`: accents, case, Arabic letter variants).
+_UNCHANGED, _NOT_APPLICABLE, _CHANGED = (tuple(fold(w) for w in words)
+                                         for words in (_UNCHANGED, _NOT_APPLICABLE, _CHANGED))
+_COVER_LABELS = {key: tuple(fold(w) for w in words) for key, words in _COVER_LABELS.items()}
 _INITIAL_WORDS = ("initial report", "rapport initial", "informe inicial",
                   "первоначальныи доклад", "التقرير الأولي", "初次报告")
 
+_INITIAL_WORDS = tuple(fold(w) for w in _INITIAL_WORDS)
 _DATE_TEXT = re.compile(r"\d{4}[./\-]\d{1,2}[./\-]\d{1,2}|\d{1,2}[./\-]\d{1,2}[./\-]\d{2,4}")
 
 
@@ -574,6 +579,7 @@ def recognise(blocks: list[Block], filename: str) -> Recognition:
 
 _TITLE_WORDS = ("article 7", "art 7", "artículo 7", "articulo 7", "статья 7", "статье 7",
                 "статьеи 7", "المادة 7", "第7条", "第七条")
+_TITLE_WORDS = tuple(fold(w) for w in _TITLE_WORDS)
 
 
 def _is_title(text: str) -> bool:
