@@ -47,13 +47,15 @@ _FORM_HEADING = re.compile(
 
 # Status words, folded (accents, case and punctuation away). "unchanged" is tried before
 # "changed", since the one contains the other in several languages.
-_UNCHANGED = ("unchanged", "not changed", "no change", "non modifie", "inchange", "sans changement",
+_UNCHANGED: tuple[str, ...] = (
+    "unchanged", "not changed", "no change", "non modifie", "inchange", "sans changement",
               "sin cambios", "sin modificaciones", "no modificado", "без изменении",
               "не изменилось", "دون تغيير", "لم يتغير", "未变", "无变化", "没有变化")
-_NOT_APPLICABLE = ("non applicable", "not applicable", "n a", "sans objet", "no se aplica",
+_NOT_APPLICABLE: tuple[str, ...] = ("non applicable", "not applicable", "n a", "sans objet", "no se aplica",
                    "no aplicable", "no procede", "неприменимо", "не применимо", "لا ينطبق",
                    "غير منطبق", "不适用")
-_CHANGED = ("changed", "modifie", "modifiee", "modificado", "modificada", "cambios", "изменилось",
+_CHANGED: tuple[str, ...] = (
+    "changed", "modifie", "modifiee", "modificado", "modificada", "cambios", "изменилось",
             "изменения", "изменен", "تغير", "تغيير", "有变化", "变更", "已更改")
 
 _COVER_LABELS: dict[str, tuple[str, ...]] = {
@@ -76,7 +78,7 @@ _COVER_LABELS: dict[str, tuple[str, ...]] = {
 _UNCHANGED, _NOT_APPLICABLE, _CHANGED = (tuple(fold(w) for w in words)
                                          for words in (_UNCHANGED, _NOT_APPLICABLE, _CHANGED))
 _COVER_LABELS = {key: tuple(fold(w) for w in words) for key, words in _COVER_LABELS.items()}
-_INITIAL_WORDS = ("initial report", "rapport initial", "informe inicial",
+_INITIAL_WORDS: tuple[str, ...] = ("initial report", "rapport initial", "informe inicial",
                   "первоначальныи доклад", "التقرير الأولي", "初次报告")
 
 _INITIAL_WORDS = tuple(fold(w) for w in _INITIAL_WORDS)
@@ -577,7 +579,7 @@ def recognise(blocks: list[Block], filename: str) -> Recognition:
     return out
 
 
-_TITLE_WORDS = ("article 7", "art 7", "artículo 7", "articulo 7", "статья 7", "статье 7",
+_TITLE_WORDS: tuple[str, ...] = ("article 7", "art 7", "artículo 7", "articulo 7", "статья 7", "статье 7",
                 "статьеи 7", "المادة 7", "第7条", "第七条")
 _TITLE_WORDS = tuple(fold(w) for w in _TITLE_WORDS)
 
