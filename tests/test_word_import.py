@@ -306,3 +306,24 @@ def test_the_template_in_the_other_languages(lang: str, tmp_path: Path) -> None:
     assert report.form("F").tables["clearance"] == [{
         "area_id": "Z-1", "location": row[1], "cleared_m2": Decimal("12345000"),
         "submunitions_destroyed": 1020}]
+
+
+def test_statuses_ticked_in_lines_under_the_form_headings() -> None:
+    """Some States tick the status in a line under each form's heading, not in a table."""
+    from ccm_desktop.exchange.word.blocks import Paragraph
+    from ccm_desktop.exchange.word.recognise import recognise
+
+    lines = ["State Party: Norway", "Reporting period: 2015",
+             "Form A: ☒ changed ☐ unchanged ☐ non applicable",
+             "Form C", "☐ changed ☒ unchanged (last reporting: 2013) ☐ non applicable",
+             "Form E", "[ ] changed [ ] unchanged [X] non applicable: never produced any"]
+    blocks = [Paragraph(text, f"paragraph {n}") for n, text in enumerate(lines, start=1)]
+    report = recognise(blocks, "lines.docx").report()
+    assert report.cover.fields["state"] == "NOR"
+    assert (report.cover.fields["period_from"], report.cover.fields["period_to"]) == (
+        date(2015, 1, 1), date(2015, 12, 31))
+    assert report.form("A").status is FormStatus.CHANGED
+    assert (report.form("C").status, report.form("C").last_reported_year) == (
+        FormStatus.UNCHANGED, 2013)
+    assert (report.form("E").status, report.form("E").statement) == (
+        FormStatus.NOT_APPLICABLE, "never produced any")

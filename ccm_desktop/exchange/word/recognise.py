@@ -213,9 +213,7 @@ def _inline_status(text: str) -> tuple[FormStatus, str] | None:
     pieces = re.split(r"([☒☑■✓✔✗✘⊠⌧☐□▢]|\[\s*[xX]?\s*\])", text)
     for index in range(1, len(pieces) - 1, 2):
         mark = pieces[index]
-        ticked = mark not in _EMPTY_BOXES and mark.strip("[] ") != "" or mark in "☒☑■✓✔✗✘⊠⌧"
-        if mark.startswith("[") and not mark.strip("[] "):
-            ticked = False
+        ticked = mark in "☒☑■✓✔✗✘⊠⌧" or (mark.startswith("[") and mark.strip("[] ") != "")
         if ticked:
             after = pieces[index + 1]
             status = status_word(after)
@@ -509,6 +507,10 @@ def recognise(blocks: list[Block], filename: str) -> Recognition:
                     continue
                 out.unplaced.append(Finding(block.where, _short(text),
                                             N_("was not recognised as part of the cover page")))
+                continue
+            inline = _inline_status(text)
+            if inline:  # the status ticked in a line under the form's heading
+                _apply_status(report, current, inline[0], inline[1])
                 continue
             part = _part(current)
             labelled_field = _field_of_label(text, part)
