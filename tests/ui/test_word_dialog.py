@@ -107,7 +107,11 @@ def test_the_window_imports_a_document_and_starts_next_year_from_it(
     def act(dialog: WordImportDialog) -> None:
         dialog.parts.setCurrentRow(2)  # Form B
         seen.append(dialog.rows.item(0, 1).text())
-        assert len(repository.list_reports()) == before  # nothing is stored while the preview is open
+        dialog.parts.setCurrentRow(6)  # Form F: the clearance table's "Operator" is left out
+        operator = combo_of(dialog, "Operator")
+        operator.setCurrentIndex(operator.findData(None))
+        # nothing is stored while the preview is open
+        assert len(repository.list_reports()) == before
         dialog.next_button.click()
 
     _answer(qtbot, act)
@@ -120,6 +124,12 @@ def test_the_window_imports_a_document_and_starts_next_year_from_it(
     assert draft.cover.fields["state"] == "DEU"
     assert draft.form("B").status is FormStatus.UNCHANGED
     assert draft.form("B").last_reported_year == 2015
+    # last year's report is stored too, as corrected in the preview
+    (source,) = [r.id for r in repository.list_reports() if r.id != window.current.report_id]  # type: ignore[union-attr]
+    clearance = repository.load(source).form("F").tables["clearance"]
+    assert [r["area_id"] for r in clearance] == ["WS-01", "WS-02", "WS-03"]
+    assert all("operator" not in r for r in clearance)
+    assert repository.load(source).cover.fields["period_to"] == date(2015, 12, 31)
 
 
 def test_cancelling_the_preview_stores_nothing(qtbot: QtBot, repository: Repository,
