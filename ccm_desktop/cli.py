@@ -63,9 +63,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_convert(args: argparse.Namespace) -> int:
     from ccm_desktop.exchange.formats import read_report
+    from ccm_desktop.exchange.word.command import is_document, read_with_findings
     from ccm_desktop.schema.validate import validate
 
-    report = read_report(args.file)
+    document = is_document(args.file)
+    report = read_with_findings(args.file, _complain)[0] if document else read_report(args.file)
     findings = validate(report)
     errors = [f for f in findings if f.is_error]
     lang = args.lang
@@ -193,8 +195,16 @@ def cmd_import(args: argparse.Namespace) -> int:
 
         return int(import_with_map(args, _repository, _say, _complain))
     from ccm_desktop.exchange.formats import read_report
+    from ccm_desktop.exchange.word.command import describe, is_document, read_with_findings
 
-    report = read_report(args.file)
+    if is_document(args.file):
+        report, recognition = read_with_findings(args.file, _complain)
+        if args.dry_run:
+            for line in describe(recognition):
+                _say(line)
+            return EXIT_OK
+    else:
+        report = read_report(args.file)
     with _repository(args) as repo:
         _say(str(repo.add(report, summary=f"Imported from {Path(args.file).name}")))
     return EXIT_OK
@@ -334,7 +344,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="language of the findings (default: that of LC_ALL, LC_MESSAGES or LANG; "
                         "English if it is none of ar, zh, en, fr, ru, es)")
 
-    p = add("convert", cmd_convert, "convert between .ccm.json, .xlsx and .pdf")
+    p = add("convert", cmd_convert, "convert between .ccm.json, .xlsx and .pdf (and read the "
+                                    "filled Word template: .docx, .doc, .odt, .pdf)")
     p.add_argument("file")
     p.add_argument("--to", required=True, metavar="OUT")
     p.add_argument("--lang", default="en", choices=UN_LANGUAGES,
@@ -356,7 +367,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--today", type=_date_arg, metavar="DATE", help=argparse.SUPPRESS)
     p.add_argument("--lang", default="en", choices=UN_LANGUAGES)
 
-    p = add("import", cmd_import, "store a report file in the database; prints its id")
+    p = add("import", cmd_import, "store a report file (.ccm.json, .xlsx, or the filled Word "
+                                  "template: .docx, .doc, .odt, .pdf) in the database; prints "
+                                  "its id")
     p.add_argument("file")
     p.add_argument("--map", help="column mapping file (.ccm-map.json) for a workbook people made")
     p.add_argument("--into", type=int, metavar="ID", help="append the mapped rows to report ID")

@@ -18,6 +18,8 @@ packages=(
   postgresql
   # LibreOffice without a GUI (~13 s to install): tests open exported workbooks with it
   libreoffice-calc-nogui
+  # and Writer: the Word import converts .doc and .odt to .docx with it
+  libreoffice-writer-nogui
 )
 missing=()
 for p in "${packages[@]}"; do

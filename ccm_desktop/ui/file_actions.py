@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPushButton
 
 from ccm_desktop.domain.report import Report
 from ccm_desktop.ui.workers import Job
@@ -123,13 +123,17 @@ class FileActions:
     def ask_import(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
             self.window, "Import a report", self.window.settings.last_folder(),
-            "Reports (*.ccm.json *.json *.xlsx);;All files (*)")
+            "Reports (*.ccm.json *.json *.xlsx);;"
+            "Last year's report as sent: Word or PDF (*.docx *.doc *.odt *.pdf);;All files (*)")
         if path:
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> Job:
-        """Read a report file in a worker thread, store it as a new report and open it."""
+        """Read a report file in a worker thread, store it as a new report and open it. A Word
+        or PDF document is shown in the import preview first (`import_document`)."""
         self.window.settings.remember_folder(path)
+        if path.suffix.lower() in (".docx", ".doc", ".odt", ".pdf"):
+            return self.import_document(path)
 
         def work(progress: Any) -> Report:
             from ccm_desktop.exchange.formats import read_report
@@ -143,6 +147,39 @@ class FileActions:
         job.finished.connect(
             lambda report: self.window.add_and_open(report, f"Imported from {path.name}"))
         return job
+
+    def import_document(self, path: Path) -> Job:
+        """Last year's report as the State sent it (the filled Word template, or the PDF):
+        recognised in a worker thread, shown in the preview, then stored in one step as a new
+        draft, or stored and next year's draft started from it."""
+
+        def work(progress: Any) -> Any:
+            from ccm_desktop.exchange.word import recognise_file
+
+            progress(0, 1)
+            recognition = recognise_file(path)
+            progress(1, 1)
+            return recognition
+
+        job = self._run(f"Reading {path.name}\u2026", work)
+        job.finished.connect(lambda recognition: self.preview_document(recognition, path))
+        return job
+
+    def preview_document(self, recognition: Any, path: Path) -> int | None:
+        """Show what was recognised; store it as the user chooses. Returns the id of the report
+        opened, or None when cancelled."""
+        from ccm_desktop.ui.word_import_dialog import NEXT_YEAR, WordImportDialog
+
+        dialog = WordImportDialog(recognition, self.window, lang=self.window.lang,
+                                  from_pdf=path.suffix.lower() == ".pdf")
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.choice is None:
+            return None
+        summary = f"Imported from {path.name}"
+        if dialog.choice == NEXT_YEAR:
+            source = int(self.window.repository.add(dialog.report(), summary=summary))
+            self.window.start_next_year(source)
+            return self.window.current.report_id if self.window.current else None
+        return self.window.add_and_open(dialog.report(), summary)
 
     def ask_import_into(self) -> None:
         """Import Excel…: rows from a workbook people made (column mapping), forms from one of

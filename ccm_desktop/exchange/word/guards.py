@@ -1,0 +1,171 @@
+"""Open a Word document only after checking that it is safe to open.
+
+The same checks as for workbooks (`xlsx/guards.py`, whose limits and patterns are reused): a
+.docx is a ZIP package of XML parts, looked at from outside before python-docx parses any of
+it. Refused with one sentence: files that are not ZIP packages (a password-protected document
+is an encrypted OLE container), ZIP bombs, XML document type declarations and entities, and
+documents far longer than a report (`MAX_PAGES` pages, `MAX_PARAGRAPHS` paragraphs,
+`MAX_TABLES` tables or `MAX_TABLE_ROWS` table rows, counted in the raw XML so that nothing is
+built in memory first).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from pathlib import Path
+
+from ccm_desktop.exchange.errors import UnreadableFile
+from ccm_desktop.exchange.xlsx.guards import (
+    _DTD,
+    CHUNK,
+    ENCRYPTED_STREAM,
+    MAX_FILE_BYTES,
+    MAX_PARTS,
+    MAX_RATIO,
+    MAX_TOTAL_BYTES,
+    OLE_MAGIC,
+    RATIO_FLOOR,
+    _mb,
+)
+
+MAX_PAGES = 300  # the filled template of a State with much to report runs to 60 or 80
+MAX_PARAGRAPHS = 20_000
+MAX_TABLE_ROWS = 20_000
+MAX_TABLES = 1_000  # the template has about 30
+MAX_DOCUMENT_XML = 32 * 1024 * 1024
+
+_PARAGRAPH = re.compile(rb"<w:p[\s>]")
+_TABLE_ROW = re.compile(rb"<w:tr[\s>]")
+_TABLE = re.compile(rb"<w:tbl[\s>]")
+_PAGE_BREAK = re.compile(rb"<w:br\s[^>]*w:type=\"page\"|<w:pageBreakBefore[\s/>]|<w:sectPr[\s>]")
+_PAGES_CLAIM = re.compile(rb"<Pages>(\d+)</Pages>")
+_TAIL = 40
+
+
+def file_head(path: Path) -> tuple[int, bytes]:
+    name = path.name
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as exc:
+        raise UnreadableFile(name, f"cannot be opened ({exc.strerror or exc})") from None
+    if size == 0:
+        raise UnreadableFile(name, "the file is empty")
+    if size > MAX_FILE_BYTES:
+        raise UnreadableFile(name, f"the file is too large ({_mb(size)}) to be a report")
+    return size, head
+
+
+def is_encrypted_ole(path: Path, size: int) -> bool:
+    with path.open("rb") as handle:
+        data = handle.read(min(size, 32 * 1024 * 1024))
+    return ENCRYPTED_STREAM in data
+
+
+def inspect_docx(path: Path) -> None:
+    """Check a .docx package. Raises UnreadableFile with one sentence for anything that should
+    not be opened."""
+    name = path.name
+    size, head = file_head(path)
+    if head.startswith(OLE_MAGIC):
+        if is_encrypted_ole(path, size):
+            raise UnreadableFile(name, "the document is protected with a password (it is "
+                                       "encrypted); open it in Word, remove the password and "
+                                       "save it again")
+        raise UnreadableFile(name, "this is an old-style Word 97-2003 file (.doc) named .docx; "
+                                   "rename it .doc so that it is converted first")
+    if not head.startswith(b"PK"):
+        if head.startswith(b"%PDF"):
+            raise UnreadableFile(name, "this is a PDF named .docx; rename it .pdf")
+        raise UnreadableFile(name, "this is not a Word document (.docx)")
+    try:
+        with zipfile.ZipFile(path) as package:
+            _inspect_zip(package, name)
+    except zipfile.BadZipFile:
+        raise UnreadableFile(name, "the document is damaged or cut off (its ZIP directory is "
+                                   "missing or broken); save it again from Word") from None
+    except (zlib.error, EOFError, OSError, ValueError, NotImplementedError):
+        raise UnreadableFile(name, "the document is damaged (a part of it cannot be "
+                                   "unpacked); save it again from Word") from None
+
+
+def _inspect_zip(package: zipfile.ZipFile, name: str) -> None:
+    infos = package.infolist()
+    if len(infos) > MAX_PARTS:
+        raise UnreadableFile(name, f"the document has {len(infos):,} parts, far more than a "
+                                   "real document; it was not opened")
+    names = {i.filename for i in infos}
+    if "word/document.xml" not in names:
+        if "xl/workbook.xml" in names:
+            raise UnreadableFile(name, "this is an Excel workbook, not a Word document; name it "
+                                       ".xlsx")
+        raise UnreadableFile(name, "this is a ZIP file but not a Word document (it has no "
+                                   "word/document.xml)")
+    total = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise UnreadableFile(name, "the document is protected with a password (its parts "
+                                       "are encrypted); remove the password in Word and save "
+                                       "it again")
+        total += info.file_size
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise UnreadableFile(name, f"part {info.filename} would unpack from "
+                                       f"{_mb(info.compress_size)} to {_mb(info.file_size)}, a "
+                                       "ratio only a ZIP bomb has; the document was not opened")
+        if total > MAX_TOTAL_BYTES:
+            raise UnreadableFile(name, f"the document would unpack to more than "
+                                       f"{_mb(MAX_TOTAL_BYTES)}; it is too large or a ZIP bomb, "
+                                       "and was not opened")
+    if package.getinfo("word/document.xml").file_size > MAX_DOCUMENT_XML:
+        raise UnreadableFile(name, "the text of the document is far larger than a report's; it "
+                                   "was not opened")
+    for info in infos:
+        lower = info.filename.lower()
+        if lower.endswith((".xml", ".rels")):
+            _scan_part(package, info, name)
+
+
+def _scan_part(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
+    body = info.filename == "word/document.xml"
+    paragraphs = rows = pages = tables = 0
+    tail = b""
+    with package.open(info) as stream:
+        while True:
+            chunk = stream.read(CHUNK)
+            if not chunk:
+                break
+            data = tail + (chunk.replace(b"\x00", b"") if b"\x00" in chunk else chunk)
+            start = len(tail)
+            if _DTD.search(data):
+                raise UnreadableFile(name, f"part {info.filename} declares XML entities or a "
+                                           "document type (<!DOCTYPE>), which no real document "
+                                           "has and which XML attacks use; the document was not "
+                                           "opened")
+            if body:
+                paragraphs += sum(1 for m in _PARAGRAPH.finditer(data) if m.end() > start)
+                rows += sum(1 for m in _TABLE_ROW.finditer(data) if m.end() > start)
+                pages += sum(1 for m in _PAGE_BREAK.finditer(data) if m.end() > start)
+                tables += sum(1 for m in _TABLE.finditer(data) if m.end() > start)
+                _check_length(name, paragraphs, rows, pages)
+                if tables > MAX_TABLES:
+                    raise UnreadableFile(name, f"the document has more than {MAX_TABLES:,} "
+                                               "tables, far more than an Article 7 report; it "
+                                               "was not read")
+            elif info.filename == "docProps/app.xml":
+                claim = _PAGES_CLAIM.search(data)
+                if claim:
+                    _check_length(name, 0, 0, int(claim.group(1)) - 1)
+            tail = data[-_TAIL:]
+
+
+def _check_length(name: str, paragraphs: int, rows: int, breaks: int) -> None:
+    if breaks + 1 > MAX_PAGES:
+        raise UnreadableFile(name, f"the document has more than {MAX_PAGES} pages, far more "
+                                   "than an Article 7 report; it was not read")
+    if paragraphs > MAX_PARAGRAPHS or rows > MAX_TABLE_ROWS:
+        raise UnreadableFile(name, "the document is far longer than an Article 7 report (more "
+                                   f"than {MAX_PARAGRAPHS:,} paragraphs or {MAX_TABLE_ROWS:,} "
+                                   "table rows); it was not read")
