@@ -349,7 +349,7 @@ class MainWindow(QMainWindow):
         if spec.base_id is not None:
             new_id = int(self.repository.start_next_year(spec.base_id))
             report = self.repository.load(new_id)
-            report.cover.fields.update(spec.cover_values())
+            spec.apply_to(report)
             self.repository.save(new_id, report, summary="New report settings")
         else:
             new_id = int(self.repository.add(spec.empty_report(), summary="New report"))
