@@ -420,6 +420,8 @@ class MainWindow(QMainWindow):
         opened.view.page_shown.connect(self._update_position)
         if self.preview_pane is not None:
             self.preview_pane.set_document(opened.document)
+            if self.preview_wanted:
+                self.show_preview()
         self._update_mode()
         self.saved_label.setText(opened.autosaver.saved_text())
 
@@ -450,7 +452,10 @@ class MainWindow(QMainWindow):
         focused = QApplication.focusWidget()
         if focused is not None and opened.view.isAncestorOf(focused):
             self.setFocus(Qt.FocusReason.OtherFocusReason)
-        if self.preview_pane is not None:
+        if self.preview_pane is not None and self.preview_dock is not None:
+            # The pane goes with the report, and comes back with the next one.
+            self.preview_wanted = self.preview_dock.isVisible()
+            self.preview_dock.hide()
             self.preview_pane.set_document(None)
         self.stack.removeWidget(opened.view)
         opened.view.deleteLater()
@@ -514,6 +519,7 @@ class MainWindow(QMainWindow):
             N_("it is switched off"), self.lang)
         self.preview_pane: PreviewPane | None = None
         self.preview_dock: QDockWidget | None = None
+        self.preview_wanted = False  # the pane was open when the last report was closed
         if self.preview_problem is not None:
             return
         self.preview_pane = PreviewPane(self.lang, self)

@@ -194,6 +194,8 @@ class PreviewPane(QWidget):
 
     def _failed(self, sentence: str) -> None:
         self.running = False
+        if self.document is None:  # the report was closed meanwhile
+            return
         self.status.setText(translate(N_("The preview could not be made: {reason}"),
                                       self.lang).format(reason=sentence))
         if self.stale and self.active:

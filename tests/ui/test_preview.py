@@ -112,6 +112,15 @@ def test_the_preview_shows_the_pages_and_follows_an_edit(qtbot: QtBot, tmp_path:
     qtbot.wait(pane.timer.interval() + 300)
     assert pane.generation == shown and not pane.running
 
+    # The pane goes with the report and comes back with the next one when it was open.
+    window.act_preview.trigger()
+    assert dock.isVisible()
+    window.close_report()
+    assert not dock.isVisible() and pane.document is None and pane.path is None
+    window.open_sample()
+    assert dock.isVisible() and window.act_preview.isChecked()
+    qtbot.waitUntil(lambda: _up_to_date(pane, shown) and pane.pdf.pageCount() > 0, timeout=WAIT)
+
 
 def test_show_in_the_pdf_goes_to_the_forms_pages(qtbot: QtBot, tmp_path: Path,
                                                  repository: object, samples: Path) -> None:
