@@ -87,6 +87,16 @@ def test_the_environment_has_no_python(env: dict[str, str], installed: Path) -> 
     assert shutil.which("ccm-desktop", path=env["PATH"]) == str(installed / "ccm-desktop")
 
 
+def test_qts_pdf_module_came_along(installed: Path) -> None:
+    """The Preview pane's QtPdf (ui/preview.py imports it when the pane is made): its Python
+    modules and Qt's libraries are in the bundle, so Preview shows the pages in the window."""
+    names = {path.name for path in installed.rglob("*")}
+    for module in ("PySide6.QtPdf", "PySide6.QtPdfWidgets"):
+        assert any(name.startswith(module.split(".")[1] + ".") for name in names), module
+    for library in ("libQt6Pdf.so", "libQt6PdfWidgets.so"):
+        assert any(name.startswith(library) for name in names), library
+
+
 def test_version(env: dict[str, str], tmp_path: Path) -> None:
     done = _run(["ccm-desktop", "--version"], env, tmp_path)
     assert done.returncode == 0, done.stderr

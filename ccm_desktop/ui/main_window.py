@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRect, Qt, QUrl, Signal
+from PySide6.QtCore import QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QDockWidget,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -39,6 +40,7 @@ from ccm_desktop.ui.document import ReportDocument
 from ccm_desktop.ui.file_actions import FileActions
 from ccm_desktop.ui.history_dialog import HistoryDialog
 from ccm_desktop.ui.new_report import NewReportDialog, NewReportSpec
+from ccm_desktop.ui.preview import PreviewPane, qtpdf_problem
 from ccm_desktop.ui.qt_language import apply_qt_language
 from ccm_desktop.ui.report_view import ReportView
 from ccm_desktop.ui.settings import Settings
@@ -52,6 +54,7 @@ LANGUAGE_NAMES = {"ar": "العربية (Arabic)", "zh": "中文 (Chinese)", "en
 SAMPLES_DIR = resource_path("samples")
 FRAME_ALLOWANCE, TITLE_ALLOWANCE = 8, 40  # pixels a window manager's frame may add
 PREFERRED_SAMPLES = ("hrv-2016-annual.ccm.json", "lbn-2011-initial.ccm.json")
+PAGE_WIDTH_BESIDE_PREVIEW, SIDE_WIDTH_BESIDE_PREVIEW = 460, 170  # pixels
 
 
 def find_sample(folder: Path) -> Path | None:
@@ -90,7 +93,9 @@ class MainWindow(QMainWindow):
 
     def __init__(self, repository: Any, settings: Settings, lang: str = "en",
                  today: date | None = None, sample_dir: Path | None = None,
-                 opener: Callable[[QUrl], bool] | None = None) -> None:
+                 opener: Callable[[QUrl], bool] | None = None, pdf_view: bool = True) -> None:
+        """`pdf_view=False` leaves Qt's PDF module out: Preview opens the system's viewer, as
+        where the module cannot be loaded."""
         super().__init__()
         # Opens a file or folder with the system's program; False when there is none.
         self.opener: Callable[[QUrl], bool] = opener or QDesktopServices.openUrl
@@ -110,6 +115,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.start)
         self.setCentralWidget(self.stack)
         self.files = FileActions(self)
+        self._make_preview(pdf_view)
 
         self.saved_label = QLabel(self)
         self.saved_label.setAccessibleName("Saved state")
@@ -222,8 +228,20 @@ class MainWindow(QMainWindow):
         self.act_json = self._action("Export JSON\u2026", lambda: self.files.ask_export(".json"),
                                      [], "The report as a .ccm.json file, to move it to "
                                          "another computer or keep a copy.")
-        self.act_preview = self._action("Preview", self.files.preview, [],
+        self.act_preview = self._action("Preview", self.preview, ["Ctrl+Shift+P"],
                                         "See the PDF as it will be sent.")
+        self.act_show_in_pdf = self._action(translate(N_("Show in the PDF"), self.lang),
+                                            self.show_in_pdf, ["Ctrl+Shift+L"], translate(N_(
+                                                "Show the pages of the PDF where this part of "
+                                                "the report is printed."), self.lang))
+        if self.preview_pane is not None:
+            self.act_preview.setCheckable(True)
+        else:
+            why = translate(N_("Opens the PDF in this computer's PDF viewer: the preview inside "
+                               "the window needs Qt's PDF module, which is not available "
+                               "({reason})."), self.lang).format(reason=self.preview_problem)
+            self.act_preview.setToolTip(why)
+            self.act_preview.setStatusTip(why)
         self.act_import_into = self._action("Import Excel\u2026",
                                             self.files.ask_import_into, [],
                                             "Take rows from a workbook (the columns are matched "
@@ -254,7 +272,8 @@ class MainWindow(QMainWindow):
         edit_menu = menu.addMenu("&Edit")
         edit_menu.addActions([self.act_undo, self.act_redo])
         go_menu = menu.addMenu("&Go")
-        go_menu.addActions([self.act_back, self.act_next, self.act_check, self.act_review])
+        go_menu.addActions([self.act_back, self.act_next, self.act_check, self.act_show_in_pdf,
+                            self.act_review])
         view_menu = menu.addMenu("&View")
         language_menu = view_menu.addMenu("Language")
         self.language_actions: dict[str, QAction] = {}
@@ -277,7 +296,8 @@ class MainWindow(QMainWindow):
         self.toolbar.addSeparator()
         self.toolbar.addActions([self.act_pdf, self.act_xlsx, self.act_json])
         self.toolbar.addSeparator()
-        self.toolbar.addActions([self.act_preview, self.act_import_into, self.act_history])
+        self.toolbar.addActions([self.act_preview, self.act_show_in_pdf, self.act_import_into,
+                                 self.act_history])
         self.toolbar.addAction(self.act_compare)
         view_menu.addAction(self.act_compare)
 
@@ -286,8 +306,8 @@ class MainWindow(QMainWindow):
         self.toolbar.setVisible(open_)
         for action in (self.act_close, self.act_save, self.act_back, self.act_next,
                        self.act_check, self.act_pdf, self.act_xlsx, self.act_json,
-                       self.act_preview, self.act_import_into, self.act_history,
-                       self.act_review):
+                       self.act_preview, self.act_show_in_pdf, self.act_import_into,
+                       self.act_history, self.act_review):
             action.setEnabled(open_)
         self.act_compare.setEnabled(open_)
         if open_:
@@ -365,7 +385,7 @@ class MainWindow(QMainWindow):
         if spec.base_id is not None:
             new_id = int(self.repository.start_next_year(spec.base_id))
             report = self.repository.load(new_id)
-            report.cover.fields.update(spec.cover_values())
+            spec.apply_to(report)
             self.repository.save(new_id, report, summary="New report settings")
         else:
             new_id = int(self.repository.add(spec.empty_report(), summary="New report"))
@@ -415,6 +435,10 @@ class MainWindow(QMainWindow):
         opened.document.notice.connect(lambda text: self.statusBar().showMessage(text, 6000))
         opened.view.page_shown.connect(self._update_position)
         self.submit_flow.opened(opened)
+        if self.preview_pane is not None:
+            self.preview_pane.set_document(opened.document)
+            if self.preview_wanted:
+                self.show_preview()
         self._update_mode()
         self.saved_label.setText(opened.autosaver.saved_text())
 
@@ -445,6 +469,11 @@ class MainWindow(QMainWindow):
         focused = QApplication.focusWidget()
         if focused is not None and opened.view.isAncestorOf(focused):
             self.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.preview_pane is not None and self.preview_dock is not None:
+            # The pane goes with the report, and comes back with the next one.
+            self.preview_wanted = self.preview_dock.isVisible()
+            self.preview_dock.hide()
+            self.preview_pane.set_document(None)
         self.stack.removeWidget(opened.view)
         opened.view.deleteLater()
         self.current = None
@@ -498,6 +527,92 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 "No errors. " + (f"{warnings} warning(s) worth a look." if warnings
                                  else "The report is ready to export."), 8000)
+
+    # Preview ----------------------------------------------------------------------------------
+
+    def _make_preview(self, pdf_view: bool) -> None:
+        """The Preview pane (a dock on the trailing side, hidden until asked for), or why there
+        is none."""
+        self.preview_problem: str | None = qtpdf_problem() if pdf_view else translate(
+            N_("it is switched off"), self.lang)
+        self.preview_pane: PreviewPane | None = None
+        self.preview_dock: QDockWidget | None = None
+        self.preview_wanted = False  # the pane was open when the last report was closed
+        if self.preview_problem is not None:
+            return
+        self.preview_pane = PreviewPane(self.lang, self)
+        self.preview_pane.open_requested.connect(self.open_url)
+        dock = QDockWidget(translate(N_("Preview"), self.lang), self)
+        dock.setObjectName("previewDock")
+        dock.setWidget(self.preview_pane)
+        dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea
+                             | Qt.DockWidgetArea.RightDockWidgetArea)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        dock.hide()
+        dock.visibilityChanged.connect(self._preview_seen)
+        self.preview_dock = dock
+        self._room_for_page = QTimer(self, singleShot=True, interval=0)
+        self._room_for_page.timeout.connect(self._make_room_for_page)
+
+    def _preview_seen(self, visible: bool) -> None:
+        if self.preview_pane is not None:
+            self.preview_pane.set_active(visible)
+        self.act_preview.setChecked(visible)
+
+    def preview(self) -> None:
+        """Show or hide the Preview pane; without Qt's PDF module, the PDF in the system's
+        viewer, saying why."""
+        if self.current is None:
+            return
+        if self.preview_dock is None:
+            self.statusBar().showMessage(self.act_preview.toolTip(), 8000)
+            self.files.preview()
+            return
+        self.commit_editing()
+        if self.preview_dock.isVisible():
+            self.preview_dock.hide()
+        else:
+            self.show_preview()
+
+    def show_preview(self) -> None:
+        if self.preview_dock is not None:
+            if self.preview_dock.width() < 420 and not self.preview_dock.isFloating():
+                self.resizeDocks([self.preview_dock], [480], Qt.Orientation.Horizontal)
+            self.preview_dock.show()
+            self.preview_dock.raise_()
+            self._room_for_page.start()
+
+    def _make_room_for_page(self) -> None:
+        """Beside the Preview the form's page keeps a usable width: the findings and the
+        navigator give up some of theirs (down to a readable width)."""
+        if self.current is None:
+            return
+        splitter = self.current.view.splitter
+        sizes = splitter.sizes()
+        need = PAGE_WIDTH_BESIDE_PREVIEW - sizes[1] if len(sizes) == 3 else 0
+        for index in (2, 0):
+            if need <= 0:
+                break
+            side = splitter.widget(index)
+            floor = max(SIDE_WIDTH_BESIDE_PREVIEW,
+                        side.minimumSizeHint().width() if side is not None else 0)
+            give = max(0, min(need, sizes[index] - floor))
+            sizes[index] -= give
+            sizes[1] += give
+            need -= give
+        splitter.setSizes(sizes)
+
+    def show_in_pdf(self) -> None:
+        """The pages of the PDF where the part shown in the window is printed."""
+        if self.current is None:
+            return
+        key = self.current.view.current_page().page.key
+        if self.preview_pane is None:
+            self.preview()
+            return
+        self.commit_editing()
+        self.show_preview()
+        self.preview_pane.show_key(key)
 
     def show_history(self) -> None:
         if self.current is None:
@@ -563,6 +678,8 @@ class MainWindow(QMainWindow):
         if not self.close_report():
             event.ignore()
             return
+        if self.preview_pane is not None:
+            self.preview_pane.cleanup()
         self.remember_place()
         self.settings.sync()
         event.accept()

@@ -5,7 +5,7 @@ stored report of that State."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -31,6 +31,7 @@ from ccm_desktop.domain.deadlines import entry_into_force_for
 from ccm_desktop.domain.report import Report
 from ccm_desktop.schema.states import load_states, search_states, state_name
 from ccm_desktop.ui.deadline_text import kind_words
+from ccm_desktop.ui.guided_start import Answers, GuidedQuestions, apply_answers
 from ccm_desktop.ui.style import MUTED, SPACING
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -44,6 +45,7 @@ class NewReportSpec:
     period_to: date
     entry_into_force: date
     base_id: int | None = None  # start from this stored report (carried over to next year)
+    answers: Answers = field(default_factory=dict)  # the guided start's (ui/guided_start.py)
 
     def cover_values(self) -> dict[str, Any]:
         return {"state": self.state, "report_kind": self.report_kind,
@@ -52,8 +54,14 @@ class NewReportSpec:
 
     def empty_report(self, language: str = "en") -> Report:
         report = Report(language=language)
-        report.cover.fields.update(self.cover_values())
+        self.apply_to(report)
         return report
+
+    def apply_to(self, report: Report) -> None:
+        """The dialog's choices as the report's initial state: cover values and the forms the
+        guided start's answers decide."""
+        report.cover.fields.update(self.cover_values())
+        apply_answers(report, self.answers)
 
 
 def _qdate(day: date) -> QDate:
@@ -72,7 +80,7 @@ class NewReportDialog(QDialog):
         self.lang = lang
         self.today = today or date.today()
         self.summaries = summaries
-        self.resize(620, 640)
+        self.resize(1040, 660)
 
         # 1. State ---------------------------------------------------------------------------
         state_box = QGroupBox("1. State Party", self)
@@ -147,11 +155,19 @@ class NewReportDialog(QDialog):
         self.problem = QLabel(self)
         self.problem.setStyleSheet("color: #b00020;")
         self.problem.setWordWrap(True)
+        # 4. The guided start, beside the rest: the dialog stays within a 768-pixel screen.
+        self.questions = GuidedQuestions(lang, self)
         layout = QVBoxLayout(self)
         layout.setSpacing(SPACING)
-        layout.addWidget(state_box, 1)
-        layout.addWidget(kind_box)
-        layout.addWidget(start_box)
+        columns = QHBoxLayout()
+        columns.setSpacing(2 * SPACING)
+        left = QVBoxLayout()
+        left.addWidget(state_box, 1)
+        left.addWidget(kind_box)
+        left.addWidget(start_box)
+        columns.addLayout(left, 3)
+        columns.addWidget(self.questions, 2)
+        layout.addLayout(columns, 1)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
 
@@ -274,7 +290,8 @@ class NewReportDialog(QDialog):
             state=code, report_kind="annual" if self.annual.isChecked() else "initial",
             period_from=_pydate(self.period_from.date()), period_to=_pydate(self.period_to.date()),
             entry_into_force=_pydate(self.eif.date()),
-            base_id=int(base) if base is not None else None)
+            base_id=int(base) if base is not None else None,
+            answers=self.questions.answers())
 
     def accept(self) -> None:
         spec = self.spec()

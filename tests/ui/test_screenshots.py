@@ -80,10 +80,11 @@ def test_screenshot_of_every_page(qtbot: QtBot, tmp_path: Path) -> None:
 
         window.set_language("ar")  # right to left: the navigator moves to the right side
         try:
-            qtbot.wait(50)
+            # The layouts follow the new direction once the posted layout requests are handled
+            # (later on a busy machine): wait for it rather than a fixed time.
+            qtbot.waitUntil(lambda: view.navigator.mapTo(
+                window, view.navigator.rect().center()).x() > window.width() // 2, timeout=5000)
             assert window.grab().save(str(folder / "33-arabic-layout.png"))
-            nav = view.navigator.mapTo(window, view.navigator.rect().center())
-            assert nav.x() > window.width() // 2
         finally:
             window.set_language("en")
 

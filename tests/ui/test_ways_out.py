@@ -395,7 +395,11 @@ def test_preview_and_show_in_folder_say_when_nothing_opens(
 
     window = make_window(qtbot, repository, tmp_path, opener=no_viewer)
     window.open_sample()
-    window.act_preview.trigger()
+    window.act_preview.trigger()  # the Preview pane; its button opens the system's viewer
+    pane = window.preview_pane
+    assert pane is not None
+    qtbot.waitUntil(lambda: pane.open_button.isEnabled(), timeout=30000)
+    pane.open_button.click()
     qtbot.waitUntil(lambda: bool(opened), timeout=30000)
     preview = Path(opened[-1])
     assert preview.suffix == ".pdf" and preview.is_file()

@@ -104,7 +104,9 @@ class ReportCanvas(Canvas):  # type: ignore[misc]
             self.__dict__.update(state)
             self._decoration.draw(self, number, pages)
             for key, title, level in self._page_marks:
-                self.bookmarkPage(key)
+                # The top of the page at the reader's zoom (a bare "Fit" changed the zoom of
+                # every viewer, and Qt's PDF module finds no place in it).
+                self.bookmarkPage(key, fit="XYZ", left=0, top=self._pagesize[1], zoom=0)
                 self.addOutlineEntry(title, key, level=level, closed=False)
             Canvas.showPage(self)
         self.showOutline()

@@ -1,0 +1,209 @@
+"""The Preview pane: the report's actual PDF inside the window, with thumbnails, made again in a
+worker after the edits stop; "Show in the PDF" goes to a form's pages; without Qt's PDF module
+the Preview button says why and opens the system's viewer."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QSize, QUrl
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from ccm_desktop.domain.report import FormStatus
+from ccm_desktop.storage.repository import open_repository
+from ccm_desktop.ui.main_window import MainWindow, direction_for
+from ccm_desktop.ui.preview import PreviewPane
+from ccm_desktop.ui.settings import Settings
+from tests.conftest import RESOURCE_SAMPLES
+from tests.ui.helpers import fill_field, shots_folder
+
+TODAY = date(2025, 3, 3)
+WAIT = 120_000  # ms; the PDF is made in a worker on a shared machine
+
+
+@pytest.fixture
+def samples(tmp_path: Path) -> Path:
+    folder = tmp_path / "samples"
+    folder.mkdir()
+    shutil.copy(RESOURCE_SAMPLES / "hrv-2016-annual.ccm.json", folder)
+    return folder
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Iterator[object]:
+    with open_repository(str(tmp_path / "reports.sqlite3")) as repo:
+        yield repo
+
+
+def _window(qtbot: QtBot, tmp_path: Path, repository: object, samples: Path,
+            **kwargs: object) -> MainWindow:
+    window = MainWindow(repository, Settings.at(tmp_path / "settings.ini"), today=TODAY,
+                        sample_dir=samples, **kwargs)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.resize(QSize(1366, 768))
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _up_to_date(pane: PreviewPane, after: int) -> bool:
+    return pane.generation > after and not pane.running and not pane.stale
+
+
+def _page_text(path: Path, page: int) -> str:
+    return PdfReader(str(path)).pages[page].extract_text()
+
+
+def test_the_preview_shows_the_pages_and_follows_an_edit(qtbot: QtBot, tmp_path: Path,
+                                                         repository: object,
+                                                         samples: Path) -> None:
+    window = _window(qtbot, tmp_path, repository, samples)
+    window.open_sample()
+    assert window.current is not None
+    pane, dock = window.preview_pane, window.preview_dock
+    assert pane is not None and dock is not None
+    assert not dock.isVisible()  # hidden until asked for; no PDF is made meanwhile
+    assert pane.generation == 0 and not pane.running
+
+    window.act_preview.trigger()
+    assert dock.isVisible() and window.act_preview.isChecked()
+    qtbot.waitUntil(lambda: _up_to_date(pane, 0), timeout=WAIT)
+    pages = pane.pdf.pageCount()
+    assert pages > 0
+    assert pane.path is not None and len(PdfReader(str(pane.path)).pages) == pages
+    assert pane.thumbs.count() == pages
+    first = pane.thumbs.item(0)
+    assert first is not None and not first.icon().isNull()
+    assert "up to date" in pane.status.text().casefold()
+
+    # An edit: the pane says its pages are older, then shows the new PDF after the pause.
+    shown = pane.generation
+    cover = window.current.view.show_key("cover")
+    fill_field(qtbot, cover, "prepared_by", "Preview Check Office")
+    assert pane.stale
+    qtbot.waitUntil(lambda: _up_to_date(pane, shown), timeout=WAIT)
+    assert pane.path is not None
+    text = " ".join(_page_text(pane.path, p) for p in range(min(3, pane.pdf.pageCount())))
+    assert "Preview Check Office" in text
+    # The earlier PDF is removed once the new one is shown.
+    assert len(list(pane.path.parent.glob("*.pdf"))) == 1
+    qtbot.wait(300)  # QPdfView draws the pages in threads of its own
+    assert window.grab().save(str(shots_folder(tmp_path / "shots") / "preview-en.png"))
+
+    # Clicking a thumbnail goes to its page.
+    pane.thumbs.setCurrentRow(2)
+    qtbot.waitUntil(lambda: pane.current_page() == 2, timeout=5000)
+    assert pane.view.verticalScrollBar().value() > 0
+    # Scrolling the pages back to the top selects the first thumbnail.
+    pane.view.verticalScrollBar().setValue(0)
+    assert pane.current_page() == 0 and pane.thumbs.currentRow() == 0
+
+    # Hiding the pane stops the work: an edit while it is hidden makes no PDF.
+    window.act_preview.trigger()
+    assert not dock.isVisible()
+    shown = pane.generation
+    fill_field(qtbot, cover, "prepared_by", "Hidden Edit Office")
+    qtbot.wait(pane.timer.interval() + 300)
+    assert pane.generation == shown and not pane.running
+
+    # The pane goes with the report and comes back with the next one when it was open.
+    window.act_preview.trigger()
+    assert dock.isVisible()
+    window.close_report()
+    assert not dock.isVisible() and pane.document is None and pane.path is None
+    window.open_sample()
+    assert dock.isVisible() and window.act_preview.isChecked()
+    qtbot.waitUntil(lambda: _up_to_date(pane, shown) and pane.pdf.pageCount() > 0, timeout=WAIT)
+
+
+def test_show_in_the_pdf_goes_to_the_forms_pages(qtbot: QtBot, tmp_path: Path,
+                                                 repository: object, samples: Path) -> None:
+    window = _window(qtbot, tmp_path, repository, samples)
+    window.open_sample()
+    assert window.current is not None
+    pane = window.preview_pane
+    assert pane is not None
+    view = window.current.view
+    # From form F's page, with the pane still closed: it opens and goes there once made.
+    view.show_key("F")
+    window.act_show_in_pdf.trigger()
+    qtbot.waitUntil(lambda: _up_to_date(pane, 0) and "F" in pane.page_of, timeout=WAIT)
+    qtbot.waitUntil(lambda: pane.current_page() == pane.page_of["F"], timeout=5000)
+    page_f = pane.page_of["F"]
+    assert page_f > 0
+    assert pane.path is not None
+    assert "Form F" in _page_text(pane.path, page_f)
+    assert pane.thumbs.currentRow() == page_f
+    scrolled_to_f = pane.view.verticalScrollBar().value()
+    assert scrolled_to_f > 0
+
+    # Then form B, from its page: the pane moves to B's first page.
+    view.show_key("B")
+    window.act_show_in_pdf.trigger()
+    qtbot.waitUntil(lambda: pane.current_page() == pane.page_of["B"], timeout=5000)
+    assert "Form B" in _page_text(pane.path, pane.page_of["B"])
+    assert pane.page_of["B"] < page_f
+    assert 0 < pane.view.verticalScrollBar().value() < scrolled_to_f
+
+    # A form the PDF does not print on pages of its own: the cover page, which gives its status.
+    report = window.current.document.report
+    absent = next(letter for letter in "BCDEFGHIJ"
+                  if report.form(letter).status is not FormStatus.CHANGED)
+    view.show_key(absent)
+    window.act_show_in_pdf.trigger()
+    qtbot.waitUntil(lambda: pane.current_page() == pane.page_of["cover"], timeout=5000)
+    assert f"Form {absent}" in pane.status.text()
+
+
+def test_the_preview_in_arabic(qtbot: QtBot, tmp_path: Path, repository: object,
+                               samples: Path) -> None:
+    QApplication.setLayoutDirection(direction_for("ar"))
+    try:
+        window = _window(qtbot, tmp_path, repository, samples, lang="ar")
+        window.open_sample()
+        assert window.current is not None
+        pane = window.preview_pane
+        assert pane is not None
+        window.current.view.show_key("H")
+        window.act_show_in_pdf.trigger()
+        qtbot.waitUntil(lambda: _up_to_date(pane, 0) and "H" in pane.page_of, timeout=WAIT)
+        qtbot.waitUntil(lambda: pane.current_page() == pane.page_of["H"], timeout=5000)
+        # The Arabic PDF's bookmarks are found by their Arabic titles, for every printed form.
+        printed = [letter for letter in "ABCDEFGHIJ"
+                   if window.current.document.report.form(letter).status is FormStatus.CHANGED]
+        assert set(printed) <= set(pane.page_of)
+        qtbot.wait(200)
+        assert window.grab().save(str(shots_folder(tmp_path / "shots") / "preview-ar.png"))
+    finally:
+        QApplication.setLayoutDirection(direction_for("en"))
+
+
+def test_without_qts_pdf_module_preview_opens_the_system_viewer(qtbot: QtBot, tmp_path: Path,
+                                                                 repository: object,
+                                                                 samples: Path) -> None:
+    opened: list[QUrl] = []
+
+    def opener(url: QUrl) -> bool:
+        opened.append(url)
+        return True
+
+    window = _window(qtbot, tmp_path, repository, samples, opener=opener, pdf_view=False)
+    assert window.preview_pane is None and window.preview_dock is None
+    tip = window.act_preview.toolTip()
+    assert "Qt's PDF module" in tip and "switched off" in tip
+    assert not window.act_preview.isCheckable()
+    window.open_sample()
+    window.act_preview.trigger()
+    assert "Qt's PDF module" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: bool(opened), timeout=WAIT)
+    path = Path(opened[0].toLocalFile())
+    assert path.suffix == ".pdf" and path.read_bytes().startswith(b"%PDF")
+    # "Show in the PDF" does the same: the whole PDF, in the system's viewer.
+    window.act_show_in_pdf.trigger()
+    qtbot.waitUntil(lambda: len(opened) == 2, timeout=WAIT)
