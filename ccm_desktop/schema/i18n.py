@@ -172,3 +172,10 @@ def language_of_environment(environ: Mapping[str, str]) -> str:
             code = value.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
             return code if code in UN_LANGUAGES else "en"
     return "en"
+
+
+def isolate(text: str, lang: str) -> str:
+    """`text` (a number, a date, a code, a file name) set apart from a right-to-left sentence
+    around it with Unicode's first-strong isolate (U+2068 … U+2069), so that "report-2024.pdf"
+    is not reordered into "pdf.2024-report" in Arabic. Left as it is in the other languages."""
+    return f"\u2068{text}\u2069" if lang in RTL_LANGUAGES and text else text

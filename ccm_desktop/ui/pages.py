@@ -81,16 +81,17 @@ def completeness(report: Report, findings: list[Finding]) -> int:
     return round(100 * done / len(PAGES))
 
 
-def status_words(report: Report, page: Page) -> str:
+def status_words(report: Report, page: Page, lang: str = "en") -> str:
     """The navigator's status line: "changed", "unchanged since 2022", "not applicable"."""
     if not page.is_form:
         return ""
     form = report.form(page.part.id)
     if form.status is FormStatus.CHANGED:
-        return "changed"
+        return translate("changed", lang)
     if form.status is FormStatus.UNCHANGED:
         year = form.last_reported_year
-        return f"unchanged since {year}" if year else "unchanged"
+        return (translate("unchanged since {year}", lang).format(year=year) if year
+                else translate("unchanged", lang))
     if form.status is FormStatus.NOT_APPLICABLE:
-        return "not applicable"
-    return "status not chosen"
+        return translate("not applicable", lang)
+    return translate("status not chosen", lang)
