@@ -27,7 +27,9 @@ class Page:
 
     def heading(self, lang: str = "en") -> str:
         title = translate(self.title, lang)
-        return f"Form {self.part.id} \u2014 {title}" if self.is_form else title
+        return (translate("Form {letter} \u2014 {title}", lang).format(letter=self.part.id,
+                                                                        title=title)
+                if self.is_form else title)
 
     def owns(self, path: str) -> bool:
         """Whether a finding's path points into this page."""
