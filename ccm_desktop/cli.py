@@ -16,7 +16,7 @@ from typing import NoReturn
 from ccm_desktop import __version__
 from ccm_desktop.domain.findings import Finding
 from ccm_desktop.domain.report import Report
-from ccm_desktop.schema.i18n import UN_LANGUAGES, language, language_of_environment, translate
+from ccm_desktop.schema.i18n import N_, UN_LANGUAGES, language, language_of_environment, translate
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 
@@ -147,7 +147,8 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
     _say(_("Initial report (Art. 7.1) due: {date}").format(date=d.initial_report.isoformat()))
     _say(_("Annual reports (Art. 7.2) due: 30 April each year, for the previous calendar year; "
            "first {date}").format(date=d.first_annual_report.isoformat()))
-    kind, due = next_due(today, eif, initial_submitted=today > d.initial_report)
+    kind_code, due = next_due(today, eif, initial_submitted=today > d.initial_report)
+    kind = _(REPORT_KINDS[kind_code])
     if withdrawal is not None:
         _say(_("Withdrawal (Art. 20) takes effect: {date}").format(date=withdrawal.isoformat()))
     if withdrawal is not None and due >= withdrawal:
@@ -158,10 +159,14 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
     # Extensions can be renewed (Art. 3.3-3.4, 4.5-4.8): there is no latest date to print.
     _say(_obligation_line(_("Stockpile destruction (Art. 3.2)"), d.stockpile_destruction,
                           stockpile_destruction_due(eif, args.stockpile_extended_to),
-                          "Art. 3.3"))
+                          _("Art. 3.3")))
     _say(_obligation_line(_("Clearance of contaminated areas (Art. 4.1)"), d.clearance,
-                          clearance_due(eif, args.clearance_extended_to), "Art. 4.5"))
+                          clearance_due(eif, args.clearance_extended_to), _("Art. 4.5")))
     return EXIT_OK
+
+
+# The kind of report in "Next report due: 2025-04-30 (annual)".
+REPORT_KINDS = {"initial": N_("initial"), "annual": N_("annual")}
 
 
 def _obligation_line(label: str, original: date, due: date, article: str) -> str:

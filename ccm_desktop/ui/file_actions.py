@@ -262,7 +262,7 @@ class FileActions:
     # Running ----------------------------------------------------------------------------------
 
     def _run(self, label: str, work: Any) -> Job:
-        job = Job(self.window, label, work)
+        job = Job(self.window, label, work, self.window.lang)
         self.jobs.append(job)
         job.failed.connect(lambda sentence: self.window.show_error(sentence))
         job.finished.connect(lambda _r: self._forget(job))
