@@ -386,7 +386,8 @@ class XlsxImportDialog(QDialog):
         problems = result.problems if result is not None else []
         skipped = result.skipped if result is not None else []
         self.problems.setRowCount(len(problems) + len(skipped))
-        lines = [(p.sheet, str(p.row), _column_letter(p.column), p.text, p.problem)
+        lines = [(p.sheet, str(p.row), _column_letter(p.column), p.text,
+                  p.problem_text(self.lang))
                  for p in problems]
         lines += [(self.sheet.name, str(n), "", "",
                    translate(N_("left out: {why}"), self.lang).format(why=why)) for n, why in skipped]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem, QToolT
 from pytestqt.qtbot import QtBot
 
 from ccm_desktop.domain.report import FormStatus, Report
+from ccm_desktop.schema.i18n import translate
 from ccm_desktop.storage.repository import Repository, open_repository
 from ccm_desktop.ui.document import ReportDocument
 from ccm_desktop.ui.main_window import MainWindow, direction_for
@@ -150,7 +151,8 @@ def test_seven_digit_areas_and_totals_show_every_digit(qtbot: QtBot, repository:
     # A choice is not cut either ("Confir…"): its words do not wrap.
     areas = next(t for t in form_f_tables(qtbot, window) if t.table_id == "contaminated_areas")
     status = areas.model.column_index("status")
-    assert [areas.model.display_text(r, status) for r in range(2)] == ["Confirmed", "Suspected"]
+    assert [areas.model.display_text(r, status) for r in range(2)] == \
+        [translate("Confirmed", lang), translate("Suspected", lang)]
     assert not any(cut_short(areas, r, status) for r in range(2))
     clearance = next(t for t in form_f_tables(qtbot, window) if t.table_id == "clearance")
     totals = clearance.model.rowCount() - 1

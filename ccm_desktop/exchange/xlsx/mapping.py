@@ -19,6 +19,7 @@ from ccm_desktop.exchange.errors import UnreadableFile
 from ccm_desktop.exchange.xlsx.convert import DATE_ORDERS, DECIMAL_SEPARATORS, convert_cell, fold
 from ccm_desktop.exchange.xlsx.grid import Sheet, read_sheets, where
 from ccm_desktop.exchange.xlsx.synonyms import TOTAL_WORDS
+from ccm_desktop.schema.i18n import translate
 from ccm_desktop.schema.kinds import AREA_UNITS, AreaM2, Attachments, KindError, Note, Text
 from ccm_desktop.schema.model import Part, Table
 from ccm_desktop.schema.registry import PARTS
@@ -184,7 +185,12 @@ class CellProblem:
     row: int
     column: int
     text: str
-    problem: str
+    problem: str  # English
+    why: KindError | None = field(default=None, compare=False)
+
+    def problem_text(self, lang: str = "en") -> str:
+        """The problem in `lang`."""
+        return self.why.text(lang) if self.why is not None else translate(self.problem, lang)
 
     @property
     def where(self) -> str:
@@ -271,7 +277,8 @@ def apply_mapping(sheet: Sheet, mapping: ColumnMap, filename: str, lang: str = "
                 value = convert_cell(kind, raw, unit=units.get(cid), dates=mapping.dates,
                                      decimal_separator=mapping.decimal_separator, lang=lang)
             except KindError as exc:
-                problems.append(CellProblem(sheet.name, number, columns[cid], _show(raw), str(exc)))
+                problems.append(CellProblem(sheet.name, number, columns[cid], _show(raw), str(exc),
+                                                exc))
                 continue
             if value is not None:
                 row[cid] = value

@@ -271,7 +271,7 @@ class TableModel(QAbstractTableModel):
         try:
             typed = self.typed(column, value)
         except KindError as problem:
-            self.refused.emit(self.refusal(row, column, value, str(problem)))
+            self.refused.emit(self.refusal(row, column, value, problem.text(self.lang)))
             return False
         if typed == self.value(row, col):
             return True

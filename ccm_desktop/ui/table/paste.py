@@ -155,7 +155,7 @@ def plan_paste(block: Block, columns: Sequence[Field], start_column: int,
             try:
                 value = parse(column, text)
             except KindError as problem:
-                plan.problems.append(Problem(row, column, text.strip(), str(problem), offset))
+                plan.problems.append(Problem(row, column, text.strip(), problem.text(lang), offset))
                 continue
             if row >= stored_count and value is None:
                 continue
