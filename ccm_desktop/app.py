@@ -61,7 +61,7 @@ def install_excepthook() -> None:
             return
         lang = _window_language()
         sentence = translate("{problem}. Your report is safe: what you typed before this was "
-                             "saved.", lang).format(problem=user_sentence(exc))
+                             "saved.", lang).format(problem=user_sentence(exc, lang))
         if where:
             sentence += " " + translate("The details are in {file}.", lang).format(file=where)
         QMessageBox.warning(QApplication.activeWindow(), translate("Something went wrong", lang),
@@ -192,7 +192,7 @@ def run_app(db: str | None = None, argv: list[str] | None = None) -> int:
         from ccm_desktop.ui.workers import user_sentence
 
         QMessageBox.critical(None, translate("Cannot open the reports database", lang),
-                             user_sentence(exc))
+                             user_sentence(exc, lang))
         return 2
     stopper: StopOnSignals | None = None
     try:

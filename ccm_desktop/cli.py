@@ -68,12 +68,12 @@ def cmd_convert(args: argparse.Namespace) -> int:
     report = read_report(args.file)
     findings = validate(report)
     errors = [f for f in findings if f.is_error]
-    lang = args.lang
+    lang = args.lang or "en"
     if errors and args.strict:
         for finding in errors:
             _complain(f"{Path(args.file).name}: {finding.path}: {finding.text(language(lang))}")
         return EXIT_INVALID
-    _write(report, args.to, args.lang, findings)
+    _write(report, args.to, lang, findings)
     return EXIT_OK
 
 
@@ -290,8 +290,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("convert", cmd_convert, "convert between .ccm.json, .xlsx and .pdf")
     p.add_argument("file")
     p.add_argument("--to", required=True, metavar="OUT")
-    p.add_argument("--lang", default="en", choices=UN_LANGUAGES,
-                   help="language of the labels (ar, zh, en, fr, ru, es)")
+    p.add_argument("--lang", choices=UN_LANGUAGES,
+                   help="language of the labels (ar, zh, en, fr, ru, es; default: English)")
     p.add_argument("--strict", action="store_true", help="refuse a report with errors (exit 1)")
 
     p = add("deadlines", cmd_deadlines, "print a State's Article 3, 4 and 7 deadlines")
@@ -353,7 +353,12 @@ def run(argv: Sequence[str] | None = None) -> int:
         return int(run_app(db=args.db))
     try:
         return int(args.handler(args))
-    except (UnreadableFile, CommandError) as exc:
+    except UnreadableFile as exc:
+        # In the language asked for with --lang, else that of the user's locale; the file's
+        # name and the place in it stay as they are.
+        _complain(exc.text(getattr(args, "lang", None) or language_of_environment(os.environ)))
+        return EXIT_UNREADABLE
+    except CommandError as exc:
         _complain(str(exc))
         return EXIT_UNREADABLE
     except KeyboardInterrupt:

@@ -25,6 +25,7 @@ from ccm_desktop.domain.report import (
     Section,
 )
 from ccm_desktop.exchange.errors import UnreadableFile
+from ccm_desktop.schema.i18n import N_, message
 from ccm_desktop.schema.kinds import Kind, KindError, Year
 from ccm_desktop.schema.model import Field, Part, path_of
 from ccm_desktop.schema.registry import PARTS, part
@@ -48,35 +49,37 @@ def read_report_file(path: str | Path) -> Report:
     name = path.name
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise UnreadableFile(name, "the file is too large to be a report")
+            raise UnreadableFile(name, N_("the file is too large to be a report"))
         data = path.read_bytes()
     except OSError as exc:
-        raise UnreadableFile(name, f"cannot be opened ({exc.strerror or exc})") from None
+        raise UnreadableFile(name, message(N_("cannot be opened ({reason})"),
+                                           reason=exc.strerror or str(exc))) from None
     return read_report_bytes(data, name)
 
 
 def read_report_bytes(data: bytes, name: str = "report") -> Report:
     if not data.strip():
-        raise UnreadableFile(name, "the file is empty")
+        raise UnreadableFile(name, N_("the file is empty"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UnreadableFile(name, "is not a text file (it is not UTF-8)") from None
+        raise UnreadableFile(name, N_("is not a text file (it is not UTF-8)")) from None
     if "\x00" in text:
-        raise UnreadableFile(name, "is not a text file (it holds binary data)")
+        raise UnreadableFile(name, N_("is not a text file (it holds binary data)"))
     try:
         raw = json.loads(text, parse_float=JsonFloat, parse_constant=JsonFloat,
                          object_pairs_hook=_JsonObject.from_pairs)
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
         if exc.pos >= len(text.rstrip()) or "Unterminated" in exc.msg:
-            raise UnreadableFile(name, "the JSON text ends too early (is the file cut off?)",
+            raise UnreadableFile(name, N_("the JSON text ends too early (is the file cut off?)"),
                                  where) from None
-        raise UnreadableFile(name, f"is not valid JSON ({exc.msg})", where) from None
+        raise UnreadableFile(name, message(N_("is not valid JSON ({reason})"), reason=exc.msg),
+                             where) from None
     except RecursionError:
-        raise UnreadableFile(name, "is nested too deeply to be a report") from None
+        raise UnreadableFile(name, N_("is nested too deeply to be a report")) from None
     except ValueError:  # e.g. an integer of more than 4300 digits
-        raise UnreadableFile(name, "holds a number too long to be read") from None
+        raise UnreadableFile(name, N_("holds a number too long to be read")) from None
     try:
         return report_from_json(raw)
     except _Bad as exc:

@@ -109,7 +109,7 @@ class XlsxImportDialog(QDialog):
         self.sheets = sheets if sheets is not None else read_sheets(self.path)
         self.sheets = [s for s in self.sheets if s.rows] or self.sheets
         if not self.sheets:
-            raise UnreadableFile(self.path.name, "the workbook has no sheet")
+            raise UnreadableFile(self.path.name, N_("the workbook has no sheet"))
         self.result_rows: MappedRows | None = None
         self._building = False
         self.setWindowTitle(translate(N_("Import rows from {file}"), self.lang).format(
@@ -354,7 +354,7 @@ class XlsxImportDialog(QDialog):
                 self.result_rows = apply_mapping(self.sheet, mapping, self.path.name, self.lang)
             except UnreadableFile as exc:
                 self.result_rows = None
-                self.summary.setText(str(exc))
+                self.summary.setText(exc.text(self.lang))
                 self._fill_preview(None)
                 self._update_buttons()
                 return
@@ -481,7 +481,8 @@ class XlsxImportDialog(QDialog):
         try:
             self.apply_mapping_file(load_mapping(name))
         except UnreadableFile as exc:
-            QMessageBox.warning(self, translate(N_("Mapping not loaded"), self.lang), str(exc))
+            QMessageBox.warning(self, translate(N_("Mapping not loaded"), self.lang),
+                                exc.text(self.lang))
 
     def _ask_save(self) -> None:
         suggested = self.path.with_suffix("").name + ".ccm-map.json"
@@ -594,7 +595,7 @@ def open_import_dialog(document: Any, path: str | Path, parent: QWidget | None =
             return True
         dialog = XlsxImportDialog(path, parent, lang=lang, sheets=sheets)
     except UnreadableFile as exc:
-        QMessageBox.warning(parent, translate(N_("Workbook not read"), lang), str(exc))
+        QMessageBox.warning(parent, translate(N_("Workbook not read"), lang), exc.text(lang))
         return False
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False

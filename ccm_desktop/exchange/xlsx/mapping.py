@@ -19,7 +19,7 @@ from ccm_desktop.exchange.errors import UnreadableFile
 from ccm_desktop.exchange.xlsx.convert import DATE_ORDERS, DECIMAL_SEPARATORS, convert_cell, fold
 from ccm_desktop.exchange.xlsx.grid import Sheet, read_sheets, where
 from ccm_desktop.exchange.xlsx.synonyms import TOTAL_WORDS
-from ccm_desktop.schema.i18n import translate
+from ccm_desktop.schema.i18n import N_, translate
 from ccm_desktop.schema.kinds import AREA_UNITS, AreaM2, Attachments, KindError, Note, Text
 from ccm_desktop.schema.model import Part, Table
 from ccm_desktop.schema.registry import PARTS
@@ -89,11 +89,11 @@ def load_mapping(path: str | Path) -> ColumnMap:
     except OSError as exc:
         raise UnreadableFile(path.name, f"cannot be opened ({exc.strerror or exc})") from None
     if len(data) > 1024 * 1024:
-        raise UnreadableFile(path.name, "is too large to be a column mapping")
+        raise UnreadableFile(path.name, N_("is too large to be a column mapping"))
     try:
         raw = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise UnreadableFile(path.name, "is not a text file (it is not UTF-8)") from None
+        raise UnreadableFile(path.name, N_("is not a text file (it is not UTF-8)")) from None
     except json.JSONDecodeError as exc:
         raise UnreadableFile(path.name, f"is not valid JSON ({exc.msg})",
                              f"line {exc.lineno}, column {exc.colno}") from None
@@ -105,7 +105,7 @@ def mapping_from_json(raw: Any, name: str = "mapping") -> ColumnMap:
         return UnreadableFile(name, problem, key)
 
     if not isinstance(raw, dict):
-        raise UnreadableFile(name, "is not a column mapping (expected a JSON object)")
+        raise UnreadableFile(name, N_("is not a column mapping (expected a JSON object)"))
     for key in raw:
         if key not in MAP_KEYS:
             raise bad(key, f"unknown key \"{key}\"")

@@ -30,6 +30,7 @@ from ccm_desktop.exchange.errors import UnreadableFile
 from ccm_desktop.exchange.xlsx import layout as L
 from ccm_desktop.exchange.xlsx.cells import from_cell, unescape_text
 from ccm_desktop.exchange.xlsx.grid import Sheet, read_sheets, where
+from ccm_desktop.schema.i18n import N_
 from ccm_desktop.schema.kinds import Kind, KindError, Text, Year
 from ccm_desktop.schema.model import Part, Table, path_of
 from ccm_desktop.schema.registry import part
@@ -79,10 +80,10 @@ def read_workbook_parts(path: str | Path) -> tuple[Report, tuple[str, ...]]:
             by_part[part_id] = sheet
     cover_sheet = by_part.get("cover")
     if cover_sheet is None:
-        raise UnreadableFile(name, "this workbook was not written by ccm-desktop (it has no Cover "
+        raise UnreadableFile(name, N_("this workbook was not written by ccm-desktop (it has no Cover "
                                    "sheet with the report's details); to take rows from a "
                                    "workbook of your own, import it with a column mapping "
-                                   "(Import Excel… in the window, or import --map)")
+                                   "(Import Excel… in the window, or import --map)"))
     cover = _parse(cover_sheet, name)
     lang = _check_meta(cover, name)
     report = Report(language=str(cover.meta.get("language") or "en"),
@@ -144,9 +145,9 @@ def _parse(sheet: Sheet, filename: str) -> _Parsed:
             continue
         if block is None:
             col = min(content)
-            raise UnreadableFile(filename, "this cell is outside every table and field of the "
+            raise UnreadableFile(filename, N_("this cell is outside every table and field of the "
                                            "sheet (was a hidden row deleted?); move it into a "
-                                           "table or delete it", where(sheet.name, number, col))
+                                           "table or delete it"), where(sheet.name, number, col))
         block.rows.append((number, content))
     return parsed
 
@@ -161,8 +162,8 @@ def _field_value(values: tuple[Any, ...], number: int) -> tuple[int, int, Any]:
 def _check_meta(cover: _Parsed, name: str) -> str:
     fmt = cover.meta.get("format")
     if fmt != L.FORMAT:
-        raise UnreadableFile(name, "this workbook was not written by ccm-desktop (its Cover sheet "
-                                   "does not name the report format)", where(cover.sheet.name))
+        raise UnreadableFile(name, N_("this workbook was not written by ccm-desktop (its Cover sheet "
+                                   "does not name the report format)"), where(cover.sheet.name))
     version = cover.meta.get("format_version")
     try:
         number = int(str(version))
@@ -245,7 +246,7 @@ def _read_statuses(report: Report, cover: _Parsed, lang: str, name: str) -> None
         letter_cell = cells.get("form")
         if letter_cell is None:
             col = min(content)
-            raise UnreadableFile(name, "a row of the table of Forms A–J has no form letter",
+            raise UnreadableFile(name, N_("a row of the table of Forms A–J has no form letter"),
                                  where(sheet, number, col))
         found = _FORM_LETTER.match(unescape_text(str(letter_cell[1])))
         letter = found.group(1).upper() if found else ""
@@ -285,8 +286,8 @@ def _read_attachments(by_part: dict[str, Sheet], name: str) -> dict[str, Attachm
         return {}
     data_sheet = by_part.get(L.ATTACHMENT_DATA_PART)
     if data_sheet is None:
-        raise UnreadableFile(name, "the sheet \"Attachment data\" that holds the content of the "
-                                   "attachments is missing; export the report again",
+        raise UnreadableFile(name, N_("the sheet \"Attachment data\" that holds the content of the "
+                                   "attachments is missing; export the report again"),
                              where(listing.name))
     chunks = _chunks(_parse(data_sheet, name), name)
     columns = dict(block.ids)
@@ -297,7 +298,7 @@ def _read_attachments(by_part: dict[str, Sheet], name: str) -> dict[str, Attachm
         ident = str(cells.get("id") or "")
         place = where(listing.name, number)
         if not ident:
-            raise UnreadableFile(name, "an attachment has no id", place)
+            raise UnreadableFile(name, N_("an attachment has no id"), place)
         if ident in out:
             raise UnreadableFile(name, f"attachment id \"{ident}\" is used twice", place)
         pieces = chunks.get(ident)
@@ -332,7 +333,7 @@ def _chunks(parsed: _Parsed, name: str) -> dict[str, list[tuple[int, str]]]:
         try:
             index = int(cells.get("part") or 0)
         except (TypeError, ValueError):
-            raise UnreadableFile(name, "the piece number is not a number",
+            raise UnreadableFile(name, N_("the piece number is not a number"),
                                  where(parsed.sheet.name, number)) from None
         piece = cells.get("data") or ""
         out.setdefault(ident, []).append((index, str(piece)))
