@@ -135,3 +135,12 @@ def test_left_to_right_runs_are_isolated_in_arabic_only() -> None:
     assert isolate("report-2024.pdf", "ar") == "\u2068report-2024.pdf\u2069"
     assert isolate("report-2024.pdf", "fr") == "report-2024.pdf"
     assert isolate("", "ar") == ""
+
+
+def test_english_left_untranslated_stays_a_left_to_right_run_in_arabic() -> None:
+    """A string a catalogue lacks shows in English; in Arabic it is set apart as a
+    left-to-right run, so that "New report…" does not read "…New report"."""
+    assert translate("Nobody translated this…", "ar") == "\u2066Nobody translated this…\u2069"
+    assert translate("Nobody translated this…", "fr") == "Nobody translated this…"
+    assert translate("2024", "ar") == "2024"  # no letters: nothing to set apart
+    assert translate("What to report here", "ar") == "ما يُبلَّغ عنه هنا"
