@@ -44,7 +44,7 @@ from ccm_desktop.ui.settings import Settings
 from ccm_desktop.ui.start import StartScreen, mark_as_sample
 from ccm_desktop.ui.style import SPACING
 
-APP_NAME = "CCM Article 7 reports"
+APP_NAME = N_("CCM Article 7 reports")
 LANGUAGE_NAMES = {"ar": "العربية (Arabic)", "zh": "中文 (Chinese)", "en": "English",
                   "fr": "Français (French)", "ru": "Русский (Russian)", "es": "Español (Spanish)"}
 SAMPLES_DIR = resource_path("samples")
@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.current: OpenReport | None = None
         self.last_dialog: QWidget | None = None  # the last message shown (tests close it)
         self.unopened_path = ""  # the file or folder the system could not open
-        self.setWindowTitle(APP_NAME)
+        self.setWindowTitle(translate(APP_NAME, lang))
         self.undo_group = QUndoGroup(self)
 
         self.stack = QStackedWidget(self)
@@ -320,7 +320,7 @@ class MainWindow(QMainWindow):
             self.saved_label.setText("")
             self.due_label.setText("")
             self.state_label.setText("")
-            self.setWindowTitle(APP_NAME)
+            self.setWindowTitle(translate(APP_NAME, self.lang))
             return
         report = self.current.document.report
         dues = all_deadlines(report, self.today, self.lang)
@@ -333,7 +333,7 @@ class MainWindow(QMainWindow):
         period_to = report.cover.fields.get("period_to")
         kind = kind_words(report.report_kind, period_to if isinstance(period_to, date) else None,
                           self.lang)
-        self.setWindowTitle(f"{name}, {kind} \u2014 {APP_NAME}")
+        self.setWindowTitle(f"{name}, {kind} \u2014 {translate(APP_NAME, self.lang)}")
 
     # Start screen -----------------------------------------------------------------------------
 
@@ -614,7 +614,8 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         from ccm_desktop import __version__
 
-        QMessageBox.about(self, translate("About", self.lang), f"{APP_NAME} {__version__}\n\n"
+        name = translate(APP_NAME, self.lang)
+        QMessageBox.about(self, translate("About", self.lang), f"{name} {__version__}\n\n"
                           + translate("Prepare, check and export Article 7 reports under the "
                                       "Convention on Cluster Munitions.", self.lang))
 

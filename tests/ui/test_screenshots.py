@@ -82,7 +82,10 @@ def test_screenshot_of_every_page(qtbot: QtBot, tmp_path: Path) -> None:
         try:
             qtbot.wait(50)
             assert window.grab().save(str(folder / "33-arabic-layout.png"))
-            nav = view.navigator.mapTo(window, view.navigator.rect().center())
+            # The report view is made again in the new language: the current one is asked for.
+            assert window.current is not None
+            navigator = window.current.view.navigator
+            nav = navigator.mapTo(window, navigator.rect().center())
             assert nav.x() > window.width() // 2
         finally:
             window.set_language("en")
