@@ -144,3 +144,37 @@ def test_english_left_untranslated_stays_a_left_to_right_run_in_arabic() -> None
     assert translate("Nobody translated this…", "fr") == "Nobody translated this…"
     assert translate("2024", "ar") == "2024"  # no letters: nothing to set apart
     assert translate("What to report here", "ar") == "ما يُبلَّغ عنه هنا"
+
+
+def test_the_export_language_starts_at_the_reports_and_is_chosen_per_export(
+        qtbot: QtBot, repository: Repository, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from ccm_desktop.ui.file_actions import ExportLanguageDialog
+
+    window = make_window(qtbot, repository, tmp_path)
+    window.open_sample()
+    opened = window.current
+    assert opened is not None
+    opened.document.report.language = "es"
+    dialog = ExportLanguageDialog(".pdf", "es", window.lang, window)
+    qtbot.addWidget(dialog)
+    assert dialog.language() == "es"  # the report's language first
+    dialog.choice.setCurrentIndex(dialog.choice.findData("ru"))
+    assert dialog.language() == "ru"  # then whatever the person picks
+    # Without a choice, an export is in the report's language, whatever the window's.
+    target = tmp_path / "informe.xlsx"
+    job = window.files.export_to(target)
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=60_000):
+        pass
+    assert load_workbook(target).properties.title == translate("Article 7 report", "es") != \
+        "Article 7 report"
+    job = window.files.export_to(tmp_path / "отчёт.xlsx", "ru")
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=60_000):
+        pass
+    assert load_workbook(tmp_path / "отчёт.xlsx").properties.title == \
+        translate("Article 7 report", "ru") != "Article 7 report"
+    assert window.last_dialog is not None
+    window.last_dialog.close()
