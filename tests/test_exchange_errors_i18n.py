@@ -52,3 +52,28 @@ def test_the_command_line_writes_it_in_the_language_asked_for(
     assert capsys.readouterr().err.strip() == f"ccm-desktop: {error.text('fr')}"
     assert run(["validate", str(empty), "--lang", "ar"]) == 2
     assert capsys.readouterr().err.strip() == f"ccm-desktop: {error.text('ar')}"
+
+
+def test_a_cell_that_does_not_fit_is_said_in_the_readers_language(tmp_path: Path) -> None:
+    """Our own workbook with a word in a number column: the sentence carries the cell's problem
+    as a template, so it reads in French for a French reader, place and value unchanged."""
+    from openpyxl import load_workbook
+
+    from ccm_desktop.exchange.json_io import read_report_file
+    from ccm_desktop.exchange.xlsx import write_workbook
+    from tests.conftest import RESOURCE_SAMPLES
+
+    report = read_report_file(RESOURCE_SAMPLES / "hrv-2016-annual.ccm.json")
+    workbook_path = tmp_path / "hrv.xlsx"
+    write_workbook(report, workbook_path)
+    workbook = load_workbook(workbook_path)
+    sheet = next(ws for ws in workbook.worksheets if ws.title.startswith("B"))
+    cell = next(c for row in sheet.iter_rows() for c in row if isinstance(c.value, int))
+    cell.value = "beaucoup"
+    workbook.save(workbook_path)
+    error = _unreadable(workbook_path)
+    english = str(error)
+    french = error.text("fr")
+    assert "beaucoup" in english and "beaucoup" in french
+    assert "n’est pas un nombre" in french and "is not a" in english
+    assert error.where is not None and error.where in french  # the place as it is

@@ -61,7 +61,7 @@ from ccm_desktop.exchange.xlsx.mapping import (
     load_mapping,
 )
 from ccm_desktop.exchange.xlsx.merge import Change, merge, merge_preview, parts_with_content
-from ccm_desktop.schema.i18n import N_, ntranslate, translate
+from ccm_desktop.schema.i18n import N_, message, ntranslate, translate
 from ccm_desktop.schema.kinds import AreaM2, Attachments
 from ccm_desktop.schema.model import Table
 from ccm_desktop.schema.registry import PARTS
@@ -458,8 +458,8 @@ class XlsxImportDialog(QDialog):
         index = next((i for i, s in enumerate(self.sheets)
                       if s.name.casefold() == mapping.sheet.casefold()), None)
         if index is None:
-            raise UnreadableFile(self.path.name, f"has no sheet named \"{mapping.sheet}\", which "
-                                                 "the mapping names")
+            raise UnreadableFile(self.path.name, message(
+                N_("has no sheet named \"{sheet}\", which the mapping names"), sheet=mapping.sheet))
         self._building = True
         self.sheet_box.setCurrentIndex(index)
         self._select_target((mapping.form, mapping.table))
