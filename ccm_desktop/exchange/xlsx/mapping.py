@@ -200,8 +200,9 @@ class CellProblem:
     def where(self) -> str:
         return where(self.sheet, self.row, self.column)
 
-    def sentence(self, filename: str) -> str:
-        return f"{filename} at {self.where}: {self.text} {self.problem}"
+    def sentence(self, filename: str, lang: str = "en") -> str:
+        return translate(N_("{file} at {place}: {value} {problem}"), lang).format(
+            file=filename, place=self.where, value=self.text, problem=self.problem_text(lang))
 
 
 @dataclass(frozen=True)
