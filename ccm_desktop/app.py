@@ -16,6 +16,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSocketNotifier, QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from ccm_desktop.schema.i18n import translate
+
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 
 
@@ -25,6 +27,15 @@ def _log_folder() -> Path:
     folder = Path(user_log_dir("ccm-desktop", appauthor=False))
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def _window_language() -> str:
+    """The language the window shows (English before it is open)."""
+    for widget in QApplication.topLevelWidgets():
+        lang = getattr(widget, "lang", None)
+        if isinstance(lang, str):
+            return lang
+    return "en"
 
 
 def install_excepthook() -> None:
@@ -40,7 +51,7 @@ def install_excepthook() -> None:
             with log.open("a", encoding="utf-8") as handle:
                 handle.write(f"--- {datetime.now().isoformat()}\n")
                 handle.write("".join(traceback.format_exception(kind, exc, tb)))
-            where = f" The details are in {log}."
+            where = str(log)
         except OSError:
             pass
         sys.__stderr__ and print(f"ccm-desktop: {kind.__name__}: {exc}", file=sys.__stderr__)
@@ -48,10 +59,13 @@ def install_excepthook() -> None:
         # past the program's end, to be destroyed in whatever order the interpreter chooses.
         if not isinstance(QApplication.instance(), QApplication):
             return
-        QMessageBox.warning(
-            QApplication.activeWindow(), "Something went wrong",
-            f"{user_sentence(exc)}. Your report is safe: what you typed before this was saved."
-            f"{where}")
+        lang = _window_language()
+        sentence = translate("{problem}. Your report is safe: what you typed before this was "
+                             "saved.", lang).format(problem=user_sentence(exc, lang))
+        if where:
+            sentence += " " + translate("The details are in {file}.", lang).format(file=where)
+        QMessageBox.warning(QApplication.activeWindow(), translate("Something went wrong", lang),
+                            sentence)
 
     sys.excepthook = hook
 
@@ -138,8 +152,9 @@ def _dispose(window: QWidget) -> None:
     QThreadPool.globalInstance().waitForDone()
 
 
-def _ask_yes_no(question: str) -> bool:
-    answer = QMessageBox.question(None, "The reports database is damaged", question,
+def _ask_yes_no(question: str, lang: str = "en") -> bool:
+    answer = QMessageBox.question(None, translate("The reports database is damaged", lang),
+                                  question,
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.Yes)
     return answer == QMessageBox.StandardButton.Yes
@@ -168,15 +183,16 @@ def run_app(db: str | None = None, argv: list[str] | None = None) -> int:
     app.setLayoutDirection(direction_for(lang))
     lock = DatabaseLock(db)
     if (busy := lock.acquire()) is not None:
-        QMessageBox.information(None, "ccm-desktop is already open", busy)
+        QMessageBox.information(None, translate("ccm-desktop is already open", lang), busy)
         return 1
     try:
-        repository, recovered = open_offering_backup(db, _ask_yes_no)
+        repository, recovered = open_offering_backup(db, lambda q: _ask_yes_no(q, lang))
         repository.__enter__()
     except Exception as exc:  # noqa: BLE001 - one sentence, never a traceback
         from ccm_desktop.ui.workers import user_sentence
 
-        QMessageBox.critical(None, "Cannot open the reports database", user_sentence(exc))
+        QMessageBox.critical(None, translate("Cannot open the reports database", lang),
+                             user_sentence(exc, lang))
         return 2
     stopper: StopOnSignals | None = None
     try:

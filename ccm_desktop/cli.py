@@ -16,7 +16,7 @@ from typing import NoReturn
 from ccm_desktop import __version__
 from ccm_desktop.domain.findings import Finding
 from ccm_desktop.domain.report import Report
-from ccm_desktop.schema.i18n import UN_LANGUAGES, language, language_of_environment, translate
+from ccm_desktop.schema.i18n import N_, UN_LANGUAGES, language, language_of_environment, translate
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 
@@ -70,12 +70,12 @@ def cmd_convert(args: argparse.Namespace) -> int:
     report = read_with_findings(args.file, _complain)[0] if document else read_report(args.file)
     findings = validate(report)
     errors = [f for f in findings if f.is_error]
-    lang = args.lang
+    lang = args.lang or "en"
     if errors and args.strict:
         for finding in errors:
             _complain(f"{Path(args.file).name}: {finding.path}: {finding.text(language(lang))}")
         return EXIT_INVALID
-    _write(report, args.to, args.lang, findings)
+    _write(report, args.to, lang, findings)
     return EXIT_OK
 
 
@@ -154,7 +154,8 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
     _say(_("Initial report (Art. 7.1) due: {date}").format(date=d.initial_report.isoformat()))
     _say(_("Annual reports (Art. 7.2) due: 30 April each year, for the previous calendar year; "
            "first {date}").format(date=d.first_annual_report.isoformat()))
-    kind, due = next_due(today, eif, initial_submitted=today > d.initial_report)
+    kind_code, due = next_due(today, eif, initial_submitted=today > d.initial_report)
+    kind = _(REPORT_KINDS[kind_code])
     if withdrawal is not None:
         _say(_("Withdrawal (Art. 20) takes effect: {date}").format(date=withdrawal.isoformat()))
     if withdrawal is not None and due >= withdrawal:
@@ -165,10 +166,14 @@ def cmd_deadlines(args: argparse.Namespace) -> int:
     # Extensions can be renewed (Art. 3.3-3.4, 4.5-4.8): there is no latest date to print.
     _say(_obligation_line(_("Stockpile destruction (Art. 3.2)"), d.stockpile_destruction,
                           stockpile_destruction_due(eif, args.stockpile_extended_to),
-                          "Art. 3.3"))
+                          _("Art. 3.3")))
     _say(_obligation_line(_("Clearance of contaminated areas (Art. 4.1)"), d.clearance,
-                          clearance_due(eif, args.clearance_extended_to), "Art. 4.5"))
+                          clearance_due(eif, args.clearance_extended_to), _("Art. 4.5")))
     return EXIT_OK
+
+
+# The kind of report in "Next report due: 2025-04-30 (annual)".
+REPORT_KINDS = {"initial": N_("initial"), "annual": N_("annual")}
 
 
 def _obligation_line(label: str, original: date, due: date, article: str) -> str:
@@ -348,8 +353,8 @@ def build_parser() -> argparse.ArgumentParser:
                                     "filled Word template: .docx, .doc, .odt, .pdf)")
     p.add_argument("file")
     p.add_argument("--to", required=True, metavar="OUT")
-    p.add_argument("--lang", default="en", choices=UN_LANGUAGES,
-                   help="language of the labels (ar, zh, en, fr, ru, es)")
+    p.add_argument("--lang", choices=UN_LANGUAGES,
+                   help="language of the labels (ar, zh, en, fr, ru, es; default: English)")
     p.add_argument("--strict", action="store_true", help="refuse a report with errors (exit 1)")
 
     p = add("deadlines", cmd_deadlines, "print a State's Article 3, 4 and 7 deadlines")
@@ -433,7 +438,12 @@ def run(argv: Sequence[str] | None = None) -> int:
         return int(run_app(db=args.db))
     try:
         return int(args.handler(args))
-    except (UnreadableFile, CommandError) as exc:
+    except UnreadableFile as exc:
+        # In the language asked for with --lang, else that of the user's locale; the file's
+        # name and the place in it stay as they are.
+        _complain(exc.text(getattr(args, "lang", None) or language_of_environment(os.environ)))
+        return EXIT_UNREADABLE
+    except CommandError as exc:
         _complain(str(exc))
         return EXIT_UNREADABLE
     except KeyboardInterrupt:

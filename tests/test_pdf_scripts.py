@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -244,3 +245,20 @@ def test_application_samples_render_every_word(path: Path, drawn: list[tuple[str
         everything = "\n".join(pdf.pages)
         for value in free_text(report):
             assert not words_missing(value, everything), value
+
+
+def test_arabic_diacritics_are_kept(drawn: list[tuple[str, str]]) -> None:
+    """arabic-reshaper deletes harakat by default; the PDF keeps them (a shadda changes a word),
+    each drawn with a real glyph."""
+    word = "مُحَمَّد"
+    report = arabic_report()
+    report.cover.fields["prepared_by"] = word
+    data = render_pdf(report, lang="ar")
+    assert not missing_glyphs(drawn)
+    text = "\n".join(Pdf.read(data).pages)
+    for mark in ("\u064f", "\u064e", "\u0651"):  # damma, fatha, shadda
+        assert mark in text
+    # The word comes back whole, marks and letters (pypdf gives Arabic in visual order).
+    marks_and_letters = sorted(unicodedata.normalize("NFKC", word))
+    assert any(sorted(unicodedata.normalize("NFKC", w)) == marks_and_letters
+               for w in text.split())

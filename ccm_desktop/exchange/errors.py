@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
+from ccm_desktop.domain.messages import Message
+from ccm_desktop.schema.i18n import N_, language, translate
+
 
 class UnreadableFile(Exception):
     """A file that cannot be read as a report. `str(e)` is one plain sentence naming the file
-    and, where it applies, the place in it (JSON path, or sheet/row/column)."""
+    and, where it applies, the place in it (JSON path, or sheet/row/column), in English;
+    `text(lang)` is the same sentence in the reader's language. The problem is a `Message`
+    (a template marked with N_ and its parameters) or, from older code, a plain English phrase
+    looked up in the catalogue as it is. File names and places are never translated."""
 
-    def __init__(self, filename: str, problem: str, where: str | None = None) -> None:
+    def __init__(self, filename: str, problem: str | Message, where: str | None = None) -> None:
         self.filename = filename
-        self.problem = problem
+        self.message = problem if isinstance(problem, Message) else Message(problem)
+        self.problem = self.message.text()
         self.where = where
-        at = f" at {where}" if where else ""
-        super().__init__(f"{filename}{at}: {problem}")
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str = "en") -> str:
+        problem = self.message.text(language(lang))
+        if self.where:
+            return translate(N_("{file} at {place}: {problem}"), lang).format(
+                file=self.filename, place=self.where, problem=problem)
+        return translate(N_("{file}: {problem}"), lang).format(file=self.filename,
+                                                                problem=problem)
 
 
 def is_encodable(text: str) -> bool:

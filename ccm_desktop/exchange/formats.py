@@ -8,6 +8,7 @@ from pathlib import Path
 from ccm_desktop.domain.findings import Finding
 from ccm_desktop.domain.report import Report
 from ccm_desktop.exchange.errors import UnreadableFile
+from ccm_desktop.schema.i18n import N_
 
 Progress = Callable[[int, int], None]  # (done, total); may be called from a worker thread
 
@@ -28,11 +29,11 @@ def read_report(path: str | Path) -> Report:
         try:
             from ccm_desktop.exchange.xlsx import read_workbook
         except ImportError:
-            raise UnreadableFile(Path(path).name, "Excel workbooks cannot be read by this "
-                                                  "version yet") from None
+            raise UnreadableFile(Path(path).name, N_("Excel workbooks cannot be read by this "
+                                                  "version yet")) from None
         report: Report = read_workbook(path)
         return report
-    raise UnreadableFile(Path(path).name, "is neither a .ccm.json report nor an .xlsx workbook")
+    raise UnreadableFile(Path(path).name, N_("is neither a .ccm.json report nor an .xlsx workbook"))
 
 
 WRITABLE = (".json", ".xlsx", ".pdf")

@@ -25,6 +25,7 @@ from ccm_desktop.domain.report import (
     Section,
 )
 from ccm_desktop.exchange.errors import UnreadableFile, is_encodable
+from ccm_desktop.schema.i18n import N_, Message, message
 from ccm_desktop.schema.kinds import Kind, KindError, Year
 from ccm_desktop.schema.model import Field, Part, path_of
 from ccm_desktop.schema.registry import PARTS, part
@@ -38,9 +39,10 @@ FORM_KEYS = ("status", "last_reported_year", "statement", "fields", "tables")
 
 
 class _Bad(Exception):
-    def __init__(self, where: str, problem: str) -> None:
-        super().__init__(problem)
-        self.where, self.problem = where, problem
+    def __init__(self, where: str, problem: str | Message) -> None:
+        self.where = where
+        self.problem = problem if isinstance(problem, Message) else Message(problem)
+        super().__init__(self.problem.text())
 
 
 def read_report_file(path: str | Path) -> Report:
@@ -48,39 +50,41 @@ def read_report_file(path: str | Path) -> Report:
     name = path.name
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise UnreadableFile(name, "the file is too large to be a report")
+            raise UnreadableFile(name, N_("the file is too large to be a report"))
         data = path.read_bytes()
     except OSError as exc:
-        raise UnreadableFile(name, f"cannot be opened ({exc.strerror or exc})") from None
+        raise UnreadableFile(name, message(N_("cannot be opened ({reason})"),
+                                           reason=exc.strerror or str(exc))) from None
     return read_report_bytes(data, name)
 
 
 def read_report_bytes(data: bytes, name: str = "report") -> Report:
     if not data.strip():
-        raise UnreadableFile(name, "the file is empty")
+        raise UnreadableFile(name, N_("the file is empty"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UnreadableFile(name, "is not a text file (it is not UTF-8)") from None
+        raise UnreadableFile(name, N_("is not a text file (it is not UTF-8)")) from None
     if "\x00" in text:
-        raise UnreadableFile(name, "is not a text file (it holds binary data)")
+        raise UnreadableFile(name, N_("is not a text file (it holds binary data)"))
     try:
         raw = json.loads(text, parse_float=JsonFloat, parse_constant=JsonFloat,
                          object_pairs_hook=_JsonObject.from_pairs)
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
         if exc.pos >= len(text.rstrip()) or "Unterminated" in exc.msg:
-            raise UnreadableFile(name, "the JSON text ends too early (is the file cut off?)",
+            raise UnreadableFile(name, N_("the JSON text ends too early (is the file cut off?)"),
                                  where) from None
-        raise UnreadableFile(name, f"is not valid JSON ({exc.msg})", where) from None
+        raise UnreadableFile(name, message(N_("is not valid JSON ({reason})"), reason=exc.msg),
+                             where) from None
     except RecursionError:
-        raise UnreadableFile(name, "is nested too deeply to be a report") from None
+        raise UnreadableFile(name, N_("is nested too deeply to be a report")) from None
     except ValueError:  # e.g. an integer of more than 4300 digits
-        raise UnreadableFile(name, "holds a number too long to be read") from None
+        raise UnreadableFile(name, N_("holds a number too long to be read")) from None
     bad_text = _unencodable_text(raw, "")
     if bad_text is not None:
-        raise UnreadableFile(name, "holds text that is not valid Unicode (a lone surrogate "
-                                   "character, which no UTF-8 file can hold)", bad_text or None)
+        raise UnreadableFile(name, N_("holds text that is not valid Unicode (a lone surrogate "
+                                      "character, which no UTF-8 file can hold)"), bad_text or None)
     try:
         return report_from_json(raw)
     except _Bad as exc:
@@ -137,16 +141,22 @@ class _JsonObject(dict[str, Any]):
 def _expect_object(raw: Any, where: str, keys: tuple[str, ...] | None = None) -> dict[str, Any]:
     if not isinstance(raw, dict):
         if not where:
-            raise _Bad("", "does not hold a JSON object, as a report does")
-        raise _Bad(where, f"expected a JSON object (found {_shown(raw)})")
+            raise _Bad("", N_("does not hold a JSON object, as a report does"))
+        raise _Bad(where, message(N_(
+            "expected a JSON object (found {value})"),
+            value=_shown(raw)))
     if isinstance(raw, _JsonObject) and raw.duplicate is not None:
         key = raw.duplicate
-        raise _Bad(f"{where}.{key}" if where else key, f"the key \"{key}\" is given twice")
+        raise _Bad(f"{where}.{key}" if where else key, message(N_(
+            "the key \"{key}\" is given twice"),
+            key=key))
     if keys is not None:
         for key in raw:
             if key not in keys:
                 raise _Bad(f"{where}.{key}" if where else key,
-                           f"unknown key \"{key}\" (a typo, or a file from a newer version?)")
+                           message(N_(
+                               "unknown key \"{key}\" (a typo, or a file from a newer version?)"),
+                               key=key))
     return raw
 
 
@@ -161,21 +171,26 @@ def report_from_json(raw: Any) -> Report:
     top = _expect_object(raw, "", ("format", "format_version", "template", "language", "cover",
                                    "forms", "attachments"))
     if top.get("format") != FORMAT:
-        raise _Bad("format", f"is not a CCM Article 7 report (format is not \"{FORMAT}\")")
+        raise _Bad("format", message(N_(
+            "is not a CCM Article 7 report (format is not \"{format}\")"),
+            format=FORMAT))
     version = top.get("format_version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise _Bad("format_version", "expected a whole number")
+        raise _Bad("format_version", N_("expected a whole number"))
     if version not in READABLE_VERSIONS:
         readable = " and ".join(str(v) for v in READABLE_VERSIONS)
-        raise _Bad("format_version", f"format version {version} is not supported by this version "
-                                     f"of the application (it reads versions {readable}); "
-                                     "update ccm-desktop")
+        raise _Bad("format_version", message(N_(
+            "format version {version} is not supported by this version of the application (it reads "
+            "versions {readable}); update ccm-desktop"),
+            version=version, readable=readable))
     template = top.get("template", TEMPLATE)
     if template != TEMPLATE:
-        raise _Bad("template", f"unknown template \"{template}\"")
+        raise _Bad("template", message(N_(
+            "unknown template \"{name}\""),
+            name=template))
     language = top.get("language", "en")
     if not isinstance(language, str):
-        raise _Bad("language", "expected text")
+        raise _Bad("language", N_("expected text"))
     report = Report(language=language, template=TEMPLATE)
     attachments = top.get("attachments", [])
     report.attachments = _read_attachments(attachments)
@@ -198,21 +213,22 @@ def _read_form(schema: Part, raw: Any) -> FormData:
     status = body.get("status")
     if status is not None:
         if not isinstance(status, str):
-            raise _Bad(f"{where}.status", "expected text")
+            raise _Bad(f"{where}.status", N_("expected text"))
         try:
             form.status = FormStatus(status)
         except ValueError:
-            raise _Bad(f"{where}.status", f"unknown status \"{status}\" (changed, unchanged or "
-                                          "not_applicable)") from None
+            raise _Bad(f"{where}.status", message(N_(
+                "unknown status \"{status}\" (changed, unchanged or not_applicable)"),
+                status=status)) from None
     year = body.get("last_reported_year")
     if year is not None:
         try:
             form.last_reported_year = Year().from_json(year)
         except KindError as exc:
-            raise _Bad(f"{where}.last_reported_year", str(exc)) from None
+            raise _Bad(f"{where}.last_reported_year", exc.message) from None
     statement = body.get("statement")
     if statement is not None and not isinstance(statement, str):
-        raise _Bad(f"{where}.statement", "expected text")
+        raise _Bad(f"{where}.statement", N_("expected text"))
     form.statement = statement or None
     section = _read_section(schema, {k: body.get(k, {}) for k in ("fields", "tables")}, where)
     form.fields, form.tables = section.fields, section.tables
@@ -231,7 +247,7 @@ def _read_section(schema: Part, raw: dict[str, Any], where: str) -> Section:
         if rows is None:
             continue
         if not isinstance(rows, list):
-            raise _Bad(f"{where}.tables.{key}", "expected a list of rows")
+            raise _Bad(f"{where}.tables.{key}", N_("expected a list of rows"))
         out: list[Row] = []
         for index, row in enumerate(rows):
             row_where = f"{where}.tables.{key}[{index}]"
@@ -259,14 +275,16 @@ def _value(kind: Kind, raw: Any, where: str) -> Any:
     try:
         return kind.from_json(raw)
     except KindError as exc:
-        raise _Bad(where, f"{exc} (found {_shown(raw)})") from None
+        raise _Bad(where, message(N_(
+            "{problem} (found {value})"),
+            problem=exc.message, value=_shown(raw))) from None
 
 
 def _read_attachments(raw: Any) -> dict[str, Attachment]:
     if raw is None:
         return {}
     if not isinstance(raw, list):
-        raise _Bad("attachments", "expected a list")
+        raise _Bad("attachments", N_("expected a list"))
     out: dict[str, Attachment] = {}
     keys = ("id", "filename", "media_type", "sha256", "data_base64")
     for index, item in enumerate(raw):
@@ -274,16 +292,18 @@ def _read_attachments(raw: Any) -> dict[str, Attachment]:
         body = _expect_object(item, where, keys)
         for key in keys:
             if not isinstance(body.get(key), str):
-                raise _Bad(f"{where}.{key}", "expected text")
+                raise _Bad(f"{where}.{key}", N_("expected text"))
         try:
             data = base64.b64decode(body["data_base64"], validate=True)
         except (binascii.Error, ValueError):
-            raise _Bad(f"{where}.data_base64", "is not valid base64") from None
+            raise _Bad(f"{where}.data_base64", N_("is not valid base64")) from None
         digest = hashlib.sha256(data).hexdigest()
         if digest != body["sha256"].lower():
-            raise _Bad(f"{where}.sha256", "does not match the file's content (damaged file?)")
+            raise _Bad(f"{where}.sha256", N_("does not match the file's content (damaged file?)"))
         if body["id"] in out:
-            raise _Bad(f"{where}.id", f"attachment id \"{body['id']}\" is used twice")
+            raise _Bad(f"{where}.id", message(N_(
+                "attachment id \"{value}\" is used twice"),
+                value=body['id']))
         out[body["id"]] = Attachment(body["id"], body["filename"], body["media_type"], digest, data)
     return out
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import gettext
 import logging
+import re
 import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -33,6 +34,8 @@ LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
 CATALOGUE_LANGUAGES: tuple[str, ...] = tuple(code for code in UN_LANGUAGES if code != "en")
 
 _log = logging.getLogger(__name__)
+
+_LATIN = re.compile(r"[A-Za-z]")
 
 # How the parts of a place ("Form F, Clearance, row 4") are separated in each language.
 _LIST_SEPARATOR = {"ar": "، ", "zh": "，"}
@@ -117,7 +120,17 @@ def _catalogue(lang: str) -> Catalogue:
 def translate(text: str, lang: str = "en") -> str:
     if lang == "en" or not text:
         return text
-    return _catalogue(lang).texts.get(text, text)
+    found = _catalogue(lang).texts.get(text)
+    return found if found is not None else _fallback(text, lang)
+
+
+def _fallback(english: str, lang: str) -> str:
+    """The English of a string not (yet) translated. In a right-to-left language it is set
+    apart as a left-to-right run (U+2066 … U+2069, whatever fills its placeholders), so that it
+    reads "New report…" and not "…New report"."""
+    if lang in RTL_LANGUAGES and _LATIN.search(english):
+        return f"\u2066{english}\u2069"
+    return english
 
 
 def ntranslate(singular: str, plural: str, n: int, lang: str = "en") -> str:
@@ -127,7 +140,7 @@ def ntranslate(singular: str, plural: str, n: int, lang: str = "en") -> str:
     catalogue = _catalogue(lang) if lang != "en" else None
     forms = catalogue.plurals.get(singular) if catalogue is not None else None
     if catalogue is None or forms is None:
-        return singular if _english_plural(n) == 0 else plural
+        return _fallback(singular if _english_plural(n) == 0 else plural, lang)
     return forms[min(catalogue.plural_index(n), len(forms) - 1)]
 
 
@@ -172,3 +185,10 @@ def language_of_environment(environ: Mapping[str, str]) -> str:
             code = value.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
             return code if code in UN_LANGUAGES else "en"
     return "en"
+
+
+def isolate(text: str, lang: str) -> str:
+    """`text` (a number, a date, a code, a file name) set apart from a right-to-left sentence
+    around it with Unicode's first-strong isolate (U+2068 … U+2069), so that "report-2024.pdf"
+    is not reordered into "pdf.2024-report" in Arabic. Left as it is in the other languages."""
+    return f"\u2068{text}\u2069" if lang in RTL_LANGUAGES and text else text

@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from ccm_desktop.schema.i18n import N_, translate
+from ccm_desktop.schema.i18n import N_, language, message, translate
 from ccm_desktop.schema.numbers import (
     NOT_A_NUMBER,
     NumberTextError,
@@ -29,7 +29,16 @@ from ccm_desktop.schema.numbers import (
 
 
 class KindError(ValueError):
-    """A value that cannot be represented in this kind; the message is one plain sentence."""
+    """A value that cannot be represented in this kind; the message is one plain sentence,
+    a template marked with N_ and its parameters, written in the reader's language by
+    `text(lang)` (`str(error)` is the English)."""
+
+    def __init__(self, template: str, **params: Any) -> None:
+        self.message = message(template, **params)
+        super().__init__(self.message.text())
+
+    def text(self, lang: str = "en") -> str:
+        return self.message.text(language(lang))
 
 
 def _babel_locale(locale: str) -> str:

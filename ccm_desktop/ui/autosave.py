@@ -15,6 +15,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ccm_desktop.domain.report import Report
+from ccm_desktop.schema.i18n import isolate, translate
 from ccm_desktop.ui.document import ReportDocument
 
 SAVE_DELAY_MS = 600  # after the last edit; well within the promised second
@@ -38,13 +39,14 @@ class Autosaver(QObject):
         self.failed: str | None = None
         self.saved_at: datetime | None = None
         self.last_duration = 0.0  # seconds the last save took
+        self.lang = "en"  # the language of what `state` says; the window sets it
         self._timer = QTimer(self, singleShot=True, interval=delay_ms)
         self._timer.timeout.connect(self.flush)
         document.changed.connect(self._edited)
 
     def _edited(self, _path: str) -> None:
         self.dirty = True
-        self.state.emit("Saving\u2026")
+        self.state.emit(translate("Saving\u2026", self.lang))
         self._timer.start()
 
     def flush(self) -> bool:
@@ -57,7 +59,8 @@ class Autosaver(QObject):
             self._save(self.document.snapshot())
         except Exception as exc:  # noqa: BLE001 - any failure is said, and the edits are kept
             message = getattr(exc, "user_message", None) or str(exc) or type(exc).__name__
-            self.failed = f"\u2716 Not saved: {message}"
+            self.failed = translate("\u2716 Not saved: {problem}", self.lang).format(
+                problem=message)
             self.state.emit(self.failed)
             return False
         self.last_duration = time.perf_counter() - started
@@ -71,7 +74,8 @@ class Autosaver(QObject):
         if self.failed:
             return self.failed
         if self.dirty:
-            return "Saving\u2026"
+            return translate("Saving\u2026", self.lang)
         if self.saved_at is None:
-            return "\u2713 Saved"
-        return f"\u2713 Saved {self.saved_at:%H:%M}"
+            return translate("\u2713 Saved", self.lang)
+        return translate("\u2713 Saved {time}", self.lang).format(
+            time=isolate(f"{self.saved_at:%H:%M}", self.lang))

@@ -148,7 +148,7 @@ class LineEditor(ValueEditor):
         except KindError as exc:
             if not self._alive():
                 return
-            self.problem.emit(f"\u201c{text.strip()}\u201d {translate(str(exc), self.lang)}")
+            self.problem.emit(f"\u201c{text.strip()}\u201d {exc.text(self.lang)}")
             return
         if final and value is not None and self._format(value) != text:
             self.line.setText(self._format(value))  # show it as it will be kept

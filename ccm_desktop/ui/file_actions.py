@@ -7,9 +7,19 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from ccm_desktop.domain.report import Report
+from ccm_desktop.schema.i18n import N_, UN_LANGUAGES, isolate, ntranslate, translate
 from ccm_desktop.ui.workers import Job
 from ccm_desktop.ui.xlsx_import_dialog import open_import_dialog
 
@@ -17,11 +27,45 @@ if TYPE_CHECKING:
     from ccm_desktop.ui.main_window import MainWindow
 
 FILTERS = {
-    ".pdf": "PDF document (*.pdf)",
-    ".xlsx": "Excel workbook (*.xlsx)",
-    ".json": "Article 7 report (*.ccm.json)",
+    ".pdf": N_("PDF document (*.pdf)"),
+    ".xlsx": N_("Excel workbook (*.xlsx)"),
+    ".json": N_("Article 7 report (*.ccm.json)"),
 }
-NAMES = {".pdf": "PDF", ".xlsx": "Excel workbook", ".json": "report file"}
+TITLES = {".pdf": N_("Export PDF"), ".xlsx": N_("Export Excel workbook"),
+          ".json": N_("Export report file")}
+# Each language by its own name, so that a reader finds theirs whatever the window's language.
+LANGUAGE_NAMES = {"ar": "العربية", "zh": "中文", "en": "English", "fr": "Français",
+                  "ru": "Русский", "es": "Español"}
+
+
+class ExportLanguageDialog(QDialog):
+    """The language of one PDF or Excel export; it starts at the report's own language."""
+
+    def __init__(self, suffix: str, report_language: str, lang: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate(TITLES[suffix], lang))
+        self.choice = QComboBox(self)
+        for code in UN_LANGUAGES:
+            self.choice.addItem(LANGUAGE_NAMES[code], code)
+        index = self.choice.findData(report_language if report_language in UN_LANGUAGES
+                                     else "en")
+        self.choice.setCurrentIndex(max(index, 0))
+        form = QFormLayout(self)
+        form.addRow(translate("Language of the document:", lang), self.choice)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def language(self) -> str:
+        return str(self.choice.currentData())
+
+
+def report_language(report: Report) -> str:
+    """The report's `language` field, the export's language unless the user picks another."""
+    return report.language if report.language in UN_LANGUAGES else "en"
 
 
 def suggested_name(report: Report, suffix: str) -> str:
@@ -45,24 +89,35 @@ class FileActions:
         if opened is None:
             return
         self.window.commit_and_save()
+        lang = self.window.lang
+        export_lang = report_language(opened.document.report)
+        if suffix != ".json":
+            chooser = ExportLanguageDialog(suffix, export_lang, lang, self.window)
+            if chooser.exec() != QDialog.DialogCode.Accepted:
+                return
+            export_lang = chooser.language()
         start = str(Path(self.window.settings.last_folder())
                     / suggested_name(opened.document.report, suffix))
-        path, _filter = QFileDialog.getSaveFileName(self.window, f"Export {NAMES[suffix]}",
-                                                    start, FILTERS[suffix])
+        path, _filter = QFileDialog.getSaveFileName(self.window, translate(TITLES[suffix], lang),
+                                                    start, translate(FILTERS[suffix], lang))
         if not path:
             return
         errors = [f for f in opened.document.findings if f.is_error]
         if errors and suffix != ".json":
             answer = QMessageBox.question(
-                self.window, "The report still has errors",
-                f"The report still has {len(errors)} error(s). Export it anyway as a draft? "
-                "Fix the errors before the final export (Check report shows them).")
+                self.window, translate("The report still has errors", lang),
+                ntranslate("The report still has {n} error. Export it anyway as a draft? Fix "
+                           "it before the final export (Check report shows it).",
+                           "The report still has {n} errors. Export it anyway as a draft? Fix "
+                           "them before the final export (Check report shows them).",
+                           len(errors), lang).format(n=len(errors)))
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self.export_to(Path(path))
+        self.export_to(Path(path), export_lang)
 
-    def export_to(self, path: Path) -> Job | None:
-        """Write the open report to `path` in a worker thread; the format follows the name."""
+    def export_to(self, path: Path, lang: str | None = None) -> Job | None:
+        """Write the open report to `path` in a worker thread; the format follows the name.
+        The document is in `lang`, by default the report's language."""
         opened = self.window.current
         if opened is None:
             return None
@@ -72,7 +127,7 @@ class FileActions:
         self.window.settings.remember_folder(path)
         snapshot = opened.document.snapshot()
         findings = list(opened.document.findings)
-        lang = self.window.lang
+        lang = lang or report_language(snapshot)
 
         def work(progress: Any) -> Path:
             from ccm_desktop.exchange.formats import write_report
@@ -80,17 +135,20 @@ class FileActions:
             write_report(snapshot, path, lang=lang, findings=findings, progress=progress)
             return path
 
-        job = self._run(f"Writing {path.name}\u2026", work)
+        job = self._run(translate("Writing {file}\u2026", self.window.lang).format(
+            file=isolate(path.name, self.window.lang)), work)
         job.finished.connect(lambda result: self._exported(Path(result)))
         return job
 
     def _exported(self, path: Path) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, "Exported",
-                          f"The report was written to {path.name}.", QMessageBox.StandardButton.Close,
-                          self.window)
+        lang = self.window.lang
+        box = QMessageBox(QMessageBox.Icon.Information, translate("Exported", lang),
+                          translate("The report was written to {file}.", lang).format(
+                              file=isolate(path.name, self.window.lang)),
+                          QMessageBox.StandardButton.Close, self.window)
         box.setInformativeText(str(path.parent))
-        open_file = QPushButton("Open file", box)
-        show_folder = QPushButton("Show in folder", box)
+        open_file = QPushButton(translate("Open file", lang), box)
+        show_folder = QPushButton(translate("Show in folder", lang), box)
         box.addButton(open_file, QMessageBox.ButtonRole.ActionRole)
         box.addButton(show_folder, QMessageBox.ButtonRole.ActionRole)
         open_file.clicked.connect(lambda: self.window.open_url(path))
@@ -106,8 +164,8 @@ class FileActions:
         self.window.commit_and_save()
         folder = Path(tempfile.mkdtemp(prefix="ccm-preview-"))
         path = folder / suggested_name(opened.document.report, ".pdf")
-        snapshot, findings, lang = opened.document.snapshot(), list(opened.document.findings), \
-            self.window.lang
+        snapshot, findings = opened.document.snapshot(), list(opened.document.findings)
+        lang = report_language(snapshot)
 
         def work(progress: Any) -> Path:
             from ccm_desktop.exchange.formats import write_report
@@ -115,16 +173,17 @@ class FileActions:
             write_report(snapshot, path, lang=lang, findings=findings, progress=progress)
             return path
 
-        job = self._run("Preparing the preview\u2026", work)
+        job = self._run(translate("Preparing the preview\u2026", self.window.lang), work)
         job.finished.connect(lambda result: self.window.open_url(Path(result)))
 
     # Import -----------------------------------------------------------------------------------
 
     def ask_import(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self.window, "Import a report", self.window.settings.last_folder(),
-            "Reports (*.ccm.json *.json *.xlsx);;"
-            "Last year's report as sent: Word or PDF (*.docx *.doc *.odt *.pdf);;All files (*)")
+            self.window, translate("Import a report", self.window.lang),
+            self.window.settings.last_folder(),
+            translate("Reports (*.ccm.json *.json *.xlsx);;Last year's report as sent: Word or PDF "
+                      "(*.docx *.doc *.odt *.pdf);;All files (*)", self.window.lang))
         if path:
             self.import_file(Path(path))
 
@@ -143,7 +202,8 @@ class FileActions:
             progress(1, 1)
             return report
 
-        job = self._run(f"Reading {path.name}\u2026", work)
+        job = self._run(translate("Reading {file}\u2026", self.window.lang).format(
+            file=isolate(path.name, self.window.lang)), work)
         job.finished.connect(
             lambda report: self.window.add_and_open(report, f"Imported from {path.name}"))
         return job
@@ -187,8 +247,10 @@ class FileActions:
         if self.window.current is None:
             return
         path, _filter = QFileDialog.getOpenFileName(
-            self.window, "Import into this report", self.window.settings.last_folder(),
-            "Excel workbooks (*.xlsx);;Article 7 reports (*.ccm.json *.json);;All files (*)")
+            self.window, translate("Import into this report", self.window.lang),
+            self.window.settings.last_folder(),
+            translate("Excel workbooks (*.xlsx);;Article 7 reports (*.ccm.json *.json);;"
+                      "All files (*)", self.window.lang))
         if path:
             self.import_into_open(Path(path))
 
@@ -200,10 +262,11 @@ class FileActions:
         self.window.settings.remember_folder(path)
         if path.suffix.lower() == ".xlsx" and self.excel_dialog(path):
             return
+        lang = self.window.lang
         answer = QMessageBox.question(
-            self.window, "Replace the content?",
-            f"Replace the content of this report with {path.name}? You can undo it with "
-            "Ctrl+Z.")
+            self.window, translate("Replace the content?", lang),
+            translate("Replace the content of this report with {file}? You can undo it with "
+                      "Ctrl+Z.", lang).format(file=isolate(path.name, self.window.lang)))
         if answer == QMessageBox.StandardButton.Yes:
             self.import_into(path)
 
@@ -215,7 +278,8 @@ class FileActions:
 
             return read_report(path)
 
-        job = self._run(f"Reading {path.name}\u2026", work)
+        job = self._run(translate("Reading {file}\u2026", self.window.lang).format(
+            file=isolate(path.name, self.window.lang)), work)
 
         def replace(report: Report) -> None:
             if self.window.current is not None:
@@ -235,7 +299,7 @@ class FileActions:
     # Running ----------------------------------------------------------------------------------
 
     def _run(self, label: str, work: Any) -> Job:
-        job = Job(self.window, label, work)
+        job = Job(self.window, label, work, self.window.lang)
         self.jobs.append(job)
         job.failed.connect(lambda sentence: self.window.show_error(sentence))
         job.finished.connect(lambda _r: self._forget(job))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ccm_desktop.domain.findings import Finding
+from ccm_desktop.schema.i18n import N_, language, ntranslate, translate
 from ccm_desktop.ui.document import ReportDocument
 from ccm_desktop.ui.pages import PAGES
 from ccm_desktop.ui.style import ERROR, MUTED, SPACING, WARNING, heading_font
@@ -34,18 +35,20 @@ from ccm_desktop.ui.style import ERROR, MUTED, SPACING, WARNING, heading_font
 class FindingLabel(QLabel):
     clicked = Signal(str)
 
-    def __init__(self, finding: Finding, parent: QWidget | None = None) -> None:
-        mark, colour, word = (("\u2716", ERROR, "Error") if finding.is_error
-                              else ("\u26a0", WARNING, "Warning"))
-        super().__init__(f"<span style='color:{colour}'>{mark}</span> {_escape(finding.message)}",
+    def __init__(self, finding: Finding, lang: str = "en",
+                 parent: QWidget | None = None) -> None:
+        mark, colour, word = (("\u2716", ERROR, N_("Error: {finding}")) if finding.is_error
+                              else ("\u26a0", WARNING, N_("Warning: {finding}")))
+        sentence = finding.text(language(lang))
+        super().__init__(f"<span style='color:{colour}'>{mark}</span> {_escape(sentence)}",
                          parent)
         self.finding = finding
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName(f"{word}: {finding.message}")
-        self.setToolTip("Click to go there.")
+        self.setAccessibleName(translate(word, lang).format(finding=sentence))
+        self.setToolTip(translate(N_("Click to go there."), lang))
         self.setContentsMargins(SPACING, 2, 2, 2)
         self.setObjectName("finding")
         self.setStyleSheet("#finding:hover, #finding:focus { background: #e8f0fa; }")
@@ -66,17 +69,27 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _counts(errors: int, warnings: int, lang: str) -> str:
+    """"2 errors, 1 warning", each count in the language's plural form."""
+    number = language(lang).number
+    return language(lang).list_separator.join((
+        ntranslate("{n} error", "{n} errors", errors, lang).format(n=number(errors)),
+        ntranslate("{n} warning", "{n} warnings", warnings, lang).format(n=number(warnings))))
+
+
 class FindingsStrip(QFrame):
     """The folded panel: a narrow strip with the counts; a click (or Enter) opens the panel."""
 
     clicked = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, lang: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.lang = lang
         self.setObjectName("findingsStrip")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setToolTip("Show the findings (F7 checks the report and shows them too).")
+        self.setToolTip(translate(N_("Show the findings (F7 checks the report and shows them "
+                                     "too)."), lang))
         self.setStyleSheet("#findingsStrip { background: #eef1f5; border: 1px solid #c9d1dc;"
                            " border-radius: 4px; }"
                            "#findingsStrip:hover, #findingsStrip:focus { background: #e0eaf7; }")
@@ -94,11 +107,13 @@ class FindingsStrip(QFrame):
 
     def show_counts(self, errors: int, warnings: int) -> None:
         self.opener.setText("\u00bb" if self.isRightToLeft() else "\u00ab")
-        self.errors.setText(f"<span style='color:{ERROR}'>\u2716</span><br>{errors}")
-        self.warnings.setText(f"<span style='color:{WARNING}'>\u26a0</span><br>{warnings}")
-        self.setAccessibleName(f"Findings: {errors} error{'s' if errors != 1 else ''}, "
-                               f"{warnings} warning{'s' if warnings != 1 else ''}. "
-                               "Press Enter to show them.")
+        number = language(self.lang).number
+        self.errors.setText(f"<span style='color:{ERROR}'>\u2716</span><br>{number(errors)}")
+        self.warnings.setText(f"<span style='color:{WARNING}'>\u26a0</span><br>"
+                              f"{number(warnings)}")
+        counts = _counts(errors, warnings, self.lang)
+        self.setAccessibleName(translate(N_("Findings: {counts}. Press Enter to show them."),
+                                         self.lang).format(counts=counts))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
@@ -122,9 +137,11 @@ class FindingsPanel(QWidget):
     activated = Signal(str)  # the finding's path
     collapsed_changed = Signal(bool)  # folded into the strip (True) or opened (False)
 
-    def __init__(self, document: ReportDocument, parent: QWidget | None = None) -> None:
+    def __init__(self, document: ReportDocument, lang: str = "en",
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
+        self.lang = lang
         self.labels: list[FindingLabel] = []
         self.collapsed = False
         self.open_width = OPEN_WIDTH  # given back when the panel opens again
@@ -134,9 +151,10 @@ class FindingsPanel(QWidget):
         self.hide_button = QToolButton(self.full)
         self.hide_button.setAutoRaise(True)
         self.hide_button.setText("\u00ab" if self.isRightToLeft() else "\u00bb")
-        self.hide_button.setToolTip("Fold the findings into a narrow strip, to give the page "
-                                    "the width. A click on the strip or F7 opens them again.")
-        self.hide_button.setAccessibleName("Hide findings")
+        self.hide_button.setToolTip(translate(N_(
+            "Fold the findings into a narrow strip, to give the page the width. A click on the "
+            "strip or F7 opens them again."), lang))
+        self.hide_button.setAccessibleName(translate(N_("Hide findings"), lang))
         self.hide_button.clicked.connect(lambda: self.set_collapsed(True))
         self.summary = QLabel(self.full)
         self.summary.setWordWrap(True)
@@ -145,7 +163,8 @@ class FindingsPanel(QWidget):
         self.area.setWidgetResizable(True)
         self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.area.setFrameShape(QFrame.Shape.NoFrame)
-        self.area.setAccessibleName("Findings: errors and warnings of the report")
+        self.area.setAccessibleName(translate(N_("Findings: errors and warnings of the report"),
+                                              lang))
         heading = QHBoxLayout()
         heading.setContentsMargins(0, 0, 0, 0)
         heading.addWidget(self.title, 1)
@@ -156,7 +175,7 @@ class FindingsPanel(QWidget):
         layout.addLayout(heading)
         layout.addWidget(self.summary)
         layout.addWidget(self.area, 1)
-        self.strip = FindingsStrip(self)
+        self.strip = FindingsStrip(lang, self)
         self.strip.clicked.connect(lambda: self.set_collapsed(False))
         self.strip.hide()
         outer = QHBoxLayout(self)
@@ -211,14 +230,17 @@ class FindingsPanel(QWidget):
         findings = self.document.findings
         errors = sum(f.is_error for f in findings)
         warnings = len(findings) - errors
-        self.title.setText(f"Findings ({len(findings)})")
+        lang = self.lang
+        number = language(lang).number
+        self.title.setText(translate(N_("Findings ({n})"), lang).format(n=number(len(findings))))
         self.strip.show_counts(errors, warnings)
         if not findings:
-            self.summary.setText("\u2713 No errors or warnings. The report is ready to export.")
+            self.summary.setText(translate(N_("\u2713 No errors or warnings. The report is ready "
+                                              "to export."), lang))
         else:
-            self.summary.setText(f"{errors} error{'s' if errors != 1 else ''} (they block only "
-                                 f"the final export), {warnings} warning"
-                                 f"{'s' if warnings != 1 else ''}. Click one to go there.")
+            self.summary.setText(translate(N_(
+                "{counts}. Errors block only the final export. Click one to go there."),
+                lang).format(counts=_counts(errors, warnings, lang)))
         body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, SPACING, 0)
@@ -228,12 +250,12 @@ class FindingsPanel(QWidget):
             mine = sorted((f for f in findings if page.owns(f.path)), key=lambda f: not f.is_error)
             if not mine:
                 continue
-            header = QLabel(f"<b>{_escape(page.heading())}</b> ({len(mine)})", body)
+            header = QLabel(f"<b>{_escape(page.heading(lang))}</b> ({number(len(mine))})", body)
             header.setWordWrap(True)
             header.setContentsMargins(0, SPACING, 0, 0)
             column.addWidget(header)
             for finding in mine:
-                label = FindingLabel(finding, body)
+                label = FindingLabel(finding, lang, body)
                 label.clicked.connect(self.activated)
                 column.addWidget(label)
                 self.labels.append(label)

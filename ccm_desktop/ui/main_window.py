@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from ccm_desktop.domain.report import Report
 from ccm_desktop.resources import resource_path
-from ccm_desktop.schema.i18n import N_, RTL_LANGUAGES, UN_LANGUAGES, translate
+from ccm_desktop.schema.i18n import N_, RTL_LANGUAGES, UN_LANGUAGES, ntranslate, translate
 from ccm_desktop.schema.states import state_name
 from ccm_desktop.ui.autosave import Autosaver
 from ccm_desktop.ui.compare_view import show_compare
@@ -48,7 +48,7 @@ from ccm_desktop.ui.start import StartScreen, mark_as_sample
 from ccm_desktop.ui.style import SPACING
 from ccm_desktop.ui.submit_flow import SubmitFlow
 
-APP_NAME = "CCM Article 7 reports"
+APP_NAME = N_("CCM Article 7 reports")
 LANGUAGE_NAMES = {"ar": "العربية (Arabic)", "zh": "中文 (Chinese)", "en": "English",
                   "fr": "Français (French)", "ru": "Русский (Russian)", "es": "Español (Spanish)"}
 SAMPLES_DIR = resource_path("samples")
@@ -85,6 +85,8 @@ class OpenReport:
         self.locked = False
         self.autosaver = Autosaver(self.document,
                                    lambda r: None if self.locked else repository.save(report_id, r))
+        self.autosaver.lang = lang
+        self.today = today
         self.view = ReportView(self.document, lang, today=today)
 
 
@@ -107,18 +109,16 @@ class MainWindow(QMainWindow):
         self.current: OpenReport | None = None
         self.last_dialog: QWidget | None = None  # the last message shown (tests close it)
         self.unopened_path = ""  # the file or folder the system could not open
-        self.setWindowTitle(APP_NAME)
+        self.setWindowTitle(translate(APP_NAME, lang))
         self.undo_group = QUndoGroup(self)
 
-        self.start = StartScreen(repository, lang, self.today, self)
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.start)
         self.setCentralWidget(self.stack)
         self.files = FileActions(self)
         self._make_preview(pdf_view)
 
         self.saved_label = QLabel(self)
-        self.saved_label.setAccessibleName("Saved state")
+        self.saved_label.setAccessibleName(translate("Saved state", lang))
         self.due_label = QLabel(self)
         self.state_label = QLabel(self)
         bar = self.statusBar()
@@ -133,14 +133,20 @@ class MainWindow(QMainWindow):
 
         self._make_actions()
         self.submit_flow = SubmitFlow(self)
-        self.start.open_requested.connect(self.open_report)
-        self.start.new_requested.connect(self.new_report)
-        self.start.import_requested.connect(self.files.ask_import)
-        self.start.next_year_requested.connect(self.start_next_year)
-        self.start.sample_requested.connect(self.open_sample)
-        self.start.sample_button.setEnabled(find_sample(self.sample_dir) is not None)
+        self.start = self._make_start()
+        self.stack.addWidget(self.start)
         self.maximise_at_start = not self._restore_size()
         self._update_mode()
+
+    def _make_start(self) -> StartScreen:
+        start = StartScreen(self.repository, self.lang, self.today, self)
+        start.open_requested.connect(self.open_report)
+        start.new_requested.connect(self.new_report)
+        start.import_requested.connect(self.files.ask_import)
+        start.next_year_requested.connect(self.start_next_year)
+        start.sample_requested.connect(self.open_sample)
+        start.sample_button.setEnabled(find_sample(self.sample_dir) is not None)
+        return start
 
     # Size and place ---------------------------------------------------------------------------
 
@@ -185,55 +191,69 @@ class MainWindow(QMainWindow):
     # Actions, menus, toolbar ------------------------------------------------------------------
 
     def _action(self, text: str, slot: Any, keys: Any = (), tip: str = "") -> QAction:
-        action = QAction(text, self)
+        """An action with its text and tip (both marked English keys) in the window's language."""
+        action = QAction(translate(text, self.lang), self)
         if keys:
             action.setShortcuts([QKeySequence(k) for k in keys])
         if tip:
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
+            action.setToolTip(translate(tip, self.lang))
+            action.setStatusTip(translate(tip, self.lang))
         action.triggered.connect(slot)
         self.addAction(action)
+        self._actions.append(action)
         return action
 
     def _make_actions(self) -> None:
+        """The actions, menus and toolbar, in the window's language (made again when the
+        language changes)."""
         std = QKeySequence.StandardKey
-        self.act_new = self._action("&New report\u2026", self.new_report, [std.New])
-        self.act_open = self._action("&Open report\u2026", self.show_start, [std.Open],
-                                     "Go to the list of stored reports.")
-        self.act_import = self._action("&Import a file\u2026", self.files.ask_import, ["Ctrl+I"],
-                                       "Import a .ccm.json report or an Excel workbook.")
-        self.act_close = self._action("&Close report", self.close_report, [std.Close],
-                                      "Close this report and go back to the list.")
-        self.act_quit = self._action("&Quit", self.close, [std.Quit])
-        self.act_save = self._action("&Save", self.save_now, [std.Save],
-                                     "Everything is saved automatically; this saves at once.")
-        self.act_undo = self.undo_group.createUndoAction(self, "&Undo")
+        lang = self.lang
+        self._actions: list[QAction] = []
+        self.act_new = self._action(N_("&New report\u2026"), self.new_report, [std.New])
+        self.act_open = self._action(N_("&Open report\u2026"), self.show_start, [std.Open],
+                                     N_("Go to the list of stored reports."))
+        self.act_import = self._action(N_("&Import a file\u2026"), self.files.ask_import,
+                                       ["Ctrl+I"],
+                                       N_("Import a .ccm.json report or an Excel workbook."))
+        self.act_close = self._action(N_("&Close report"), self.close_report, [std.Close],
+                                      N_("Close this report and go back to the list."))
+        self.act_quit = self._action(N_("&Quit"), self.close, [std.Quit])
+        self.act_save = self._action(N_("&Save"), self.save_now, [std.Save],
+                                     N_("Everything is saved automatically; this saves at once."))
+        self.act_undo = self.undo_group.createUndoAction(self, translate("&Undo", lang))
         self.act_undo.setShortcuts([QKeySequence(std.Undo)])
-        self.act_redo = self.undo_group.createRedoAction(self, "&Redo")
+        self.act_redo = self.undo_group.createRedoAction(self, translate("&Redo", lang))
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.addActions([self.act_undo, self.act_redo])
+        self._actions += [self.act_undo, self.act_redo]
         for action in (self.act_undo, self.act_redo):
             action.triggered.connect(self._show_last_change)
-        self.act_back = self._action("\u25c0 Back", self.go_back, ["Alt+Left", "Ctrl+PgUp"],
-                                     "Previous part of the report (Alt+Left).")
-        self.act_next = self._action("Next \u25b6", self.go_next, ["Alt+Right", "Ctrl+PgDown"],
-                                     "Next part of the report (Alt+Right).")
-        self.act_check = self._action("Check report", self.check_report, ["F7"],
-                                      "Check the whole report, show the findings and go to "
-                                      "the first error.")
-        self.act_pdf = self._action("Export PDF\u2026", lambda: self.files.ask_export(".pdf"),
-                                    ["Ctrl+P"], "The PDF to send to the United Nations.")
-        self.act_xlsx = self._action("Export Excel\u2026", lambda: self.files.ask_export(".xlsx"),
-                                     [], "An Excel workbook of the report.")
-        self.act_json = self._action("Export JSON\u2026", lambda: self.files.ask_export(".json"),
-                                     [], "The report as a .ccm.json file, to move it to "
-                                         "another computer or keep a copy.")
-        self.act_preview = self._action("Preview", self.preview, ["Ctrl+Shift+P"],
-                                        "See the PDF as it will be sent.")
-        self.act_show_in_pdf = self._action(translate(N_("Show in the PDF"), self.lang),
-                                            self.show_in_pdf, ["Ctrl+Shift+L"], translate(N_(
+        self.act_back = self._action(N_("\u25c0 Back"), self.go_back, ["Alt+Left", "Ctrl+PgUp"],
+                                     N_("Previous part of the report (Alt+Left)."))
+        self.act_next = self._action(N_("Next \u25b6"), self.go_next, ["Alt+Right", "Ctrl+PgDown"],
+                                     N_("Next part of the report (Alt+Right)."))
+        if direction_for(lang) == Qt.LayoutDirection.RightToLeft:
+            # Right to left, the pages go leftwards: each arrow points the other way.
+            for action in (self.act_back, self.act_next):
+                action.setText(action.text().translate({0x25c0: 0x25b6, 0x25b6: 0x25c0}))
+        self.act_check = self._action(N_("Check report"), self.check_report, ["F7"],
+                                      N_("Check the whole report, show the findings and go to "
+                                         "the first error."))
+        self.act_pdf = self._action(N_("Export PDF\u2026"), lambda: self.files.ask_export(".pdf"),
+                                    ["Ctrl+P"], N_("The PDF to send to the United Nations."))
+        self.act_xlsx = self._action(N_("Export Excel\u2026"),
+                                     lambda: self.files.ask_export(".xlsx"),
+                                     [], N_("An Excel workbook of the report."))
+        self.act_json = self._action(N_("Export JSON\u2026"),
+                                     lambda: self.files.ask_export(".json"),
+                                     [], N_("The report as a .ccm.json file, to move it to "
+                                            "another computer or keep a copy."))
+        self.act_preview = self._action(N_("Preview"), self.preview, ["Ctrl+Shift+P"],
+                                        N_("See the PDF as it will be sent."))
+        self.act_show_in_pdf = self._action(N_("Show in the PDF"), self.show_in_pdf,
+                                            ["Ctrl+Shift+L"], N_(
                                                 "Show the pages of the PDF where this part of "
-                                                "the report is printed."), self.lang))
+                                                "the report is printed."))
         if self.preview_pane is not None:
             self.act_preview.setCheckable(True)
         else:
@@ -242,25 +262,28 @@ class MainWindow(QMainWindow):
                                "({reason})."), self.lang).format(reason=self.preview_problem)
             self.act_preview.setToolTip(why)
             self.act_preview.setStatusTip(why)
-        self.act_import_into = self._action("Import Excel\u2026",
+        self.act_import_into = self._action(N_("Import Excel\u2026"),
                                             self.files.ask_import_into, [],
-                                            "Take rows from a workbook (the columns are matched "
-                                            "for you), or forms from a workbook this program "
-                                            "wrote, into the open report; Ctrl+Z undoes it.")
-        self.act_history = self._action("History\u2026", self.show_history, [],
-                                        "Earlier saved versions of this report.")
+                                            N_("Take rows from a workbook (the columns are "
+                                               "matched for you), or forms from a workbook this "
+                                               "program wrote, into the open report; Ctrl+Z "
+                                               "undoes it."))
+        self.act_history = self._action(N_("History\u2026"), self.show_history, [],
+                                        N_("Earlier saved versions of this report."))
         self.act_review = self._action(
-            translate(N_("Review and submit\u2026"), self.lang), lambda: self.submit_flow.review(),
-            ["F8"], translate(N_("Every open point in one list, the deadline, and Submit: the "
-                                 "submission package for the United Nations."), self.lang))
-        self.act_help = self._action("Help on this field", self.show_help, [std.HelpContents],
-                                     "Explain the field or part you are in (F1).")
+            N_("Review and submit\u2026"), lambda: self.submit_flow.review(), ["F8"],
+            N_("Every open point in one list, the deadline, and Submit: the submission package "
+               "for the United Nations."))
+        self.act_help = self._action(N_("Help on this field"), self.show_help,
+                                     [std.HelpContents],
+                                     N_("Explain the field or part you are in (F1)."))
         self.act_compare = self._action(N_("Compare\u2026"), self.show_compare, [],
                                         N_("What changed since last year's report (or another "
                                            "stored report): key figures and rows, per form."))
 
         menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
+        menu.clear()
+        file_menu = menu.addMenu(translate("&File", lang))
         file_menu.addActions([self.act_new, self.act_open, self.act_import])
         file_menu.addSeparator()
         file_menu.addActions([self.act_save, self.act_history])
@@ -269,25 +292,25 @@ class MainWindow(QMainWindow):
                               self.act_import_into])
         file_menu.addSeparator()
         file_menu.addActions([self.act_close, self.act_quit])
-        edit_menu = menu.addMenu("&Edit")
+        edit_menu = menu.addMenu(translate("&Edit", lang))
         edit_menu.addActions([self.act_undo, self.act_redo])
-        go_menu = menu.addMenu("&Go")
+        go_menu = menu.addMenu(translate("&Go", lang))
         go_menu.addActions([self.act_back, self.act_next, self.act_check, self.act_show_in_pdf,
                             self.act_review])
-        view_menu = menu.addMenu("&View")
-        language_menu = view_menu.addMenu("Language")
+        view_menu = menu.addMenu(translate("&View", lang))
+        self.language_menu = view_menu.addMenu(translate("&Language", lang))
         self.language_actions: dict[str, QAction] = {}
         for code in UN_LANGUAGES:
-            action = language_menu.addAction(LANGUAGE_NAMES[code])
+            action = self.language_menu.addAction(LANGUAGE_NAMES[code])
             action.setCheckable(True)
             action.setChecked(code == self.lang)
             action.triggered.connect(lambda _on, c=code: self.set_language(c))
             self.language_actions[code] = action
-        help_menu = menu.addMenu("&Help")
+        help_menu = menu.addMenu(translate("&Help", lang))
         help_menu.addAction(self.act_help)
-        help_menu.addAction("About", self._about)
+        help_menu.addAction(translate("About", lang), self._about)
 
-        self.toolbar = self.addToolBar("Report")
+        self.toolbar = self.addToolBar(translate("Report", lang))
         self.toolbar.setObjectName("reportToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.addActions([self.act_back, self.act_next])
@@ -300,6 +323,15 @@ class MainWindow(QMainWindow):
                                  self.act_history])
         self.toolbar.addAction(self.act_compare)
         view_menu.addAction(self.act_compare)
+
+    def _remake_actions(self) -> None:
+        """The actions, menus and toolbar again, in the new language."""
+        for action in self._actions:
+            self.removeAction(action)
+            action.deleteLater()
+        self.removeToolBar(self.toolbar)
+        self.toolbar.deleteLater()
+        self._make_actions()
 
     def _update_mode(self) -> None:
         open_ = self.current is not None
@@ -324,18 +356,20 @@ class MainWindow(QMainWindow):
             self.saved_label.setText("")
             self.due_label.setText("")
             self.state_label.setText("")
-            self.setWindowTitle(APP_NAME)
+            self.setWindowTitle(translate(APP_NAME, self.lang))
             return
         report = self.current.document.report
         dues = all_deadlines(report, self.today, self.lang)
         self.due_label.setText(dues[0].sentence(self.lang) if dues else "")
         self.due_label.setToolTip("\n".join(d.sentence(self.lang) for d in dues))
         self.due_label.setStyleSheet("color: #b00020;" if dues and dues[0].late else "")
-        name = state_name(report.state, self.lang) if report.state else "State not chosen"
+        name = (state_name(report.state, self.lang) if report.state
+                else translate("State not chosen", self.lang))
         self.state_label.setText(name)
         period_to = report.cover.fields.get("period_to")
-        kind = kind_words(report.report_kind, period_to if isinstance(period_to, date) else None)
-        self.setWindowTitle(f"{name}, {kind} \u2014 {APP_NAME}")
+        kind = kind_words(report.report_kind, period_to if isinstance(period_to, date) else None,
+                          self.lang)
+        self.setWindowTitle(f"{name}, {kind} \u2014 {translate(APP_NAME, self.lang)}")
 
     # Start screen -----------------------------------------------------------------------------
 
@@ -388,7 +422,7 @@ class MainWindow(QMainWindow):
             spec.apply_to(report)
             self.repository.save(new_id, report, summary="New report settings")
         else:
-            new_id = int(self.repository.add(spec.empty_report(), summary="New report"))
+            new_id = int(self.repository.add(spec.empty_report(self.lang), summary="New report"))
         self.open_report(new_id)
         return new_id
 
@@ -401,7 +435,8 @@ class MainWindow(QMainWindow):
 
         path = find_sample(self.sample_dir)
         if path is None:
-            self.show_error("The sample report is missing from this installation.")
+            self.show_error(translate("The sample report is missing from this installation.",
+                                      self.lang))
             return
         report = read_report(path)
         mark_as_sample(report)  # the list and the cover say that its figures are illustrative
@@ -423,17 +458,10 @@ class MainWindow(QMainWindow):
         self.current = opened
         self.undo_group.addStack(opened.document.undo_stack)
         self.undo_group.setActiveStack(opened.document.undo_stack)
-        self.stack.addWidget(opened.view)
-        self.stack.setCurrentWidget(opened.view)
-        state = self.settings.splitter_state()
-        if state is not None:
-            opened.view.splitter.restoreState(state)
-        opened.view.findings.set_collapsed(self.settings.findings_collapsed())
-        opened.view.findings.collapsed_changed.connect(self.settings.set_findings_collapsed)
+        self._show_view(opened)
         opened.autosaver.state.connect(self.saved_label.setText)
         opened.document.changed.connect(lambda _p: self._update_status())
         opened.document.notice.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        opened.view.page_shown.connect(self._update_position)
         self.submit_flow.opened(opened)
         if self.preview_pane is not None:
             self.preview_pane.set_document(opened.document)
@@ -441,6 +469,16 @@ class MainWindow(QMainWindow):
                 self.show_preview()
         self._update_mode()
         self.saved_label.setText(opened.autosaver.saved_text())
+
+    def _show_view(self, opened: OpenReport) -> None:
+        self.stack.addWidget(opened.view)
+        self.stack.setCurrentWidget(opened.view)
+        state = self.settings.splitter_state()
+        if state is not None:
+            opened.view.splitter.restoreState(state)
+        opened.view.findings.set_collapsed(self.settings.findings_collapsed())
+        opened.view.findings.collapsed_changed.connect(self.settings.set_findings_collapsed)
+        opened.view.page_shown.connect(self._update_position)
 
     def _previous_of(self, report_id: int, report: Report) -> Report | None:
         """Last year's stored report of the same State, for the year-on-year checks."""
@@ -485,8 +523,9 @@ class MainWindow(QMainWindow):
 
     def _confirm_unsaved(self) -> bool:
         answer = QMessageBox.warning(
-            self, "Not saved",
-            "The latest changes could not be saved. Close anyway and lose them?",
+            self, translate("Not saved", self.lang),
+            translate("The latest changes could not be saved. Close anyway and lose them?",
+                      self.lang),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         return answer == QMessageBox.StandardButton.Discard
@@ -495,7 +534,8 @@ class MainWindow(QMainWindow):
         if self.current is None:
             return
         if self.commit_and_save():
-            self.statusBar().showMessage("Saved. (Every change is saved automatically.)", 4000)
+            self.statusBar().showMessage(translate("Saved. (Every change is saved "
+                                                   "automatically.)", self.lang), 4000)
             self.saved_label.setText(self.current.autosaver.saved_text())
 
     def _show_last_change(self) -> None:
@@ -518,15 +558,22 @@ class MainWindow(QMainWindow):
         document.revalidate()
         errors = [f for f in document.findings if f.is_error]
         warnings = len(document.findings) - len(errors)
+        lang = self.lang
         if errors:
-            self.statusBar().showMessage(
-                f"{len(errors)} error(s) and {warnings} warning(s) to look at; showing the first.",
-                8000)
+            self.statusBar().showMessage(translate(
+                "{errors} and {warnings} to look at; showing the first error.", lang).format(
+                    errors=ntranslate("{n} error", "{n} errors", len(errors), lang).format(
+                        n=len(errors)),
+                    warnings=ntranslate("{n} warning", "{n} warnings", warnings, lang).format(
+                        n=warnings)), 8000)
             self.current.view.go_to(errors[0].path)
+        elif warnings:
+            self.statusBar().showMessage(ntranslate(
+                "No errors. {n} warning worth a look.", "No errors. {n} warnings worth a look.",
+                warnings, lang).format(n=warnings), 8000)
         else:
-            self.statusBar().showMessage(
-                "No errors. " + (f"{warnings} warning(s) worth a look." if warnings
-                                 else "The report is ready to export."), 8000)
+            self.statusBar().showMessage(translate("No errors. The report is ready to export.",
+                                                   lang), 8000)
 
     # Preview ----------------------------------------------------------------------------------
 
@@ -636,7 +683,8 @@ class MainWindow(QMainWindow):
         self.repository.restore_revision(self.current.report_id, number)
         restored = self.repository.load(self.current.report_id)
         self.current.document.replace_report(restored, f"Restore revision {number}")
-        self.statusBar().showMessage(f"Revision {number} restored. Ctrl+Z takes it back.", 6000)
+        self.statusBar().showMessage(translate("Revision {number} restored. Ctrl+Z takes it "
+                                               "back.", self.lang).format(number=number), 6000)
 
     # Help, language, messages -----------------------------------------------------------------
 
@@ -654,15 +702,50 @@ class MainWindow(QMainWindow):
             self.help_shown.emit(page.help_text.text())
 
     def set_language(self, lang: str) -> None:
+        """Show the window in `lang` at once: what is being typed is handed on first; the open
+        report (its values, undo history and page) stays, its view is made again in the new
+        language, and so are the start screen, the menus and the toolbar."""
         self.settings.set_language(lang)
-        for code, action in self.language_actions.items():
-            action.setChecked(code == lang)
+        if lang == self.lang:
+            for code, action in self.language_actions.items():
+                action.setChecked(code == lang)
+            return
+        self.commit_editing()
+        self.lang = lang
         apply_qt_language(lang)
         QApplication.setLayoutDirection(direction_for(lang))
-        self.statusBar().showMessage("Language saved. Labels are in English for now; the "
-                                     "layout follows the language.", 6000)
+        self._remake_actions()
+        self.saved_label.setAccessibleName(translate("Saved state", lang))
+        old_start, self.start = self.start, self._make_start()
+        self.stack.insertWidget(0, self.start)
+        if self.current is not None:
+            self._remake_view(self.current)
+        else:
+            self.stack.setCurrentWidget(self.start)
+        self.stack.removeWidget(old_start)
+        old_start.deleteLater()
+        self._update_mode()
+        self.statusBar().showMessage(translate("The window is now in English.", lang), 6000)
 
-    def show_error(self, sentence: str, title: str = "Something went wrong") -> None:
+    def _remake_view(self, opened: OpenReport) -> None:
+        """The open report's view again, in the window's language, on the same page."""
+        old = opened.view
+        page = old.current
+        self.settings.set_splitter_state(old.splitter.saveState())
+        focused = QApplication.focusWidget()
+        if focused is not None and old.isAncestorOf(focused):
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+        opened.document.locale = self.lang
+        opened.autosaver.lang = self.lang
+        opened.view = ReportView(opened.document, self.lang, today=opened.today)
+        self._show_view(opened)
+        opened.view.show_page(page)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self.saved_label.setText(opened.autosaver.saved_text())
+
+    def show_error(self, sentence: str, title: str = "") -> None:
+        title = title or translate("Something went wrong", self.lang)
         box = QMessageBox(QMessageBox.Icon.Warning, title, sentence,
                           QMessageBox.StandardButton.Ok, self)
         self.last_dialog = box
@@ -671,8 +754,10 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         from ccm_desktop import __version__
 
-        QMessageBox.about(self, "About", f"{APP_NAME} {__version__}\n\nPrepare, check and export "
-                          "Article 7 reports under the Convention on Cluster Munitions.")
+        name = translate(APP_NAME, self.lang)
+        QMessageBox.about(self, translate("About", self.lang), f"{name} {__version__}\n\n"
+                          + translate("Prepare, check and export Article 7 reports under the "
+                                      "Convention on Cluster Munitions.", self.lang))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if not self.close_report():
@@ -689,13 +774,17 @@ class MainWindow(QMainWindow):
         program. When the system has none, say so, with the path and a way to copy it."""
         if self.opener(QUrl.fromLocalFile(str(path))):
             return True
-        what = "folder" if path.is_dir() else "file"
-        box = QMessageBox(QMessageBox.Icon.Information, f"Cannot open the {what}",
-                          f"This computer has no program set to open this {what}. It is here:",
-                          QMessageBox.StandardButton.Close, self)
+        lang = self.lang
+        title, text = ((N_("Cannot open the folder"),
+                        N_("This computer has no program set to open this folder. It is here:"))
+                       if path.is_dir() else
+                       (N_("Cannot open the file"),
+                        N_("This computer has no program set to open this file. It is here:")))
+        box = QMessageBox(QMessageBox.Icon.Information, translate(title, lang),
+                          translate(text, lang), QMessageBox.StandardButton.Close, self)
         box.setInformativeText(str(path))
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        copy = QPushButton("Copy the path", box)
+        copy = QPushButton(translate("Copy the path", lang), box)
         box.addButton(copy, QMessageBox.ButtonRole.ActionRole)
         copy.clicked.connect(self._copy_path)
         self.unopened_path = str(path)
@@ -705,8 +794,8 @@ class MainWindow(QMainWindow):
 
     def _copy_path(self) -> None:
         QApplication.clipboard().setText(self.unopened_path)
-        self.statusBar().showMessage("The path is copied; paste it in a file manager or "
-                                     "another program.", 6000)
+        self.statusBar().showMessage(translate("The path is copied; paste it in a file manager "
+                                               "or another program.", self.lang), 6000)
 
 
 def _fits(inner: QRect, frame: QRect | None = None) -> bool:

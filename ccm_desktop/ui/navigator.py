@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ccm_desktop.schema.i18n import N_, translate
+from ccm_desktop.schema.i18n import N_, language, ntranslate, translate
 from ccm_desktop.ui.document import ReportDocument
 from ccm_desktop.ui.pages import PAGES, Page, completeness, page_is_done, status_words
 from ccm_desktop.ui.style import ERROR, MUTED, SPACING, WARNING
@@ -27,6 +27,7 @@ class _Entry(QWidget):
 
     def __init__(self, page: Page, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.lang = lang
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACING, 4, SPACING, 4)
         layout.setSpacing(0)
@@ -49,28 +50,35 @@ class _Entry(QWidget):
 
     def show_state(self, status: str, errors: int, warnings: int, done: bool,
                    to_review: bool = False) -> str:
+        lang = self.lang
+        number = language(lang).number
+        error_words = ntranslate("{n} error", "{n} errors", errors, lang).format(
+            n=number(errors))
+        warning_words = ntranslate("{n} warning", "{n} warnings", warnings, lang).format(
+            n=number(warnings))
+        review_word, done_word = translate("to review", lang), translate("done", lang)
         parts = [f"<span style='color:{MUTED}'>{status}</span>"] if status else []
         if to_review:
-            parts.append(f"<span style='color:{WARNING}'>\u25cf to review</span>")
+            parts.append(f"<span style='color:{WARNING}'>\u25cf "
+                         f"{review_word}</span>")
         if errors:
-            parts.append(f"<span style='color:{ERROR}'>\u2716 {errors} "
-                         f"error{'s' if errors != 1 else ''}</span>")
+            parts.append(f"<span style='color:{ERROR}'>\u2716 {error_words}</span>")
         if warnings:
-            parts.append(f"<span style='color:{WARNING}'>\u26a0 {warnings} "
-                         f"warning{'s' if warnings != 1 else ''}</span>")
+            parts.append(f"<span style='color:{WARNING}'>\u26a0 {warning_words}</span>")
         if done and not errors and not warnings:
-            parts.append("<span style='color:#1b7a3a'>\u2713 done</span>")
+            parts.append(f"<span style='color:#1b7a3a'>\u2713 {done_word}</span>")
         self.detail.setText(" \u00b7 ".join(parts))
         words = [status] if status else []
         if to_review:
-            words.append("to review: carried over from last year, not yet confirmed")
+            words.append(translate("to review: carried over from last year, not yet confirmed",
+                                   lang))
         if errors:
-            words.append(f"{errors} errors")
+            words.append(error_words)
         if warnings:
-            words.append(f"{warnings} warnings")
+            words.append(warning_words)
         if done and not errors:
-            words.append("done")
-        return ", ".join(words)
+            words.append(done_word)
+        return language(lang).list_separator.join(words)
 
 
 class Navigator(QWidget):
@@ -81,8 +89,9 @@ class Navigator(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
+        self.lang = lang
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Parts of the report")
+        self.list.setAccessibleName(translate("Parts of the report", lang))
         self.list.setUniformItemSizes(False)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setStyleSheet("QListWidget::item:selected { background: #d3e3f6; }"
@@ -96,9 +105,10 @@ class Navigator(QWidget):
             self.entries.append(entry)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
-        self.progress.setFormat("%p% complete")
-        self.progress.setAccessibleName("How complete the report is")
-        self.progress.setToolTip("Parts with a status chosen and no errors left.")
+        # Qt writes the percentage in place of %p, as the translation places it.
+        self.progress.setFormat(translate("{percent} complete", lang).format(percent="%p%"))
+        self.progress.setAccessibleName(translate("How complete the report is", lang))
+        self.progress.setToolTip(translate("Parts with a status chosen and no errors left.", lang))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(SPACING)
@@ -142,9 +152,11 @@ class Navigator(QWidget):
             mine = [f for f in findings if page.owns(f.path)]
             errors = sum(f.is_error for f in mine)
             review = page.is_form and report.form(page.part.id).to_review
-            words = entry.show_state(status_words(report, page), errors, len(mine) - errors,
+            words = entry.show_state(status_words(report, page, self.lang), errors, len(mine) - errors,
                                      page_is_done(page, report, findings), review)
             item = self.list.item(i)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{page.heading()}: {words}")
-            item.setToolTip(f"{page.heading()}: {words}")
+            line = translate("{part}: {state}", self.lang).format(part=page.heading(self.lang),
+                                                                   state=words)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, line)
+            item.setToolTip(line)
         self.progress.setValue(completeness(report, findings))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ccm_desktop.domain.deadlines import entry_into_force_for
 from ccm_desktop.domain.report import Report
+from ccm_desktop.schema.i18n import N_, isolate, translate
 from ccm_desktop.schema.states import load_states, search_states, state_name
 from ccm_desktop.ui.deadline_text import kind_words
 from ccm_desktop.ui.guided_start import Answers, GuidedQuestions, apply_answers
@@ -76,30 +77,30 @@ class NewReportDialog(QDialog):
     def __init__(self, summaries: list[Any], lang: str = "en", today: date | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New report")
         self.lang = lang
+        self.setWindowTitle(translate("New report", lang))
         self.today = today or date.today()
         self.summaries = summaries
         self.resize(1040, 660)
 
         # 1. State ---------------------------------------------------------------------------
-        state_box = QGroupBox("1. State Party", self)
+        state_box = QGroupBox(translate("1. State Party", lang), self)
         self.search = QLineEdit(state_box)
-        self.search.setPlaceholderText("Type a few letters of the State's name")
-        self.search.setAccessibleName("Search for the State by name")
+        self.search.setPlaceholderText(translate("Type a few letters of the State's name", lang))
+        self.search.setAccessibleName(translate("Search for the State by name", lang))
         self.states = QListWidget(state_box)
-        self.states.setAccessibleName("States")
+        self.states.setAccessibleName(translate("States", lang))
         self.states.setMinimumHeight(140)
         self.state_note = QLabel(state_box)
         self.state_note.setWordWrap(True)
         self.state_note.setStyleSheet(f"color: {MUTED};")
-        self.deposit_label = QLabel("Date of deposit of its instrument:", state_box)
+        self.deposit_label = QLabel(translate("Date of deposit of its instrument:", lang), state_box)
         self.deposit = QDateEdit(state_box)
         self.deposit.setCalendarPopup(True)
         self.deposit.setDisplayFormat("yyyy-MM-dd")
         self.deposit.setDate(_qdate(self.today))
-        self.deposit.setAccessibleName("Date the State deposited its instrument of ratification "
-                                       "or accession")
+        self.deposit.setAccessibleName(translate("Date the State deposited its instrument of "
+                                                 "ratification or accession", lang))
         deposit_row = QHBoxLayout()
         deposit_row.addWidget(self.deposit_label)
         deposit_row.addWidget(self.deposit)
@@ -111,34 +112,35 @@ class NewReportDialog(QDialog):
         state_layout.addLayout(deposit_row)
 
         # 2. Kind and period -----------------------------------------------------------------
-        kind_box = QGroupBox("2. Report and period", self)
-        self.annual = QRadioButton("Annual report (due 30 April, for the last calendar year)",
-                                   kind_box)
-        self.initial = QRadioButton("Initial report (due 180 days after entry into force)",
-                                    kind_box)
+        kind_box = QGroupBox(translate("2. Report and period", lang), self)
+        self.annual = QRadioButton(translate(
+            "Annual report (due 30 April, for the last calendar year)", lang), kind_box)
+        self.initial = QRadioButton(translate(
+            "Initial report (due 180 days after entry into force)", lang), kind_box)
         self.annual.setChecked(True)
         self.period_from = QDateEdit(kind_box)
         self.period_to = QDateEdit(kind_box)
         self.eif = QDateEdit(kind_box)
-        for edit, name in ((self.period_from, "Reporting period from"),
-                           (self.period_to, "Reporting period to"),
-                           (self.eif, "Entry into force for this State")):
+        for edit, name in ((self.period_from, N_("Reporting period from")),
+                           (self.period_to, N_("Reporting period to")),
+                           (self.eif, N_("Entry into force for this State"))):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setAccessibleName(name)
+            edit.setAccessibleName(translate(name, lang))
         kind_layout = QFormLayout(kind_box)
         kind_layout.addRow(self.annual)
         kind_layout.addRow(self.initial)
-        kind_layout.addRow("Period from", self.period_from)
-        kind_layout.addRow("Period to", self.period_to)
-        kind_layout.addRow("Entry into force", self.eif)
+        kind_layout.addRow(translate("Period from", lang), self.period_from)
+        kind_layout.addRow(translate("Period to", lang), self.period_to)
+        kind_layout.addRow(translate("Entry into force", lang), self.eif)
 
         # 3. Start from ----------------------------------------------------------------------
-        start_box = QGroupBox("3. Start from", self)
-        self.start_empty = QRadioButton("An empty report", start_box)
-        self.start_earlier = QRadioButton("An earlier report of this State:", start_box)
+        start_box = QGroupBox(translate("3. Start from", lang), self)
+        self.start_empty = QRadioButton(translate("An empty report", lang), start_box)
+        self.start_earlier = QRadioButton(translate("An earlier report of this State:", lang),
+                                          start_box)
         self.earlier = QComboBox(start_box)
-        self.earlier.setAccessibleName("Earlier report to start from")
+        self.earlier.setAccessibleName(translate("Earlier report to start from", lang))
         self.start_empty.setChecked(True)
         start_layout = QVBoxLayout(start_box)
         start_layout.addWidget(self.start_empty)
@@ -151,7 +153,7 @@ class NewReportDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if ok is not None:
-            ok.setText("Create report")
+            ok.setText(translate("Create report", lang))
         self.problem = QLabel(self)
         self.problem.setStyleSheet("color: #b00020;")
         self.problem.setWordWrap(True)
@@ -190,11 +192,12 @@ class NewReportDialog(QDialog):
             info = load_states().get(code)
             name = state_name(code, self.lang)
             if info is not None and info.withdrawal_effective is not None:
-                suffix = f"  (withdrew, effective {info.withdrawal_effective.isoformat()})"
+                suffix = "  " + translate("(withdrew, effective {date})", self.lang).format(
+                    date=isolate(info.withdrawal_effective.isoformat(), self.lang))
             elif info is not None and info.is_party:
                 suffix = ""
             else:
-                suffix = "  (not a State Party in the list)"
+                suffix = "  " + translate("(not a State Party in the list)", self.lang)
             item = QListWidgetItem(name + suffix, self.states)
             item.setData(CODE_ROLE, code)
         if self.states.count():
@@ -230,20 +233,27 @@ class NewReportDialog(QDialog):
         self.deposit_label.setVisible(needs_deposit)
         self.deposit.setVisible(needs_deposit)
         if code is None:
-            self.state_note.setText("No State matches; check the spelling or type its ISO code.")
-        elif (withdrawn := self._withdrawal()) is not None:
-            self.state_note.setText(f"{state_name(code, self.lang)} withdrew from the Convention; "
-                                    f"the withdrawal took effect on {withdrawn.isoformat()} "
-                                    "(Art. 20). It owes no report that falls due after that "
-                                    "date; a report for an earlier period can still be made.")
+            self.state_note.setText(translate("No State matches; check the spelling or type its "
+                                              "ISO code.", self.lang))
+            self._fill_eif()
+            self._fill_earlier()
+            return
+        name, lang = state_name(code, self.lang), self.lang
+        if (withdrawn := self._withdrawal()) is not None:
+            self.state_note.setText(translate(
+                "{state} withdrew from the Convention; the withdrawal took effect on {date} "
+                "(Art. 20). It owes no report that falls due after that date; a report for an "
+                "earlier period can still be made.", lang).format(
+                    state=name, date=isolate(withdrawn.isoformat(), lang)))
         elif listed is not None:
-            self.state_note.setText(f"{state_name(code, self.lang)}: the Convention entered into "
-                                    f"force on {listed.isoformat()} (from the State list).")
+            self.state_note.setText(translate(
+                "{state}: the Convention entered into force on {date} (from the State list).",
+                lang).format(state=name, date=isolate(listed.isoformat(), lang)))
         else:
-            self.state_note.setText(f"{state_name(code, self.lang)} is not a State Party in the "
-                                    "list this program knows. If it has joined since, enter the "
-                                    "date it deposited its instrument: the entry into force "
-                                    "follows from Article 17.")
+            self.state_note.setText(translate(
+                "{state} is not a State Party in the list this program knows. If it has joined "
+                "since, enter the date it deposited its instrument: the entry into force follows "
+                "from Article 17.", lang).format(state=name))
         self._fill_eif()
         self._fill_earlier()
 
@@ -268,10 +278,10 @@ class NewReportDialog(QDialog):
         self.earlier.clear()
         for summary in self.summaries:
             if summary.state == code:
-                label = kind_words(summary.report_kind, summary.period_to)
+                label = kind_words(summary.report_kind, summary.period_to, self.lang)
                 if summary.period_from and summary.period_to:
-                    label += f" ({summary.period_from.isoformat()} \u2013 " \
-                             f"{summary.period_to.isoformat()})"
+                    label += " (" + isolate(f"{summary.period_from.isoformat()} \u2013 "
+                                            f"{summary.period_to.isoformat()}", self.lang) + ")"
                 self.earlier.addItem(label, summary.id)
         has_earlier = self.earlier.count() > 0
         self.start_earlier.setEnabled(has_earlier)
@@ -296,9 +306,10 @@ class NewReportDialog(QDialog):
     def accept(self) -> None:
         spec = self.spec()
         if spec is None:
-            self.problem.setText("Choose the State first.")
+            self.problem.setText(translate("Choose the State first.", self.lang))
             return
         if spec.period_to < spec.period_from:
-            self.problem.setText("The period ends before it begins; check both dates.")
+            self.problem.setText(translate("The period ends before it begins; check both dates.",
+                                           self.lang))
             return
         super().accept()

@@ -27,7 +27,9 @@ class Page:
 
     def heading(self, lang: str = "en") -> str:
         title = translate(self.title, lang)
-        return f"Form {self.part.id} \u2014 {title}" if self.is_form else title
+        return (translate("Form {letter} \u2014 {title}", lang).format(letter=self.part.id,
+                                                                        title=title)
+                if self.is_form else title)
 
     def owns(self, path: str) -> bool:
         """Whether a finding's path points into this page."""
@@ -81,16 +83,17 @@ def completeness(report: Report, findings: list[Finding]) -> int:
     return round(100 * done / len(PAGES))
 
 
-def status_words(report: Report, page: Page) -> str:
+def status_words(report: Report, page: Page, lang: str = "en") -> str:
     """The navigator's status line: "changed", "unchanged since 2022", "not applicable"."""
     if not page.is_form:
         return ""
     form = report.form(page.part.id)
     if form.status is FormStatus.CHANGED:
-        return "changed"
+        return translate("changed", lang)
     if form.status is FormStatus.UNCHANGED:
         year = form.last_reported_year
-        return f"unchanged since {year}" if year else "unchanged"
+        return (translate("unchanged since {year}", lang).format(year=year) if year
+                else translate("unchanged", lang))
     if form.status is FormStatus.NOT_APPLICABLE:
-        return "not applicable"
-    return "status not chosen"
+        return translate("not applicable", lang)
+    return translate("status not chosen", lang)

@@ -32,7 +32,7 @@ class ReportView(QWidget):
         self.pages: list[FormPage | None] = [None] * len(PAGES)
         for _page in PAGES:
             self.stack.addWidget(QWidget(self.stack))
-        self.findings = FindingsPanel(document, self)
+        self.findings = FindingsPanel(document, lang, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.stack)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from ccm_desktop.domain.findings import Finding
 from ccm_desktop.domain.report import Report
 from ccm_desktop.domain.submission import add_explanation, explanation_home, form_of, warning_key
-from ccm_desktop.schema.i18n import N_, language, ntranslate, translate
+from ccm_desktop.schema.i18n import N_, RTL_LANGUAGES, language, ntranslate, translate
 from ccm_desktop.schema.registry import part
 from ccm_desktop.schema.validate import validate
 from ccm_desktop.ui.deadline_text import entry_into_force_of, long_date, report_due
@@ -64,6 +64,9 @@ class ReviewDialog(QDialog):
                  today: date | None = None, submitted: str | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # The dialog reads in its own language's direction, whatever the window was made in.
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if lang in RTL_LANGUAGES
+                                else Qt.LayoutDirection.LeftToRight)
         self.document = document
         self.lang = lang
         self.today = today or date.today()

@@ -7,6 +7,7 @@ A thin wrapper over QSettings so that a test can point it at a file in tmp_path 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QRect, QSettings
 
@@ -74,8 +75,10 @@ class Settings:
     # Language ---------------------------------------------------------------------------------
 
     def language(self) -> str:
-        value = str(self._q.value("ui/language", "en") or "en")
-        return value if value in UN_LANGUAGES else "en"
+        """The language chosen in View > Language; before any choice (the first start), the
+        system's language if it is one of the six, else English."""
+        value = str(self._q.value("ui/language", "") or "")
+        return value if value in UN_LANGUAGES else system_language()
 
     def set_language(self, lang: str) -> None:
         self._q.setValue("ui/language", lang)
@@ -102,3 +105,13 @@ class Settings:
 
 def _addresses(value: object) -> tuple[str, ...]:
     return tuple(a.strip() for a in str(value or "").split(",") if a.strip())
+
+
+def system_language(locale: Any = None) -> str:
+    """One of the six languages for the system's locale (QLocale.system()): "fr_CA" is French,
+    "zh_TW" Chinese; any other language is English."""
+    from PySide6.QtCore import QLocale
+
+    locale = locale if locale is not None else QLocale.system()
+    code = locale.name().split("_")[0].lower()
+    return code if code in UN_LANGUAGES else "en"

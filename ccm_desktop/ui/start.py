@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ccm_desktop.domain.report import Report
+from ccm_desktop.schema.i18n import N_, isolate, language, ntranslate, translate
 from ccm_desktop.schema.states import state_name
 from ccm_desktop.schema.validate import validate
 from ccm_desktop.ui.deadline_text import Due, all_deadlines, kind_words, long_date
@@ -30,7 +31,7 @@ from ccm_desktop.ui.style import ERROR, MUTED, SPACING, heading_font
 from ccm_desktop.ui.trash_dialog import TrashDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-COLUMNS = ("State", "Report", "Period", "Last saved", "Complete", "Due")
+COLUMNS = (N_("State"), N_("Report"), N_("Period"), N_("Last saved"), N_("Complete"), N_("Due"))
 # The shipped sample reports say on their cover (prepared_by) that they are samples; the list
 # marks them so that nobody mistakes one for a State's own report.
 SAMPLE_MARK = "Sample report, figures illustrative"
@@ -49,23 +50,23 @@ def is_sample(report: Report) -> bool:
     return isinstance(prepared_by, str) and prepared_by.startswith(SAMPLE_MARK)
 
 
-def ago(moment: datetime | None, now: datetime | None = None) -> str:
+def ago(moment: datetime | None, now: datetime | None = None, lang: str = "en") -> str:
     """ "just now", "2 hours ago", "yesterday", "3 March 2025"."""
     if moment is None:
         return ""
     now = now or datetime.now(moment.tzinfo)
     seconds = (now - moment).total_seconds()
     if seconds < 60:
-        return "just now"
+        return translate("just now", lang)
     if seconds < 3600:
         minutes = int(seconds // 60)
-        return f"{minutes} minute{'s' if minutes != 1 else ''} ago"
+        return ntranslate("{n} minute ago", "{n} minutes ago", minutes, lang).format(n=minutes)
     if seconds < 86400 and now.date() == moment.date():
         hours = int(seconds // 3600)
-        return f"{hours} hour{'s' if hours != 1 else ''} ago"
+        return ntranslate("{n} hour ago", "{n} hours ago", hours, lang).format(n=hours)
     if (now.date() - moment.date()).days == 1:
-        return f"yesterday, {moment:%H:%M}"
-    return long_date(moment.date())
+        return translate("yesterday, {time}", lang).format(time=f"{moment:%H:%M}")
+    return long_date(moment.date(), lang)
 
 
 class StartScreen(QWidget):
@@ -83,32 +84,33 @@ class StartScreen(QWidget):
         self.today = today or date.today()
         self.reports: dict[int, Report] = {}
 
-        title = QLabel("Article 7 reports", self)
+        title = QLabel(translate("Article 7 reports", lang), self)
         title.setFont(heading_font(title.font(), 1.6))
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
-        self.intro.setText(
+        self.intro.setText(translate(
             "This program helps you prepare your State's transparency report under Article 7 of "
             "the Convention on Cluster Munitions: it walks you through the cover page and Forms "
             "A\u2013J, checks the report as you type and keeps every change safe on this "
             "computer. When the report is ready, export it as the PDF and Excel workbook that go "
-            "to the United Nations.")
+            "to the United Nations.", lang))
 
-        self.new_button = QPushButton("New report\u2026", self)
-        self.next_year_button = QPushButton("Start next year's report from the selected", self)
-        self.import_button = QPushButton("Import a file\u2026", self)
-        self.sample_button = QPushButton("Open the &sample report", self)
+        self.new_button = QPushButton(translate("New report\u2026", lang), self)
+        self.next_year_button = QPushButton(
+            translate("Start next year's report from the selected", lang), self)
+        self.import_button = QPushButton(translate("Import a file\u2026", lang), self)
+        self.sample_button = QPushButton(translate("Open the &sample report", lang), self)
         for button, tip in (
-            (self.new_button, "Start a new report for a State (Ctrl+N)."),
-            (self.next_year_button, "A draft of the report that falls due next (after an "
+            (self.new_button, N_("Start a new report for a State (Ctrl+N).")),
+            (self.next_year_button, N_("A draft of the report that falls due next (after an "
                                     "initial report, the first annual one): what still holds "
                                     "is carried over, each form to review; what happened "
-                                    "during the last period starts empty."),
-            (self.import_button, "Store a .ccm.json report or an Excel workbook here."),
-            (self.sample_button, "A complete example report to look around in; change it freely. "
-                                 "Its figures are illustrative."),
+                                    "during the last period starts empty.")),
+            (self.import_button, N_("Store a .ccm.json report or an Excel workbook here.")),
+            (self.sample_button, N_("A complete example report to look around in; change it "
+                                    "freely. Its figures are illustrative.")),
         ):
-            button.setToolTip(tip)
+            button.setToolTip(translate(tip, lang))
             button.setMinimumHeight(40)
         self.new_button.setDefault(True)
         big = QHBoxLayout()
@@ -120,22 +122,24 @@ class StartScreen(QWidget):
 
         self.list = QTreeWidget(self)
         self.list.setColumnCount(len(COLUMNS))
-        self.list.setHeaderLabels(list(COLUMNS))
+        self.list.setHeaderLabels([translate(c, lang) for c in COLUMNS])
         self.list.setRootIsDecorated(False)
         self.list.setAlternatingRowColors(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setAccessibleName("Stored reports")
+        self.list.setAccessibleName(translate("Stored reports", lang))
         header = self.list.header()
         header.setStretchLastSection(True)
         for column in range(len(COLUMNS) - 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
-        self.open_button = QPushButton("Open", self)
-        self.duplicate_button = QPushButton("Duplicate", self)
-        self.delete_button = QPushButton("Delete\u2026", self)
-        self.trash_button = QPushButton("Show trash\u2026", self)
-        self.open_button.setToolTip("Open the selected report (Enter or double-click).")
-        self.delete_button.setToolTip("Move the selected report to the trash; it can be restored.")
+        self.open_button = QPushButton(translate("Open", lang), self)
+        self.duplicate_button = QPushButton(translate("Duplicate", lang), self)
+        self.delete_button = QPushButton(translate("Delete\u2026", lang), self)
+        self.trash_button = QPushButton(translate("Show trash\u2026", lang), self)
+        self.open_button.setToolTip(translate("Open the selected report (Enter or double-click).",
+                                              lang))
+        self.delete_button.setToolTip(translate("Move the selected report to the trash; it can "
+                                                "be restored.", lang))
         small_row = QHBoxLayout()
         small_row.setSpacing(SPACING)
         for button in (self.open_button, self.duplicate_button, self.delete_button):
@@ -147,8 +151,8 @@ class StartScreen(QWidget):
         self.deadlines.setWordWrap(True)
         self.deadlines.setTextFormat(Qt.TextFormat.RichText)
         self.deadlines.setObjectName("deadlines")
-        self.empty = QLabel("No reports yet. Start one with \u201cNew report\u201d, or open the "
-                            "sample report to look around first.", self)
+        self.empty = QLabel(translate("No reports yet. Start one with \u201cNew report\u201d, or "
+                                      "open the sample report to look around first.", lang), self)
         self.empty.setStyleSheet(f"color: {MUTED};")
         self.empty.setWordWrap(True)
 
@@ -204,22 +208,25 @@ class StartScreen(QWidget):
 
     def _add_row(self, summary: Any, report: Report) -> None:
         period_from, period_to = summary.period_from, summary.period_to
-        period = (f"{period_from.isoformat()} \u2013 {period_to.isoformat()}"
+        lang = self.lang
+        period = (isolate(f"{period_from.isoformat()} \u2013 {period_to.isoformat()}", lang)
                   if period_from and period_to else "")
-        state = state_name(summary.state, self.lang) if summary.state else "(State not chosen)"
+        state = (state_name(summary.state, lang) if summary.state
+                 else translate("(State not chosen)", lang))
         saved_at = summary.saved_at
         if isinstance(saved_at, datetime) and saved_at.tzinfo is not None:
             saved_at = saved_at.astimezone().replace(tzinfo=None)
-        kind = kind_words(summary.report_kind, period_to)
+        kind = kind_words(summary.report_kind, period_to, lang)
         sample = is_sample(report)
         if sample:
-            kind = f"{kind} (sample)"
-        item = QTreeWidgetItem(self.list, [state, kind, period, ago(saved_at), "", ""])
+            kind = translate("{kind} (sample)", lang).format(kind=kind)
+        item = QTreeWidgetItem(self.list, [state, kind, period, ago(saved_at, lang=lang), "", ""])
         item.setData(0, ID_ROLE, summary.id)
         if sample:
             for column in (0, 1):
-                item.setToolTip(column, "A sample report that comes with the program, to explore "
-                                        "it: its figures are illustrative, not the State's.")
+                item.setToolTip(column, translate(
+                    "A sample report that comes with the program, to explore it: its figures "
+                    "are illustrative, not the State's.", lang))
                 item.setForeground(column, Qt.GlobalColor.darkGray)
         percent = completeness(report, validate(report))
         bar = QProgressBar(self.list)
@@ -227,16 +234,17 @@ class StartScreen(QWidget):
         bar.setValue(percent)
         bar.setFormat("%p%")
         bar.setMaximumHeight(18)
-        bar.setAccessibleName(f"{percent}% complete")
+        complete = translate("{percent} complete", lang).format(percent=f"{percent}%")
+        bar.setAccessibleName(complete)
         self.list.setItemWidget(item, 4, bar)
-        dues = all_deadlines(report, self.today)
+        dues = all_deadlines(report, self.today, lang)
         if dues:
             due = dues[0]
             item.setText(5, due.when(self.lang) + (" \u26a0" if due.late else ""))
             if due.late:
                 item.setForeground(5, Qt.GlobalColor.darkRed)
         item.setData(0, Qt.ItemDataRole.AccessibleTextRole,
-                     f"{state}, {item.text(1)}, {period}, {percent}% complete")
+                     language(lang).list_separator.join((state, item.text(1), period, complete)))
 
     def selected_id(self) -> int | None:
         items = self.list.selectedItems()
@@ -280,9 +288,10 @@ class StartScreen(QWidget):
             return
         item = self.list.selectedItems()[0]
         answer = QMessageBox.question(
-            self, "Delete report",
-            f"Move \u201c{item.text(0)}, {item.text(1)}\u201d to the trash? You can restore it "
-            "from \u201cShow trash\u201d.")
+            self, translate("Delete report", self.lang),
+            translate("Move \u201c{report}\u201d to the trash? You can restore it from "
+                      "\u201cShow trash\u201d.", self.lang).format(
+                report=language(self.lang).list_separator.join((item.text(0), item.text(1)))))
         if answer == QMessageBox.StandardButton.Yes:
             self.delete(report_id)
 
@@ -297,14 +306,15 @@ class StartScreen(QWidget):
 
 
 def deadlines_html(report: Report, today: date, lang: str = "en") -> str:
-    dues: list[Due] = all_deadlines(report, today)
+    dues: list[Due] = all_deadlines(report, today, lang)
     if not dues:
         return ""
-    name = state_name(report.state, lang) if report.state else "this State"
+    name = state_name(report.state, lang) if report.state else translate("this State", lang)
     lines = []
     for due in dues:
         when = due.when(lang)
         if due.late:
             when = f"<b style='color:{ERROR}'>\u26a0 {when}</b>"
-        lines.append(f"{due.label}: {when}")
-    return f"<b>Deadlines for {name}</b><br>" + "<br>".join(lines)
+        lines.append(translate("{what}: {when}", lang).format(what=due.label, when=when))
+    title = translate("Deadlines for {state}", lang).format(state=name)
+    return f"<b>{title}</b><br>" + "<br>".join(lines)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ccm_desktop.domain.report import FormStatus
-from ccm_desktop.schema.i18n import translate
+from ccm_desktop.schema.i18n import N_, translate
 from ccm_desktop.schema.model import Part
 from ccm_desktop.ui.document import ReportDocument
 from ccm_desktop.ui.style import MUTED, SPACING, WARNING
@@ -32,6 +32,7 @@ class StatusBox(QFrame):
         self.document = document
         self.letter = part.id
         self.part = part
+        self.lang = lang
         self.setObjectName("statusBox")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("#statusBox { background: palette(alternate-base); border-radius: 4px; }")
@@ -39,28 +40,34 @@ class StatusBox(QFrame):
         grid.setContentsMargins(2 * SPACING, SPACING, 2 * SPACING, SPACING)
         grid.setHorizontalSpacing(SPACING)
         grid.setVerticalSpacing(4)
-        question = QLabel(f"<b>Form {part.id} in this report</b>", self)
+        question = QLabel("<b>{}</b>".format(translate("Form {letter} in this report", lang).format(
+            letter=part.id)), self)
         grid.addWidget(question, 0, 0, 1, 3)
 
-        self.changed = QRadioButton("Changed \u2014 this report gives new information", self)
-        self.unchanged = QRadioButton("Unchanged since the report of", self)
-        self.not_applicable = QRadioButton("Not applicable, because", self)
+        self.changed = QRadioButton(translate("Changed \u2014 this report gives new information", lang),
+                                    self)
+        self.unchanged = QRadioButton(translate("Unchanged since the report of", lang), self)
+        self.not_applicable = QRadioButton(translate("Not applicable, because", lang), self)
         self.group = QButtonGroup(self)
         for button in (self.changed, self.unchanged, self.not_applicable):
             self.group.addButton(button)
 
         self.year = QSpinBox(self)
         self.year.setRange(2010, 2100)
-        self.year.setAccessibleName(f"Form {part.id}: year of the report it is unchanged since")
-        self.year.setToolTip("The year of the earlier report whose information still holds.")
+        self.year.setAccessibleName(translate(
+            "Form {letter}: year of the report it is unchanged since", lang).format(letter=part.id))
+        self.year.setToolTip(translate("The year of the earlier report whose information still "
+                                       "holds.", lang))
         self.year.setKeyboardTracking(False)
         self.reason = QLineEdit(self)
         example = translate(part.not_applicable_example, lang) if part.not_applicable_example \
             else ""
-        self.reason.setPlaceholderText(f"e.g. {example}" if example else "")
-        self.reason.setAccessibleName(f"Form {part.id}: why it does not apply")
-        self.reason.setToolTip("One line saying why the form does not apply; a bare \u201cN/A\u201d "
-                               "is not enough for the reviewers.")
+        self.reason.setPlaceholderText(translate("e.g. {example}", lang).format(example=example)
+                                       if example else "")
+        self.reason.setAccessibleName(translate("Form {letter}: why it does not apply",
+                                                lang).format(letter=part.id))
+        self.reason.setToolTip(translate("One line saying why the form does not apply; a bare "
+                                         "\u201cN/A\u201d is not enough for the reviewers.", lang))
 
         grid.addWidget(self.changed, 1, 0, 1, 3)
         grid.addWidget(self.unchanged, 2, 0)
@@ -75,12 +82,14 @@ class StatusBox(QFrame):
         if not part.can_be_not_applicable:
             self.not_applicable.setEnabled(False)
             self.reason.setEnabled(False)
-            self.not_applicable.setToolTip("Every State reports this form; it cannot be marked "
-                                           "not applicable.")
-            self.not_applicable.setText("Not applicable (not possible for this form)")
-        for button, name in ((self.changed, "changed"), (self.unchanged, "unchanged"),
-                             (self.not_applicable, "not applicable")):
-            button.setAccessibleName(f"Form {part.id} is {name}")
+            self.not_applicable.setToolTip(translate("Every State reports this form; it cannot "
+                                                     "be marked not applicable.", lang))
+            self.not_applicable.setText(translate("Not applicable (not possible for this form)",
+                                                  lang))
+        for button, name in ((self.changed, N_("Form {letter} is changed")),
+                             (self.unchanged, N_("Form {letter} is unchanged")),
+                             (self.not_applicable, N_("Form {letter} is not applicable"))):
+            button.setAccessibleName(translate(name, lang).format(letter=part.id))
 
         self.changed.clicked.connect(lambda: self._set(FormStatus.CHANGED))
         self.unchanged.clicked.connect(lambda: self._set(FormStatus.UNCHANGED))
@@ -102,8 +111,9 @@ class StatusBox(QFrame):
         self.review_note = QLabel(self)
         self.review_note.setWordWrap(True)
         self.review_note.setStyleSheet(f"color: {WARNING};")
-        self.confirm = QPushButton("Confirm unchanged", self)
-        self.confirm.setAccessibleName(f"Form {self.letter}: confirm it as carried over")
+        self.confirm = QPushButton(translate("Confirm unchanged", self.lang), self)
+        self.confirm.setAccessibleName(translate("Form {letter}: confirm it as carried over",
+                                                 self.lang).format(letter=self.letter))
         self.confirm.clicked.connect(lambda: self.document.confirm_reviewed(self.letter))
         grid.addWidget(self.review_note, 4, 0, 1, 2)
         grid.addWidget(self.confirm, 4, 2, Qt.AlignmentFlag.AlignLeft)
@@ -175,9 +185,10 @@ class StatusBox(QFrame):
                                and form.status is FormStatus.NOT_APPLICABLE)
         initial = self.document.report.report_kind == "initial"
         self.unchanged.setEnabled(not initial or form.status is FormStatus.UNCHANGED)
-        self.unchanged.setToolTip("An initial report has nothing earlier to refer to." if initial
-                                  else "The information given in that year's report still holds.")
-        self.unchanged_note.setText("nothing below needs to be filled in"
+        self.unchanged.setToolTip(translate(
+            "An initial report has nothing earlier to refer to." if initial
+            else "The information given in that year's report still holds.", self.lang))
+        self.unchanged_note.setText(translate("nothing below needs to be filled in", self.lang)
                                     if form.status is FormStatus.UNCHANGED else "")
         self._refresh_review(form.to_review, form.status)
         del blockers
@@ -188,15 +199,17 @@ class StatusBox(QFrame):
         if not to_review:
             return
         if status is FormStatus.NOT_APPLICABLE:
-            self.review_note.setText("\u25cf To review: carried over from last year's report. "
-                                     "Check that the form still does not apply and why.")
-            self.confirm.setText("Confirm not applicable")
+            self.review_note.setText(translate(
+                "\u25cf To review: carried over from last year's report. Check that the form "
+                "still does not apply and why.", self.lang))
+            self.confirm.setText(translate("Confirm not applicable", self.lang))
         else:
-            self.review_note.setText("\u25cf To review: carried over from last year's report. "
-                                     "Check it, then confirm it or edit what changed.")
-            self.confirm.setText("Confirm unchanged")
-        self.confirm.setToolTip("Mark this form as reviewed, as it stands. Editing the form "
-                                "marks it reviewed too.")
+            self.review_note.setText(translate(
+                "\u25cf To review: carried over from last year's report. Check it, then confirm "
+                "it or edit what changed.", self.lang))
+            self.confirm.setText(translate("Confirm unchanged", self.lang))
+        self.confirm.setToolTip(translate("Mark this form as reviewed, as it stands. Editing the "
+                                          "form marks it reviewed too.", self.lang))
 
     def focus_on(self, attribute: str | None) -> None:
         if attribute == "last_reported_year":

@@ -135,7 +135,6 @@ class SubmitFlow(QObject):
             self.window.lang, self.window.today, submitted, self.window)
         dialog.go_to.connect(opened.view.go_to)
         dialog.submit_requested.connect(self.submit)
-        dialog.setLayoutDirection(self.window.layoutDirection())
         self.dialog = dialog
         dialog.show()
         return dialog

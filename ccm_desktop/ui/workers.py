@@ -24,23 +24,28 @@ class _Signals(QObject):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, work: Work, signals: _Signals) -> None:
+    def __init__(self, work: Work, signals: _Signals, lang: str = "en") -> None:
         super().__init__()
         self.work = work
         self.signals = signals
+        self.lang = lang
         self.setAutoDelete(True)
 
     def run(self) -> None:
         try:
             result = self.work(lambda done, total: self.signals.progress.emit(done, total))
         except Exception as exc:  # noqa: BLE001 - reported as one sentence on the GUI thread
-            self.signals.failed.emit(user_sentence(exc))
+            self.signals.failed.emit(user_sentence(exc, self.lang))
             return
         self.signals.finished.emit(result)
 
 
-def user_sentence(exc: BaseException) -> str:
-    """One plain sentence for a failure: the error's own user message where it has one."""
+def user_sentence(exc: BaseException, lang: str = "en") -> str:
+    """One plain sentence for a failure: the error's own user message where it has one; a file
+    that cannot be read, or a value that does not fit, in the reader's language `lang`."""
+    text_in = getattr(exc, "text", None)
+    if callable(text_in) and type(exc).__name__ in ("UnreadableFile", "KindError"):
+        return str(text_in(lang))
     message = getattr(exc, "user_message", None)
     if isinstance(message, str) and message:
         return message
@@ -66,6 +71,7 @@ class Job(QObject):
         super().__init__(parent)
         self._signals = _Signals()
         self._work = work
+        self._lang = lang
         self.running = False
         self.dialog = QProgressDialog(label, "", 0, 0, parent)
         self.dialog.setWindowTitle(translate(N_("Please wait"), lang))
@@ -81,7 +87,7 @@ class Job(QObject):
     def start(self) -> None:
         self.running = True
         self.dialog.setValue(0)
-        QThreadPool.globalInstance().start(_Runnable(self._work, self._signals))
+        QThreadPool.globalInstance().start(_Runnable(self._work, self._signals, self._lang))
 
     def _progress(self, done: int, total: int) -> None:
         if total > 0:

@@ -61,7 +61,7 @@ from ccm_desktop.exchange.xlsx.mapping import (
     load_mapping,
 )
 from ccm_desktop.exchange.xlsx.merge import Change, merge, merge_preview, parts_with_content
-from ccm_desktop.schema.i18n import N_, ntranslate, translate
+from ccm_desktop.schema.i18n import N_, message, ntranslate, translate
 from ccm_desktop.schema.kinds import AreaM2, Attachments
 from ccm_desktop.schema.model import Table
 from ccm_desktop.schema.registry import PARTS
@@ -109,7 +109,7 @@ class XlsxImportDialog(QDialog):
         self.sheets = sheets if sheets is not None else read_sheets(self.path)
         self.sheets = [s for s in self.sheets if s.rows] or self.sheets
         if not self.sheets:
-            raise UnreadableFile(self.path.name, "the workbook has no sheet")
+            raise UnreadableFile(self.path.name, N_("the workbook has no sheet"))
         self.result_rows: MappedRows | None = None
         self._building = False
         self.setWindowTitle(translate(N_("Import rows from {file}"), self.lang).format(
@@ -354,7 +354,7 @@ class XlsxImportDialog(QDialog):
                 self.result_rows = apply_mapping(self.sheet, mapping, self.path.name, self.lang)
             except UnreadableFile as exc:
                 self.result_rows = None
-                self.summary.setText(str(exc))
+                self.summary.setText(exc.text(self.lang))
                 self._fill_preview(None)
                 self._update_buttons()
                 return
@@ -386,7 +386,8 @@ class XlsxImportDialog(QDialog):
         problems = result.problems if result is not None else []
         skipped = result.skipped if result is not None else []
         self.problems.setRowCount(len(problems) + len(skipped))
-        lines = [(p.sheet, str(p.row), _column_letter(p.column), p.text, p.problem)
+        lines = [(p.sheet, str(p.row), _column_letter(p.column), p.text,
+                  p.problem_text(self.lang))
                  for p in problems]
         lines += [(self.sheet.name, str(n), "", "",
                    translate(N_("left out: {why}"), self.lang).format(why=why)) for n, why in skipped]
@@ -457,8 +458,8 @@ class XlsxImportDialog(QDialog):
         index = next((i for i, s in enumerate(self.sheets)
                       if s.name.casefold() == mapping.sheet.casefold()), None)
         if index is None:
-            raise UnreadableFile(self.path.name, f"has no sheet named \"{mapping.sheet}\", which "
-                                                 "the mapping names")
+            raise UnreadableFile(self.path.name, message(
+                N_("has no sheet named \"{sheet}\", which the mapping names"), sheet=mapping.sheet))
         self._building = True
         self.sheet_box.setCurrentIndex(index)
         self._select_target((mapping.form, mapping.table))
@@ -480,7 +481,8 @@ class XlsxImportDialog(QDialog):
         try:
             self.apply_mapping_file(load_mapping(name))
         except UnreadableFile as exc:
-            QMessageBox.warning(self, translate(N_("Mapping not loaded"), self.lang), str(exc))
+            QMessageBox.warning(self, translate(N_("Mapping not loaded"), self.lang),
+                                exc.text(self.lang))
 
     def _ask_save(self) -> None:
         suggested = self.path.with_suffix("").name + ".ccm-map.json"
@@ -593,7 +595,7 @@ def open_import_dialog(document: Any, path: str | Path, parent: QWidget | None =
             return True
         dialog = XlsxImportDialog(path, parent, lang=lang, sheets=sheets)
     except UnreadableFile as exc:
-        QMessageBox.warning(parent, translate(N_("Workbook not read"), lang), str(exc))
+        QMessageBox.warning(parent, translate(N_("Workbook not read"), lang), exc.text(lang))
         return False
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False

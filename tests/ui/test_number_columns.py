@@ -151,8 +151,8 @@ def test_seven_digit_areas_and_totals_show_every_digit(qtbot: QtBot, repository:
     # A choice is not cut either ("Confir…"): its words do not wrap.
     areas = next(t for t in form_f_tables(qtbot, window) if t.table_id == "contaminated_areas")
     status = areas.model.column_index("status")
-    assert [areas.model.display_text(r, status) for r in range(2)] == [
-        translate("Confirmed", lang), translate("Suspected", lang)]
+    assert [areas.model.display_text(r, status) for r in range(2)] == \
+        [translate("Confirmed", lang), translate("Suspected", lang)]
     assert not any(cut_short(areas, r, status) for r in range(2))
     clearance = next(t for t in form_f_tables(qtbot, window) if t.table_id == "clearance")
     totals = clearance.model.rowCount() - 1

@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from ccm_desktop.domain.report import FormStatus, Report
+from ccm_desktop.schema.i18n import translate
 from ccm_desktop.schema.kinds import AreaM2, Int
 from ccm_desktop.storage.repository import Repository, open_repository
 from ccm_desktop.ui.field_editors import editor_for as field_editor_for
@@ -94,11 +95,12 @@ def test_the_paste_report_names_the_decimal_separator_it_assumed(
     QGuiApplication.clipboard().setText(text)
     editor.paste_from_clipboard()
     message = editor.messages.message()
-    assert f"Numbers were read with {separator} as the decimal separator." in message, message
+    said = translate("Numbers were read with {separator} as the decimal separator.", locale)
+    assert said.format(separator=translate(separator, locale)) in message, message
     # Munitions are whole numbers: "2,5" / "2.5" is refused, the grouped figure is read.
     assert "munitions" not in stored(editor)[0]
     assert stored(editor)[1]["munitions"] == 1234
-    assert "is not a whole number" in message
+    assert translate("is not a whole number", locale) in message
 
 
 def test_a_pasted_english_decimal_comma_is_refused_not_multiplied(qtbot: QtBot) -> None:

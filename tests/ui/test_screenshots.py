@@ -82,8 +82,13 @@ def test_screenshot_of_every_page(qtbot: QtBot, tmp_path: Path) -> None:
         try:
             # The layouts follow the new direction once the posted layout requests are handled
             # (later on a busy machine): wait for it rather than a fixed time.
-            qtbot.waitUntil(lambda: view.navigator.mapTo(
-                window, view.navigator.rect().center()).x() > window.width() // 2, timeout=5000)
+            # The report view is made again in the new language: the current one is asked for.
+            def navigator_on_the_right() -> bool:
+                assert window.current is not None
+                navigator = window.current.view.navigator
+                return navigator.mapTo(window, navigator.rect().center()).x() > window.width() // 2
+
+            qtbot.waitUntil(navigator_on_the_right, timeout=5000)
             assert window.grab().save(str(folder / "33-arabic-layout.png"))
         finally:
             window.set_language("en")

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from ccm_desktop.schema.i18n import translate
+from ccm_desktop.schema.i18n import ntranslate, translate
 from ccm_desktop.ui.table.paste import read_block, write_block
 from tests.ui.table_helpers import make_editor, stored, view_index
 
@@ -67,9 +67,13 @@ def test_paste_uses_decimal_commas_of_the_locale_and_skips_a_header(qtbot: QtBot
         {"year": 2024, "article": "5", "resource_type": "in_kind", "amount": Decimal("980.25"),
          "currency": "EUR"},
     ]
-    # the report speaks the table's language (French here)
+    # The summary is written in the editor's language (French here).
     assert translate("The first line held the column titles and was left out.", "fr") in \
-        editor.messages.message()
+        editor.messages.message().splitlines()
+    first = editor.messages.message().splitlines()[0]
+    assert first.startswith(ntranslate("Pasted {n} cell into {rows}.",
+                                       "Pasted {n} cells into {rows}.", 10, "fr").format(
+        n=10, rows=ntranslate("{n} row", "{n} rows", 2, "fr").format(n=2)))
     assert not editor.messages.attention
 
 

@@ -30,7 +30,9 @@ def _reshaper() -> arabic_reshaper.ArabicReshaper:
     """Join Arabic letters, with only the ligatures the embedded font can draw (lam-alef)."""
     from arabic_reshaper.ligatures import LIGATURES
 
-    config: dict[str, object] = {"support_ligatures": True}
+    # Harakat (vowel marks, shadda) are kept: arabic-reshaper deletes them by default, and a
+    # word such as "مؤكَّدة" would lose its shadda.
+    config: dict[str, object] = {"support_ligatures": True, "delete_harakat": False}
     for name, (_chars, forms) in LIGATURES:
         if not all(not f or all(fonts.has_glyph(fonts.REGULAR, c) for c in f) for f in forms):
             config[name] = False

@@ -25,7 +25,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from ccm_desktop.schema.i18n import N_, translate
+from ccm_desktop.schema.i18n import N_, message, translate
 from ccm_desktop.schema.kinds import (
     WHOLE_DIGITS_READ,
     Attachments,
@@ -156,26 +156,27 @@ def from_cell(kind: Kind, raw: Any, lang: str) -> Any:
     if isinstance(raw, bool):
         if isinstance(kind, YesNo):
             return raw
-        raise KindError(N_("holds TRUE or FALSE where {what} belongs").format(what=_what(kind)))
+        raise KindError(N_("holds TRUE or FALSE where {what} belongs"), what=message(_what(kind)))
     if isinstance(raw, datetime | date):
         day = raw.date() if isinstance(raw, datetime) else raw
         if isinstance(kind, DateKind):
             return day
         if isinstance(kind, Text):
             return day.isoformat()
-        raise KindError(N_("holds a date where {what} belongs").format(what=_what(kind)))
+        raise KindError(N_("holds a date where {what} belongs"), what=message(_what(kind)))
     if isinstance(raw, int | float):
         return _from_number(kind, raw)
     if isinstance(raw, time | timedelta):
-        raise KindError(N_("holds a time of day where {what} belongs").format(what=_what(kind)))
+        raise KindError(N_("holds a time of day where {what} belongs"), what=message(_what(kind)))
     raise KindError(N_("cannot be read"))
 
 
 def _what(kind: Kind) -> str:
     return {
-        "int": "a whole number", "year": "a year", "decimal": "a number", "money": "an amount",
-        "area_m2": "an area", "date": "a date", "yesno": "yes or no",
-    }.get(kind.name, "text")
+        "int": N_("a whole number"), "year": N_("a year"), "decimal": N_("a number"),
+        "money": N_("an amount"), "area_m2": N_("an area"), "date": N_("a date"),
+        "yesno": N_("yes or no"),
+    }.get(kind.name, N_("text"))
 
 
 def _from_number(kind: Kind, raw: int | float) -> Any:

@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from ccm_desktop.schema.i18n import N_, UN_LANGUAGES, translate
+from ccm_desktop.schema.i18n import N_, UN_LANGUAGES, Words, message, translate
 from ccm_desktop.schema.kinds import (
     AREA_UNITS,
     AreaM2,
@@ -127,9 +127,9 @@ def convert_cell(kind: Kind, raw: Any, *, unit: str | None = None, dates: str = 
     if isinstance(raw, bool):
         if isinstance(kind, YesNo):
             return raw
-        raise KindError(N_("is TRUE or FALSE, not {what}").format(what=_what(kind)))
+        raise KindError(N_("is TRUE or FALSE, not {what}"), what=message(_what(kind)))
     if isinstance(raw, time | timedelta):
-        raise KindError(N_("is a time of day, not {what}").format(what=_what(kind)))
+        raise KindError(N_("is a time of day, not {what}"), what=message(_what(kind)))
     if isinstance(kind, DateKind):
         return _date(raw, dates)
     if isinstance(kind, Year):
@@ -141,7 +141,7 @@ def convert_cell(kind: Kind, raw: Any, *, unit: str | None = None, dates: str = 
     if isinstance(raw, datetime | date):
         day = raw.date() if isinstance(raw, datetime) else raw
         if isinstance(kind, YesNo | Choice):
-            raise KindError(N_("is a date, not {what}").format(what=_what(kind)))
+            raise KindError(N_("is a date, not {what}"), what=message(_what(kind)))
         return day.isoformat()
     text = _text_of(raw)
     if isinstance(kind, YesNo):
@@ -200,7 +200,7 @@ def _date(raw: Any, order: str) -> date:
         elif order == "yyyy-mm-dd":
             raise KindError(N_("is not a date in the form YYYY-MM-DD"))
         return _make(year, second, first)
-    raise KindError(N_("is not a date in the form {order}").format(order=order.upper()))
+    raise KindError(N_("is not a date in the form {order}"), order=order.upper())
 
 
 def _make(year: int, month: int, day: int) -> date:
@@ -277,8 +277,8 @@ def _choice(kind: Choice, text: str, lang: str) -> str:
         names |= {fold(translate(option.label, language)) for language in UN_LANGUAGES}
         if folded in names:
             return option.id
-    labels = ", ".join(translate(o.label, lang) for o in kind.options)
-    raise KindError(N_("is not one of the choices ({choices})").format(choices=labels))
+    labels = Words(tuple(message(o.label) for o in kind.options))
+    raise KindError(N_("is not one of the choices ({choices})"), choices=labels)
 
 
 def _state(text: str, lang: str) -> str:

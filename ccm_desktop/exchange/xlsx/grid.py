@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter
 
 from ccm_desktop.exchange.errors import UnreadableFile
 from ccm_desktop.exchange.xlsx.guards import MAX_COLUMNS, MAX_ROWS, open_workbook, quiet_openpyxl
+from ccm_desktop.schema.i18n import N_, message
 
 CellValue = Any  # str, int, float, bool, datetime, date, time or timedelta as openpyxl gives it
 
@@ -65,9 +66,10 @@ def read_sheet(worksheet: Any, filename: str) -> Sheet:
             for number, values in enumerate(worksheet.iter_rows(max_col=MAX_COLUMNS,
                                                                 values_only=True), start=1):
                 if number > MAX_ROWS:
-                    raise UnreadableFile(filename, f"the sheet goes on past row {MAX_ROWS:,}, "
-                                                   "more than a report ever "
-                                                   "needs; delete the unused rows below the data",
+                    raise UnreadableFile(filename, message(N_(
+                        "the sheet goes on past row {max_rows}, more than a report ever needs; delete"
+                        " the unused rows below the data"),
+                        max_rows=MAX_ROWS),
                                          where(name))
                 end = len(values)
                 while end and _empty(values[end - 1]):
@@ -78,7 +80,9 @@ def read_sheet(worksheet: Any, filename: str) -> Sheet:
         raise
     except Exception as exc:  # a damaged part: one sentence, never a traceback
         text = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else type(exc).__name__
-        raise UnreadableFile(filename, f"the sheet cannot be read ({text})", where(name)) from None
+        raise UnreadableFile(filename, message(N_(
+            "the sheet cannot be read ({text})"),
+            text=text), where(name)) from None
     return sheet
 
 

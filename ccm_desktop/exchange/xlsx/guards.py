@@ -30,6 +30,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ccm_desktop.exchange.errors import UnreadableFile
+from ccm_desktop.schema.i18n import N_, Message, message
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_TOTAL_BYTES = 384 * 1024 * 1024  # unpacked, all parts together (attachments are inside)
@@ -65,11 +66,13 @@ def inspect_package(path: Path) -> dict[str, str]:
         with path.open("rb") as handle:
             head = handle.read(8)
     except OSError as exc:
-        raise UnreadableFile(name, f"cannot be opened ({exc.strerror or exc})") from None
+        raise UnreadableFile(name, message(N_("cannot be opened ({reason})"),
+                                           reason=exc.strerror or str(exc))) from None
     if size == 0:
-        raise UnreadableFile(name, "the file is empty")
+        raise UnreadableFile(name, N_("the file is empty"))
     if size > MAX_FILE_BYTES:
-        raise UnreadableFile(name, f"the file is too large ({_mb(size)}) to be a report workbook")
+        raise UnreadableFile(name, message(N_("the file is too large ({size}) to be a report "
+                                              "workbook"), size=_mb(size)))
     if head.startswith(OLE_MAGIC):
         raise UnreadableFile(name, _ole_problem(path, size))
     if not head.startswith(b"PK"):
@@ -78,60 +81,62 @@ def inspect_package(path: Path) -> dict[str, str]:
         with zipfile.ZipFile(path) as package:
             return _inspect_zip(package, name)
     except zipfile.BadZipFile:
-        raise UnreadableFile(name, "the workbook is damaged or cut off (its ZIP directory is "
-                                   "missing or broken); save it again from Excel") from None
+        raise UnreadableFile(name, N_("the workbook is damaged or cut off (its ZIP directory is "
+                                   "missing or broken); save it again from Excel")) from None
     except (zlib.error, EOFError, OSError, ValueError, NotImplementedError):
-        raise UnreadableFile(name, "the workbook is damaged (a part of it cannot be "
-                                   "unpacked); save it again from Excel") from None
+        raise UnreadableFile(name, N_("the workbook is damaged (a part of it cannot be "
+                                   "unpacked); save it again from Excel")) from None
 
 
-def _ole_problem(path: Path, size: int) -> str:
+def _ole_problem(path: Path, size: int) -> Message:
     with path.open("rb") as handle:
         data = handle.read(min(size, 32 * 1024 * 1024))
     if ENCRYPTED_STREAM in data:
-        return ("the workbook is protected with a password (it is encrypted); open it in Excel, "
-                "remove the password and save it again")
-    return ("this is an old-style Excel 97-2003 file (.xls) or another Office document, not an "
-            ".xlsx workbook; save it as .xlsx first")
+        return message(N_("the workbook is protected with a password (it is encrypted); open it "
+                          "in Excel, remove the password and save it again"))
+    return message(N_("this is an old-style Excel 97-2003 file (.xls) or another Office "
+                      "document, not an .xlsx workbook; save it as .xlsx first"))
 
 
-def _not_zip_problem(head: bytes) -> str:
+def _not_zip_problem(head: bytes) -> Message:
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF")):
-        return "this is a picture or a PDF, not an Excel workbook"
+        return message(N_("this is a picture or a PDF, not an Excel workbook"))
     if head.startswith((b"{", b"[", b"\xef\xbb\xbf{")):
-        return "this is a text (JSON) file, not an Excel workbook; name it .ccm.json"
-    return "this is not an Excel workbook (.xlsx); a text or CSV file must be saved as .xlsx first"
+        return message(N_("this is a text (JSON) file, not an Excel workbook; name it .ccm.json"))
+    return message(N_("this is not an Excel workbook (.xlsx); a text or CSV file must be saved as "
+                      ".xlsx first"))
 
 
 def _inspect_zip(package: zipfile.ZipFile, name: str) -> dict[str, str]:
     infos = package.infolist()
     if len(infos) > MAX_PARTS:
-        raise UnreadableFile(name, f"the workbook has {len(infos):,} parts, far more than a real "
-                                   "workbook; it was not opened")
+        raise UnreadableFile(name, message(N_("the workbook has {n} parts, far more than a real "
+                                              "workbook; it was not opened"), n=len(infos)))
     names = {i.filename for i in infos}
     if "xl/workbook.xml" not in names:
         if "word/document.xml" in names:
-            raise UnreadableFile(name, "this is a Word document, not an Excel workbook")
-        raise UnreadableFile(name, "this is a ZIP file but not an Excel workbook (it has no "
-                                   "xl/workbook.xml)")
+            raise UnreadableFile(name, N_("this is a Word document, not an Excel workbook"))
+        raise UnreadableFile(name, N_("this is a ZIP file but not an Excel workbook (it has no "
+                                   "xl/workbook.xml)"))
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:
-            raise UnreadableFile(name, "the workbook is protected with a password (its parts are "
-                                       "encrypted); remove the password in Excel and save again")
+            raise UnreadableFile(name, N_("the workbook is protected with a password (its parts are "
+                                       "encrypted); remove the password in Excel and save again"))
         total += info.file_size
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise UnreadableFile(name, f"part {info.filename} would unpack from "
-                                       f"{_mb(info.compress_size)} to {_mb(info.file_size)}, a "
-                                       "ratio only a ZIP bomb has; the workbook was not opened")
+            raise UnreadableFile(name, message(N_(
+                "part {part} would unpack from {packed} to {unpacked}, a ratio only a ZIP bomb "
+                "has; the workbook was not opened"), part=info.filename,
+                packed=_mb(info.compress_size), unpacked=_mb(info.file_size)))
         if total > MAX_TOTAL_BYTES:
-            raise UnreadableFile(name, f"the workbook would unpack to more than "
-                                       f"{_mb(MAX_TOTAL_BYTES)}; it is too large or a ZIP bomb, "
-                                       "and was not opened")
+            raise UnreadableFile(name, message(N_(
+                "the workbook would unpack to more than {size}; it is too large or a ZIP bomb, "
+                "and was not opened"), size=_mb(MAX_TOTAL_BYTES)))
         if info.filename.startswith("xl/externalLinks/"):
-            raise UnreadableFile(name, "the workbook links to other workbooks (external links), "
+            raise UnreadableFile(name, N_("the workbook links to other workbooks (external links), "
                                        "which are not read; break the links in Excel (Data, Edit "
-                                       "Links, Break Link) and save it again")
+                                       "Links, Break Link) and save it again"))
     sheets = _sheet_parts(package, name)
     for info in infos:
         lower = info.filename.lower()
@@ -155,15 +160,15 @@ def _sheet_parts(package: zipfile.ZipFile, name: str) -> dict[str, str]:
     except DefusedXmlException:
         raise UnreadableFile(name, _dtd_problem("xl/workbook.xml")) from None
     except ElementTree.ParseError:
-        raise UnreadableFile(name, "the workbook is damaged (its list of sheets is not valid "
-                                   "XML)") from None
+        raise UnreadableFile(name, N_("the workbook is damaged (its list of sheets is not valid "
+                                   "XML)")) from None
     targets: dict[str, str] = {}
     if rels is not None:
         for rel in rels.iter(f"{pkg_rel}Relationship"):
             if rel.get("Type", "").endswith("/externalLink"):
-                raise UnreadableFile(name, "the workbook links to other workbooks (external "
+                raise UnreadableFile(name, N_("the workbook links to other workbooks (external "
                                            "links), which are not read; break the links in Excel "
-                                           "and save it again")
+                                           "and save it again"))
             target = rel.get("Target", "")
             if rel.get("TargetMode") == "External":
                 continue
@@ -194,16 +199,19 @@ def _small_part(package: zipfile.ZipFile, part: str, name: str, required: bool =
         info = package.getinfo(part)
     except KeyError:
         if required:
-            raise UnreadableFile(name, f"the workbook is damaged (it has no {part})") from None
+            raise UnreadableFile(name, message(N_("the workbook is damaged (it has no {part})"),
+                                               part=part)) from None
         return b""
     if info.file_size > 16 * 1024 * 1024:
-        raise UnreadableFile(name, f"part {part} is too large for a workbook")
+        raise UnreadableFile(name, message(N_("part {part} is too large for a workbook"),
+                                           part=part))
     return package.read(part)
 
 
-def _dtd_problem(part: str) -> str:
-    return (f"part {part} declares XML entities or a document type (<!DOCTYPE>), which no real "
-            "workbook has and which XML attacks use; the workbook was not opened")
+def _dtd_problem(part: str) -> Message:
+    return message(N_("part {part} declares XML entities or a document type (<!DOCTYPE>), which "
+                      "no real workbook has and which XML attacks use; the workbook was not "
+                      "opened"), part=part)
 
 
 def _scan_part(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str,
@@ -227,21 +235,21 @@ def _scan_part(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str,
                 rows += sum(1 for m in _ROW.finditer(data) if m.end() > start)
                 cells += sum(1 for m in _CELL.finditer(data) if m.end() > start)
                 if rows > MAX_ROWS:
-                    raise UnreadableFile(name, f"the sheet has more than {MAX_ROWS:,} rows "
-                                               "(empty rows count too), more than a report "
-                                               "ever needs; delete the unused rows below the data "
-                                               "and save it again", f"sheet {sheet}")
+                    raise UnreadableFile(name, message(N_(
+                        "the sheet has more than {n} rows (empty rows count too), more than a "
+                        "report ever needs; delete the unused rows below the data and save it "
+                        "again"), n=MAX_ROWS), f"sheet {sheet}")
                 if cells > MAX_CELLS:
-                    raise UnreadableFile(name, f"the sheet has more than {MAX_CELLS:,} cells, "
-                                               "more than a report ever needs; delete the "
-                                               "unused rows and columns and save it again",
-                                         f"sheet {sheet}")
+                    raise UnreadableFile(name, message(N_(
+                        "the sheet has more than {n} cells, more than a report ever needs; "
+                        "delete the unused rows and columns and save it again"), n=MAX_CELLS),
+                        f"sheet {sheet}")
             elif is_strings:
                 strings += sum(1 for m in _SI.finditer(data) if m.end() > start)
                 if strings > MAX_SHARED_STRINGS:
-                    raise UnreadableFile(name, "the workbook holds more than "
-                                               f"{MAX_SHARED_STRINGS:,} different texts; it was "
-                                               "not opened")
+                    raise UnreadableFile(name, message(N_(
+                        "the workbook holds more than {n} different texts; it was not opened"),
+                        n=MAX_SHARED_STRINGS))
             tail = data[-_TAIL:]
 
 
@@ -270,8 +278,9 @@ def open_workbook(path: str | Path) -> tuple[Any, dict[str, str]]:
     except UnreadableFile:
         raise
     except Exception as exc:  # openpyxl raises many kinds; each means "cannot read it"
-        raise UnreadableFile(path.name, f"the workbook cannot be read ({_describe(exc)}); save "
-                                        "it again from Excel") from None
+        raise UnreadableFile(path.name, message(N_("the workbook cannot be read ({reason}); "
+                                                   "save it again from Excel"),
+                                                reason=_describe(exc))) from None
     return workbook, sheets
 
 

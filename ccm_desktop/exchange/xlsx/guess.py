@@ -19,7 +19,7 @@ from ccm_desktop.exchange.xlsx.convert import UNIT_WORDS, fold, unit_in
 from ccm_desktop.exchange.xlsx.grid import Sheet, read_sheets
 from ccm_desktop.exchange.xlsx.mapping import ColumnMap, Target, find_sheet, header_key
 from ccm_desktop.exchange.xlsx.synonyms import STOPWORDS, SYNONYMS, TABLE_SYNONYMS
-from ccm_desktop.schema.i18n import UN_LANGUAGES, translate
+from ccm_desktop.schema.i18n import N_, UN_LANGUAGES, message, translate
 from ccm_desktop.schema.kinds import AreaM2, Attachments, DateKind, DecimalNumber, Int
 from ccm_desktop.schema.model import Table
 from ccm_desktop.schema.registry import PARTS
@@ -282,10 +282,12 @@ def guess_for_workbook(path: str | Path, form: str, table_id: str, sheet_name: s
     try:
         _table(form, table_id)
     except KeyError:
-        raise UnreadableFile(path.name, f"there is no table \"{table_id}\" in {form}") from None
+        raise UnreadableFile(path.name, message(N_(
+            "there is no table \"{table_id}\" in {form}"),
+            table_id=table_id, form=form)) from None
     sheets = [s for s in read_sheets(path) if s.rows]
     if not sheets:
-        raise UnreadableFile(path.name, "the workbook has no sheet with anything in it")
+        raise UnreadableFile(path.name, N_("the workbook has no sheet with anything in it"))
     if sheet_name is not None:
         sheet = find_sheet(sheets, sheet_name, path.name)
     else:

@@ -19,6 +19,7 @@ from ccm_desktop.exchange.errors import UnreadableFile
 from ccm_desktop.exchange.xlsx.convert import DATE_ORDERS, DECIMAL_SEPARATORS, convert_cell, fold
 from ccm_desktop.exchange.xlsx.grid import Sheet, read_sheets, where
 from ccm_desktop.exchange.xlsx.synonyms import TOTAL_WORDS
+from ccm_desktop.schema.i18n import N_, message, translate
 from ccm_desktop.schema.kinds import AREA_UNITS, AreaM2, Attachments, KindError, Note, Text
 from ccm_desktop.schema.model import Part, Table
 from ccm_desktop.schema.registry import PARTS
@@ -86,15 +87,19 @@ def load_mapping(path: str | Path) -> ColumnMap:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise UnreadableFile(path.name, f"cannot be opened ({exc.strerror or exc})") from None
+        raise UnreadableFile(path.name, message(N_(
+            "cannot be opened ({reason})"),
+            reason=exc.strerror or str(exc))) from None
     if len(data) > 1024 * 1024:
-        raise UnreadableFile(path.name, "is too large to be a column mapping")
+        raise UnreadableFile(path.name, N_("is too large to be a column mapping"))
     try:
         raw = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise UnreadableFile(path.name, "is not a text file (it is not UTF-8)") from None
+        raise UnreadableFile(path.name, N_("is not a text file (it is not UTF-8)")) from None
     except json.JSONDecodeError as exc:
-        raise UnreadableFile(path.name, f"is not valid JSON ({exc.msg})",
+        raise UnreadableFile(path.name, message(N_(
+            "is not valid JSON ({reason})"),
+            reason=exc.msg),
                              f"line {exc.lineno}, column {exc.colno}") from None
     return mapping_from_json(raw, path.name)
 
@@ -104,7 +109,7 @@ def mapping_from_json(raw: Any, name: str = "mapping") -> ColumnMap:
         return UnreadableFile(name, problem, key)
 
     if not isinstance(raw, dict):
-        raise UnreadableFile(name, "is not a column mapping (expected a JSON object)")
+        raise UnreadableFile(name, N_("is not a column mapping (expected a JSON object)"))
     for key in raw:
         if key not in MAP_KEYS:
             raise bad(key, f"unknown key \"{key}\"")
@@ -184,14 +189,20 @@ class CellProblem:
     row: int
     column: int
     text: str
-    problem: str
+    problem: str  # English
+    why: KindError | None = field(default=None, compare=False)
+
+    def problem_text(self, lang: str = "en") -> str:
+        """The problem in `lang`."""
+        return self.why.text(lang) if self.why is not None else translate(self.problem, lang)
 
     @property
     def where(self) -> str:
         return where(self.sheet, self.row, self.column)
 
-    def sentence(self, filename: str) -> str:
-        return f"{filename} at {self.where}: {self.text} {self.problem}"
+    def sentence(self, filename: str, lang: str = "en") -> str:
+        return translate(N_("{file} at {place}: {value} {problem}"), lang).format(
+            file=filename, place=self.where, value=self.text, problem=self.problem_text(lang))
 
 
 @dataclass(frozen=True)
@@ -225,7 +236,9 @@ def find_sheet(sheets: list[Sheet], name: str, filename: str) -> Sheet:
         if sheet.name.strip().casefold() == name.strip().casefold():
             return sheet
     names = ", ".join(f"\"{s.name}\"" for s in sheets)
-    raise UnreadableFile(filename, f"has no sheet named \"{name}\" (its sheets are {names})")
+    raise UnreadableFile(filename, message(N_(
+        "has no sheet named \"{name}\" (its sheets are {names})"),
+        name=name, names=names))
 
 
 def header_columns(sheet: Sheet, mapping: ColumnMap, filename: str) -> dict[str, int]:
@@ -240,8 +253,10 @@ def header_columns(sheet: Sheet, mapping: ColumnMap, filename: str) -> dict[str,
         if column is None:
             present = ", ".join(f"\"{' '.join(str(v).split())}\"" for v in
                                 sheet.rows.get(mapping.header_row, ()) if v not in (None, ""))
-            raise UnreadableFile(filename, f"the mapping names the column \"{header}\", which is "
-                                           f"not in the header row (it has {present or 'nothing'})",
+            raise UnreadableFile(filename, message(N_(
+                "the mapping names the column \"{header}\", which is not in the header row (it has "
+                "{value})"),
+                header=header, value=present or message(N_("nothing"))),
                                  where(sheet.name, mapping.header_row))
         out[target.column] = column
     return out
@@ -271,7 +286,8 @@ def apply_mapping(sheet: Sheet, mapping: ColumnMap, filename: str, lang: str = "
                 value = convert_cell(kind, raw, unit=units.get(cid), dates=mapping.dates,
                                      decimal_separator=mapping.decimal_separator, lang=lang)
             except KindError as exc:
-                problems.append(CellProblem(sheet.name, number, columns[cid], _show(raw), str(exc)))
+                problems.append(CellProblem(sheet.name, number, columns[cid], _show(raw), str(exc),
+                                                exc))
                 continue
             if value is not None:
                 row[cid] = value

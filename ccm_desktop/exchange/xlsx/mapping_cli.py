@@ -55,7 +55,7 @@ def import_with_map(args: argparse.Namespace, repository_factory: Callable[[Any]
     result = import_with_mapping(args.file, mapping)
     table = mapping.schema()
     for problem in result.problems:
-        complain(problem.sentence(name))
+        complain(problem.sentence(name, lang))
     for number, why in result.skipped:
         complain(translate(N_("{file} at {place}: left out, {why}."), lang).format(
             file=name, place=where(mapping.sheet, number), why=why))

@@ -30,6 +30,7 @@ from ccm_desktop.exchange.errors import UnreadableFile, is_encodable, unencodabl
 from ccm_desktop.exchange.xlsx import layout as L
 from ccm_desktop.exchange.xlsx.cells import from_cell, unescape_text
 from ccm_desktop.exchange.xlsx.grid import Sheet, read_sheets, where
+from ccm_desktop.schema.i18n import N_, message
 from ccm_desktop.schema.kinds import Kind, KindError, Text, Year
 from ccm_desktop.schema.model import Part, Table, path_of
 from ccm_desktop.schema.registry import part
@@ -73,16 +74,17 @@ def read_workbook_parts(path: str | Path) -> tuple[Report, tuple[str, ...]]:
         if isinstance(marker, str) and marker.startswith(L.SHEET):
             part_id = marker[len(L.SHEET):]
             if part_id in by_part:
-                raise UnreadableFile(name, f"sheets \"{by_part[part_id].name}\" and "
-                                           f"\"{sheet.name}\" both claim to hold the same part "
-                                           "of the report; delete one of them")
+                raise UnreadableFile(name, message(N_(
+                    "sheets \"{sheet}\" and \"{sheet2}\" both claim to hold the same part of the report; "
+                    "delete one of them"),
+                    sheet=by_part[part_id].name, sheet2=sheet.name))
             by_part[part_id] = sheet
     cover_sheet = by_part.get("cover")
     if cover_sheet is None:
-        raise UnreadableFile(name, "this workbook was not written by ccm-desktop (it has no Cover "
+        raise UnreadableFile(name, N_("this workbook was not written by ccm-desktop (it has no Cover "
                                    "sheet with the report's details); to take rows from a "
                                    "workbook of your own, import it with a column mapping "
-                                   "(Import Excel… in the window, or import --map)")
+                                   "(Import Excel… in the window, or import --map)"))
     cover = _parse(cover_sheet, name)
     lang = _check_meta(cover, name)
     report = Report(language=str(cover.meta.get("language") or "en"),
@@ -102,8 +104,9 @@ def read_workbook_parts(path: str | Path) -> tuple[Report, tuple[str, ...]]:
                                                   L.ATTACHMENT_DATA_PART})
     if unknown:
         sheet = by_part[unknown[0]]
-        raise UnreadableFile(name, f"unknown part \"{unknown[0]}\" (written by a newer version of "
-                                   "ccm-desktop?)", where(sheet.name, 1, 1))
+        raise UnreadableFile(name, message(N_(
+            "unknown part \"{part}\" (written by a newer version of ccm-desktop?)"),
+            part=unknown[0]), where(sheet.name, 1, 1))
     report.attachments = _read_attachments(by_part, name)
     _check_attachment_refs(report, name)
     if unencodable_text_in(report):  # an id or file name the cell checks do not see
@@ -125,7 +128,9 @@ def _parse(sheet: Sheet, filename: str) -> _Parsed:
             if marker.startswith(L.FIELD):
                 field_id = marker[len(L.FIELD):]
                 if field_id in parsed.fields:
-                    raise UnreadableFile(filename, f"field \"{field_id}\" appears twice",
+                    raise UnreadableFile(filename, message(N_(
+                        "field \"{field_id}\" appears twice"),
+                        field_id=field_id),
                                          where(sheet.name, number, 1))
                 parsed.fields[field_id] = _field_value(values, number)
             elif marker.startswith(L.META):
@@ -134,7 +139,9 @@ def _parse(sheet: Sheet, filename: str) -> _Parsed:
                                                           L.ATTACHMENT_DATA):
                 key = marker[len(L.TABLE):] if marker.startswith(L.TABLE) else marker
                 if key in parsed.blocks:
-                    raise UnreadableFile(filename, f"table \"{key}\" appears twice",
+                    raise UnreadableFile(filename, message(N_(
+                        "table \"{key}\" appears twice"),
+                        key=key),
                                          where(sheet.name, number, 1))
                 ids = [(col, unescape_text(v)) for col, v in enumerate(values[1:], start=2)
                        if isinstance(v, str) and v]
@@ -147,9 +154,9 @@ def _parse(sheet: Sheet, filename: str) -> _Parsed:
             continue
         if block is None:
             col = min(content)
-            raise UnreadableFile(filename, "this cell is outside every table and field of the "
+            raise UnreadableFile(filename, N_("this cell is outside every table and field of the "
                                            "sheet (was a hidden row deleted?); move it into a "
-                                           "table or delete it", where(sheet.name, number, col))
+                                           "table or delete it"), where(sheet.name, number, col))
         block.rows.append((number, content))
     return parsed
 
@@ -164,17 +171,18 @@ def _field_value(values: tuple[Any, ...], number: int) -> tuple[int, int, Any]:
 def _check_meta(cover: _Parsed, name: str) -> str:
     fmt = cover.meta.get("format")
     if fmt != L.FORMAT:
-        raise UnreadableFile(name, "this workbook was not written by ccm-desktop (its Cover sheet "
-                                   "does not name the report format)", where(cover.sheet.name))
+        raise UnreadableFile(name, N_("this workbook was not written by ccm-desktop (its Cover sheet "
+                                   "does not name the report format)"), where(cover.sheet.name))
     version = cover.meta.get("format_version")
     try:
         number = int(str(version))
     except ValueError:
         number = -1
     if number != L.FORMAT_VERSION:
-        raise UnreadableFile(name, f"format version {version} is not supported by this version "
-                                   f"of the application (it reads version {L.FORMAT_VERSION}); "
-                                   "update ccm-desktop", where(cover.sheet.name))
+        raise UnreadableFile(name, message(N_(
+            "format version {version} is not supported by this version of the application (it reads "
+            "version {format_version}); update ccm-desktop"),
+            version=version, format_version=L.FORMAT_VERSION), where(cover.sheet.name))
     labels = cover.meta.get("labels")
     return labels if isinstance(labels, str) and labels else "en"
 
@@ -183,11 +191,13 @@ def _cell(kind: Kind, raw: Any, lang: str, name: str, sheet: str, row: int, col:
     try:
         value = from_cell(kind, raw, lang)
     except KindError as exc:
-        raise UnreadableFile(name, f"{_show(raw)} {exc}", where(sheet, row, col)) from None
+        raise UnreadableFile(name, message(N_(
+            "{value} {problem}"),
+            value=_show(raw), problem=exc.message), where(sheet, row, col)) from None
     texts = value if isinstance(value, list) else [value]
     if not all(is_encodable(t) for t in texts if isinstance(t, str)):
-        raise UnreadableFile(name, "holds text that is not valid Unicode (an escaped lone "
-                                   "surrogate such as _xD800_)", where(sheet, row, col))
+        raise UnreadableFile(name, N_("holds text that is not valid Unicode (an escaped lone "
+                                      "surrogate such as _xD800_)"), where(sheet, row, col))
     return value
 
 
@@ -202,7 +212,9 @@ def _section(schema: Part, parsed: _Parsed, lang: str, name: str) -> Section:
     section = Section()
     for field_id, (row, col, raw) in parsed.fields.items():
         if not schema.has_field(field_id):
-            raise UnreadableFile(name, f"unknown field \"{field_id}\"", where(sheet, row, 1))
+            raise UnreadableFile(name, message(N_(
+                "unknown field \"{field_id}\""),
+                field_id=field_id), where(sheet, row, 1))
         value = _cell(schema.field(field_id).kind, raw, lang, name, sheet, row, col)
         if value is not None:
             section.fields[field_id] = value
@@ -210,7 +222,9 @@ def _section(schema: Part, parsed: _Parsed, lang: str, name: str) -> Section:
         if key in (L.STATUS_TABLE, L.ATTACHMENTS, L.ATTACHMENT_DATA):
             continue
         if not schema.has_table(key):
-            raise UnreadableFile(name, f"unknown table \"{key}\"", where(sheet, block.ids_row, 1))
+            raise UnreadableFile(name, message(N_(
+                "unknown table \"{key}\""),
+                key=key), where(sheet, block.ids_row, 1))
         rows = _rows(schema.table(key), block, lang, name, sheet)
         if rows:
             section.tables[key] = rows
@@ -221,7 +235,9 @@ def _rows(table: Table, block: _Block, lang: str, name: str, sheet: str) -> list
     columns: dict[int, tuple[str, Kind]] = {}
     for col, column_id in block.ids:
         if not table.has_column(column_id):
-            raise UnreadableFile(name, f"unknown column \"{column_id}\" in table \"{table.id}\"",
+            raise UnreadableFile(name, message(N_(
+                "unknown column \"{column_id}\" in table \"{table}\""),
+                column_id=column_id, table=table.id),
                                  where(sheet, block.ids_row, col))
         columns[col] = (column_id, table.column(column_id).kind)
     out: list[Row] = []
@@ -229,8 +245,10 @@ def _rows(table: Table, block: _Block, lang: str, name: str, sheet: str) -> list
         row: Row = {}
         for col, raw in content.items():
             if col not in columns:
-                raise UnreadableFile(name, f"{_show(raw)} stands in a column that has no id in "
-                                           "the hidden row above the table's header",
+                raise UnreadableFile(name, message(N_(
+                    "{value} stands in a column that has no id in the hidden row above the table's "
+                    "header"),
+                    value=_show(raw)),
                                      where(sheet, number, col))
             column_id, kind = columns[col]
             value = _cell(kind, raw, lang, name, sheet, number, col)
@@ -253,15 +271,19 @@ def _read_statuses(report: Report, cover: _Parsed, lang: str, name: str) -> None
         letter_cell = cells.get("form")
         if letter_cell is None:
             col = min(content)
-            raise UnreadableFile(name, "a row of the table of Forms A–J has no form letter",
+            raise UnreadableFile(name, N_("a row of the table of Forms A–J has no form letter"),
                                  where(sheet, number, col))
         found = _FORM_LETTER.match(unescape_text(str(letter_cell[1])))
         letter = found.group(1).upper() if found else ""
         if letter not in FORM_PARTS:
-            raise UnreadableFile(name, f"{_show(letter_cell[1])} is not one of Forms A–J",
+            raise UnreadableFile(name, message(N_(
+                "{value} is not one of Forms A–J"),
+                value=_show(letter_cell[1])),
                                  where(sheet, number, letter_cell[0]))
         if letter in seen:
-            raise UnreadableFile(name, f"Form {letter} is listed twice in the table of Forms A–J",
+            raise UnreadableFile(name, message(N_(
+                "Form {letter} is listed twice in the table of Forms A–J"),
+                letter=letter),
                                  where(sheet, number, letter_cell[0]))
         seen.add(letter)
         form: FormData = report.form(letter)
@@ -272,8 +294,9 @@ def _read_statuses(report: Report, cover: _Parsed, lang: str, name: str) -> None
                 try:
                     form.status = FormStatus(status)
                 except ValueError:
-                    raise UnreadableFile(name, f"{_show(raw)} is not a status (changed, "
-                                               "unchanged or not applicable)",
+                    raise UnreadableFile(name, message(N_(
+                        "{value} is not a status (changed, unchanged or not applicable)"),
+                        value=_show(raw)),
                                          where(sheet, number, col)) from None
         if "last_reported_year" in cells:
             col, raw = cells["last_reported_year"]
@@ -293,8 +316,8 @@ def _read_attachments(by_part: dict[str, Sheet], name: str) -> dict[str, Attachm
         return {}
     data_sheet = by_part.get(L.ATTACHMENT_DATA_PART)
     if data_sheet is None:
-        raise UnreadableFile(name, "the sheet \"Attachment data\" that holds the content of the "
-                                   "attachments is missing; export the report again",
+        raise UnreadableFile(name, N_("the sheet \"Attachment data\" that holds the content of the "
+                                   "attachments is missing; export the report again"),
                              where(listing.name))
     chunks = _chunks(_parse(data_sheet, name), name)
     columns = dict(block.ids)
@@ -305,23 +328,28 @@ def _read_attachments(by_part: dict[str, Sheet], name: str) -> dict[str, Attachm
         ident = str(cells.get("id") or "")
         place = where(listing.name, number)
         if not ident:
-            raise UnreadableFile(name, "an attachment has no id", place)
+            raise UnreadableFile(name, N_("an attachment has no id"), place)
         if ident in out:
-            raise UnreadableFile(name, f"attachment id \"{ident}\" is used twice", place)
+            raise UnreadableFile(name, message(N_(
+                "attachment id \"{ident}\" is used twice"),
+                ident=ident), place)
         pieces = chunks.get(ident)
         if pieces is None:
-            raise UnreadableFile(name, f"the content of attachment \"{ident}\" is missing from "
-                                       "the sheet \"Attachment data\"", place)
+            raise UnreadableFile(name, message(N_(
+                "the content of attachment \"{ident}\" is missing from the sheet \"Attachment data\""),
+                ident=ident), place)
         text = "".join(piece for _, piece in sorted(pieces))
         try:
             data = base64.b64decode(text, validate=True)
         except (binascii.Error, ValueError):
-            raise UnreadableFile(name, f"the content of attachment \"{ident}\" is damaged (it is "
-                                       "not valid base64)", place) from None
+            raise UnreadableFile(name, message(N_(
+                "the content of attachment \"{ident}\" is damaged (it is not valid base64)"),
+                ident=ident), place) from None
         digest = hashlib.sha256(data).hexdigest()
         if digest != str(cells.get("sha256") or "").strip().lower():
-            raise UnreadableFile(name, f"the content of attachment \"{ident}\" does not match "
-                                       "its SHA-256 (damaged file?)", place)
+            raise UnreadableFile(name, message(N_(
+                "the content of attachment \"{ident}\" does not match its SHA-256 (damaged file?)"),
+                ident=ident), place)
         out[ident] = Attachment(ident, str(cells.get("filename") or ""),
                                 str(cells.get("media_type") or "application/octet-stream"),
                                 digest, data)
@@ -340,7 +368,7 @@ def _chunks(parsed: _Parsed, name: str) -> dict[str, list[tuple[int, str]]]:
         try:
             index = int(cells.get("part") or 0)
         except (TypeError, ValueError):
-            raise UnreadableFile(name, "the piece number is not a number",
+            raise UnreadableFile(name, N_("the piece number is not a number"),
                                  where(parsed.sheet.name, number)) from None
         piece = cells.get("data") or ""
         out.setdefault(ident, []).append((index, str(piece)))
@@ -358,5 +386,7 @@ def _check_attachment_refs(report: Report, name: str) -> None:
                     for ref in row.get(col.id) or []:
                         if ref not in report.attachments:
                             path = path_of(schema_part.id, "tables", table.id, index, col.id)
-                            raise UnreadableFile(name, f"{path} names attachment \"{ref}\", which "
-                                                       "is not on the Attachments sheet")
+                            raise UnreadableFile(name, message(N_(
+                                "{path} names attachment \"{ref}\", which is not on the Attachments "
+                                "sheet"),
+                                path=path, ref=ref))

@@ -140,7 +140,7 @@ def stockpile_past_deadline(ctx: RuleContext) -> Iterable[Finding]:
                for row in ctx.rows("stockpile"))
     if eif is None or not held or ctx.value("completion_date") is not None:
         return
-    what = missed_deadline(ctx, "article3_deadline", stockpile_destruction_due(eif), "Art. 3")
+    what = missed_deadline(ctx, "article3_deadline", stockpile_destruction_due(eif), message(N_("Art. 3")))
     if what is not None:
         yield warning(ctx.path("tables", "stockpile"), N_(
             "Form B: cluster munitions are still stockpiled after {what}. Record the extension "

@@ -106,7 +106,7 @@ def outside_period(ctx: RuleContext, table_id: str, column: str,
 
 
 def missed_deadline(ctx: RuleContext, field_id: str, default: date,
-                    article: str) -> Message | None:
+                    article: Message) -> Message | None:
     """Words for the Art. 3 or Art. 4 deadline the reporting period ends after ("the Art. 4
     deadline of 2021-05-01, and no extension is recorded"), or None when it is not yet past.
     A date entered in `field_id` later than `default` is a recorded extension."""

@@ -95,7 +95,7 @@ def contamination_past_deadline(ctx: RuleContext) -> Iterable[Finding]:
                for row in ctx.rows("contaminated_areas"))
     if eif is None or not left or ctx.value("completion_declared") is True:
         return
-    what = missed_deadline(ctx, "article4_deadline", clearance_due(eif), "Art. 4")
+    what = missed_deadline(ctx, "article4_deadline", clearance_due(eif), message(N_("Art. 4")))
     if what is not None:
         yield warning(ctx.path("tables", "contaminated_areas"), N_(
             "Form F: contaminated areas remain after {what}. Record the extension granted under "

@@ -157,7 +157,7 @@ class CellDelegate(QStyledItemDelegate):
         try:
             self.model.typed(column, entered)
         except KindError as problem:
-            self.model.refused.emit(self.model.refusal(row, column, entered, str(problem)))
+            self.model.refused.emit(self.model.refusal(row, column, entered, problem.text(self.model.lang)))
             return False
         return True
 

@@ -229,7 +229,7 @@ class TableEditing:
             plan.changes.append((row, column.id, self._parse(column, text)))
             plan.cells += 1
         except KindError as problem:
-            plan.problems.append(paste.Problem(row, column, text.strip(), str(problem)))
+            plan.problems.append(paste.Problem(row, column, text.strip(), problem.text(self.lang)))
 
     def _parse(self, column: Field, text: str) -> Any:
         return self.model.typed(column, text)

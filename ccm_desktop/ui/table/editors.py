@@ -373,7 +373,7 @@ class CurrencyEditor(LineEditor):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.line.setCompleter(completer)
         self.line.setMaxLength(3)
-        self.line.setPlaceholderText("EUR")
+        self.line.setPlaceholderText(translate("EUR", self.lang))  # an example code
 
     def entered(self) -> Any:
         return self.line.text().upper()

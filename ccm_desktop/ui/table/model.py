@@ -28,7 +28,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 from ccm_desktop.domain.findings import Severity
 from ccm_desktop.domain.report import Row
 from ccm_desktop.schema import registry
-from ccm_desktop.schema.i18n import N_, translate
+from ccm_desktop.schema.i18n import N_, language, translate
 from ccm_desktop.schema.kinds import KindError
 from ccm_desktop.schema.model import Field, parse_path, path_of
 from ccm_desktop.ui.document import ReportDocument
@@ -271,7 +271,7 @@ class TableModel(QAbstractTableModel):
         try:
             typed = self.typed(column, value)
         except KindError as problem:
-            self.refused.emit(self.refusal(row, column, value, str(problem)))
+            self.refused.emit(self.refusal(row, column, value, problem.text(self.lang)))
             return False
         if typed == self.value(row, col):
             return True
@@ -360,7 +360,7 @@ class TableModel(QAbstractTableModel):
             if not (finding.path == self.path or finding.path.startswith(self.path + "[")):
                 continue
             ref = parse_path(finding.path)
-            entry = (finding.severity, finding.message)
+            entry = (finding.severity, finding.text(language(self.lang)))
             if ref.row is None:
                 whole.append(entry)
             elif ref.column_id is None or not self.table.has_column(ref.column_id):

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ccm_desktop.schema.i18n import N_, translate
+from ccm_desktop.schema.i18n import N_, ntranslate, translate
 from ccm_desktop.schema.kinds import KindError
 from ccm_desktop.schema.model import Field
 from ccm_desktop.schema.numbers import decimal_separator_phrase
@@ -160,7 +160,7 @@ def plan_paste(block: Block, columns: Sequence[Field], start_column: int,
             try:
                 value = parse(column, text)
             except KindError as problem:
-                plan.problems.append(Problem(row, column, text.strip(), str(problem), offset))
+                plan.problems.append(Problem(row, column, text.strip(), problem.text(lang), offset))
                 continue
             if row >= stored_count and value is None:
                 continue
@@ -185,12 +185,16 @@ def summary(plan: PastePlan, lang: str, limit: int = 6) -> tuple[str, bool]:
         parts = [tr(N_("Nothing was pasted: none of the cells could be read. Check that the "
                        "current cell is in the column where the first copied column belongs."))]
     else:
-        parts = [counted(plan.cells, N_("Pasted 1 cell"), N_("Pasted {count} cells"), lang)
-                 + " " + counted(plan.rows_touched, N_("into 1 row."), N_("into {count} rows."),
-                                 lang)]
+        # One sentence in each language: the count of cells chooses its plural form, and the
+        # rows are a counted phrase of their own ("3 rows").
+        rows = ntranslate("{n} row", "{n} rows", plan.rows_touched, lang).format(
+            n=plan.rows_touched)
+        parts = [ntranslate("Pasted {n} cell into {rows}.", "Pasted {n} cells into {rows}.",
+                            plan.cells, lang).format(n=plan.cells, rows=rows)]
     if plan.new_rows:
-        parts[0] += " " + counted(plan.new_rows, N_("1 row was added at the end."),
-                                  N_("{count} rows were added at the end."), lang)
+        parts[0] += " " + ntranslate("{n} row was added at the end.",
+                                     "{n} rows were added at the end.", plan.new_rows,
+                                     lang).format(n=plan.new_rows)
     if plan.skipped_header:
         parts.append(tr(N_("The first line held the column titles and was left out.")))
     if plan.problems:
