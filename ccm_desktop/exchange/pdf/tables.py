@@ -216,6 +216,7 @@ class TableBlock(Flowable):  # type: ignore[misc]
                 totals = spec.totals
             elif units:
                 done = False  # the totals go on the next page, under a header
+                total_heights = []
             else:
                 return None
         if room < 0 or (not units and not totals and spec.row_count):
