@@ -3,6 +3,8 @@ progress."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ccm_desktop.exchange.pdf import fonts, shaping
@@ -89,3 +91,29 @@ def test_tracker_reports_few_increasing_calls_ending_at_the_total() -> None:
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)
     assert calls[-1] == (100_000, 100_000)
     Tracker(None, 10).advance(5)  # without a callback it stays silent
+
+
+def test_totals_that_do_not_fit_under_the_last_rows_go_to_the_next_page() -> None:
+    """A casualty table whose last rows fill the page: the totals row moves to the next page
+    (this crashed the export with a zip() error before). Every count of rows around a page
+    end is printed, and the last page ends with the totals."""
+    import io
+
+    from pypdf import PdfReader
+
+    from ccm_desktop.exchange.json_io import read_report_file
+    from ccm_desktop.exchange.pdf.writer import render_pdf
+
+    samples = Path(__file__).resolve().parents[1] / "resources" / "samples"
+    base = read_report_file(samples / "hrv-2016-annual.ccm.json")
+    for count in range(36, 48):
+        report = base.copy()
+        report.form("H").tables["casualties"] = [
+            {"period": f"2016 Q{n % 4 + 1}, district {n}", "outcome": ("killed", "injured")[n % 2],
+             "men": n % 7, "women": n % 3, "total": n % 7 + n % 3} for n in range(count)]
+        pages = PdfReader(io.BytesIO(render_pdf(report))).pages
+        text = "\n".join(page.extract_text() for page in pages)
+        assert f"district {count - 1}" in text
+        after_rows = text[text.index(f"district {count - 1}"):]
+        men = sum(n % 7 for n in range(count))
+        assert "Total" in after_rows and str(men) in after_rows, count

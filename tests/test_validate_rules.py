@@ -604,3 +604,30 @@ def test_the_first_annual_report_may_be_unchanged_since_the_initial_report_of_it
     report.cover.fields["report_kind"] = "initial"
     report.form("C").last_reported_year = 2013
     assert _matches(_findings(report, None), ERROR, "forms.C.status")
+
+
+def test_a_long_table_reports_exactly_its_wrong_cells() -> None:
+    """Thousands of good rows are passed over quickly; the few wrong cells among them (a
+    missing required value, a wrong type, a negative area, an unknown choice, a missing
+    attachment) are each found at their own path, and only they."""
+    report = Report()
+    f = report.form("F")
+    f.status = FormStatus.CHANGED
+    f.tables["clearance"] = [{"area_id": f"LA-{n}", "cleared_m2": Decimal(n)}
+                             for n in range(3000)]
+    f.tables["clearance"][10]["cleared_m2"] = Decimal(-1)
+    f.tables["clearance"][2000]["submunitions_destroyed"] = "many"
+    f.tables["contaminated_areas"] = [{"area_id": f"LA-{n}", "status": "confirmed"}
+                                      for n in range(3000)]
+    f.tables["contaminated_areas"][5]["status"] = "nonsense"
+    f.tables["contaminated_areas"][2999]["area_id"] = ""
+    report.form("A").status = FormStatus.CHANGED
+    report.form("A").tables["measures"] = [{"measure": "Law", "documents": ["gone"]}]
+    wrong = {x.path for x in validate(report) if x.severity is Severity.ERROR
+             and (".tables.clearance[" in x.path or ".tables.contaminated_areas[" in x.path
+                  or ".tables.measures[" in x.path)}
+    assert wrong == {"forms.F.tables.clearance[10].cleared_m2",
+                     "forms.F.tables.clearance[2000].submunitions_destroyed",
+                     "forms.F.tables.contaminated_areas[5].status",
+                     "forms.F.tables.contaminated_areas[2999].area_id",
+                     "forms.A.tables.measures[0].documents"}

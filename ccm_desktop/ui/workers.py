@@ -4,6 +4,7 @@ may be called from the worker thread."""
 
 from __future__ import annotations
 
+import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -17,27 +18,87 @@ Progress = Callable[[int, int], None]
 Work = Callable[[Progress], Any]
 
 
+class Cancelled(BaseException):  # noqa: N818 - it is not an error
+    """Raised inside the work by its progress callback once the work was cancelled. Like
+    KeyboardInterrupt it is not an Exception, so that the readers' handlers that turn any
+    failure into one sentence about the file let it through."""
+
+
 class _Signals(QObject):
     progress = Signal(int, int)
     finished = Signal(object)
     failed = Signal(str)
+    cancelled = Signal()
 
 
 class _Runnable(QRunnable):
-    def __init__(self, work: Work, signals: _Signals, lang: str = "en") -> None:
+    def __init__(self, work: Work, signals: _Signals,
+                 stop: threading.Event | None = None, lang: str = "en") -> None:
         super().__init__()
         self.work = work
-        self.signals = signals
+        self.signals = signals  # held here, so that it outlives whoever started the work
+        self.stop = stop
         self.lang = lang
         self.setAutoDelete(True)
 
+    def _progress(self, done: int, total: int) -> None:
+        if self.stop is not None and self.stop.is_set():
+            raise Cancelled
+        self.signals.progress.emit(done, total)
+
     def run(self) -> None:
         try:
-            result = self.work(lambda done, total: self.signals.progress.emit(done, total))
+            result = self.work(self._progress)
+        except Cancelled:
+            self.signals.cancelled.emit()
+            return
         except Exception as exc:  # noqa: BLE001 - reported as one sentence on the GUI thread
             self.signals.failed.emit(user_sentence(exc, self.lang))
             return
         self.signals.finished.emit(result)
+
+
+class Task(QObject):
+    """Work in the thread pool that can be cancelled: `cancel()` makes the work's next
+    progress call raise `Cancelled`, and `cancelled` is signalled instead of `finished`. No
+    dialog of its own: the caller shows the progress where it fits."""
+
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, work: Work, parent: QObject | None = None, lang: str = "en") -> None:
+        super().__init__(parent)
+        self._work = work
+        self._lang = lang
+        self._stop = threading.Event()
+        self._signals = _Signals()
+        self._signals.progress.connect(self.progress)
+        self._signals.finished.connect(self._done)
+        self._signals.failed.connect(self._fail)
+        self._signals.cancelled.connect(self._stopped)
+        self.running = False
+
+    def start(self) -> None:
+        self.running = True
+        QThreadPool.globalInstance().start(_Runnable(self._work, self._signals, self._stop,
+                                                   self._lang))
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    def _done(self, result: object) -> None:
+        self.running = False
+        self.finished.emit(result)
+
+    def _fail(self, sentence: str) -> None:
+        self.running = False
+        self.failed.emit(sentence)
+
+    def _stopped(self) -> None:
+        self.running = False
+        self.cancelled.emit()
 
 
 def user_sentence(exc: BaseException, lang: str = "en") -> str:
@@ -87,7 +148,7 @@ class Job(QObject):
     def start(self) -> None:
         self.running = True
         self.dialog.setValue(0)
-        QThreadPool.globalInstance().start(_Runnable(self._work, self._signals, self._lang))
+        QThreadPool.globalInstance().start(_Runnable(self._work, self._signals, lang=self._lang))
 
     def _progress(self, done: int, total: int) -> None:
         if total > 0:

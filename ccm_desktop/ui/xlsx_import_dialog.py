@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QProgressBar,
+    QProgressDialog,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -65,8 +67,10 @@ from ccm_desktop.schema.i18n import N_, message, ntranslate, translate
 from ccm_desktop.schema.kinds import AreaM2, Attachments
 from ccm_desktop.schema.model import Table
 from ccm_desktop.schema.registry import PARTS
+from ccm_desktop.ui.workers import Progress, Task
 
 PREVIEW_LIMIT = 1000
+READ_IN_WORKER_ROWS = 2000  # a sheet with more rows is read for the preview off the GUI thread
 UNITS = (("m2", "m²"), ("ha", "ha"), ("km2", "km²"))
 SEPARATORS = ((",", N_("1.234,5  (decimal comma)")), (".", N_("1,234.5  (decimal point)")))
 MAP_FILTER = N_("Column mappings (*.ccm-map.json);;All files (*)")
@@ -91,6 +95,23 @@ def _targets() -> list[tuple[str, str, Table]]:
     return [(part.id, table.id, table) for part in PARTS for table in part.tables]
 
 
+def best_target(sheets: list[Sheet], target: tuple[str, str] | None = None,
+                progress: Progress | None = None) -> tuple[int, tuple[str, str]]:
+    """The sheet and the table of the report whose columns the headers match best (among the
+    tables, or for `target` only)."""
+    best: tuple[float, int, tuple[str, str]] | None = None
+    targets = [(f, t) for f, t, _table in _targets() if target is None or (f, t) == target]
+    for index, sheet in enumerate(sheets):
+        for done, (form, table_id) in enumerate(targets):
+            if progress is not None:
+                progress(index * len(targets) + done, len(sheets) * len(targets))
+            score = guess_header_row(sheet, form, table_id)[1]
+            if best is None or score > best[0]:
+                best = (score, index, (form, table_id))
+    assert best is not None
+    return best[1], best[2]
+
+
 def _column_letter(number: int) -> str:
     from openpyxl.utils import get_column_letter
 
@@ -112,6 +133,7 @@ class XlsxImportDialog(QDialog):
             raise UnreadableFile(self.path.name, N_("the workbook has no sheet"))
         self.result_rows: MappedRows | None = None
         self._building = False
+        self._task: Task | None = None  # reading the preview of a large sheet
         self.setWindowTitle(translate(N_("Import rows from {file}"), self.lang).format(
             file=self.path.name))
         self.resize(1000, 720)
@@ -203,6 +225,15 @@ class XlsxImportDialog(QDialog):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reading_bar = QProgressBar(self)
+        self.reading_bar.setAccessibleName(translate(N_("Reading the rows"), self.lang))
+        self.stop_button = QPushButton(translate(N_("S&top reading"), self.lang), self)
+        reading = QHBoxLayout()
+        reading.addWidget(self.reading_bar, 1)
+        reading.addWidget(self.stop_button)
+        self.reading_bar.hide()
+        self.stop_button.hide()
+        self.stop_button.clicked.connect(self.stop_reading)
         self.skip_bad = QCheckBox(
             translate(N_("&Leave out the rows whose cells could not be read"), self.lang), self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -216,6 +247,7 @@ class XlsxImportDialog(QDialog):
         layout_.addLayout(top)
         layout_.addWidget(splitter, 1)
         layout_.addWidget(self.summary)
+        layout_.addLayout(reading)
         layout_.addWidget(self.skip_bad)
         layout_.addWidget(self.buttons)
 
@@ -251,18 +283,10 @@ class XlsxImportDialog(QDialog):
         if mapping is not None:
             self.apply_mapping_file(mapping)
             return
-        best: tuple[float, int, tuple[str, str]] | None = None
-        for index, sheet in enumerate(self.sheets):
-            for form, table_id, _table in _targets():
-                if target is not None and (form, table_id) != target:
-                    continue
-                score = guess_header_row(sheet, form, table_id)[1]
-                if best is None or score > best[0]:
-                    best = (score, index, (form, table_id))
-        assert best is not None
+        index, chosen = best_target(self.sheets, target)
         self._building = True
-        self.sheet_box.setCurrentIndex(best[1])
-        self._select_target(best[2])
+        self.sheet_box.setCurrentIndex(index)
+        self._select_target(chosen)
         self._building = False
         self._regroup(guess_row=True)
 
@@ -345,23 +369,94 @@ class XlsxImportDialog(QDialog):
         return mapping
 
     def refresh(self) -> None:
-        """Apply the mapping to the sheet and show the rows and the problems."""
+        """Apply the mapping to the sheet and show the rows and the problems. A large sheet is
+        read in a worker, with a progress bar and a Stop button; the dialog stays usable and a
+        change of the mapping starts the reading again."""
         if self._building:
             return
         mapping = self.current_mapping()
-        if mapping.columns:
+        self._drop_task()
+        if not mapping.columns:
+            self.result_rows = None
+        elif len(self.sheet.rows) > READ_IN_WORKER_ROWS:
+            self._read_in_worker(mapping)
+            return
+        else:
             try:
                 self.result_rows = apply_mapping(self.sheet, mapping, self.path.name, self.lang)
             except UnreadableFile as exc:
-                self.result_rows = None
-                self.summary.setText(exc.text(self.lang))
-                self._fill_preview(None)
-                self._update_buttons()
+                self._not_read(exc.text(self.lang))
                 return
-        else:
-            self.result_rows = None
         self._fill_preview(self.result_rows)
         self._update_summary()
+
+    def _not_read(self, sentence: str) -> None:
+        self.result_rows = None
+        self.summary.setText(sentence)
+        self._fill_preview(None)
+        self._update_buttons()
+
+    def _read_in_worker(self, mapping: ColumnMap) -> None:
+        sheet, name, lang = self.sheet, self.path.name, self.lang
+        task = Task(lambda progress: apply_mapping(sheet, mapping, name, lang, progress), self, lang)
+        self._task = task
+        self.result_rows = None
+        self._fill_preview(None)
+        self.summary.setText(translate(N_("Reading the rows of sheet {sheet}…"), self.lang)
+                             .format(sheet=sheet.name))
+        self._update_buttons()
+        self.reading_bar.setRange(0, 0)
+        self.reading_bar.show()
+        self.stop_button.show()
+        task.progress.connect(self._reading_progress)
+        task.finished.connect(lambda result, t=task: self._read(t, result))
+        task.failed.connect(lambda sentence, t=task: self._read_failed(t, sentence))
+        task.cancelled.connect(lambda t=task: self._read_stopped(t))
+        task.start()
+
+    @property
+    def reading(self) -> bool:
+        return self._task is not None
+
+    def stop_reading(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+
+    def _drop_task(self) -> None:
+        """Forget a reading in progress (it is told to stop; what it finds is not shown)."""
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+        self.reading_bar.hide()
+        self.stop_button.hide()
+
+    def _reading_progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.reading_bar.setRange(0, total)
+            self.reading_bar.setValue(min(done, total))
+
+    def _read(self, task: Task, result: object) -> None:
+        if task is not self._task or not isinstance(result, MappedRows):
+            return
+        self._drop_task()
+        self.result_rows = result
+        self._fill_preview(result)
+        self._update_summary()
+
+    def _read_failed(self, task: Task, sentence: str) -> None:
+        if task is self._task:
+            self._drop_task()
+            self._not_read(sentence)
+
+    def _read_stopped(self, task: Task) -> None:
+        if task is self._task:
+            self._drop_task()
+            self._not_read(translate(N_("Reading stopped. Change a choice above to read the "
+                                        "sheet again."), self.lang))
+
+    def done(self, result: int) -> None:  # Qt override: no reading goes on once it is closed
+        self._drop_task()
+        super().done(result)
 
     def _fill_preview(self, result: MappedRows | None) -> None:
         table = self.table
@@ -578,12 +673,15 @@ def open_import_dialog(document: Any, path: str | Path, parent: QWidget | None =
     True when something was added."""
     path = Path(path)
     lang = getattr(document, "locale", None) or document.report.language or "en"
+    read = _read_workbook(path, parent, lang)
+    if read is None:
+        return False  # cancelled
+    if isinstance(read, str):
+        QMessageBox.warning(parent, translate(N_("Workbook not read"), lang), read)
+        return False
     try:
-        sheets = read_sheets(path)
-        if is_own_workbook(sheets):
-            from ccm_desktop.exchange.xlsx import read_workbook_parts
-
-            imported, present = read_workbook_parts(path)
+        if read[0] == "own":
+            imported, present = read[1]
             merge_dialog = MergeDialog(path, document.report, imported, present, parent, lang)
             if merge_dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
@@ -593,7 +691,8 @@ def open_import_dialog(document: Any, path: str | Path, parent: QWidget | None =
             forms = ", ".join(merge_dialog.chosen_forms())
             document.replace_report(merged, f"Take Form {forms} from {path.name}")
             return True
-        dialog = XlsxImportDialog(path, parent, lang=lang, sheets=sheets)
+        sheets, target = read[1]
+        dialog = XlsxImportDialog(path, parent, lang=lang, sheets=sheets, target=target)
     except UnreadableFile as exc:
         QMessageBox.warning(parent, translate(N_("Workbook not read"), lang), exc.text(lang))
         return False
@@ -607,3 +706,53 @@ def open_import_dialog(document: Any, path: str | Path, parent: QWidget | None =
     document.insert_rows(accepted.form, accepted.table, len(existing), accepted.rows,
                          f"Import {count} row{'s' if count != 1 else ''} from {path.name}")
     return True
+
+
+def _read_workbook(path: Path, parent: QWidget | None, lang: str) -> Any:
+    """Read the workbook in a worker, with a progress dialog whose Cancel stops it; the window
+    keeps painting meanwhile. ("own", (report, forms)) for one of our own workbooks, ("rows",
+    (sheets, best target)) for another, a sentence when it cannot be read, None if cancelled."""
+
+    def work(progress: Progress) -> Any:
+        sheets = read_sheets(path, progress=progress)
+        if is_own_workbook(sheets):
+            from ccm_desktop.exchange.xlsx import read_workbook_parts
+
+            return ("own", read_workbook_parts(path))
+        sheets = [s for s in sheets if s.rows] or sheets
+        if not sheets:
+            raise UnreadableFile(path.name, N_("the workbook has no sheet"))
+        _index, target = best_target(sheets)
+        return ("rows", (sheets, target))
+
+    task = Task(work, lang=lang)
+    dialog = QProgressDialog(translate(N_("Reading {file}…"), lang).format(file=path.name),
+                             translate(N_("Cancel"), lang), 0, 0, parent)
+    dialog.setWindowTitle(translate(N_("Please wait"), lang))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    outcome: list[Any] = []
+    loop = QEventLoop()
+
+    def end(value: Any) -> None:
+        outcome.append(value)
+        loop.quit()
+
+    def progress(done: int, total: int) -> None:
+        if total > 0:
+            dialog.setMaximum(total)
+            dialog.setValue(min(done, total))
+
+    task.progress.connect(progress)
+    task.finished.connect(end)
+    task.failed.connect(end)
+    task.cancelled.connect(lambda: end(None))
+    dialog.canceled.connect(task.cancel)
+    task.start()
+    if not outcome:
+        loop.exec()
+    dialog.close()
+    dialog.deleteLater()
+    return outcome[0]

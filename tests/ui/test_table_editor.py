@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeyEvent
@@ -359,3 +360,27 @@ def test_currency_codes_are_upper_cased_and_checked(qtbot: QtBot) -> None:
     type_into(qtbot, editor, 0, "currency", "xyz")
     assert "is not a known currency code" in editor.messages.message()
     assert stored(editor)[0]["currency"] == "EUR"
+
+
+def test_a_long_table_measures_the_rows_in_view_and_those_scrolled_to(qtbot: QtBot) -> None:
+    """Row heights fit the wrapped notes of the rows one can see; the thousands of rows below
+    are measured when they come into view, not all at once when the page opens."""
+    note = "2 mortar rounds\n1 rocket\n3 fuzes"
+    rows = [{"area_id": f"A-{n}", "other_remnants_destroyed": note} for n in range(2000)]
+    editor = make_editor(qtbot, "F", "clearance", rows)
+    grid = editor.grid
+    lines = grid.fontMetrics().lineSpacing()
+    asked: list[int] = []
+    measure = editor.delegate.sizeHint
+
+    def counting(option: Any, index: Any) -> Any:
+        asked.append(index.row())
+        return measure(option, index)
+
+    editor.delegate.sizeHint = counting  # type: ignore[method-assign]
+    grid.remeasure()  # as after a sort: every height is stale
+    assert grid.rowHeight(0) > 3 * lines
+    assert asked and len(set(asked)) < 100  # the rows in view, not all 2,000
+    editor.select_cell(1999, "area_id")
+    qtbot.waitUntil(lambda: grid.rowHeight(1999) > 3 * lines)
+    assert len(set(asked)) < 200

@@ -6,6 +6,7 @@ the number of rows and cells, so a grid never grows beyond what a report needs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,8 @@ from ccm_desktop.exchange.xlsx.guards import MAX_COLUMNS, MAX_ROWS, open_workboo
 from ccm_desktop.schema.i18n import N_, message
 
 CellValue = Any  # str, int, float, bool, datetime, date, time or timedelta as openpyxl gives it
+Progress = Callable[[int, int], None]  # (rows read, rows the sheets claim); may raise to stop
+PROGRESS_EVERY = 500  # rows
 
 
 @dataclass
@@ -55,7 +58,9 @@ def _empty(value: CellValue) -> bool:
     return value is None or (isinstance(value, str) and value == "")
 
 
-def read_sheet(worksheet: Any, filename: str) -> Sheet:
+def read_sheet(worksheet: Any, filename: str, progress: Callable[[int], None] | None = None
+               ) -> Sheet:
+    """`progress(rows read)` is called every few hundred rows (it may raise to stop)."""
     name = str(worksheet.title)
     sheet = Sheet(name, hidden=getattr(worksheet, "sheet_state", "visible") != "visible")
     # The dimension a file declares is a claim, not a fact: ignore it so that a sheet claiming
@@ -76,6 +81,8 @@ def read_sheet(worksheet: Any, filename: str) -> Sheet:
                     end -= 1
                 if end:
                     sheet.rows[number] = tuple(values[:end])
+                if progress is not None and number % PROGRESS_EVERY == 0:
+                    progress(number)
     except UnreadableFile:
         raise
     except Exception as exc:  # a damaged part: one sentence, never a traceback
@@ -86,16 +93,28 @@ def read_sheet(worksheet: Any, filename: str) -> Sheet:
     return sheet
 
 
-def read_sheets(path: str | Path, only: str | None = None) -> list[Sheet]:
-    """Every sheet of the workbook (or only the one named `only`), in workbook order."""
+def read_sheets(path: str | Path, only: str | None = None,
+                progress: Progress | None = None) -> list[Sheet]:
+    """Every sheet of the workbook (or only the one named `only`), in workbook order.
+    `progress(done, total)` counts rows against the rows the sheets claim to have (a claim, so
+    `done` may pass `total`); an exception it raises stops the reading."""
     path = Path(path)
     workbook, _parts = open_workbook(path)
     try:
+        chosen = [ws for ws in workbook.worksheets if only is None or ws.title == only]
+        claimed = [min(MAX_ROWS, int(getattr(ws, "max_row", 0) or 0)) for ws in chosen]
+        total = sum(claimed)
         out = []
-        for worksheet in workbook.worksheets:
-            if only is not None and worksheet.title != only:
-                continue
-            out.append(read_sheet(worksheet, path.name))
+        before = 0
+        for worksheet, rows in zip(chosen, claimed, strict=True):
+            report = None
+            if progress is not None:
+                def report(done: int, before: int = before) -> None:
+                    progress(before + done, max(total, before + done))
+            out.append(read_sheet(worksheet, path.name, report))
+            before += rows
+        if progress is not None:
+            progress(total, total)
         return out
     finally:
         workbook.close()

@@ -10,6 +10,7 @@ row and column; nothing is stored here.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -262,14 +263,19 @@ def header_columns(sheet: Sheet, mapping: ColumnMap, filename: str) -> dict[str,
     return out
 
 
-def apply_mapping(sheet: Sheet, mapping: ColumnMap, filename: str, lang: str = "en"
-                  ) -> MappedRows:
+def apply_mapping(sheet: Sheet, mapping: ColumnMap, filename: str, lang: str = "en",
+                  progress: Callable[[int, int], None] | None = None) -> MappedRows:
+    """The rows of `sheet` under `mapping`. `progress(done, total)` is called every few
+    hundred rows; an exception it raises stops the work."""
     table = mapping.schema()
     columns = header_columns(sheet, mapping, filename)
     units = {t.column: t.unit for t in mapping.columns.values()}
     result = MappedRows(mapping, columns=columns)
     text_columns = [cid for cid in columns if type(table.column(cid).kind) in (Text, Note)]
-    for number in sorted(n for n in sheet.rows if n > mapping.header_row):
+    numbers = sorted(n for n in sheet.rows if n > mapping.header_row)
+    for done, number in enumerate(numbers):
+        if progress is not None and done % 500 == 0:
+            progress(done, len(numbers))
         cells = {cid: sheet.cell(number, col) for cid, col in columns.items()}
         if all(v is None or isinstance(v, str) and not v.strip() for v in cells.values()):
             continue

@@ -8,9 +8,11 @@ formula and no macro: every text is written as a string cell.
 from __future__ import annotations
 
 import base64
+import contextlib
 import copy
 import io
 import math
+import os
 import unicodedata
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -18,11 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table as ExcelTable
-from openpyxl.worksheet.table import TableStyleInfo
+from openpyxl.worksheet.table import TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ccm_desktop.domain.report import FORM_LETTERS, FormData, Report, Row, Section
@@ -95,7 +100,11 @@ def workbook_bytes(report: Report, lang: str = "en", progress: Progress | None =
                    forms: Sequence[str] | None = None) -> bytes:
     workbook = build_workbook(report, lang=lang, progress=progress, forms=forms)
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    try:
+        workbook.save(buffer)
+    except BaseException:
+        _discard(workbook)
+        raise
     steps = _step_count(report, forms)
     if progress is not None:
         progress(steps, steps)
@@ -109,10 +118,10 @@ def _step_count(report: Report, forms: Sequence[str] | None) -> int:
 
 def build_workbook(report: Report, lang: str = "en", progress: Progress | None = None,
                    forms: Sequence[str] | None = None) -> Workbook:
-    workbook = Workbook()
-    default = workbook.active
-    if default is not None:
-        workbook.remove(default)
+    """The workbook in openpyxl's write-only mode: every sheet is streamed row by row as it is
+    written (benchmarks/run.py, `xlsx_export`, compares it with raw write-only openpyxl), so it
+    can be saved once and not read back."""
+    workbook = Workbook(write_only=True)
     letters = [f for f in FORM_LETTERS if forms is None or f in forms]
     total = _step_count(report, forms)
     done = 0
@@ -123,28 +132,49 @@ def build_workbook(report: Report, lang: str = "en", progress: Progress | None =
         if progress is not None:
             progress(done, total)
 
-    _CoverWriter(workbook, report, lang).write()
-    step()
-    for letter in letters:
-        _FormWriter(workbook, part(letter), report, lang).write()
+    try:
+        _CoverWriter(workbook, report, lang).write()
         step()
-    if report.attachments:
-        _write_attachments(workbook, report, lang)
-        step()
+        for letter in letters:
+            _FormWriter(workbook, part(letter), report, lang).write()
+            step()
+        if report.attachments:
+            _write_attachments(workbook, report, lang)
+            step()
+    except BaseException:  # a text too long, a cancelled export: no stream is left open
+        _discard(workbook)
+        raise
     workbook.properties.title = translate(N_("Article 7 report"), lang)
     workbook.properties.creator = "ccm-desktop"
     return workbook
+
+
+def _discard(workbook: Workbook) -> None:
+    """Close the streams of a write-only workbook that will not be saved, and remove their
+    temporary files."""
+    for sheet in workbook.worksheets:
+        writer = getattr(sheet, "_writer", None)
+        with contextlib.suppress(Exception):
+            if not sheet.closed:
+                sheet.close()
+        if writer is not None:
+            with contextlib.suppress(OSError):
+                os.remove(writer.out)
 
 
 # Measuring text, so that wrapped rows get a height that shows them ---------------------------
 
 
 def _text_width(text: str) -> int:
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _lines(text: str, width: float, bold: bool = False) -> int:
     per_line = max(1.0, width * (0.9 if bold else 1.15))
+    if 2 * len(text) <= per_line and "\n" not in text:
+        return 1  # even if every character were wide
     return sum(max(1, math.ceil(_text_width(line) / per_line)) for line in text.split("\n"))
 
 
@@ -155,12 +185,33 @@ def _height_for(lines: int) -> float | None:
 # One sheet -------------------------------------------------------------------------------------
 
 
+class _Sheet(WriteOnlyWorksheet):  # type: ignore[misc]
+    """A write-only sheet that is given rows of cells already placed (by `_SheetWriter`), so
+    openpyxl streams them as they are instead of turning each value into a cell again."""
+
+    def _values_to_row(self, values: Sequence[Cell], row_idx: int) -> Sequence[Cell]:
+        return values
+
+
+def _new_sheet(workbook: Workbook, title: str) -> _Sheet:
+    sheet = _Sheet(parent=workbook, title=title)
+    workbook._add_sheet(sheet)
+    return sheet
+
+
 class _SheetWriter:
-    """Writes the blocks of one sheet from row 1 down; column A holds the markers."""
+    """Writes the blocks of one sheet from row 1 down; column A holds the markers.
+
+    Rows are written in order: the cells of the row being written wait in `pending` and go to
+    the sheet's stream once a later row is begun (or at `finish`). Everything the stream writes
+    before the rows (column widths, sheet view with the frozen panes, page setup) is settled
+    first: the rows above the first table wait until its header row is known."""
 
     def __init__(self, workbook: Workbook, title: str, part_id: str, lang: str,
                  tables: Sequence[Table], wide: bool) -> None:
-        self.ws: Worksheet = workbook.create_sheet(title)
+        self.ws: _Sheet = _new_sheet(workbook, title)
+        self.pending: dict[int, dict[int, Cell]] = {}
+        self.streamed = 0  # rows already given to the sheet
         self.part_id = part_id
         self.lang = lang
         self.row = 1
@@ -182,6 +233,42 @@ class _SheetWriter:
         ws.column_dimensions["A"].hidden = True
         for index, width in enumerate(self.widths, start=2):
             ws.column_dimensions[get_column_letter(index)].width = width
+        ws.page_setup.orientation = "landscape" if self.wide else "portrait"
+        ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_options.horizontalCentered = False
+        ws.page_margins.left = ws.page_margins.right = 0.5
+        ws.page_margins.top = ws.page_margins.bottom = 0.6
+
+    # The rows, in order
+
+    def cell(self, row: int, column: int) -> Cell:
+        cells = self.pending.get(row)
+        if cells is None:
+            if row <= self.streamed:
+                raise AssertionError(f"row {row} of sheet {self.ws.title} was already written")
+            self.stream(row - 1)
+            cells = self.pending[row] = {}
+        made = cells.get(column)
+        if made is None:
+            made = cells[column] = Cell(self.ws, row=row, column=column)
+        return made
+
+    def stream(self, last: int) -> None:
+        """Give the rows up to `last` to the sheet, unless the frozen panes are not known yet."""
+        if self.freeze_first_table and self.first_table_header is None:
+            return
+        ws, pending = self.ws, self.pending
+        for row in range(self.streamed + 1, last + 1):
+            cells = pending.pop(row, None)
+            ws.append([cells[c] for c in sorted(cells)] if cells else [])
+        self.streamed = max(self.streamed, last)
+
+    def merge(self, row: int, first_column: int, last_column: int) -> None:
+        self.ws.merged_cells.add(CellRange(min_col=first_column, min_row=row,
+                                           max_col=last_column, max_row=row))
 
     @staticmethod
     def _plan_widths(tables: Sequence[Table]) -> list[float]:
@@ -202,11 +289,11 @@ class _SheetWriter:
     # Markers and simple rows
 
     def mark(self, row: int, marker: str) -> None:
-        self.ws.cell(row=row, column=1).value = marker
+        self.cell(row, 1).value = marker
 
     def text_cell(self, row: int, column: int, text: str, font: Font | None = None,
                   alignment: Alignment | None = None) -> None:
-        cell = self.ws.cell(row=row, column=column)
+        cell = self.cell(row, column)
         _put_text(cell, text, where=f"sheet {self.ws.title}")
         if font is not None:
             cell.font = font
@@ -220,8 +307,7 @@ class _SheetWriter:
         self.text_cell(2, 2, subtitle, SUBTITLE_FONT)
         if self.last_column > 2:  # so that a long title never spills out of the page
             for row in (1, 2):
-                self.ws.merge_cells(start_row=row, start_column=2, end_row=row,
-                                    end_column=self.last_column)
+                self.merge(row, 2, self.last_column)
         self.mark(2, L.TITLE)
         self.row = 3
         if help_text:
@@ -233,8 +319,7 @@ class _SheetWriter:
     def merged_note(self, row: int, text: str, font: Font) -> None:
         self.text_cell(row, 2, text, font, TOP_WRAP)
         if self.last_column > 2:
-            self.ws.merge_cells(start_row=row, start_column=2, end_row=row,
-                                end_column=self.last_column)
+            self.merge(row, 2, self.last_column)
         height = _height_for(_lines(text, sum(self.widths)))
         if height:
             self.ws.row_dimensions[row].height = height
@@ -256,23 +341,21 @@ class _SheetWriter:
         label = self.t(spec.label)
         self.text_cell(row, 2, label, LABEL_FONT, TOP_WRAP)
         if label_span > 1:
-            self.ws.merge_cells(start_row=row, start_column=2, end_row=row,
-                                end_column=1 + label_span)
+            self.merge(row, 2, 1 + label_span)
         for column in range(2, 2 + label_span):
-            self.ws.cell(row=row, column=column).fill = LABEL_FILL
-            self.ws.cell(row=row, column=column).border = BOX
+            self.cell(row, column).fill = LABEL_FILL
+            self.cell(row, column).border = BOX
         self.value_cell(row, value_column, spec.kind, value, path)
         # Values read from the side the labels are on: left, or right in a right-to-left sheet.
-        self.ws.cell(row=row, column=value_column).alignment = (
+        self.cell(row, value_column).alignment = (
             TOP_RIGHT_WRAP_START if self.lang in RTL_LANGUAGES else TOP_LEFT_WRAP)
         if self.last_column > value_column:
-            self.ws.merge_cells(start_row=row, start_column=value_column, end_row=row,
-                                end_column=self.last_column)
+            self.merge(row, value_column, self.last_column)
             for column in range(value_column + 1, self.last_column + 1):
-                self.ws.cell(row=row, column=column).border = BOX
+                self.cell(row, column).border = BOX
         self.validate(spec.kind, f"{get_column_letter(value_column)}{row}")
         label_lines = _lines(label, sum(self.widths[:label_span]), bold=True)
-        value_lines = _lines(str(self.ws.cell(row=row, column=value_column).value or ""),
+        value_lines = _lines(str(self.cell(row, value_column).value or ""),
                              sum(self.widths[label_span:]))
         height = _height_for(max(label_lines, value_lines))
         if height:
@@ -281,7 +364,7 @@ class _SheetWriter:
 
     def value_cell(self, row: int, column: int, kind: Kind, value: Any, path: str) -> int:
         """Write one value; return how many lines it needs in its column."""
-        cell = self.ws.cell(row=row, column=column)
+        cell = self.cell(row, column)
         content = to_cell(kind, value, self.lang)
         right = isinstance(content, CellText) and (kind.is_number or isinstance(kind, DateKind))
         self.style(cell, right, _number_format(kind, value, content))
@@ -324,43 +407,89 @@ class _SheetWriter:
         header = self.row
         if self.first_table_header is None:
             self.first_table_header = header
+            if self.freeze_first_table:
+                ws.freeze_panes = f"A{header + 1}"
         self.mark(header, L.HEADER)
         seen: set[str] = set()
+        names: list[str] = []
         header_lines = 1
         for offset, col in enumerate(spec.columns):
             text = self.t(col.label)
             while text in seen:  # an Excel table needs distinct headers
                 text += " "
             seen.add(text)
+            names.append(escape_text(text))
             self.text_cell(header, 2 + offset, text, HEADER_FONT, HEADER_ALIGN)
-            cell = ws.cell(row=header, column=2 + offset)
+            cell = self.cell(header, 2 + offset)
             cell.fill = VOLUNTARY_FILL if col.voluntary else HEADER_FILL
             cell.border = BOX
             header_lines = max(header_lines, _lines(text, self.widths[offset], bold=True))
         ws.row_dimensions[header].height = max(20.0, header_lines * LINE_HEIGHT + 4)
         self.row += 1
         first = self.row
-        for index, values in enumerate(rows or [{}]):
-            lines = 1
-            for offset, col in enumerate(spec.columns):
-                lines = max(lines, self.value_cell(self.row, 2 + offset, col.kind,
-                                                   values.get(col.id),
-                                                   f"{path}[{index}].{col.id}"))
-            height = _height_for(lines)
-            if height:
-                ws.row_dimensions[self.row].height = height
-            self.row += 1
+        self.table_rows(spec, rows or [{}], path)
         last = self.row - 1
         end_letter = get_column_letter(1 + len(spec.columns))
         excel_table = ExcelTable(displayName=L.table_name(self.part_id, spec.id),
                                  ref=f"B{header}:{end_letter}{last}")
         excel_table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True,
                                                     showColumnStripes=False)
-        ws.add_table(excel_table)
+        # In write-only mode openpyxl cannot read the header cells back: the columns are named
+        # here, as it would name them from the header row.
+        excel_table.tableColumns = [TableColumn(id=i, name=name)
+                                    for i, name in enumerate(names, start=1)]
+        ws.tables.add(excel_table)
         for offset, col in enumerate(spec.columns):
             letter = get_column_letter(2 + offset)
             self.validate(col.kind, f"{letter}{first}:{letter}{last}")
         self.row += 1
+
+    def table_rows(self, spec: Table, rows: Sequence[Row], path: str) -> None:
+        """The rows of a table, each streamed as soon as it is made: what `value_cell` does for
+        every cell, with what depends only on the column worked out once (the long tables are
+        most of a workbook's cells)."""
+        ws, lang, cache = self.ws, self.lang, self.style_cache
+        columns = [(offset + 2, col.id, col.kind,
+                    self.widths[offset] if offset < len(self.widths) else 12,
+                    col.kind.is_number or isinstance(col.kind, DateKind))
+                   for offset, col in enumerate(spec.columns)]
+        for index, values in enumerate(rows):
+            row = self.row
+            self.stream(row - 1)
+            cells: list[Cell] = []
+            lines = 1
+            for column, column_id, kind, width, right_kind in columns:
+                value = values.get(column_id)
+                cell = Cell(ws, row=row, column=column)
+                content = to_cell(kind, value, lang)
+                text = isinstance(content, CellText)
+                key = (text and right_kind, _number_format(kind, value, content))
+                made = cache.get(key)
+                if made is None:
+                    self.style(cell, *key)
+                else:
+                    # Shared: nothing restyles a table cell, except the quote prefix below.
+                    cell._style = made
+                if text:
+                    if content[:1] in ("=", "+", "-", "@"):
+                        cell._style = copy.copy(cell._style)
+                    try:
+                        _put_text(cell, content, "")
+                    except CellTooLong:  # said again with the place, made only when needed
+                        _put_text(cell, content, f"{path}[{index}].{column_id}")
+                    lines = max(lines, _lines(content, width))
+                else:
+                    cell.value = content
+                cells.append(cell)
+            height = _height_for(lines)
+            if height:
+                ws.row_dimensions[row].height = height
+            if self.streamed == row - 1:
+                ws.append(cells)
+                self.streamed = row
+            else:  # the frozen panes are not settled yet: the row waits like the others
+                self.pending[row] = {c.column: c for c in cells}
+            self.row += 1
 
     # Data validation
 
@@ -372,22 +501,16 @@ class _SheetWriter:
         if validation is None:
             validation = _make_validation(rule, self.lang)
             self.validations[rule] = validation
-            self.ws.add_data_validation(validation)
+            self.ws.data_validations.append(validation)
         validation.add(ref)
 
     def finish(self, title: str) -> None:
         ws = self.ws
         if self.first_table_header is not None and self.freeze_first_table:
-            ws.freeze_panes = f"A{self.first_table_header + 1}"
             ws.print_title_rows = f"{self.first_table_header}:{self.first_table_header}"
-        ws.page_setup.orientation = "landscape" if self.wide else "portrait"
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.print_options.horizontalCentered = False
-        ws.page_margins.left = ws.page_margins.right = 0.5
-        ws.page_margins.top = ws.page_margins.bottom = 0.6
+        else:
+            self.freeze_first_table = False  # nothing to wait for any more
+        self.stream(self.row if not self.pending else max(self.row, max(self.pending)))
         ws.oddFooter.left.text = _footer_text(title)
         ws.oddFooter.right.text = _footer_text(self.t(N_("Page {page} of {pages}")),
                                                page="&P", pages="&N")
@@ -592,31 +715,40 @@ def _write_attachments(workbook: Workbook, report: Report, lang: str) -> None:
     writer = _SheetWriter(workbook, L.ATTACHMENTS_SHEET, L.ATTACHMENT_PART, lang,
                           (L.ATTACHMENTS_SCHEMA,), True)
     title = writer.t(N_("Attachments"))
+    writer.freeze_first_table = True
     writer.title_block(title, writer.t(N_("Files attached to the report")), "")
     rows = [{"id": a.id, "filename": a.filename, "media_type": a.media_type,
              "size": len(a.data), "sha256": a.sha256} for a in report.attachments.values()]
-    writer.freeze_first_table = True
     writer.table_block(L.ATTACHMENTS_SCHEMA, rows, L.ATTACHMENTS, "attachments",
                        label=writer.t(N_("Files")))
     writer.finish(title)
 
-    data = workbook.create_sheet(L.ATTACHMENT_DATA_SHEET)
+    data = _new_sheet(workbook, L.ATTACHMENT_DATA_SHEET)
     data.sheet_state = "hidden"
-    data.cell(row=1, column=1).value = L.SHEET + L.ATTACHMENT_DATA_PART
-    data.cell(row=1, column=2).value = translate(
-        N_("The content of the attachments, base64-encoded in pieces. Do not edit."), lang)
-    data.cell(row=2, column=1).value = L.ATTACHMENT_DATA
-    for offset, name in enumerate(L.ATTACHMENT_DATA_COLUMNS):
-        data.cell(row=2, column=2 + offset).value = name
-    row = 3
+    data.column_dimensions["A"].hidden = True
+    data.column_dimensions["D"].width = 80
+
+    def row(number: int, values: Sequence[Any], texts: bool = False) -> list[Cell]:
+        """Cells of one row; `texts`: its strings are report text (never a formula)."""
+        cells = []
+        for column, value in enumerate(values, start=1):
+            if value is None:
+                continue
+            cell = Cell(data, row=number, column=column)
+            if texts and isinstance(value, str):
+                _put_text(cell, value, "attachments")
+            else:
+                cell.value = value
+            cells.append(cell)
+        return cells
+
+    data.append(row(1, [L.SHEET + L.ATTACHMENT_DATA_PART, translate(
+        N_("The content of the attachments, base64-encoded in pieces. Do not edit."), lang)]))
+    data.append(row(2, [L.ATTACHMENT_DATA, *L.ATTACHMENT_DATA_COLUMNS]))
+    number = 3
     for attachment in report.attachments.values():
         encoded = base64.b64encode(attachment.data).decode("ascii")
         pieces = [encoded[i:i + L.CHUNK_CHARS] for i in range(0, len(encoded), L.CHUNK_CHARS)]
         for index, piece in enumerate(pieces or [""]):
-            _put_text(data.cell(row=row, column=2), attachment.id, "attachments")
-            data.cell(row=row, column=3).value = index + 1
-            if piece:
-                _put_text(data.cell(row=row, column=4), piece, "attachments")
-            row += 1
-    data.column_dimensions["A"].hidden = True
-    data.column_dimensions["D"].width = 80
+            data.append(row(number, [None, attachment.id, index + 1, piece or None], texts=True))
+            number += 1

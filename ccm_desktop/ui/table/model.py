@@ -374,6 +374,15 @@ class TableModel(QAbstractTableModel):
     def finding_at(self, row: int, column_id: str) -> CellFinding | None:
         return self._cell_findings.get((row, column_id))
 
+    def finding_rows(self, column_id: str) -> set[int]:
+        """The stored rows with a finding in the column."""
+        return {row for row, cid in self._cell_findings if cid == column_id}
+
+    def column_values(self, column: int) -> list[Any]:
+        """The stored values of one column, row by row (None when empty)."""
+        column_id = self.columns[column].id
+        return [row.get(column_id) for row in self._rows]
+
 
 def finding_icon(severity: Severity) -> QIcon:
     """A sign beside the value, so that colour is not the only signal of a finding."""

@@ -133,6 +133,7 @@ class TableGrid(QTableView):
         self.user_sized = False
         self._number_widths: dict[int, int] | None = None  # column -> width; None: measure again
         self._text_widths: dict[tuple[int, bool, tuple[bool, int, int]], int] = {}
+        self._measured: set[int] = set()  # view rows whose height fits their text
         super().__init__(parent)
         self.rows_model = model_of_rows
         self.accepts_files = any(c.kind.name == "attachments" for c in model_of_rows.columns)
@@ -163,6 +164,10 @@ class TableGrid(QTableView):
         for signal in (model_of_rows.dataChanged, model_of_rows.rowsInserted,
                        model_of_rows.rowsRemoved, model_of_rows.modelReset):
             signal.connect(self._values_changed)
+        for signal in (model_of_rows.rowsInserted, model_of_rows.rowsRemoved,
+                       model_of_rows.modelReset, model_of_rows.layoutChanged):
+            signal.connect(self._measured.clear)  # measured rows now stand elsewhere
+        self.verticalScrollBar().valueChanged.connect(self._measure_visible)
         self._fitting = False
 
     # Files dropped from the file manager ----------------------------------------------------
@@ -270,12 +275,16 @@ class TableGrid(QTableView):
             if not column.kind.is_number:
                 continue
             widest = 0
-            for row in range(model.rowCount()):
-                value = model.value(row, col)
+            flagged = model.finding_rows(column.id)
+            values = model.column_values(col)
+            rows: Iterable[tuple[int, Any]] = enumerate(values)
+            if model.rowCount() > len(values):  # the totals row
+                rows = [*rows, (len(values), model.value(len(values), col))]
+            for row, value in rows:
                 if value is None:
                     continue
-                totals = model.is_totals_row(row)
-                decorated = not totals and model.finding_at(row, column.id) is not None
+                totals = row >= len(values)
+                decorated = not totals and row in flagged
                 # Values of one shape read alike but for their digits: one of them is measured
                 # with its digits made the font's widest, a width no value of the shape exceeds.
                 key = (col, totals, _shape(value))
@@ -336,19 +345,42 @@ class TableGrid(QTableView):
 
     def remeasure(self, rows: Iterable[int] | None = None) -> None:
         """Row heights follow the wrapped text (of `rows` of the view, or of all rows); the
-        grid's wanted height follows the rows."""
+        grid's wanted height follows the rows.
+
+        Only rows that can be seen are measured: the first rows (which give the grid its
+        height) and those in the viewport; the others keep one line until they are scrolled
+        into view. Measuring all 10,000 rows of a long table took seconds
+        (benchmarks/run.py, `form_f_page`)."""
         count = self.model().rowCount() if self.model() is not None else 0
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff
                                         if count <= MAX_VISIBLE_ROWS
                                         else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         if rows is None:
-            self.resizeRowsToContents()
+            self._measured.clear()
         else:
             for row in rows:
-                self.resizeRowToContents(row)
+                if 0 <= row < count:
+                    self.resizeRowToContents(row)
+                    self._measured.add(row)
+        self._measure_visible()
         self.updateGeometries()
         self.updateGeometry()
         self.heights_changed.emit()
+
+    def _measure_visible(self, *_: int) -> None:
+        """Fit the heights of the rows in view (and of the first rows) not yet measured."""
+        count = self.model().rowCount() if self.model() is not None else 0
+        for _pass in range(4):  # new heights change which rows are in view; this settles fast
+            first = max(0, self.rowAt(0))
+            last = self.rowAt(self.viewport().height() - 1)
+            last = count - 1 if last < 0 else last
+            wanted = [*range(min(count, MAX_VISIBLE_ROWS)), *range(first, min(count, last + 2))]
+            todo = [row for row in wanted if row not in self._measured]
+            if not todo:
+                return
+            for row in todo:
+                self.resizeRowToContents(row)
+                self._measured.add(row)
 
     def _section_resized(self, *_: int) -> None:
         if not self._fitting:
@@ -366,6 +398,8 @@ class TableGrid(QTableView):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.fit_columns()
+        elif event.size().height() > event.oldSize().height():
+            self._measure_visible()  # rows come into view
 
     def updateGeometries(self) -> None:  # noqa: N802
         super().updateGeometries()
