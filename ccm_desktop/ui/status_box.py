@@ -186,8 +186,8 @@ class StatusBox(QFrame):
         initial = self.document.report.report_kind == "initial"
         self.unchanged.setEnabled(not initial or form.status is FormStatus.UNCHANGED)
         self.unchanged.setToolTip(translate(
-            "An initial report has nothing earlier to refer to." if initial
-            else "The information given in that year's report still holds.", self.lang))
+            N_("An initial report has nothing earlier to refer to.") if initial
+            else N_("The information given in that year's report still holds."), self.lang))
         self.unchanged_note.setText(translate("nothing below needs to be filled in", self.lang)
                                     if form.status is FormStatus.UNCHANGED else "")
         self._refresh_review(form.to_review, form.status)
