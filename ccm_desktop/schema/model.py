@@ -132,6 +132,9 @@ class Part:
     short_title: str = ""  # for the navigator, where the official title is too long
     # The example shown in the "not applicable, because" box: a reason that fits this form.
     not_applicable_example: str = ""
+    # Other forms whose values this part's rules read (every part's checks also read the
+    # cover): editing one of them reruns this part's checks too (schema/validate_parts.py).
+    reads: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:

@@ -45,19 +45,27 @@ def validate(report: Report, previous: Report | None = None) -> list[Finding]:
     warnings. Values of the wrong type are reported once, by the generic checks; the cross-field
     rules see the report without them, so that they never trip over a date typed as text."""
     findings: list[Finding] = []
-    if previous is not None and not _same_state(report, previous):
-        from ccm_desktop.schema.states import state_name
-
-        findings.append(error(path_of("cover", "fields", "state"), N_(
-            "Cover page: the report to compare with is a report of {other}, not of {state}. "
-            "Compare with this State's own previous report."
-        ), other=state_name(str(previous.state)), state=state_name(str(report.state))))
+    mismatch = other_state(report, previous)
+    if mismatch is not None:
+        findings.append(mismatch)
         previous = None  # another State's figures say nothing about this State's
     typed = well_typed(report)
     typed_previous = well_typed(previous) if previous is not None else None
     for part in PARTS:
         findings.extend(_check_part(report, typed, typed_previous, part))
     return findings
+
+
+def other_state(report: Report, previous: Report | None) -> Finding | None:
+    """Error 4b: the error when `previous` is another State's report, else None."""
+    if previous is None or _same_state(report, previous):
+        return None
+    from ccm_desktop.schema.states import state_name
+
+    return error(path_of("cover", "fields", "state"), N_(
+        "Cover page: the report to compare with is a report of {other}, not of {state}. "
+        "Compare with this State's own previous report."
+    ), other=state_name(str(previous.state)), state=state_name(str(report.state)))
 
 
 def _initial_report_year(report: Report, year: int) -> bool:

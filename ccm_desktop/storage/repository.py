@@ -33,6 +33,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from ccm_desktop.domain.changes import Touched
 from ccm_desktop.domain.next_year import NoReportingPeriod, next_year_report, source_year
 from ccm_desktop.domain.report import Report, Row
 from ccm_desktop.schema.registry import PER_PERIOD
@@ -210,9 +211,12 @@ class Repository:
         return report_of(stored.content, blobs)
 
     def save(self, report_id: int, report: Report, summary: str | None = None, *,
-             overwrite: bool = False) -> Revision | None:
+             overwrite: bool = False, touched: Touched | None = None) -> Revision | None:
         """Store `report` as the new state of `report_id`, writing only what changed since it
-        was loaded or last saved here. Returns the new revision, or None if nothing changed."""
+        was loaded or last saved here. Returns the new revision, or None if nothing changed.
+        `touched` (from the window's commands) says where the changes since then are, so that
+        only those values and rows are compared; without it the whole report is. It is ignored
+        when the stored state was read afresh (another copy saved in between)."""
         with self._lock:
             try:
                 with self._session("save to", write=True) as s:
@@ -220,8 +224,10 @@ class Repository:
                     if record.deleted_at is not None:
                         raise StorageError(f"Report {report_id} is in the trash; restore it "
                                            "before changing it")
+                    known = self._known.get(report_id)
                     stored = self._current(s, record, report_id, overwrite)
-                    changes = diff(stored.content, report)
+                    changes = diff(stored.content, report,
+                                   touched if stored is known else None)
                     if changes.is_empty():
                         self._known[report_id] = stored
                         return None

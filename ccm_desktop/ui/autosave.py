@@ -1,9 +1,10 @@
 """Saving without a Save button: shortly after the last edit, on Ctrl+S and on close.
 
-The repository writes only what changed, which takes milliseconds for a report of ordinary size
-(benchmarks/bench_storage.py measures it), so saving runs on the GUI thread between keystrokes,
-after a short pause in typing. That keeps one database connection in one thread and a save can
-never race the next edit.
+The autosaver gathers what the document's commands say they changed (`Touched`) and hands it
+to the repository with the report itself (no copy): storage then compares and writes only those
+values and rows (benchmarks/bench_change_stream.py measures it), so saving runs on the GUI
+thread between keystrokes, after a short pause in typing. That keeps one database connection in
+one thread and a save can never race the next edit.
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ccm_desktop.domain.changes import Change, Touched
 from ccm_desktop.domain.report import Report
 from ccm_desktop.ui.document import ReportDocument
 
 SAVE_DELAY_MS = 600  # after the last edit; well within the promised second
 
-Saver = Callable[[Report], object]
+# save(report, touched): touched says what changed since the last successful save.
+Saver = Callable[[Report, Touched], object]
 
 
 class Autosaver(QObject):
@@ -35,14 +38,17 @@ class Autosaver(QObject):
         self.document = document
         self._save = save
         self.dirty = False
+        self._touched = Touched()
         self.failed: str | None = None
         self.saved_at: datetime | None = None
         self.last_duration = 0.0  # seconds the last save took
         self._timer = QTimer(self, singleShot=True, interval=delay_ms)
         self._timer.timeout.connect(self.flush)
-        document.changed.connect(self._edited)
+        document.changes_made.connect(self._edited)
 
-    def _edited(self, _path: str) -> None:
+    def _edited(self, changes: tuple[Change, ...]) -> None:
+        for change in changes:
+            self._touched.add(change)
         self.dirty = True
         self.state.emit("Saving\u2026")
         self._timer.start()
@@ -54,7 +60,7 @@ class Autosaver(QObject):
             return self.failed is None
         started = time.perf_counter()
         try:
-            self._save(self.document.snapshot())
+            self._save(self.document.report, self._touched)
         except Exception as exc:  # noqa: BLE001 - any failure is said, and the edits are kept
             message = getattr(exc, "user_message", None) or str(exc) or type(exc).__name__
             self.failed = f"\u2716 Not saved: {message}"
@@ -62,6 +68,7 @@ class Autosaver(QObject):
             return False
         self.last_duration = time.perf_counter() - started
         self.dirty = False
+        self._touched = Touched()
         self.failed = None
         self.saved_at = datetime.now()
         self.state.emit(self.saved_text())

@@ -77,7 +77,8 @@ class OpenReport:
         self.document = ReportDocument(report, report_id, previous)
         self.document.locale = lang
         self.autosaver = Autosaver(self.document,
-                                   lambda r: repository.save(report_id, r))
+                                   lambda r, touched: repository.save(report_id, r,
+                                                                      touched=touched))
         self.view = ReportView(self.document, lang, today=today)
 
 

@@ -156,6 +156,7 @@ def discovered_in_period(ctx: RuleContext) -> Iterable[Finding]:
 
 PART = Part(
     id="B",
+    reads=("D",),  # stockpile_balance: munitions transferred out (Form D) left the stockpile
     title=N_("Stockpiles and destruction"),
     articles=N_("Art. 7.1(b), (e), (f), (g); Art. 3"),
     not_applicable_example=N_(
