@@ -6,7 +6,7 @@ the schema; the cross-field rules of each part live beside its fields in `schema
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
@@ -124,8 +124,13 @@ def errors_of(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if f.is_error]
 
 
+ContentCheck = Callable[[Report, Part, Section | FormData], Iterator[Finding]]
+
+
 def _check_part(report: Report, typed: Report, previous: Report | None,
-                part: Part) -> Iterator[Finding]:
+                part: Part, content: ContentCheck | None = None) -> Iterator[Finding]:
+    """The part's findings; `content` replaces the generic check of its values (the window's
+    cached one, schema/validate_parts.py)."""
     if part.is_form:
         form = report.form(part.id)
         yield from _check_status(report, part, form)
@@ -140,7 +145,7 @@ def _check_part(report: Report, typed: Report, previous: Report | None,
         section: Section | FormData = form
     else:
         section = report.cover
-    yield from _check_content(report, part, section)
+    yield from (content or _check_content)(report, part, section)
     ctx = RuleContext(report=typed, previous=previous, part_id=part.id)
     for rule in part.rules:
         yield from rule(ctx)
@@ -217,14 +222,24 @@ def _check_content(report: Report, part: Part, section: Section | FormData) -> I
 
 
 def _check_table(report: Report, part: Part, table: Table, rows: list[Row]) -> Iterator[Finding]:
+    yield from too_few_rows(part, table, rows)
+    for index, row in enumerate(rows):
+        yield from check_row(report, part, table, index, row)
+
+
+def too_few_rows(part: Part, table: Table, rows: list[Row]) -> Iterator[Finding]:
     if len(rows) < table.min_rows:
         yield error(path_of(part.id, "tables", table.id), N_(
             "{place}: add at least one row."
         ), place=place(part, table))
-    for index, row in enumerate(rows):
-        for column in table.columns:
-            yield from _check_value(report, part, table, index, column, row.get(column.id),
-                                    path_of(part.id, "tables", table.id, index, column.id))
+
+
+def check_row(report: Report, part: Part, table: Table, index: int,
+              row: Row) -> Iterator[Finding]:
+    """The generic checks of one row's values."""
+    for column in table.columns:
+        yield from _check_value(report, part, table, index, column, row.get(column.id),
+                                path_of(part.id, "tables", table.id, index, column.id))
 
 
 def _check_value(report: Report, part: Part, table: Table | None, row: int | None,

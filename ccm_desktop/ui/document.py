@@ -24,7 +24,7 @@ from ccm_desktop.domain.changes import WHOLE, Change, RowsHow
 from ccm_desktop.domain.findings import Finding
 from ccm_desktop.domain.report import Attachment, FormData, FormStatus, Report, Row, Section
 from ccm_desktop.schema.model import path_of
-from ccm_desktop.schema.validate_parts import PART_IDS, readers, validate_parts
+from ccm_desktop.schema.validate_parts import PART_IDS, PartChecks, readers
 
 Mutation = Callable[[Report], None]
 
@@ -114,8 +114,8 @@ class ReportDocument(QObject):
         self.report_id = report_id
         self.previous = previous
         self.undo_stack = QUndoStack(self)
-        self._findings_by_part: dict[str, list[Finding]] = validate_parts(report, PART_IDS,
-                                                                          previous)
+        self._checks = PartChecks(report, previous)
+        self._findings_by_part: dict[str, list[Finding]] = self._checks.findings(PART_IDS)
         self.findings: list[Finding] = self._joined_findings()
         # The user's locale for numbers and dates in editors; None: the report's language.
         self.locale: str | None = None
@@ -356,14 +356,17 @@ class ReportDocument(QObject):
         if any(change.whole for change in changes):
             self.revalidate()
             return
+        for change in changes:
+            self._checks.forget(change)
         parts = set().union(*(readers(change.part) for change in changes))
-        self._findings_by_part.update(validate_parts(self._report, parts, self.previous))
+        self._findings_by_part.update(self._checks.findings(parts))
         self.findings = self._joined_findings()
         self.findings_changed.emit()
 
     def revalidate(self) -> None:
         """Check the whole report again (after the report to compare with changed)."""
-        self._findings_by_part = validate_parts(self._report, PART_IDS, self.previous)
+        self._checks = PartChecks(self._report, self.previous)
+        self._findings_by_part = self._checks.findings(PART_IDS)
         self.findings = self._joined_findings()
         self.findings_changed.emit()
 

@@ -44,6 +44,9 @@ def _edits(doc: ReportDocument) -> list[Callable[[], None]]:
     return [
         lambda: doc.set_cells("F", "contaminated_areas", [(3, "size_m2", Decimal(-5))]),
         lambda: doc.set_cells("F", "contaminated_areas", [(3, "size_m2", Decimal(7))]),
+        # A value of the wrong type: one finding, and the rules see the row without it.
+        lambda: doc.set_cells("F", "contaminated_areas", [(2, "date_of_use", "last spring")]),
+        lambda: doc.set_cells("F", "contaminated_areas", [(2, "latitude", Decimal(95))]),
         lambda: doc.set_cells("F", "contaminated_areas", [(31, "area_id", "CA-new")]),
         lambda: doc.insert_rows("F", "contaminated_areas", 0, [{"area_id": "CA-top"}]),
         lambda: doc.remove_rows("F", "contaminated_areas", [1, 2, 5]),
