@@ -1,10 +1,15 @@
-"""Saving without a Save button: shortly after the last edit, on Ctrl+S and on close.
+"""Saving without a Save button: right after each edit, on Ctrl+S and on close.
 
 The autosaver gathers what the document's commands say they changed (`Touched`) and hands it
 to the repository with the report itself (no copy): storage then compares and writes only those
 values and rows (benchmarks/bench_change_stream.py measures it), so saving runs on the GUI
-thread between keystrokes, after a short pause in typing. That keeps one database connection in
-one thread and a save can never race the next edit.
+thread between keystrokes. That keeps one database connection in one thread and a save can
+never race the next edit.
+
+There is one debounce, not two in series: a field sends its value to the document after a pause
+in typing (ui/field_editors.py), and a cell when it is committed; every edit reaching the
+document is already paced by the person, so the autosaver saves on the next turn of the event
+loop (edits made in the same turn, e.g. by one action, are saved together).
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from ccm_desktop.domain.changes import Change, Touched
 from ccm_desktop.domain.report import Report
 from ccm_desktop.ui.document import ReportDocument
 
-SAVE_DELAY_MS = 600  # after the last edit; well within the promised second
+SAVE_DELAY_MS = 0  # the next turn of the event loop after an edit (see above)
 
 # save(report, touched): touched says what changed since the last successful save.
 Saver = Callable[[Report, Touched], object]

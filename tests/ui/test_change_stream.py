@@ -7,7 +7,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QCoreApplication, QModelIndex
 from pytestqt.qtbot import QtBot
 
 from ccm_desktop.domain.changes import Change, RowsHow, Touched
@@ -185,3 +185,19 @@ def test_storage_compares_only_what_it_is_told_was_touched() -> None:
     hinted = diff(stored, report, touched)
     assert [h.start for h in hinted.tables["F"]["contaminated_areas"]] == [3]
     assert [h.start for h in diff(stored, report).tables["F"]["contaminated_areas"]] == [3, 20]
+
+
+def test_an_edit_is_saved_on_the_next_turn_of_the_event_loop(qtbot: QtBot,
+                                                              tmp_path: Path) -> None:
+    """One debounce: the field's typing pause. The autosaver adds no second wait."""
+    db = tmp_path / "reports.db"
+    with open_repository(db) as repo:
+        report_id = repo.add(Report())
+        doc = ReportDocument(repo.load(report_id), report_id)
+        saver = Autosaver(doc, lambda r, touched: repo.save(report_id, r, touched=touched),
+                          parent=doc)
+        doc.set_value("cover", "prepared_by", "Mine action office")
+        assert saver.dirty
+        QCoreApplication.processEvents()
+        assert not saver.dirty
+        assert repo.load(report_id).cover.fields["prepared_by"] == "Mine action office"
