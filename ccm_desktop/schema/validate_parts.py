@@ -69,7 +69,7 @@ def _typed_view(report: Report, part_ids: set[str]) -> Report:
     """`report` when the values of `part_ids` all have their kinds' types, else a report that
     shares everything with it except those parts' sections, which lack the values that do not
     (like `validate.well_typed`, without copying the parts nobody reads)."""
-    out: Report | None = None
+    out = report
     for part in PARTS:
         if part.id not in part_ids:
             continue
@@ -88,17 +88,8 @@ def _typed_view(report: Report, part_ids: set[str]) -> Report:
                 if tables[table.id] is rows:
                     tables[table.id] = list(rows)
                 tables[table.id][index] = cleaned
-        if fields is None and tables is None:
-            continue
-        if out is None:
-            out = replace(report, forms=dict(report.forms))
-        new = replace(section, fields=section.fields if fields is None else fields,
-                      tables=section.tables if tables is None else tables)
-        if isinstance(new, FormData):
-            out.forms[part.id] = new
-        else:
-            out.cover = new
-    return out or report
+        out = _with_section(out or report, part.id, section, fields, tables)
+    return out
 
 
 class _TableCache:
@@ -196,7 +187,7 @@ class PartChecks:
 
     def _typed(self, report: Report, part_ids: set[str]) -> Report:
         """Like `_typed_view`, with the rows' cleaned copies taken from the cache."""
-        out: Report | None = None
+        out = report
         for part in PARTS:
             if part.id not in part_ids:
                 continue
@@ -210,20 +201,27 @@ class PartChecks:
                     rows = tables[table.id] = list(tables[table.id])
                     for index, row in cleaned.items():
                         rows[index] = row
-            if fields is None and tables is None:
-                continue
-            if out is None:
-                out = replace(report, forms=dict(report.forms))
-            new = replace(section, fields=section.fields if fields is None else fields,
-                          tables=section.tables if tables is None else tables)
-            if isinstance(new, FormData):
-                out.forms[part.id] = new
-            else:
-                out.cover = new
-        return out or report
+            out = _with_section(out or report, part.id, section, fields, tables)
+        return out
 
 
 _PARTS = {p.id: p for p in PARTS}
+
+
+def _with_section(report: Report, part_id: str, section: Section | FormData,
+                  fields: dict[str, object] | None, tables: dict[str, list[Row]] | None) -> Report:
+    """`report` with the part's section given other fields or tables (None: keep them), as a
+    new report sharing every other section; `report` itself when nothing is given."""
+    if fields is None and tables is None:
+        return report
+    new = replace(section, fields=section.fields if fields is None else fields,
+                  tables=section.tables if tables is None else tables)
+    out = replace(report, forms=dict(report.forms))
+    if isinstance(new, FormData):
+        out.forms[part_id] = new
+    else:
+        out.cover = new
+    return out
 
 
 _KINDS: dict[int, dict[str, Kind]] = {}  # by id() of the part or table: schema objects live on

@@ -12,7 +12,7 @@ applied to the in-memory state (`apply`), so the three cannot disagree.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -181,16 +181,7 @@ def diff(old: Content, report: Report, touched: Touched | None = None) -> Change
     for part, section in sections(report):
         before = old.fields.get(part, {})
         now = section.fields
-        changed: dict[str, Value | None] = {}
-        for key, value in now.items():
-            if is_empty(value):
-                if key in before:
-                    changed[key] = None
-            elif before.get(key, _MISSING) != value:
-                changed[key] = list(value) if isinstance(value, list) else value
-        for key in before:
-            if key not in now:
-                changed[key] = None
+        changed = _diff_fields(before, now, [*now, *(k for k in before if k not in now)])
         if changed:
             changes.fields[part] = changed
         if part != COVER:
@@ -212,16 +203,34 @@ def diff(old: Content, report: Report, touched: Touched | None = None) -> Change
         for table, rows in old.tables[part].items():
             if rows:
                 changes.tables.setdefault(part, {})[table] = [Hunk(0, len(rows), [])]
+    _diff_attachments(changes, old, report)
+    return changes
+
+
+_MISSING = object()
+
+
+def _diff_fields(before: dict[str, Value], now: dict[str, Value],
+                 keys: Iterable[str]) -> dict[str, Value | None]:
+    """The values among `keys` that differ (None: cleared)."""
+    changed: dict[str, Value | None] = {}
+    for key in keys:
+        value = now.get(key)
+        if is_empty(value):
+            if key in before:
+                changed[key] = None
+        elif before.get(key, _MISSING) != value:
+            changed[key] = list(value) if isinstance(value, list) else value
+    return changed
+
+
+def _diff_attachments(changes: Changes, old: Content, report: Report) -> None:
     metas = attachment_metas(report, old.attachments)
     if list(metas.items()) != list(old.attachments.items()):
         changes.attachments = metas
         changes.attachment_counts = (
             len(metas.keys() - old.attachments.keys()), len(old.attachments.keys() - metas.keys()),
             sum(1 for k in metas.keys() & old.attachments.keys() if metas[k] != old.attachments[k]))
-    return changes
-
-
-_MISSING = object()
 
 
 def _diff_touched(old: Content, report: Report, touched: Touched) -> Changes:
@@ -232,16 +241,8 @@ def _diff_touched(old: Content, report: Report, touched: Touched) -> Changes:
     if report.template != old.template:
         changes.template = report.template
     for part, keys in touched.fields.items():
-        before = old.fields.get(part, {})
         now = (report.cover if part == COVER else report.form(part)).fields
-        changed: dict[str, Value | None] = {}
-        for key in keys:
-            value = now.get(key)
-            if is_empty(value):
-                if key in before:
-                    changed[key] = None
-            elif before.get(key, _MISSING) != value:
-                changed[key] = list(value) if isinstance(value, list) else value
+        changed = _diff_fields(old.fields.get(part, {}), now, sorted(keys))
         if changed:
             changes.fields[part] = changed
     for letter in touched.forms:
@@ -263,12 +264,7 @@ def _diff_touched(old: Content, report: Report, touched: Touched) -> Changes:
         hunks = diff_rows(old.tables.get(part, {}).get(table, []), rows_now)
         if hunks:
             changes.tables.setdefault(part, {})[table] = hunks
-    metas = attachment_metas(report, old.attachments)
-    if list(metas.items()) != list(old.attachments.items()):
-        changes.attachments = metas
-        changes.attachment_counts = (
-            len(metas.keys() - old.attachments.keys()), len(old.attachments.keys() - metas.keys()),
-            sum(1 for k in metas.keys() & old.attachments.keys() if metas[k] != old.attachments[k]))
+    _diff_attachments(changes, old, report)
     return changes
 
 
