@@ -16,6 +16,16 @@ from ccm_desktop.schema.kinds import Kind
 
 
 @dataclass(frozen=True)
+class Derive:
+    """How an empty field is worked out: `function` of the cover's `basis` field, and in words
+    (a message id) for the form page's hint, e.g. "eight years after entry into force"."""
+
+    function: Callable[[Any], Any]
+    words: str
+    basis: str = "entry_into_force"
+
+
+@dataclass(frozen=True)
 class Field:
     """A single value: a field of a part, or a column of a table."""
 
@@ -25,13 +35,31 @@ class Field:
     help: str
     required: bool = False
     voluntary: bool = False  # shaded grey in the official template: never required
-    derived: bool = False  # computed when empty (e.g. a deadline); an entry overrides it
+    # How the value is worked out when left empty (a deadline from entry into force); an entry
+    # overrides it. Every face (form page, PDF) asks the field, not a list of its own.
+    derive: Derive | None = None
     width: int = 14  # a hint for column widths (characters) in tables and workbooks
     adds_up: bool = True  # False for numbers whose sum means nothing (a ratio per munition)
     per_period: bool = False  # records one reporting period: next year's draft starts it empty
     # (table, column) of the same part whose values an editor offers as you type (any other
     # value is still allowed), e.g. the clearance table's area references
     suggest_from: tuple[str, str] | None = None
+
+    @property
+    def derived(self) -> bool:
+        return self.derive is not None
+
+    def derived_value(self, report: Report) -> Any:
+        """The value the field takes when left empty, or None when it cannot be worked out."""
+        if self.derive is None:
+            return None
+        basis = report.cover.fields.get(self.derive.basis)
+        if basis is None:
+            return None
+        try:
+            return self.derive.function(basis)
+        except (TypeError, ValueError, AttributeError):
+            return None
 
     @property
     def is_totalled(self) -> bool:

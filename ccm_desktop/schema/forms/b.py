@@ -25,7 +25,7 @@ from ccm_desktop.schema.forms.common import (
 )
 from ccm_desktop.schema.i18n import N_, message
 from ccm_desktop.schema.kinds import DateKind
-from ccm_desktop.schema.model import Part, RuleContext
+from ccm_desktop.schema.model import Derive, Part, RuleContext
 
 DATE = DateKind()
 
@@ -223,7 +223,8 @@ PART = Part(
                  "was (Art. 3.2).")),
         field("article3_deadline", DATE, N_("Art. 3 deadline"),
               N_("Eight years after entry into force (Art. 3.2). Enter a later date only if an "
-                 "extension was granted under Art. 3.3."), derived=True),
+                 "extension was granted under Art. 3.3."),
+              derive=Derive(stockpile_destruction_due, N_("eight years after entry into force"))),
         extension_decision_field(N_(
             "Which Meeting of States Parties granted an extension under Art. 3.3, until when, "
             "and what the request asked for.")),
