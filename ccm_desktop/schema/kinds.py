@@ -265,6 +265,8 @@ class Money(DecimalNumber):
 
 
 AREA_UNITS: dict[str, Decimal] = {"m2": Decimal(1), "ha": Decimal(10_000), "km2": Decimal(1_000_000)}
+# How each unit is written beside a number, in every language and on every face.
+AREA_UNIT_SYMBOLS: dict[str, str] = {"m2": "m²", "ha": "ha", "km2": "km²"}
 _UNIT_WORDS = {
     "m2": "m2", "m²": "m2", "sqm": "m2", "m": "m2",
     "ha": "ha", "hectares": "ha", "hectare": "ha",

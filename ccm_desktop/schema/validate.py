@@ -16,21 +16,18 @@ from ccm_desktop.domain.report import FormData, FormStatus, Report, Row, Section
 from ccm_desktop.schema.i18n import N_, Message, Words, message
 from ccm_desktop.schema.kinds import Attachments, Kind, Year
 from ccm_desktop.schema.model import Field, Part, RuleContext, Table, path_of
-from ccm_desktop.schema.registry import PARTS
+from ccm_desktop.schema.registry import PARTS, part_name
 
 BARE_STATEMENTS = frozenset({"n/a", "na", "n.a.", "none", "-", "--", "not applicable", "nil",
                              "s.o.", "s/o", "no aplica", "sans objet"})
 
 
-def part_name(part: Part) -> Message:
-    return message(N_("Cover page")) if part.id == "cover" else message(N_("Form {letter}"),
-                                                                         letter=part.id)
 
 
 def place(part: Part, table: Table | None = None, row: int | None = None,
           column: Field | None = None) -> Words:
     """Where a finding is, in words: "Form F, Clearance, row 4, Cleared (m²)"."""
-    words: list[Message] = [part_name(part)]
+    words: list[Message] = [part_name(part.id)]
     if table is not None:
         words.append(message(table.label))
     if row is not None:
@@ -140,7 +137,7 @@ def _check_part(report: Report, typed: Report, previous: Report | None,
             yield error(path_of(part.id), N_(
                 "{form} is marked changed but holds nothing. Fill it in, or mark it unchanged "
                 "or not applicable instead."
-            ), form=part_name(part))
+            ), form=part_name(part.id))
             return
         section: Section | FormData = form
     else:
@@ -152,7 +149,7 @@ def _check_part(report: Report, typed: Report, previous: Report | None,
 
 
 def _check_status(report: Report, part: Part, form: FormData) -> Iterator[Finding]:
-    name = part_name(part)
+    name = part_name(part.id)
     status = form.status
     if status is None:
         yield error(path_of(part.id, "status"), N_(
@@ -277,8 +274,8 @@ def _unknown_keys(part: Part, section: Section | FormData) -> Iterator[Finding]:
     for key in section.fields:
         if not part.has_field(key):
             yield error(path_of(part.id, "fields", key),
-                        N_("{part}: unknown field \"{key}\"."), part=part_name(part), key=key)
+                        N_("{part}: unknown field \"{key}\"."), part=part_name(part.id), key=key)
     for key in section.tables:
         if not part.has_table(key):
             yield error(path_of(part.id, "tables", key),
-                        N_("{part}: unknown table \"{key}\"."), part=part_name(part), key=key)
+                        N_("{part}: unknown table \"{key}\"."), part=part_name(part.id), key=key)

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 
 from ccm_desktop.domain.changes import Touched
 from ccm_desktop.domain.report import Report, Row, Value
+from ccm_desktop.schema.registry import part_title
 from ccm_desktop.storage.codec import clean_row, decode_value, encode_value, is_empty
 from ccm_desktop.storage.content import (
     COVER,
@@ -143,7 +144,7 @@ def _part_order(part: str) -> str:
 
 
 def _part_name(part: str) -> str:
-    return "Cover page" if part == COVER else f"Form {part}"
+    return part_title(part)  # the history is kept in English, like its other words
 
 
 def _count(n: int, what: str) -> str:

@@ -22,11 +22,17 @@ from ccm_desktop.exchange.pdf.styles import (
     Styles,
 )
 from ccm_desktop.schema.i18n import translate
-from ccm_desktop.schema.kinds import AREA_UNITS, AreaM2, Attachments, DateKind, format_number
+from ccm_desktop.schema.kinds import (
+    AREA_UNIT_SYMBOLS,
+    AREA_UNITS,
+    AreaM2,
+    Attachments,
+    DateKind,
+    format_number,
+)
 from ccm_desktop.schema.model import Field
 
 # How a unit of area is written in a column heading and after a value.
-AREA_SYMBOLS = {"m2": "m²", "ha": "ha", "km2": "km²"}
 _AREA_SCALE = {unit: -(len(str(factor)) - 1) for unit, factor in AREA_UNITS.items()}
 
 
@@ -126,7 +132,7 @@ class Ctx:
         label = self.t(column.label)
         if not isinstance(column.kind, AreaM2):
             return label
-        symbol = AREA_SYMBOLS[self.area_unit]
+        symbol = AREA_UNIT_SYMBOLS[self.area_unit]
         if "m²" in label:
             return label.replace("m²", symbol)
         return f"{label} ({symbol})"

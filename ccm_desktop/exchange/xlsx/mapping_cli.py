@@ -21,7 +21,7 @@ from ccm_desktop.exchange.xlsx.grid import where
 from ccm_desktop.exchange.xlsx.mapping import ColumnMap, import_with_mapping, load_mapping
 from ccm_desktop.schema.i18n import N_, language_of_environment, ntranslate, translate
 from ccm_desktop.schema.model import Table
-from ccm_desktop.schema.registry import PARTS
+from ccm_desktop.schema.registry import PARTS, part_title
 
 EXIT_OK, EXIT_UNREADABLE = 0, 2
 Say = Callable[[str], None]
@@ -42,8 +42,7 @@ def row_json(table: Table, row: Row) -> dict[str, Any]:
 
 def describe_target(mapping: ColumnMap, lang: str = "en") -> str:
     table = mapping.schema()
-    part = translate(N_("Cover page"), lang) if mapping.form == "cover" else translate(
-        N_("Form {letter}"), lang).format(letter=mapping.form)
+    part = part_title(mapping.form, lang)
     return f"{part}, {translate(table.label, lang)} ({mapping.form}.{mapping.table})"
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from ccm_desktop.domain.report import FORM_LETTERS, Attachment, FormData, Report, Row, Section
 from ccm_desktop.schema.i18n import N_, translate
 from ccm_desktop.schema.model import Field, Part, path_of
-from ccm_desktop.schema.registry import part
+from ccm_desktop.schema.registry import part, part_title
 
 PARTS_TO_MERGE = ("cover", *FORM_LETTERS)
 
@@ -117,9 +117,7 @@ def _holder(report: Report, part_id: str) -> Section | FormData:
 
 
 def _part_name(schema: Part, lang: str) -> str:
-    if schema.id == "cover":
-        return translate(N_("Cover page"), lang)
-    return translate(N_("Form {letter}"), lang).format(letter=schema.id)
+    return part_title(schema.id, lang)
 
 
 def _attribute_text(value: Any, lang: str) -> str:
