@@ -364,3 +364,13 @@ def test_parse_number_text_refuses_non_numbers(text: str) -> None:
 def test_format_number_groups_integers_without_losing_digits(number: int, locale: str) -> None:
     text = format_number(number, locale)
     assert Int().parse(text, locale) == number
+
+
+def test_report_section_and_emptiness_are_said_once() -> None:
+    from ccm_desktop.domain.report import Report, is_empty
+
+    report = Report()
+    assert report.section("cover") is report.cover
+    assert report.section("F") is report.form("F")
+    assert [is_empty(v) for v in (None, "", [], 0, False, " ", ["att-1"])] == [
+        True, True, True, False, False, False, False]

@@ -23,6 +23,7 @@ from ccm_desktop.domain.report import (
     Report,
     Row,
     Section,
+    is_empty,
 )
 from ccm_desktop.exchange.errors import UnreadableFile
 from ccm_desktop.schema.kinds import Kind, KindError, Year
@@ -304,10 +305,6 @@ class NotWritable(ValueError):
         super().__init__(self.user_message)
 
 
-def _is_empty(value: Any) -> bool:
-    return value is None or value == "" or value == []
-
-
 def _cell(item: Field, value: Any, where: str) -> Any:
     if not item.kind.has_type(value):
         raise NotWritable(where, item, value)
@@ -318,7 +315,7 @@ def _section_json(schema: Part, section: Section | FormData) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     for f in schema.fields:
         value = section.fields.get(f.id)
-        if not _is_empty(value):
+        if not is_empty(value):
             fields[f.id] = _cell(f, value, path_of(schema.id, "fields", f.id))
     tables: dict[str, Any] = {}
     for t in schema.tables:
@@ -327,7 +324,7 @@ def _section_json(schema: Part, section: Section | FormData) -> dict[str, Any]:
             continue
         tables[t.id] = [
             {c.id: _cell(c, row[c.id], path_of(schema.id, "tables", t.id, index, c.id))
-             for c in t.columns if not _is_empty(row.get(c.id))}
+             for c in t.columns if not is_empty(row.get(c.id))}
             for index, row in enumerate(rows)
         ]
     return {"fields": fields, "tables": tables}

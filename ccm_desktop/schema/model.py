@@ -118,11 +118,11 @@ class RuleContext:
 
     @property
     def section(self) -> Section | FormData:
-        return self.report.cover if self.part_id == "cover" else self.form
+        return self.report.section(self.part_id)
 
     def rows(self, table_id: str, part_id: str | None = None) -> list[Row]:
         pid = part_id or self.part_id
-        holder = self.report.cover if pid == "cover" else self.report.form(pid)
+        holder = self.report.section(pid)
         return holder.tables.get(table_id, [])
 
     def value(self, field_id: str) -> Any:

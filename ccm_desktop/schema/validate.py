@@ -12,7 +12,7 @@ from typing import Any
 
 from ccm_desktop.domain.deadlines import initial_report_due
 from ccm_desktop.domain.findings import Finding, error, warning
-from ccm_desktop.domain.report import FormData, FormStatus, Report, Row, Section
+from ccm_desktop.domain.report import FormData, FormStatus, Report, Row, Section, is_empty
 from ccm_desktop.schema.i18n import N_, Message, Words, message
 from ccm_desktop.schema.kinds import Attachments, Kind, Year
 from ccm_desktop.schema.model import Field, Part, RuleContext, Table, path_of
@@ -102,19 +102,15 @@ def well_typed(report: Report) -> Report:
             cleaned = _typed_values(section.fields, field_kinds)
             if cleaned is not None:
                 out = out or report.copy()
-                _holder(out, part_id).fields = cleaned
+                out.section(part_id).fields = cleaned
             for table in part.tables:
                 column_kinds = {c.id: c.kind for c in table.columns}
                 for index, row in enumerate(section.tables.get(table.id, [])):
                     cleaned_row = _typed_values(row, column_kinds)
                     if cleaned_row is not None:
                         out = out or report.copy()
-                        _holder(out, part_id).tables[table.id][index] = cleaned_row
+                        out.section(part_id).tables[table.id][index] = cleaned_row
     return out or report
-
-
-def _holder(report: Report, part_id: str) -> Section | FormData:
-    return report.cover if part_id == "cover" else report.form(part_id)
 
 
 def errors_of(findings: list[Finding]) -> list[Finding]:
@@ -244,7 +240,7 @@ def _check_value(report: Report, part: Part, table: Table | None, row: int | Non
     def where() -> Words:  # only for a finding: most values have none
         return place(part, table, row, column)
 
-    if value is None or value == "" or value == []:
+    if is_empty(value):
         if column.required:
             yield error(path, N_("{place}: this is required."), place=where())
         return

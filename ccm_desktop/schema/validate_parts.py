@@ -73,7 +73,7 @@ def _typed_view(report: Report, part_ids: set[str]) -> Report:
     for part in PARTS:
         if part.id not in part_ids:
             continue
-        section: Section | FormData = report.cover if part.id == "cover" else report.form(part.id)
+        section = report.section(part.id)
         fields = _typed_values(section.fields, {f.id: f.kind for f in part.fields})
         tables: dict[str, list[dict[str, object]]] | None = None
         for table in part.tables:
@@ -151,7 +151,7 @@ class PartChecks:
     # Internals --------------------------------------------------------------------------------
 
     def _section(self, part_id: str) -> Section | FormData:
-        return self.report.cover if part_id == "cover" else self.report.form(part_id)
+        return self.report.section(part_id)
 
     def _cache(self, part: Part, table: Table) -> _TableCache:
         cache = self._tables.get((part.id, table.id))

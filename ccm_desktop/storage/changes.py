@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from ccm_desktop.domain.changes import Touched
-from ccm_desktop.domain.report import Report, Row, Value
+from ccm_desktop.domain.report import Report, Row, Value, is_empty
 from ccm_desktop.schema.registry import part_title
-from ccm_desktop.storage.codec import clean_row, decode_value, encode_value, is_empty
+from ccm_desktop.storage.codec import clean_row, decode_value, encode_value
 from ccm_desktop.storage.content import (
     COVER,
     AttachmentMeta,
@@ -242,7 +242,7 @@ def _diff_touched(old: Content, report: Report, touched: Touched) -> Changes:
     if report.template != old.template:
         changes.template = report.template
     for part, keys in touched.fields.items():
-        now = (report.cover if part == COVER else report.form(part)).fields
+        now = report.section(part).fields
         changed = _diff_fields(old.fields.get(part, {}), now, sorted(keys))
         if changed:
             changes.fields[part] = changed
@@ -252,7 +252,7 @@ def _diff_touched(old: Content, report: Report, touched: Touched) -> Changes:
             changes.forms[letter] = attrs
     for (part, table), rows in touched.cells.items():
         before_rows = old.tables.get(part, {}).get(table, [])
-        rows_now = (report.cover if part == COVER else report.form(part)).tables.get(table) or []
+        rows_now = report.section(part).tables.get(table) or []
         if len(rows_now) != len(before_rows):
             hunks = diff_rows(before_rows, rows_now)  # not for edits in place; to be safe
         else:
@@ -261,7 +261,7 @@ def _diff_touched(old: Content, report: Report, touched: Touched) -> Changes:
         if hunks:
             changes.tables.setdefault(part, {})[table] = hunks
     for part, table in touched.reshaped:
-        rows_now = (report.cover if part == COVER else report.form(part)).tables.get(table) or []
+        rows_now = report.section(part).tables.get(table) or []
         hunks = diff_rows(old.tables.get(part, {}).get(table, []), rows_now)
         if hunks:
             changes.tables.setdefault(part, {})[table] = hunks

@@ -22,7 +22,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ccm_desktop.domain.changes import WHOLE, Change, RowsHow
 from ccm_desktop.domain.findings import Finding
-from ccm_desktop.domain.report import Attachment, FormData, FormStatus, Report, Row, Section
+from ccm_desktop.domain.report import Attachment, FormStatus, Report, Row, is_empty
 from ccm_desktop.schema.model import path_of
 from ccm_desktop.schema.validate_parts import PART_IDS, PartChecks, readers
 
@@ -62,21 +62,13 @@ class _Command(QUndoCommand):
         self._doc._after_change(tuple(c.inverse() for c in reversed(self._changes)))  # noqa: SLF001
 
 
-def _holder(report: Report, part_id: str) -> Section | FormData:
-    return report.cover if part_id == "cover" else report.form(part_id)
-
-
-def _empty(value: Any) -> bool:
-    return value is None or value == "" or value == []
-
-
 def _table(report: Report, part_id: str, table_id: str) -> list[Row]:
     """The table's list of rows in `report`, created (empty) when it has none yet."""
-    return _holder(report, part_id).tables.setdefault(table_id, [])
+    return report.section(part_id).tables.setdefault(table_id, [])
 
 
 def _drop_if_empty(report: Report, part_id: str, table_id: str) -> None:
-    tables = _holder(report, part_id).tables
+    tables = report.section(part_id).tables
     if not tables.get(table_id):
         tables.pop(table_id, None)
 
@@ -138,14 +130,14 @@ class ReportDocument(QObject):
     def set_value(self, part_id: str, field_id: str, value: Any, merge_key: object = None) -> None:
         """Set a field. Consecutive edits with the same non-None `merge_key` (one typing session
         in one editor) become a single undo step."""
-        old = _holder(self._report, part_id).fields.get(field_id)
-        if old == value or (_empty(old) and _empty(value)):
+        old = self._report.section(part_id).fields.get(field_id)
+        if old == value or (is_empty(old) and is_empty(value)):
             return
 
         def put(v: Any) -> Mutation:
             def apply(r: Report) -> None:
-                fields = _holder(r, part_id).fields
-                if _empty(v):
+                fields = r.section(part_id).fields
+                if is_empty(v):
                     fields.pop(field_id, None)
                 else:
                     fields[field_id] = v
@@ -192,7 +184,7 @@ class ReportDocument(QObject):
     # replaced by new dicts, never changed in place), so undo costs what the edit touched.
 
     def rows(self, part_id: str, table_id: str) -> list[Row]:
-        return _holder(self._report, part_id).tables.get(table_id, [])
+        return self._report.section(part_id).tables.get(table_id, [])
 
     def set_cells(self, part_id: str, table_id: str,
                   changes: Iterable[tuple[int, str, Any]], text: str = "Edit cells") -> None:
@@ -203,7 +195,7 @@ class ReportDocument(QObject):
         for row, column_id, value in changes:
             if row not in after:
                 after[row] = dict(rows[row]) if row < count else {}
-            if _empty(value):
+            if is_empty(value):
                 after[row].pop(column_id, None)
             else:
                 after[row][column_id] = value

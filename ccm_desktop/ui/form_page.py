@@ -267,9 +267,7 @@ class FormPage(QScrollArea):
             row.editor.set_value(value)
 
     def _holder_fields(self) -> dict[str, Any]:
-        report = self.document.report
-        return report.cover.fields if self.page.part.id == "cover" else \
-            report.form(self.page.part.id).fields
+        return self.document.report.section(self.page.part.id).fields
 
     def _grey(self) -> None:
         """An unchanged or not-applicable form stays readable but steps back."""

@@ -12,7 +12,7 @@ from typing import Any
 
 from babel.dates import format_date, get_date_format
 
-from ccm_desktop.domain.report import Report
+from ccm_desktop.domain.report import Report, is_empty
 from ccm_desktop.exchange.pdf.styles import (
     LANDSCAPE,
     MARGIN_BOTTOM,
@@ -141,7 +141,7 @@ class Ctx:
         """A value as a reader sees it: numbers grouped for the locale, dates as the template
         writes them, areas in the report's unit, choices and States by name, attachments by
         file name. Never fails: an odd value in a draft prints as is."""
-        if value is None or value == "" or value == []:
+        if is_empty(value):
             return ""
         if isinstance(column.kind, DateKind) and isinstance(value, date):
             return short_date(value, self.lang)

@@ -15,7 +15,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from ccm_desktop.domain.report import FormData, FormStatus, Row, Value
+from ccm_desktop.domain.report import FormData, FormStatus, Row, Value, is_empty
 from ccm_desktop.exchange.pdf import shaping
 from ccm_desktop.exchange.pdf.context import Ctx, frame_size
 from ccm_desktop.exchange.pdf.flowables import Bookmark, ProgressMark, text
@@ -97,7 +97,7 @@ def caption_style(ctx: Ctx) -> TextStyle:
 def field_value(ctx: Ctx, field: Field, values: dict[str, Value]) -> tuple[str, bool]:
     """The text of a field, and whether it was computed (a derived deadline left empty)."""
     value = values.get(field.id)
-    if (value is None or value == "") and field.derived:
+    if is_empty(value) and field.derived:
         derived = field.derived_value(ctx.report)
         return (ctx.display(field, derived), True) if derived is not None else ("", False)
     return ctx.display(field, value), False
@@ -195,7 +195,7 @@ def totals_rows(ctx: Ctx, table: Table, shown: Sequence[Field],
 
 
 def _has_value(rows: list[Row], column: Field) -> bool:
-    return any(r.get(column.id) not in (None, "", []) for r in rows)
+    return any(not is_empty(r.get(column.id)) for r in rows)
 
 
 def _photo_column(table: Table) -> Field | None:

@@ -79,7 +79,7 @@ def import_with_map(args: argparse.Namespace, repository_factory: Callable[[Any]
         return EXIT_OK
     with repository_factory(args) as repo:
         report = repo.load(args.into)
-        holder = report.cover if mapping.form == "cover" else report.form(mapping.form)
+        holder = report.section(mapping.form)
         existing = list(holder.tables.get(mapping.table, []))
         if args.dry_run:
             say(translate(N_("Would add {rows} to {target} of report {id} (it has {existing} now); "
