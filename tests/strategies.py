@@ -31,7 +31,6 @@ from hypothesis import strategies as st
 from ccm_desktop.domain.report import FORM_LETTERS, Attachment, FormData, FormStatus, Report, Row
 from ccm_desktop.schema.i18n import UN_LANGUAGES
 from ccm_desktop.schema.kinds import (
-    AreaM2,
     Attachments,
     Choice,
     Currency,
@@ -40,7 +39,7 @@ from ccm_desktop.schema.kinds import (
     Email,
     Int,
     Kind,
-    Money,
+    NonNegativeDecimal,
     Note,
     StateKind,
     Text,
@@ -137,7 +136,7 @@ def values(kind: Kind, attachment_ids: tuple[str, ...] = ()) -> st.SearchStrateg
         return st.integers(1990, 2100)
     if isinstance(kind, Int):
         return st.integers(0, MAX_INT)
-    if isinstance(kind, AreaM2 | Money):
+    if isinstance(kind, NonNegativeDecimal):
         return plain_decimals()
     if isinstance(kind, DecimalNumber):  # the only signed decimals are coordinates
         return coordinates()

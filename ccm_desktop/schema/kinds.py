@@ -259,9 +259,16 @@ def _plain(value: Decimal) -> str:
 
 
 @dataclass(frozen=True)
-class Money(DecimalNumber):
-    name: ClassVar[str] = "money"
+class NonNegativeDecimal(DecimalNumber):
+    """A decimal quantity that cannot be negative; its totals add up (amounts, areas). Money and
+    areas are siblings under it: an area is not a kind of money."""
+
     minimum: ClassVar[Decimal | None] = Decimal(0)
+
+
+@dataclass(frozen=True)
+class Money(NonNegativeDecimal):
+    name: ClassVar[str] = "money"
 
 
 AREA_UNITS: dict[str, Decimal] = {"m2": Decimal(1), "ha": Decimal(10_000), "km2": Decimal(1_000_000)}
@@ -275,7 +282,7 @@ _UNIT_WORDS = {
 
 
 @dataclass(frozen=True)
-class AreaM2(Money):
+class AreaM2(NonNegativeDecimal):
     """An area in square metres; typed text may end in a unit (m², ha, km²) and is converted."""
 
     name: ClassVar[str] = "area_m2"
@@ -539,7 +546,8 @@ def parse_number_text(text: str, decimal_separator: str) -> Decimal:
 
 __all__ = [
     "AREA_UNITS", "AreaM2", "Attachments", "Choice", "Code", "Currency", "DateKind",
-    "DecimalNumber", "Email", "Int", "JSON_DECIMAL", "Kind", "KindError", "Money", "Note",
+    "DecimalNumber", "Email", "Int", "JSON_DECIMAL", "Kind", "KindError", "Money",
+    "NonNegativeDecimal", "Note",
     "Option", "StateKind", "Text", "Year", "YesNo", "format_number", "parse_number_text",
     "to_square_metres",
 ]

@@ -42,7 +42,7 @@ from ccm_desktop.schema.kinds import (
     DecimalNumber,
     Int,
     Kind,
-    Money,
+    NonNegativeDecimal,
     Text,
     Year,
     YesNo,
@@ -433,7 +433,7 @@ def _number_format(kind: Kind, value: Any, content: Any) -> str:
     if isinstance(kind, Int):
         return "#,##0"
     if isinstance(kind, DecimalNumber):
-        grouping = "#,##0" if isinstance(kind, Money) else "0"
+        grouping = "#,##0" if isinstance(kind, NonNegativeDecimal) else "0"
         places = decimal_places(value) if isinstance(value, Decimal) else 0
         return grouping + ("." + "0" * places if places else "")
     if isinstance(kind, DateKind):
@@ -459,7 +459,7 @@ def _validation_rule(kind: Kind, lang: str) -> tuple[str, ...] | None:
         return ("whole", "between", "1900", "2999")
     if isinstance(kind, Int):
         return ("whole", "greaterThanOrEqual", "0")
-    if isinstance(kind, Money):  # money and areas
+    if isinstance(kind, NonNegativeDecimal):  # money and areas
         return ("decimal", "greaterThanOrEqual", "0")
     if isinstance(kind, DecimalNumber):  # coordinates
         return ("decimal", "between", "-180", "180")
