@@ -92,10 +92,6 @@ class Table:
         return any(c.id == column_id for c in self.columns)
 
     @property
-    def number_columns(self) -> tuple[Field, ...]:
-        return tuple(c for c in self.columns if c.kind.is_number and c.kind.name != "year")
-
-    @property
     def totalled_columns(self) -> tuple[Field, ...]:
         """The columns a totals row sums (the window and the PDF alike)."""
         return tuple(c for c in self.columns if c.is_totalled)

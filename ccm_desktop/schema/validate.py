@@ -113,10 +113,6 @@ def well_typed(report: Report) -> Report:
     return out or report
 
 
-def errors_of(findings: list[Finding]) -> list[Finding]:
-    return [f for f in findings if f.is_error]
-
-
 ContentCheck = Callable[[Report, Part, Section | FormData], Iterator[Finding]]
 
 

@@ -1,7 +1,7 @@
 """Validating some parts of a report: what the window reruns after an edit.
 
-`validate_parts(report, ids, previous)` returns the findings of each part in `ids`, exactly as
-`validate` finds them (the concatenation over every part in schema order equals `validate`).
+`PartChecks(report, previous).findings(ids)` returns the findings of each part in `ids`, exactly
+as `validate` finds them (the concatenation over every part in schema order equals `validate`).
 `readers(part_id)` says which parts' findings an edit of `part_id` can change: the part itself,
 every part that declares it in `Part.reads`, and for the cover every part (the generic status
 checks and many rules read the report's kind, period and entry into force).
@@ -46,25 +46,6 @@ def readers(part_id: str) -> frozenset[str]:
     return _READERS.get(part_id, frozenset(PART_IDS))
 
 
-def validate_parts(report: Report, part_ids: Iterable[str],
-                   previous: Report | None = None) -> dict[str, list[Finding]]:
-    """The findings of each part in `part_ids`; the cover's start with the error saying that
-    `previous` is another State's report, when it is."""
-    wanted = [p for p in PARTS if p.id in set(part_ids)]
-    mismatch = other_state(report, previous)
-    if mismatch is not None:
-        previous = None
-    needed = {"cover"} | {p.id for p in wanted} | {r for p in wanted for r in p.reads}
-    typed = _typed_view(report, needed)
-    typed_previous = _typed_view(previous, needed) if previous is not None else None
-    out: dict[str, list[Finding]] = {}
-    for part in wanted:
-        out[part.id] = list(_check_part(report, typed, typed_previous, part))
-    if mismatch is not None and "cover" in out:
-        out["cover"].insert(0, mismatch)
-    return out
-
-
 def _typed_view(report: Report, part_ids: set[str]) -> Report:
     """`report` when the values of `part_ids` all have their kinds' types, else a report that
     shares everything with it except those parts' sections, which lack the values that do not
@@ -103,7 +84,7 @@ class _TableCache:
 
 class PartChecks:
     """The findings of a report being edited, rechecked as changes say. `findings(ids)` gives
-    each part's findings, equal to `validate_parts(report, ids, previous)`."""
+    each part's findings, as `validate` finds them."""
 
     def __init__(self, report: Report, previous: Report | None = None) -> None:
         self.report, self.previous = report, previous

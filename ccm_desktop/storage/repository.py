@@ -178,8 +178,8 @@ class Repository:
     def __enter__(self) -> Repository:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(self, _exc_type: type[BaseException] | None, _exc: BaseException | None,
+                 _tb: TracebackType | None) -> None:
         self.close()
 
     @contextlib.contextmanager

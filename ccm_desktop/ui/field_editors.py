@@ -306,11 +306,6 @@ class ChoiceEditor(ValueEditor):
         index = self.combo.findData(value) if value is not None else 0
         self.combo.setCurrentIndex(max(index, 0))
 
-    def choose(self, value: Any) -> None:
-        """Pick an option as a person would (tests, keyboard)."""
-        self.combo.setCurrentIndex(self.combo.findData(value))
-        self.combo.activated.emit(self.combo.currentIndex())
-
 
 class YesNoEditor(ChoiceEditor):
     def _options(self) -> list[tuple[Any, str]]:

@@ -80,5 +80,3 @@ class Settings:
     def set_language(self, lang: str) -> None:
         self._q.setValue("ui/language", lang)
 
-    def sample_offered(self) -> bool:
-        return str(self._q.value("ui/sample_offered", "false")).lower() == "true"

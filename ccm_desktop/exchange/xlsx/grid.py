@@ -32,10 +32,6 @@ class Sheet:
         return values[column - 1] if 0 < column <= len(values) else None
 
     @property
-    def last_row(self) -> int:
-        return max(self.rows, default=0)
-
-    @property
     def width(self) -> int:
         return max((len(v) for v in self.rows.values()), default=0)
 
@@ -93,14 +89,5 @@ def read_sheets(path: str | Path, only: str | None = None) -> list[Sheet]:
                 continue
             out.append(read_sheet(worksheet, path.name))
         return out
-    finally:
-        workbook.close()
-
-
-def sheet_names(path: str | Path) -> list[str]:
-    path = Path(path)
-    workbook, _parts = open_workbook(path)
-    try:
-        return [str(ws.title) for ws in workbook.worksheets]
     finally:
         workbook.close()

@@ -9,7 +9,6 @@ model follows.
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -43,11 +42,6 @@ TOTALS_ROLE = Qt.ItemDataRole.UserRole + 3  # True on the totals row
 ERROR_TINT = QColor("#fbe3e4")
 WARNING_TINT = QColor("#fdf1d8")
 TOTALS_TINT = QColor("#eceff3")
-
-
-class RowKind(enum.Enum):
-    STORED = "stored"
-    TOTALS = "totals"
 
 
 @dataclass(frozen=True)
