@@ -364,9 +364,10 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 def _known_failure(exc: Exception) -> str | None:
     """Errors from other layers that carry a user-facing sentence."""
-    message = getattr(exc, "user_message", None)
-    if isinstance(message, str):
-        return message
+    from ccm_desktop.domain.errors import UserError
+
+    if isinstance(exc, UserError):
+        return exc.user_message
     if isinstance(exc, OSError):
         return f"{exc.filename or 'a file'}: {exc.strerror or exc}"
     return None

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from ccm_desktop.domain.errors import UserError
 
-class UnreadableFile(Exception):
+
+class UnreadableFile(UserError):
     """A file that cannot be read as a report. `str(e)` is one plain sentence naming the file
     and, where it applies, the place in it (JSON path, or sheet/row/column)."""
 

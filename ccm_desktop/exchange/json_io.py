@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ccm_desktop.domain.errors import UserError
 from ccm_desktop.domain.report import (
     FORM_LETTERS,
     Attachment,
@@ -295,14 +296,13 @@ def report_to_json(report: Report) -> dict[str, Any]:
     }
 
 
-class NotWritable(ValueError):
+class NotWritable(UserError, ValueError):
     """A value of the wrong Python type: writing it would make a file that cannot be read
     back, so nothing is written. `str(e)` is one plain sentence with the path."""
 
     def __init__(self, where: str, item: Field, value: Any) -> None:
-        self.user_message = (f"The report cannot be written: {where} ({item.label}) holds "
-                             f"{_shown(str(value))}, which is not a {item.kind.name} value.")
-        super().__init__(self.user_message)
+        super().__init__(f"The report cannot be written: {where} ({item.label}) holds "
+                         f"{_shown(str(value))}, which is not a {item.kind.name} value.")
 
 
 def _cell(item: Field, value: Any, where: str) -> Any:

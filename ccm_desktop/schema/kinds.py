@@ -18,10 +18,11 @@ from typing import Any, ClassVar
 
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
+from ccm_desktop.domain.errors import UserError
 from ccm_desktop.schema.i18n import N_
 
 
-class KindError(ValueError):
+class KindError(UserError, ValueError):
     """A value that cannot be represented in this kind; the message is one plain sentence."""
 
 

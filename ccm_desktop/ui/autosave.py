@@ -21,6 +21,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ccm_desktop.domain.changes import Change, Touched
+from ccm_desktop.domain.errors import UserError
 from ccm_desktop.domain.report import Report
 from ccm_desktop.ui.document import ReportDocument
 
@@ -67,7 +68,8 @@ class Autosaver(QObject):
         try:
             self._save(self.document.report, self._touched)
         except Exception as exc:  # noqa: BLE001 - any failure is said, and the edits are kept
-            message = getattr(exc, "user_message", None) or str(exc) or type(exc).__name__
+            message = (exc.user_message if isinstance(exc, UserError) else str(exc)) \
+                or type(exc).__name__
             self.failed = f"\u2716 Not saved: {message}"
             self.state.emit(self.failed)
             return False

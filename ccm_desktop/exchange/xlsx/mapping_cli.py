@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ccm_desktop.domain.errors import UserError
 from ccm_desktop.domain.report import Row
 from ccm_desktop.exchange.xlsx.grid import where
 from ccm_desktop.exchange.xlsx.mapping import ColumnMap, import_with_mapping, load_mapping
@@ -27,12 +28,8 @@ EXIT_OK, EXIT_UNREADABLE = 0, 2
 Say = Callable[[str], None]
 
 
-class MappingError(Exception):
+class MappingError(UserError):
     """A wrong argument (form or table): one sentence, exit code 2."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.user_message = message
 
 
 def row_json(table: Table, row: Row) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from openpyxl.worksheet.table import Table as ExcelTable
 from openpyxl.worksheet.table import TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ccm_desktop.domain.errors import UserError
 from ccm_desktop.domain.report import FORM_LETTERS, FormData, Report, Row, Section
 from ccm_desktop.exchange.atomic import write_atomic
 from ccm_desktop.exchange.xlsx import layout as L
@@ -78,7 +79,7 @@ MIN_VALUE_WIDTH = 48.0
 DATE_FORMAT = "yyyy-mm-dd"
 
 
-class CellTooLong(ValueError):
+class CellTooLong(UserError, ValueError):
     """A text longer than an Excel cell holds; the message names the report path."""
 
 
