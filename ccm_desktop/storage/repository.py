@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 from ccm_desktop.domain.changes import Touched
 from ccm_desktop.domain.next_year import NoReportingPeriod, next_year_report, source_year
 from ccm_desktop.domain.report import Report, Row
+from ccm_desktop.domain.store import ReportSummary, Revision
 from ccm_desktop.schema.registry import PER_PERIOD
 from ccm_desktop.storage import database
 from ccm_desktop.storage.backups import newest_backup, restore_backup
@@ -88,40 +89,6 @@ GAP = 1 << 20  # between row positions, so that inserted rows fit without renumb
 SNAPSHOT_EVERY = 1000  # revisions between full snapshots, at most
 SNAPSHOT_MIN_BYTES = 64 * 1024  # deltas may add up to this (or a snapshot's size) first
 CHUNK = 500  # values per IN (...) list
-
-
-@dataclass(frozen=True)
-class ReportSummary:
-    id: int
-    state: str | None
-    report_kind: str | None
-    period_from: date | None
-    period_to: date | None
-    saved_at: datetime
-    language: str
-    revision: int = 1
-    deleted_at: datetime | None = None
-
-    def line(self) -> str:
-        period = f"{_iso(self.period_from)}..{_iso(self.period_to)}"
-        return "\t".join([str(self.id), self.state or "-", self.report_kind or "-", period,
-                          self.saved_at.isoformat(timespec="seconds")])
-
-
-@dataclass(frozen=True)
-class Revision:
-    number: int
-    saved_at: datetime
-    user: str
-    summary: str
-
-    def line(self) -> str:
-        return "\t".join([str(self.number), self.saved_at.isoformat(timespec="seconds"),
-                          self.user, self.summary])
-
-
-def _iso(day: date | None) -> str:
-    return day.isoformat() if day else "-"
 
 
 @dataclass

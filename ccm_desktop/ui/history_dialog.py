@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ccm_desktop.domain.store import ReportStore
 from ccm_desktop.schema.i18n import N_, translate
 
 NUMBER_ROLE = Qt.ItemDataRole.UserRole
@@ -27,7 +27,7 @@ class HistoryDialog(QDialog):
 
     restore_requested = Signal(int)
 
-    def __init__(self, repository: Any, report_id: int, parent: QWidget | None = None,
+    def __init__(self, repository: ReportStore, report_id: int, parent: QWidget | None = None,
                  lang: str = "en") -> None:
         super().__init__(parent)
         self.setWindowTitle(translate(N_("History of this report"), lang))

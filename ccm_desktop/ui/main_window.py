@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ccm_desktop.domain.report import Report
+from ccm_desktop.domain.store import ReportStore
 from ccm_desktop.resources import resource_path
 from ccm_desktop.schema.i18n import RTL_LANGUAGES, UN_LANGUAGES
 from ccm_desktop.schema.states import state_name
@@ -71,7 +72,7 @@ def find_sample(folder: Path) -> Path | None:
 class OpenReport:
     """A report being edited: its document, its autosave and its view."""
 
-    def __init__(self, repository: Any, report_id: int, report: Report,
+    def __init__(self, repository: ReportStore, report_id: int, report: Report,
                  previous: Report | None, lang: str, today: date | None = None) -> None:
         self.report_id = report_id
         self.document = ReportDocument(report, report_id, previous)
@@ -85,7 +86,7 @@ class OpenReport:
 class MainWindow(QMainWindow):
     help_shown = Signal(str)  # the help text F1 showed
 
-    def __init__(self, repository: Any, settings: Settings, lang: str = "en",
+    def __init__(self, repository: ReportStore, settings: Settings, lang: str = "en",
                  today: date | None = None, sample_dir: Path | None = None,
                  opener: Callable[[QUrl], bool] | None = None) -> None:
         super().__init__()
@@ -412,7 +413,7 @@ class MainWindow(QMainWindow):
                    and s.period_to < start]
         if not earlier:
             return None
-        latest = max(earlier, key=lambda s: s.period_to)
+        latest = max(earlier, key=lambda s: s.period_to or date.min)
         loaded: Report = self.repository.load(latest.id)
         return loaded
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -65,6 +64,7 @@ from ccm_desktop.schema.i18n import N_, ntranslate, translate
 from ccm_desktop.schema.kinds import AREA_UNIT_SYMBOLS, AreaM2, Attachments
 from ccm_desktop.schema.model import Table
 from ccm_desktop.schema.registry import PARTS, part_title
+from ccm_desktop.ui.document import ReportDocument
 
 PREVIEW_LIMIT = 1000
 SEPARATORS = ((",", N_("1.234,5  (decimal comma)")), (".", N_("1,234.5  (decimal point)")))
@@ -568,7 +568,7 @@ class MergeDialog(QDialog):
         return merge(self.open_report, self.imported, self.chosen_forms())
 
 
-def open_import_dialog(document: Any, path: str | Path, parent: QWidget | None = None) -> bool:
+def open_import_dialog(document: ReportDocument, path: str | Path, parent: QWidget | None = None) -> bool:
     """Import Excel… into the open document: rows through the mapping dialog, or forms of one
     of our own workbooks through the merge dialog; the result is one undoable step. Returns
     True when something was added."""
