@@ -184,7 +184,7 @@ def _repository(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 def cmd_import(args: argparse.Namespace) -> int:
     if args.map:
-        from ccm_desktop.exchange.xlsx.mapping_cli import import_with_map
+        from ccm_desktop.cli_mapping import import_with_map
 
         return int(import_with_map(args, _repository, _say, _complain))
     from ccm_desktop.exchange.formats import read_report
@@ -241,7 +241,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_guess_map(args: argparse.Namespace) -> int:
-    from ccm_desktop.exchange.xlsx.mapping_cli import guess_map_command
+    from ccm_desktop.cli_mapping import guess_map_command
 
     return int(guess_map_command(args, _say))
 

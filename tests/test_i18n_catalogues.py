@@ -43,7 +43,7 @@ NOT_YET_MARKED = frozenset({
 
 def _checked_files() -> list[tuple[Path, frozenset[str]]]:
     files = [(PACKAGE / "cli.py", CLI_SENTENCES),
-             (PACKAGE / "exchange" / "xlsx" / "mapping_cli.py", MAPPING_CLI_SENTENCES)]
+             (PACKAGE / "cli_mapping.py", MAPPING_CLI_SENTENCES)]
     files += [(p, UI_CALLEES) for p in sorted((PACKAGE / "ui").rglob("*.py"))
               if p.relative_to(PACKAGE).as_posix() not in NOT_YET_MARKED]
     return files

@@ -1,9 +1,11 @@
 """`import FILE.xlsx --map MAP [--into ID] [--dry-run] [--skip-bad-rows]` and `guess-map`.
 
-The command line's side of the column mapping (docs/excel.md). Cells that cannot be read are printed one
-a line with sheet, row and column; with any of them nothing is stored (exit code 2) unless
-`--skip-bad-rows` leaves those rows out. The database is opened only when there is something
-to store, and written once, in one transaction (the repository's `save`).
+The command line's side of the column mapping (docs/excel.md): exchange/xlsx/mapping.py reads
+the workbook and returns rows and problems; this module takes the arguments, prints, and stores.
+Cells that cannot be read are printed one a line with sheet, row and column; with any of them
+nothing is stored (exit code 2) unless `--skip-bad-rows` leaves those rows out. The database is
+opened only when there is something to store, and written once, in one transaction (the
+repository's `save`).
 """
 
 from __future__ import annotations
