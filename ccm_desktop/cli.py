@@ -196,7 +196,7 @@ def _repository(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 def cmd_import(args: argparse.Namespace) -> int:
     if args.map:
-        from ccm_desktop.exchange.xlsx.mapping_cli import import_with_map
+        from ccm_desktop.cli_mapping import import_with_map
 
         return int(import_with_map(args, _repository, _say, _complain))
     from ccm_desktop.exchange.formats import read_report
@@ -308,7 +308,7 @@ def cmd_submit(args: argparse.Namespace) -> int:
 
 
 def cmd_guess_map(args: argparse.Namespace) -> int:
-    from ccm_desktop.exchange.xlsx.mapping_cli import guess_map_command
+    from ccm_desktop.cli_mapping import guess_map_command
 
     return int(guess_map_command(args, _say))
 
@@ -459,9 +459,10 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 def _known_failure(exc: Exception) -> str | None:
     """Errors from other layers that carry a user-facing sentence."""
-    message = getattr(exc, "user_message", None)
-    if isinstance(message, str):
-        return message
+    from ccm_desktop.domain.errors import UserError
+
+    if isinstance(exc, UserError):
+        return exc.user_message
     if isinstance(exc, OSError):
         return f"{exc.filename or 'a file'}: {exc.strerror or exc}"
     return None

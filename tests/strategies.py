@@ -32,7 +32,6 @@ from ccm_desktop.domain.report import FORM_LETTERS, Attachment, FormData, FormSt
 from ccm_desktop.schema.i18n import UN_LANGUAGES
 from ccm_desktop.schema.kinds import (
     MAX_WHOLE,
-    AreaM2,
     Attachments,
     Choice,
     Currency,
@@ -41,7 +40,7 @@ from ccm_desktop.schema.kinds import (
     Email,
     Int,
     Kind,
-    Money,
+    NonNegativeDecimal,
     Note,
     StateKind,
     Text,
@@ -138,7 +137,7 @@ def values(kind: Kind, attachment_ids: tuple[str, ...] = ()) -> st.SearchStrateg
         return st.integers(1990, 2100)
     if isinstance(kind, Int):
         return st.integers(0, MAX_INT)
-    if isinstance(kind, AreaM2 | Money):
+    if isinstance(kind, NonNegativeDecimal):
         return plain_decimals()
     if isinstance(kind, DecimalNumber):  # the only signed decimals are coordinates
         return coordinates()

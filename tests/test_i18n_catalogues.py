@@ -33,7 +33,7 @@ MAPPING_CLI_SENTENCES = frozenset({"say", "complain", "MappingError", "print"})
 
 def _checked_files() -> list[tuple[Path, frozenset[str]]]:
     files = [(PACKAGE / "cli.py", CLI_SENTENCES),
-             (PACKAGE / "exchange" / "xlsx" / "mapping_cli.py", MAPPING_CLI_SENTENCES)]
+             (PACKAGE / "cli_mapping.py", MAPPING_CLI_SENTENCES)]
     files += [(p, UI_CALLEES) for p in [PACKAGE / "app.py", *sorted((PACKAGE / "ui").rglob("*.py"))]]
     return files
 

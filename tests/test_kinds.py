@@ -364,3 +364,25 @@ def test_parse_number_text_refuses_non_numbers(text: str) -> None:
 def test_format_number_groups_integers_without_losing_digits(number: int, locale: str) -> None:
     text = format_number(number, locale)
     assert Int().parse(text, locale) == number
+
+
+def test_report_section_and_emptiness_are_said_once() -> None:
+    from ccm_desktop.domain.report import Report, is_empty
+
+    report = Report()
+    assert report.section("cover") is report.cover
+    assert report.section("F") is report.form("F")
+    assert [is_empty(v) for v in (None, "", [], 0, False, " ", ["att-1"])] == [
+        True, True, True, False, False, False, False]
+
+
+def test_money_and_areas_are_siblings_under_one_non_negative_decimal() -> None:
+    """An area is not money: code asking for money does not get areas, and both refuse
+    negative values and add up in totals."""
+    from ccm_desktop.schema.kinds import NonNegativeDecimal
+
+    assert not isinstance(AreaM2(), Money)
+    for kind in (AreaM2(), Money()):
+        assert isinstance(kind, NonNegativeDecimal)
+        assert kind.check(Decimal("-0.5")) == "cannot be negative"
+    assert DecimalNumber().check(Decimal("-0.5")) is None  # coordinates may be negative

@@ -99,3 +99,12 @@ def test_the_import_reader_sees_relative_and_nested_imports() -> None:
         "sqlalchemy.select"}
     sample = PACKAGE / "exchange" / "json_io.py"
     assert "ccm_desktop.exchange.atomic" in imports_of(sample)  # imported inside a function
+
+
+def test_exchange_reads_and_writes_files_but_neither_parses_arguments_nor_stores() -> None:
+    """The command line's side (argparse, the database) lives in cli.py and cli_mapping.py:
+    exchange returns reports, rows and problems."""
+    bad = [(f.relative_to(PACKAGE).as_posix(), name) for f in _files("exchange")
+           for name in imports_of(f)
+           if name == "argparse" or name.startswith("ccm_desktop.storage")]
+    assert bad == []

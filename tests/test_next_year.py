@@ -35,15 +35,11 @@ EMPTIED_FIELDS = {("cover", "submission_date"), ("cover", "approved_by")}
 SET_ANEW = {"report_kind", "period_from", "period_to"}
 
 
-def _holder(report: Report, part_id: str):  # type: ignore[no-untyped-def]
-    return report.cover if part_id == "cover" else report.form(part_id)
-
-
 def check_against_section_5(src: Report, new: Report) -> None:
     """Every field, table and column of the schema: emptied where section 5 says so, else the
     source's value as it was."""
     for part in PARTS:
-        old, now = _holder(src, part.id), _holder(new, part.id)
+        old, now = src.section(part.id), new.section(part.id)
         for f in part.fields:
             if part.id == "cover" and f.id in SET_ANEW:
                 continue

@@ -353,3 +353,22 @@ def test_totals_sum_only_quantities_areas_and_amounts() -> None:
     assert [c.id for c in table("F", "contaminated_areas").totalled_columns] == ["size_m2"]
     assert [c.id for c in table("I", "national_resources").totalled_columns] == ["amount"]
     assert "total" in [c.id for c in table("H", "casualties").totalled_columns]
+
+
+def test_a_derived_field_works_out_its_own_value_from_entry_into_force() -> None:
+    """The field says how it is derived (Field.derive); the form page and the PDF ask it."""
+    from datetime import date
+
+    from ccm_desktop.domain.report import Report
+    from ccm_desktop.schema.registry import field
+
+    report = Report()
+    stock, clearance = field("B", "article3_deadline"), field("F", "article4_deadline")
+    assert stock.derived_value(report) is None  # nothing to work it out from yet
+    report.cover.fields["entry_into_force"] = date(2011, 2, 28)
+    assert stock.derived_value(report) == date(2019, 2, 28)  # eight years (Art. 3.2)
+    assert clearance.derived_value(report) == date(2021, 2, 28)  # ten years (Art. 4.1)
+    report.cover.fields["entry_into_force"] = "spring 2011"  # unreadable: no guess
+    assert clearance.derived_value(report) is None
+    report.cover.fields["entry_into_force"] = date(2011, 2, 28)
+    assert field("F", "completion_declared").derived_value(report) is None  # not derived

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ccm_desktop.domain.deadlines import annual_report_due, initial_report_due
+from ccm_desktop.domain.errors import UserError
 from ccm_desktop.domain.report import FORM_LETTERS, FormStatus, Report
 
 
@@ -27,7 +28,7 @@ class PerPeriod:
     columns: Mapping[tuple[str, str], frozenset[str]] = field(default_factory=dict)
 
 
-class NoReportingPeriod(ValueError):
+class NoReportingPeriod(UserError, ValueError):
     """The source report says no year: there is nothing to count the next year from."""
 
 

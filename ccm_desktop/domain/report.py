@@ -18,6 +18,11 @@ Value = Any
 Row = dict[str, Value]
 
 
+def is_empty(value: object) -> bool:
+    """Whether a value counts as not given: None, empty text or an empty list of files."""
+    return value is None or value == "" or value == []
+
+
 class FormStatus(enum.StrEnum):
     CHANGED = "changed"
     UNCHANGED = "unchanged"
@@ -73,6 +78,10 @@ class Report:
     def form(self, letter: str) -> FormData:
         return self.forms.setdefault(letter, FormData())
 
+    def section(self, part_id: str) -> Section | FormData:
+        """The cover ("cover") or a form (its letter): where that part's values are."""
+        return self.cover if part_id == "cover" else self.form(part_id)
+
     def copy(self) -> Report:
         return copy.deepcopy(self)
 
@@ -112,5 +121,5 @@ class Report:
 
 
 def _drop_empty(values: dict[str, Value]) -> None:
-    for key in [k for k, v in values.items() if v is None or v == "" or v == []]:
+    for key in [k for k, v in values.items() if is_empty(v)]:
         del values[key]

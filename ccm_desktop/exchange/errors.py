@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from ccm_desktop.domain.errors import UserError
 from ccm_desktop.domain.messages import Message
 from ccm_desktop.schema.i18n import N_, language, translate
 
 
-class UnreadableFile(Exception):
+class UnreadableFile(UserError):
     """A file that cannot be read as a report. `str(e)` is one plain sentence naming the file
     and, where it applies, the place in it (JSON path, or sheet/row/column), in English;
     `text(lang)` is the same sentence in the reader's language. The problem is a `Message`

@@ -26,17 +26,11 @@ def read_report(path: str | Path) -> Report:
 
         return read_report_file(path)
     if suffix == ".xlsx":
-        try:
-            from ccm_desktop.exchange.xlsx import read_workbook
-        except ImportError:
-            raise UnreadableFile(Path(path).name, N_("Excel workbooks cannot be read by this "
-                                                  "version yet")) from None
+        from ccm_desktop.exchange.xlsx import read_workbook
+
         report: Report = read_workbook(path)
         return report
     raise UnreadableFile(Path(path).name, N_("is neither a .ccm.json report nor an .xlsx workbook"))
-
-
-WRITABLE = (".json", ".xlsx", ".pdf")
 
 
 def write_report(report: Report, path: str | Path, lang: str = "en",

@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ccm_desktop.domain.errors import UserError
 from ccm_desktop.domain.report import (
     FORM_LETTERS,
     Attachment,
@@ -23,6 +24,7 @@ from ccm_desktop.domain.report import (
     Report,
     Row,
     Section,
+    is_empty,
 )
 from ccm_desktop.exchange.errors import UnreadableFile, is_encodable
 from ccm_desktop.schema.i18n import N_, Message, message
@@ -338,18 +340,13 @@ def report_to_json(report: Report) -> dict[str, Any]:
     }
 
 
-class NotWritable(ValueError):
+class NotWritable(UserError, ValueError):
     """A value of the wrong Python type: writing it would make a file that cannot be read
     back, so nothing is written. `str(e)` is one plain sentence with the path."""
 
     def __init__(self, where: str, item: Field, value: Any) -> None:
-        self.user_message = (f"The report cannot be written: {where} ({item.label}) holds "
-                             f"{_shown(str(value))}, which is not a {item.kind.name} value.")
-        super().__init__(self.user_message)
-
-
-def _is_empty(value: Any) -> bool:
-    return value is None or value == "" or value == []
+        super().__init__(f"The report cannot be written: {where} ({item.label}) holds "
+                         f"{_shown(str(value))}, which is not a {item.kind.name} value.")
 
 
 def _cell(item: Field, value: Any, where: str) -> Any:
@@ -362,7 +359,7 @@ def _section_json(schema: Part, section: Section | FormData) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     for f in schema.fields:
         value = section.fields.get(f.id)
-        if not _is_empty(value):
+        if not is_empty(value):
             fields[f.id] = _cell(f, value, path_of(schema.id, "fields", f.id))
     tables: dict[str, Any] = {}
     for t in schema.tables:
@@ -371,7 +368,7 @@ def _section_json(schema: Part, section: Section | FormData) -> dict[str, Any]:
             continue
         tables[t.id] = [
             {c.id: _cell(c, row[c.id], path_of(schema.id, "tables", t.id, index, c.id))
-             for c in t.columns if not _is_empty(row.get(c.id))}
+             for c in t.columns if not is_empty(row.get(c.id))}
             for index, row in enumerate(rows)
         ]
     return {"fields": fields, "tables": tables}

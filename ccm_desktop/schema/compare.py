@@ -21,8 +21,7 @@ from ccm_desktop.domain.report import Report, Row
 from ccm_desktop.schema.forms.common import fold_type
 from ccm_desktop.schema.i18n import N_, Language, Message, Words, message
 from ccm_desktop.schema.model import Part, Table, path_of
-from ccm_desktop.schema.registry import PARTS, part
-from ccm_desktop.schema.validate import part_name
+from ccm_desktop.schema.registry import PARTS, part, part_name
 from ccm_desktop.schema.validate import place as validate_place
 
 # (part, table) -> the columns that name a row across years. Rows whose key is empty, or not
@@ -377,7 +376,7 @@ def place(change: Change) -> Words:
                  "last_reported_year": N_("last reported in")}
         label = (message(words[attribute]) if attribute in words
                  else message(p.field(attribute).label))
-        return Words((part_name(p), label))
+        return Words((part_name(p.id), label))
     t = p.table(change.table_id)
     row = change.new_row if change.new_row is not None else change.old_row
     column = t.column(change.column_id) if change.column_id is not None else None

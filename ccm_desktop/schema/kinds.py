@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
+from ccm_desktop.domain.errors import UserError
 from ccm_desktop.schema.i18n import N_, language, message, translate
 from ccm_desktop.schema.numbers import (
     NOT_A_NUMBER,
@@ -28,7 +29,7 @@ from ccm_desktop.schema.numbers import (
 )
 
 
-class KindError(ValueError):
+class KindError(UserError, ValueError):
     """A value that cannot be represented in this kind; the message is one plain sentence,
     a template marked with N_ and its parameters, written in the reader's language by
     `text(lang)` (`str(error)` is the English)."""
@@ -281,12 +282,21 @@ def _plain(value: Decimal) -> str:
 
 
 @dataclass(frozen=True)
-class Money(DecimalNumber):
-    name: ClassVar[str] = "money"
+class NonNegativeDecimal(DecimalNumber):
+    """A decimal quantity that cannot be negative; its totals add up (amounts, areas). Money and
+    areas are siblings under it: an area is not a kind of money."""
+
     minimum: ClassVar[Decimal | None] = Decimal(0)
 
 
+@dataclass(frozen=True)
+class Money(NonNegativeDecimal):
+    name: ClassVar[str] = "money"
+
+
 AREA_UNITS: dict[str, Decimal] = {"m2": Decimal(1), "ha": Decimal(10_000), "km2": Decimal(1_000_000)}
+# How each unit is written beside a number, in every language and on every face.
+AREA_UNIT_SYMBOLS: dict[str, str] = {"m2": "m²", "ha": "ha", "km2": "km²"}
 _UNIT_WORDS = {
     "m2": "m2", "m²": "m2", "sqm": "m2", "m": "m2",
     "ha": "ha", "hectares": "ha", "hectare": "ha",
@@ -295,7 +305,7 @@ _UNIT_WORDS = {
 
 
 @dataclass(frozen=True)
-class AreaM2(Money):
+class AreaM2(NonNegativeDecimal):
     """An area in square metres; typed text may end in a unit (m², ha, km²) and is converted."""
 
     name: ClassVar[str] = "area_m2"
@@ -558,8 +568,7 @@ def parse_number_text(text: str, decimal_separator: str) -> Decimal:
 __all__ = [
     "AREA_UNITS", "AreaM2", "Attachments", "Choice", "Code", "Currency", "DateKind",
     "DecimalNumber", "Email", "Int", "JSON_DECIMAL", "Kind", "KindError", "MAX_WHOLE", "Money",
-    "WHOLE_DIGITS_READ",
-    "Note",
+    "NonNegativeDecimal", "Note", "WHOLE_DIGITS_READ",
     "Option", "StateKind", "Text", "Year", "YesNo", "format_number", "parse_number_text",
     "to_square_metres",
 ]

@@ -16,6 +16,17 @@ from ccm_desktop.schema.kinds import Kind
 
 
 @dataclass(frozen=True)
+class Derive:
+    """How an empty field is worked out: `function` of the cover's `basis` field, and in words
+    for the form page's hint, e.g. "eight years after entry into force" (not marked for
+    translation yet: that comes with the window's other strings, issue 12)."""
+
+    function: Callable[[Any], Any]
+    words: str
+    basis: str = "entry_into_force"
+
+
+@dataclass(frozen=True)
 class Field:
     """A single value: a field of a part, or a column of a table."""
 
@@ -25,13 +36,31 @@ class Field:
     help: str
     required: bool = False
     voluntary: bool = False  # shaded grey in the official template: never required
-    derived: bool = False  # computed when empty (e.g. a deadline); an entry overrides it
+    # How the value is worked out when left empty (a deadline from entry into force); an entry
+    # overrides it. Every face (form page, PDF) asks the field, not a list of its own.
+    derive: Derive | None = None
     width: int = 14  # a hint for column widths (characters) in tables and workbooks
     adds_up: bool = True  # False for numbers whose sum means nothing (a ratio per munition)
     per_period: bool = False  # records one reporting period: next year's draft starts it empty
     # (table, column) of the same part whose values an editor offers as you type (any other
     # value is still allowed), e.g. the clearance table's area references
     suggest_from: tuple[str, str] | None = None
+
+    @property
+    def derived(self) -> bool:
+        return self.derive is not None
+
+    def derived_value(self, report: Report) -> Any:
+        """The value the field takes when left empty, or None when it cannot be worked out."""
+        if self.derive is None:
+            return None
+        basis = report.cover.fields.get(self.derive.basis)
+        if basis is None:
+            return None
+        try:
+            return self.derive.function(basis)
+        except (TypeError, ValueError, AttributeError):
+            return None
 
     @property
     def is_totalled(self) -> bool:
@@ -64,10 +93,6 @@ class Table:
         return any(c.id == column_id for c in self.columns)
 
     @property
-    def number_columns(self) -> tuple[Field, ...]:
-        return tuple(c for c in self.columns if c.kind.is_number and c.kind.name != "year")
-
-    @property
     def totalled_columns(self) -> tuple[Field, ...]:
         """The columns a totals row sums (the window and the PDF alike)."""
         return tuple(c for c in self.columns if c.is_totalled)
@@ -90,11 +115,11 @@ class RuleContext:
 
     @property
     def section(self) -> Section | FormData:
-        return self.report.cover if self.part_id == "cover" else self.form
+        return self.report.section(self.part_id)
 
     def rows(self, table_id: str, part_id: str | None = None) -> list[Row]:
         pid = part_id or self.part_id
-        holder = self.report.cover if pid == "cover" else self.report.form(pid)
+        holder = self.report.section(pid)
         return holder.tables.get(table_id, [])
 
     def value(self, field_id: str) -> Any:
@@ -132,6 +157,9 @@ class Part:
     short_title: str = ""  # for the navigator, where the official title is too long
     # The example shown in the "not applicable, because" box: a reason that fits this form.
     not_applicable_example: str = ""
+    # Other forms whose values this part's rules read (every part's checks also read the
+    # cover): editing one of them reruns this part's checks too (schema/validate_parts.py).
+    reads: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:

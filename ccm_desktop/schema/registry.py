@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from ccm_desktop.domain.messages import Message, message
 from ccm_desktop.domain.next_year import PerPeriod
 from ccm_desktop.domain.report import FORM_LETTERS
 from ccm_desktop.schema.forms import a, b, c, cover, d, e, f, g, h, i, j
+from ccm_desktop.schema.i18n import N_, language
 from ccm_desktop.schema.model import Field, Part, Table
 
 PARTS: tuple[Part, ...] = (
@@ -39,3 +41,15 @@ def _per_period() -> PerPeriod:
 
 
 PER_PERIOD: PerPeriod = _per_period()
+
+
+def part_name(part_id: str) -> Message:
+    """The name of a part, to write out in the reader's language: "Cover page", "Form F"."""
+    if part_id == "cover":
+        return message(N_("Cover page"))
+    return message(N_("Form {letter}"), letter=part_id)
+
+
+def part_title(part_id: str, lang: str = "en") -> str:
+    """`part_name` written out in `lang`."""
+    return part_name(part_id).text(language(lang))

@@ -6,31 +6,28 @@ the schema; the cross-field rules of each part live beside its fields in `schema
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
 from ccm_desktop.domain.deadlines import initial_report_due
 from ccm_desktop.domain.findings import Finding, error, warning
-from ccm_desktop.domain.report import FormData, FormStatus, Report, Row, Section
+from ccm_desktop.domain.report import FormData, FormStatus, Report, Row, Section, is_empty
 from ccm_desktop.schema.i18n import N_, Message, Words, message
 from ccm_desktop.schema.kinds import Attachments, Kind, Year
 from ccm_desktop.schema.model import Field, Part, RuleContext, Table, path_of
-from ccm_desktop.schema.registry import PARTS
+from ccm_desktop.schema.registry import PARTS, part_name
 
 BARE_STATEMENTS = frozenset({"n/a", "na", "n.a.", "none", "-", "--", "not applicable", "nil",
                              "s.o.", "s/o", "no aplica", "sans objet"})
 
 
-def part_name(part: Part) -> Message:
-    return message(N_("Cover page")) if part.id == "cover" else message(N_("Form {letter}"),
-                                                                         letter=part.id)
 
 
 def place(part: Part, table: Table | None = None, row: int | None = None,
           column: Field | None = None) -> Words:
     """Where a finding is, in words: "Form F, Clearance, row 4, Cleared (m²)"."""
-    words: list[Message] = [part_name(part)]
+    words: list[Message] = [part_name(part.id)]
     if table is not None:
         words.append(message(table.label))
     if row is not None:
@@ -45,19 +42,27 @@ def validate(report: Report, previous: Report | None = None) -> list[Finding]:
     warnings. Values of the wrong type are reported once, by the generic checks; the cross-field
     rules see the report without them, so that they never trip over a date typed as text."""
     findings: list[Finding] = []
-    if previous is not None and not _same_state(report, previous):
-        from ccm_desktop.schema.states import state_name
-
-        findings.append(error(path_of("cover", "fields", "state"), N_(
-            "Cover page: the report to compare with is a report of {other}, not of {state}. "
-            "Compare with this State's own previous report."
-        ), other=state_name(str(previous.state)), state=state_name(str(report.state))))
+    mismatch = other_state(report, previous)
+    if mismatch is not None:
+        findings.append(mismatch)
         previous = None  # another State's figures say nothing about this State's
     typed = well_typed(report)
     typed_previous = well_typed(previous) if previous is not None else None
     for part in PARTS:
         findings.extend(_check_part(report, typed, typed_previous, part))
     return findings
+
+
+def other_state(report: Report, previous: Report | None) -> Finding | None:
+    """Error 4b: the error when `previous` is another State's report, else None."""
+    if previous is None or _same_state(report, previous):
+        return None
+    from ccm_desktop.schema.states import state_name
+
+    return error(path_of("cover", "fields", "state"), N_(
+        "Cover page: the report to compare with is a report of {other}, not of {state}. "
+        "Compare with this State's own previous report."
+    ), other=state_name(str(previous.state)), state=state_name(str(report.state)))
 
 
 def _initial_report_year(report: Report, year: int) -> bool:
@@ -101,27 +106,24 @@ def well_typed(report: Report) -> Report:
             cleaned = _typed_values(section.fields, field_kinds)
             if cleaned is not None:
                 out = out or report.copy()
-                _holder(out, part_id).fields = cleaned
+                out.section(part_id).fields = cleaned
             for table in part.tables:
                 column_kinds = {c.id: c.kind for c in table.columns}
                 for index, row in enumerate(section.tables.get(table.id, [])):
                     cleaned_row = _typed_values(row, column_kinds)
                     if cleaned_row is not None:
                         out = out or report.copy()
-                        _holder(out, part_id).tables[table.id][index] = cleaned_row
+                        out.section(part_id).tables[table.id][index] = cleaned_row
     return out or report
 
 
-def _holder(report: Report, part_id: str) -> Section | FormData:
-    return report.cover if part_id == "cover" else report.form(part_id)
-
-
-def errors_of(findings: list[Finding]) -> list[Finding]:
-    return [f for f in findings if f.is_error]
+ContentCheck = Callable[[Report, Part, Section | FormData], Iterator[Finding]]
 
 
 def _check_part(report: Report, typed: Report, previous: Report | None,
-                part: Part) -> Iterator[Finding]:
+                part: Part, content: ContentCheck | None = None) -> Iterator[Finding]:
+    """The part's findings; `content` replaces the generic check of its values (the window's
+    cached one, schema/validate_parts.py)."""
     if part.is_form:
         form = report.form(part.id)
         yield from _check_status(report, part, form)
@@ -131,19 +133,19 @@ def _check_part(report: Report, typed: Report, previous: Report | None,
             yield error(path_of(part.id), N_(
                 "{form} is marked changed but holds nothing. Fill it in, or mark it unchanged "
                 "or not applicable instead."
-            ), form=part_name(part))
+            ), form=part_name(part.id))
             return
         section: Section | FormData = form
     else:
         section = report.cover
-    yield from _check_content(report, part, section)
+    yield from (content or _check_content)(report, part, section)
     ctx = RuleContext(report=typed, previous=previous, part_id=part.id)
     for rule in part.rules:
         yield from rule(ctx)
 
 
 def _check_status(report: Report, part: Part, form: FormData) -> Iterator[Finding]:
-    name = part_name(part)
+    name = part_name(part.id)
     status = form.status
     if status is None:
         yield error(path_of(part.id, "status"), N_(
@@ -213,23 +215,31 @@ def _check_content(report: Report, part: Part, section: Section | FormData) -> I
 
 
 def _check_table(report: Report, part: Part, table: Table, rows: list[Row]) -> Iterator[Finding]:
+    yield from too_few_rows(part, table, rows)
+    for index, row in enumerate(rows):
+        yield from check_row(report, part, table, index, row)
+
+
+def too_few_rows(part: Part, table: Table, rows: list[Row]) -> Iterator[Finding]:
     if len(rows) < table.min_rows:
         yield error(path_of(part.id, "tables", table.id), N_(
             "{place}: add at least one row."
         ), place=place(part, table))
-    columns = [(column, column.id, column.required, column.kind,
-                isinstance(column.kind, Attachments)) for column in table.columns]
-    for index, row in enumerate(rows):
-        for column, column_id, required, kind, attachments in columns:
-            value = row.get(column_id)
-            # Most values are fine: those are passed over without making their path.
-            if value is None or value == "" or value == []:
-                if not required:
-                    continue
-            elif not attachments and kind.check(value) is None:
+
+
+def check_row(report: Report, part: Part, table: Table, index: int,
+              row: Row) -> Iterator[Finding]:
+    """The generic checks of one row's values. Most values are fine: those are passed over
+    without making their path."""
+    for column in table.columns:
+        value = row.get(column.id)
+        if value is None or value == "" or value == []:
+            if not column.required:
                 continue
-            yield from _check_value(report, part, table, index, column, value,
-                                    path_of(part.id, "tables", table.id, index, column_id))
+        elif not isinstance(column.kind, Attachments) and column.kind.check(value) is None:
+            continue
+        yield from _check_value(report, part, table, index, column, value,
+                                path_of(part.id, "tables", table.id, index, column.id))
 
 
 def _check_value(report: Report, part: Part, table: Table | None, row: int | None,
@@ -237,7 +247,7 @@ def _check_value(report: Report, part: Part, table: Table | None, row: int | Non
     def where() -> Words:  # only for a finding: most values have none
         return place(part, table, row, column)
 
-    if value is None or value == "" or value == []:
+    if is_empty(value):
         if column.required:
             yield error(path, N_("{place}: this is required."), place=where())
         return
@@ -267,8 +277,8 @@ def _unknown_keys(part: Part, section: Section | FormData) -> Iterator[Finding]:
     for key in section.fields:
         if not part.has_field(key):
             yield error(path_of(part.id, "fields", key),
-                        N_("{part}: unknown field \"{key}\"."), part=part_name(part), key=key)
+                        N_("{part}: unknown field \"{key}\"."), part=part_name(part.id), key=key)
     for key in section.tables:
         if not part.has_table(key):
             yield error(path_of(part.id, "tables", key),
-                        N_("{part}: unknown table \"{key}\"."), part=part_name(part), key=key)
+                        N_("{part}: unknown table \"{key}\"."), part=part_name(part.id), key=key)

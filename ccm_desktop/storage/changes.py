@@ -12,12 +12,14 @@ applied to the in-memory state (`apply`), so the three cannot disagree.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from ccm_desktop.domain.report import Report, Row, Value
-from ccm_desktop.storage.codec import clean_row, decode_value, encode_value, is_empty
+from ccm_desktop.domain.changes import Touched
+from ccm_desktop.domain.report import Report, Row, Value, is_empty
+from ccm_desktop.schema.registry import part_title
+from ccm_desktop.storage.codec import clean_row, decode_value, encode_value
 from ccm_desktop.storage.content import (
     COVER,
     AttachmentMeta,
@@ -142,7 +144,7 @@ def _part_order(part: str) -> str:
 
 
 def _part_name(part: str) -> str:
-    return "Cover page" if part == COVER else f"Form {part}"
+    return part_title(part)  # the history is kept in English, like its other words
 
 
 def _count(n: int, what: str) -> str:
@@ -167,7 +169,11 @@ def attachment_metas(report: Report, known: dict[str, AttachmentMeta]) -> dict[s
     return out
 
 
-def diff(old: Content, report: Report) -> Changes:
+def diff(old: Content, report: Report, touched: Touched | None = None) -> Changes:
+    """What differs between `old` and `report`: everywhere, or (with `touched`, gathered from
+    what the window's commands said they changed since `old` was saved) only there."""
+    if touched is not None and not touched.whole:
+        return _diff_touched(old, report, touched)
     changes = Changes()
     if report.language != old.language:
         changes.language = report.language
@@ -176,16 +182,7 @@ def diff(old: Content, report: Report) -> Changes:
     for part, section in sections(report):
         before = old.fields.get(part, {})
         now = section.fields
-        changed: dict[str, Value | None] = {}
-        for key, value in now.items():
-            if is_empty(value):
-                if key in before:
-                    changed[key] = None
-            elif before.get(key, _MISSING) != value:
-                changed[key] = list(value) if isinstance(value, list) else value
-        for key in before:
-            if key not in now:
-                changed[key] = None
+        changed = _diff_fields(before, now, [*now, *(k for k in before if k not in now)])
         if changed:
             changes.fields[part] = changed
         if part != COVER:
@@ -207,16 +204,69 @@ def diff(old: Content, report: Report) -> Changes:
         for table, rows in old.tables[part].items():
             if rows:
                 changes.tables.setdefault(part, {})[table] = [Hunk(0, len(rows), [])]
+    _diff_attachments(changes, old, report)
+    return changes
+
+
+_MISSING = object()
+
+
+def _diff_fields(before: dict[str, Value], now: dict[str, Value],
+                 keys: Iterable[str]) -> dict[str, Value | None]:
+    """The values among `keys` that differ (None: cleared)."""
+    changed: dict[str, Value | None] = {}
+    for key in keys:
+        value = now.get(key)
+        if is_empty(value):
+            if key in before:
+                changed[key] = None
+        elif before.get(key, _MISSING) != value:
+            changed[key] = list(value) if isinstance(value, list) else value
+    return changed
+
+
+def _diff_attachments(changes: Changes, old: Content, report: Report) -> None:
     metas = attachment_metas(report, old.attachments)
     if list(metas.items()) != list(old.attachments.items()):
         changes.attachments = metas
         changes.attachment_counts = (
             len(metas.keys() - old.attachments.keys()), len(old.attachments.keys() - metas.keys()),
             sum(1 for k in metas.keys() & old.attachments.keys() if metas[k] != old.attachments[k]))
+
+
+def _diff_touched(old: Content, report: Report, touched: Touched) -> Changes:
+    """`diff` limited to the values, statuses and rows that `touched` names."""
+    changes = Changes()
+    if report.language != old.language:
+        changes.language = report.language
+    if report.template != old.template:
+        changes.template = report.template
+    for part, keys in touched.fields.items():
+        now = report.section(part).fields
+        changed = _diff_fields(old.fields.get(part, {}), now, sorted(keys))
+        if changed:
+            changes.fields[part] = changed
+    for letter in touched.forms:
+        attrs = form_attrs(report.form(letter))
+        if attrs != old.forms.get(letter, FormAttrs()):
+            changes.forms[letter] = attrs
+    for (part, table), rows in touched.cells.items():
+        before_rows = old.tables.get(part, {}).get(table, [])
+        rows_now = report.section(part).tables.get(table) or []
+        if len(rows_now) != len(before_rows):
+            hunks = diff_rows(before_rows, rows_now)  # not for edits in place; to be safe
+        else:
+            hunks = _merge([Hunk(i, i + 1, [clean_row(rows_now[i])]) for i in sorted(rows)
+                            if i < len(rows_now) and not _same(before_rows[i], rows_now[i])])
+        if hunks:
+            changes.tables.setdefault(part, {})[table] = hunks
+    for part, table in touched.reshaped:
+        rows_now = report.section(part).tables.get(table) or []
+        hunks = diff_rows(old.tables.get(part, {}).get(table, []), rows_now)
+        if hunks:
+            changes.tables.setdefault(part, {})[table] = hunks
+    _diff_attachments(changes, old, report)
     return changes
-
-
-_MISSING = object()
 
 
 def _same(stored: Row, row: Row) -> bool:

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from ccm_desktop.domain.report import Row, Value
+from ccm_desktop.domain.report import Row, Value, is_empty
 
 
 class UnstorableValue(TypeError):
@@ -43,10 +43,6 @@ def decode_value(raw: Any) -> Value:
     if isinstance(raw, list):
         return [decode_value(v) for v in raw]
     return raw
-
-
-def is_empty(value: Value) -> bool:
-    return value is None or value == "" or value == []
 
 
 def clean_row(row: Row) -> Row:

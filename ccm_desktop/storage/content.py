@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from ccm_desktop.domain.report import Attachment, FormData, FormStatus, Report, Row, Section, Value
-from ccm_desktop.storage.codec import clean_row, decode_value, encode_value, is_empty
+from ccm_desktop.domain.report import Attachment, FormData, FormStatus, Report, Row, Section, Value, is_empty
+from ccm_desktop.storage.codec import clean_row, decode_value, encode_value
 
 COVER = "cover"
 

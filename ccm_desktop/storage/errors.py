@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ccm_desktop.domain.errors import UserError
 
-class StorageError(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.user_message = message
+
+class StorageError(UserError):
+    pass
 
 
 class NoSuchReport(StorageError):

@@ -33,8 +33,10 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from ccm_desktop.domain.changes import Touched
 from ccm_desktop.domain.next_year import NoReportingPeriod, next_year_report, source_year
 from ccm_desktop.domain.report import Report, Row
+from ccm_desktop.domain.store import ReportSummary, Revision
 from ccm_desktop.schema.registry import PER_PERIOD
 from ccm_desktop.storage import database
 from ccm_desktop.storage.backups import newest_backup, restore_backup
@@ -89,36 +91,6 @@ GAP = 1 << 20  # between row positions, so that inserted rows fit without renumb
 SNAPSHOT_EVERY = 1000  # revisions between full snapshots, at most
 SNAPSHOT_MIN_BYTES = 64 * 1024  # deltas may add up to this (or a snapshot's size) first
 CHUNK = 500  # values per IN (...) list
-
-
-@dataclass(frozen=True)
-class ReportSummary:
-    id: int
-    state: str | None
-    report_kind: str | None
-    period_from: date | None
-    period_to: date | None
-    saved_at: datetime
-    language: str
-    revision: int = 1
-    deleted_at: datetime | None = None
-
-    def line(self) -> str:
-        period = f"{_iso(self.period_from)}..{_iso(self.period_to)}"
-        return "\t".join([str(self.id), self.state or "-", self.report_kind or "-", period,
-                          self.saved_at.isoformat(timespec="seconds")])
-
-
-@dataclass(frozen=True)
-class Revision:
-    number: int
-    saved_at: datetime
-    user: str
-    summary: str
-
-    def line(self) -> str:
-        return "\t".join([str(self.number), self.saved_at.isoformat(timespec="seconds"),
-                          self.user, self.summary])
 
 
 @dataclass(frozen=True)
@@ -201,8 +173,8 @@ class Repository:
     def __enter__(self) -> Repository:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(self, _exc_type: type[BaseException] | None, _exc: BaseException | None,
+                 _tb: TracebackType | None) -> None:
         self.close()
 
     @contextlib.contextmanager
@@ -240,9 +212,12 @@ class Repository:
         return report_of(stored.content, blobs)
 
     def save(self, report_id: int, report: Report, summary: str | None = None, *,
-             overwrite: bool = False) -> Revision | None:
+             overwrite: bool = False, touched: Touched | None = None) -> Revision | None:
         """Store `report` as the new state of `report_id`, writing only what changed since it
-        was loaded or last saved here. Returns the new revision, or None if nothing changed."""
+        was loaded or last saved here. Returns the new revision, or None if nothing changed.
+        `touched` (from the window's commands) says where the changes since then are, so that
+        only those values and rows are compared; without it the whole report is. It is ignored
+        when the stored state was read afresh (another copy saved in between)."""
         with self._lock:
             try:
                 with self._session("save to", write=True) as s:
@@ -250,8 +225,10 @@ class Repository:
                     if record.deleted_at is not None:
                         raise StorageError(f"Report {report_id} is in the trash; restore it "
                                            "before changing it")
+                    known = self._known.get(report_id)
                     stored = self._current(s, record, report_id, overwrite)
-                    changes = diff(stored.content, report)
+                    changes = diff(stored.content, report,
+                                   touched if stored is known else None)
                     if changes.is_empty():
                         self._known[report_id] = stored
                         return None

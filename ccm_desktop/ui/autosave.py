@@ -1,9 +1,15 @@
-"""Saving without a Save button: shortly after the last edit, on Ctrl+S and on close.
+"""Saving without a Save button: right after each edit, on Ctrl+S and on close.
 
-The repository writes only what changed, which takes milliseconds for a report of ordinary size
-(benchmarks/bench_storage.py measures it), so saving runs on the GUI thread between keystrokes,
-after a short pause in typing. That keeps one database connection in one thread and a save can
+The autosaver gathers what the document's commands say they changed (`Touched`) and hands it
+to the repository with the report itself (no copy): storage then compares and writes only those
+values and rows (benchmarks/bench_change_stream.py measures it), so saving runs on the GUI
+thread between keystrokes. That keeps one database connection in one thread and a save can
 never race the next edit.
+
+There is one debounce, not two in series: a field sends its value to the document after a pause
+in typing (ui/field_editors.py), and a cell when it is committed; every edit reaching the
+document is already paced by the person, so the autosaver saves on the next turn of the event
+loop (edits made in the same turn, e.g. by one action, are saved together).
 """
 
 from __future__ import annotations
@@ -14,13 +20,16 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ccm_desktop.domain.changes import Change, Touched
+from ccm_desktop.domain.errors import UserError
 from ccm_desktop.domain.report import Report
 from ccm_desktop.schema.i18n import isolate, translate
 from ccm_desktop.ui.document import ReportDocument
 
-SAVE_DELAY_MS = 600  # after the last edit; well within the promised second
+SAVE_DELAY_MS = 0  # the next turn of the event loop after an edit (see above)
 
-Saver = Callable[[Report], object]
+# save(report, touched): touched says what changed since the last successful save.
+Saver = Callable[[Report, Touched], object]
 
 
 class Autosaver(QObject):
@@ -36,15 +45,18 @@ class Autosaver(QObject):
         self.document = document
         self._save = save
         self.dirty = False
+        self._touched = Touched()
         self.failed: str | None = None
         self.saved_at: datetime | None = None
         self.last_duration = 0.0  # seconds the last save took
         self.lang = "en"  # the language of what `state` says; the window sets it
         self._timer = QTimer(self, singleShot=True, interval=delay_ms)
         self._timer.timeout.connect(self.flush)
-        document.changed.connect(self._edited)
+        document.changes_made.connect(self._edited)
 
-    def _edited(self, _path: str) -> None:
+    def _edited(self, changes: tuple[Change, ...]) -> None:
+        for change in changes:
+            self._touched.add(change)
         self.dirty = True
         self.state.emit(translate("Saving\u2026", self.lang))
         self._timer.start()
@@ -56,15 +68,17 @@ class Autosaver(QObject):
             return self.failed is None
         started = time.perf_counter()
         try:
-            self._save(self.document.snapshot())
+            self._save(self.document.report, self._touched)
         except Exception as exc:  # noqa: BLE001 - any failure is said, and the edits are kept
-            message = getattr(exc, "user_message", None) or str(exc) or type(exc).__name__
+            message = (exc.user_message if isinstance(exc, UserError) else str(exc)) \
+                or type(exc).__name__
             self.failed = translate("\u2716 Not saved: {problem}", self.lang).format(
                 problem=message)
             self.state.emit(self.failed)
             return False
         self.last_duration = time.perf_counter() - started
         self.dirty = False
+        self._touched = Touched()
         self.failed = None
         self.saved_at = datetime.now()
         self.state.emit(self.saved_text())

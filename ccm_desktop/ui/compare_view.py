@@ -36,9 +36,8 @@ from ccm_desktop.schema.i18n import (
     ntranslate,
     translate,
 )
-from ccm_desktop.schema.registry import PARTS
+from ccm_desktop.schema.registry import PARTS, part_name
 from ccm_desktop.schema.states import state_name
-from ccm_desktop.schema.validate import part_name
 from ccm_desktop.ui.document import ReportDocument
 from ccm_desktop.ui.style import MUTED, SPACING, heading_font
 
@@ -210,7 +209,7 @@ class CompareView(QWidget):
             if not mine:
                 continue
             title = (message(p.label) if not p.is_form else
-                     message(N_("{part}: {title}"), part=part_name(p), title=message(p.label)))
+                     message(N_("{part}: {title}"), part=part_name(p.id), title=message(p.label)))
             top = QTreeWidgetItem([ntranslate("{title} ({n} change)", "{title} ({n} changes)",
                                               len(mine), self.lang).format(
                                       title=title.text(words), n=len(mine))])

@@ -2,9 +2,11 @@
 (docs/architecture.md, "How an edit flows").
 
 Views never mutate `document.report`; they call the methods below, which push an undo command.
-Every command emits `changed(path)` with the interchange path of what changed (a field, a table,
-or a form's status), so autosave, re-validation, the navigator and the pages each listen in one
-place.
+Every command says what it changed as `Change`s (domain/changes.py: the part, the fields, the
+status, or a table's rows and how), and keeps only the old and new values of what it touched,
+never copies of a table. After every do/undo/redo the document emits `changes_made` with those
+`Change`s and `changed(path)` for each path touched; it then reruns the checks of the parts the
+change can affect (schema/validate_parts.py) and keeps every other part's findings.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from ccm_desktop.domain.changes import WHOLE, Change, RowsHow
 from ccm_desktop.domain.findings import Finding
-from ccm_desktop.domain.report import Attachment, FormData, FormStatus, Report, Row, Section
+from ccm_desktop.domain.report import Attachment, FormStatus, Report, Row, is_empty
 from ccm_desktop.schema.model import path_of
-from ccm_desktop.schema.validate import validate
+from ccm_desktop.schema.validate_parts import PART_IDS, PartChecks, readers
 
 Mutation = Callable[[Report], None]
 
@@ -31,9 +34,9 @@ _MERGEABLE = 1  # QUndoCommand.id() of commands that may merge (same merge key)
 
 class _Command(QUndoCommand):
     def __init__(self, doc: ReportDocument, text: str, redo: Mutation, undo: Mutation,
-                 paths: tuple[str, ...], merge_key: object = None) -> None:
+                 changes: tuple[Change, ...], merge_key: object = None) -> None:
         super().__init__(text)
-        self._doc, self._undo, self._paths = doc, undo, paths
+        self._doc, self._undo, self._changes = doc, undo, changes
         self._redos: list[Mutation] = [redo]
         self.merge_key = merge_key
 
@@ -46,35 +49,52 @@ class _Command(QUndoCommand):
         if not isinstance(other, _Command) or other.merge_key != self.merge_key:
             return False
         self._redos.extend(other._redos)  # noqa: SLF001
-        self._paths = tuple(dict.fromkeys((*self._paths, *other._paths)))  # noqa: SLF001
+        self._changes = tuple(dict.fromkeys((*self._changes, *other._changes)))  # noqa: SLF001
         return True
 
     def redo(self) -> None:
         for mutation in self._redos:
             mutation(self._doc._report)  # noqa: SLF001 - the document owns its commands
-        self._doc._after_change(self._paths)  # noqa: SLF001
+        self._doc._after_change(self._changes)  # noqa: SLF001
 
     def undo(self) -> None:
         self._undo(self._doc._report)  # noqa: SLF001
-        self._doc._after_change(self._paths)  # noqa: SLF001
+        self._doc._after_change(tuple(c.inverse() for c in reversed(self._changes)))  # noqa: SLF001
 
 
-def _holder(report: Report, part_id: str) -> Section | FormData:
-    return report.cover if part_id == "cover" else report.form(part_id)
+def _table(report: Report, part_id: str, table_id: str) -> list[Row]:
+    """The table's list of rows in `report`, created (empty) when it has none yet."""
+    return report.section(part_id).tables.setdefault(table_id, [])
 
 
-def _empty(value: Any) -> bool:
-    return value is None or value == "" or value == []
+def _drop_if_empty(report: Report, part_id: str, table_id: str) -> None:
+    tables = report.section(part_id).tables
+    if not tables.get(table_id):
+        tables.pop(table_id, None)
+
+
+def _paths(change: Change) -> list[str]:
+    """The interchange paths a change touched, for the listeners of `changed(str)`."""
+    if change.whole:
+        return [""]
+    paths = [path_of(change.part, "fields", f) for f in sorted(change.fields)]
+    if change.table is not None:
+        paths.append(path_of(change.part, "tables", change.table))
+    if change.status:
+        paths.append(path_of(change.part, "status"))
+    return paths
 
 
 class ReportDocument(QObject):
     """The report being edited. Signals:
-    - `changed(str)`: the path that changed (e.g. `forms.F.tables.clearance`, `cover.fields.state`,
-      `forms.B.status`), after every do/undo/redo;
+    - `changes_made(tuple[Change, ...])`: what a do/undo/redo changed (domain/changes.py);
+    - `changed(str)`: each path that changed (e.g. `forms.F.tables.clearance`,
+      `cover.fields.state`, `forms.B.status`; "" for the whole report), after every do/undo/redo;
     - `findings_changed()`: after re-validation (`findings` holds the current list);
     - `notice(str)`: a sentence to show the user (e.g. a form switched to changed).
     """
 
+    changes_made = Signal(object)
     changed = Signal(str)
     findings_changed = Signal()
     notice = Signal(str)
@@ -86,7 +106,9 @@ class ReportDocument(QObject):
         self.report_id = report_id
         self.previous = previous
         self.undo_stack = QUndoStack(self)
-        self.findings: list[Finding] = validate(report, previous)
+        self._checks = PartChecks(report, previous)
+        self._findings_by_part: dict[str, list[Finding]] = self._checks.findings(PART_IDS)
+        self.findings: list[Finding] = self._joined_findings()
         # The user's locale for numbers and dates in editors; None: the report's language.
         self.locale: str | None = None
 
@@ -96,29 +118,33 @@ class ReportDocument(QObject):
         return self._report
 
     def snapshot(self) -> Report:
-        """A deep copy, safe to hand to another thread (autosave, export)."""
+        """A deep copy, safe to hand to another thread (export)."""
         return self._report.copy()
+
+    def findings_of(self, part_id: str) -> list[Finding]:
+        """The current findings of one part (the cover or a form letter)."""
+        return self._findings_by_part.get(part_id, [])
 
     # Fields and form status -------------------------------------------------------------------
 
     def set_value(self, part_id: str, field_id: str, value: Any, merge_key: object = None) -> None:
         """Set a field. Consecutive edits with the same non-None `merge_key` (one typing session
         in one editor) become a single undo step."""
-        old = _holder(self._report, part_id).fields.get(field_id)
-        if old == value or (_empty(old) and _empty(value)):
+        old = self._report.section(part_id).fields.get(field_id)
+        if old == value or (is_empty(old) and is_empty(value)):
             return
 
         def put(v: Any) -> Mutation:
             def apply(r: Report) -> None:
-                fields = _holder(r, part_id).fields
-                if _empty(v):
+                fields = r.section(part_id).fields
+                if is_empty(v):
                     fields.pop(field_id, None)
                 else:
                     fields[field_id] = v
             return apply
 
         self._push_content_edit(part_id, "Edit value", put(value), put(old),
-                                (path_of(part_id, "fields", field_id),), merge_key)
+                                (Change(part_id, fields=frozenset({field_id})),), merge_key)
 
     def set_form_status(self, letter: str, status: FormStatus | None,
                         last_reported_year: int | None = None, statement: str | None = None) -> None:
@@ -137,7 +163,7 @@ class ReportDocument(QObject):
             return apply
 
         self.undo_stack.push(_Command(self, f"Form {letter} status", put(after), put(before),
-                                      (path_of(letter, "status"),)))
+                                      (Change(letter, status=True),)))
 
     def confirm_reviewed(self, letter: str) -> None:
         """The user checked a form carried over into next year's draft and confirms it as it
@@ -151,67 +177,114 @@ class ReportDocument(QObject):
             return apply
 
         self.undo_stack.push(_Command(self, f"Confirm Form {letter}", put(False), put(True),
-                                      (path_of(letter, "status"),)))
+                                      (Change(letter, status=True),)))
 
     # Tables -----------------------------------------------------------------------------------
+    # A command keeps the rows it touched as they were and as they are after it (rows are
+    # replaced by new dicts, never changed in place), so undo costs what the edit touched.
 
     def rows(self, part_id: str, table_id: str) -> list[Row]:
-        return _holder(self._report, part_id).tables.get(table_id, [])
-
-    def set_cell(self, part_id: str, table_id: str, row: int, column_id: str, value: Any) -> None:
-        self.set_cells(part_id, table_id, [(row, column_id, value)], "Edit cell")
+        return self._report.section(part_id).tables.get(table_id, [])
 
     def set_cells(self, part_id: str, table_id: str,
                   changes: Iterable[tuple[int, str, Any]], text: str = "Edit cells") -> None:
         """Several cells in one undoable step (a paste). Rows past the end are appended."""
-        changes = list(changes)
-        before = copy.deepcopy(self.rows(part_id, table_id))
-        after = copy.deepcopy(before)
+        rows = self.rows(part_id, table_id)
+        count = len(rows)
+        after: dict[int, Row] = {}
         for row, column_id, value in changes:
-            while row >= len(after):
-                after.append({})
-            if _empty(value):
+            if row not in after:
+                after[row] = dict(rows[row]) if row < count else {}
+            if is_empty(value):
                 after[row].pop(column_id, None)
             else:
                 after[row][column_id] = value
-        if after != before:
-            self._replace_rows(part_id, table_id, before, after, text)
+        grown = max(0, max(after, default=-1) + 1 - count)
+        added = [after.get(i, {}) for i in range(count, count + grown)]
+        edited = tuple(i for i in sorted(after) if i < count and after[i] != rows[i])
+        if not edited and not grown:
+            return
+        before = {i: rows[i] for i in edited}
+
+        def redo(r: Report) -> None:
+            table = _table(r, part_id, table_id)
+            for i in edited:
+                table[i] = dict(after[i])
+            table.extend(dict(row) for row in added)
+
+        def undo(r: Report) -> None:
+            table = _table(r, part_id, table_id)
+            del table[count:]
+            for i in edited:
+                table[i] = before[i]
+            _drop_if_empty(r, part_id, table_id)
+
+        made: list[Change] = []
+        if edited:
+            made.append(Change(part_id, table=table_id, rows=edited))
+        if grown:
+            made.append(Change(part_id, table=table_id, rows=tuple(range(count, count + grown)),
+                               how=RowsHow.INSERTED))
+        self._push_content_edit(part_id, text, redo, undo, tuple(made))
 
     def insert_rows(self, part_id: str, table_id: str, index: int, rows: list[Row],
                     text: str = "Add row") -> None:
-        before = copy.deepcopy(self.rows(part_id, table_id))
-        after = before[:index] + copy.deepcopy(rows) + before[index:]
-        self._replace_rows(part_id, table_id, before, after, text)
+        if not rows:
+            return
+        index = max(0, min(index, len(self.rows(part_id, table_id))))
+        new = copy.deepcopy(rows)
+
+        def redo(r: Report) -> None:
+            _table(r, part_id, table_id)[index:index] = [dict(row) for row in new]
+
+        def undo(r: Report) -> None:
+            del _table(r, part_id, table_id)[index:index + len(new)]
+            _drop_if_empty(r, part_id, table_id)
+
+        self._push_content_edit(part_id, text, redo, undo, (Change(
+            part_id, table=table_id, rows=tuple(range(index, index + len(new))),
+            how=RowsHow.INSERTED),))
 
     def remove_rows(self, part_id: str, table_id: str, indexes: Iterable[int],
                     text: str = "Delete rows") -> None:
-        drop = set(indexes)
-        before = copy.deepcopy(self.rows(part_id, table_id))
-        after = [r for i, r in enumerate(before) if i not in drop]
-        if after != before:
-            self._replace_rows(part_id, table_id, before, after, text)
+        rows = self.rows(part_id, table_id)
+        drop = tuple(sorted({i for i in indexes if 0 <= i < len(rows)}))
+        if not drop:
+            return
+        gone = [(i, rows[i]) for i in drop]
+
+        def redo(r: Report) -> None:
+            table = _table(r, part_id, table_id)
+            if len(drop) > 16:  # one pass rather than many shifts of the rows after each
+                dropped = set(drop)
+                table[:] = [row for i, row in enumerate(table) if i not in dropped]
+            else:
+                for i in reversed(drop):
+                    del table[i]
+            _drop_if_empty(r, part_id, table_id)
+
+        def undo(r: Report) -> None:
+            table = _table(r, part_id, table_id)
+            for i, row in gone:
+                table.insert(i, row)
+
+        self._push_content_edit(part_id, text, redo, undo, (Change(
+            part_id, table=table_id, rows=drop, how=RowsHow.REMOVED),))
 
     def move_row(self, part_id: str, table_id: str, source: int, target: int) -> None:
-        before = copy.deepcopy(self.rows(part_id, table_id))
-        if source == target or not (0 <= source < len(before)) or not (0 <= target < len(before)):
+        count = len(self.rows(part_id, table_id))
+        if source == target or not (0 <= source < count) or not (0 <= target < count):
             return
-        after = copy.deepcopy(before)
-        after.insert(target, after.pop(source))
-        self._replace_rows(part_id, table_id, before, after, "Move row")
 
-    def _replace_rows(self, part_id: str, table_id: str, before: list[Row], after: list[Row],
-                      text: str) -> None:
-        def put(rows: list[Row]) -> Mutation:
+        def shift(a: int, b: int) -> Mutation:
             def apply(r: Report) -> None:
-                tables = _holder(r, part_id).tables
-                if rows:
-                    tables[table_id] = copy.deepcopy(rows)
-                else:
-                    tables.pop(table_id, None)
+                table = _table(r, part_id, table_id)
+                table.insert(b, table.pop(a))
             return apply
 
-        self._push_content_edit(part_id, text, put(after), put(before),
-                                (path_of(part_id, "tables", table_id),))
+        self._push_content_edit(part_id, "Move row", shift(source, target), shift(target, source),
+                                (Change(part_id, table=table_id, rows=(source, target),
+                                        how=RowsHow.MOVED),))
 
     # Attachments and whole-report changes ----------------------------------------------------
 
@@ -235,17 +308,17 @@ class ReportDocument(QObject):
                 r.__dict__.update(copy.deepcopy(r_new).__dict__)
             return apply
 
-        self.undo_stack.push(_Command(self, text, put(after), put(before), ("",)))
+        self.undo_stack.push(_Command(self, text, put(after), put(before), (Change(WHOLE),)))
 
     # Internals ------------------------------------------------------------------------------
 
     def _push_content_edit(self, part_id: str, text: str, redo: Mutation, undo: Mutation,
-                           paths: tuple[str, ...], merge_key: object = None) -> None:
+                           changes: tuple[Change, ...], merge_key: object = None) -> None:
         """Typing into a form marked unchanged or not applicable switches it to changed, in the
         same undoable step, and says so."""
         form = self._report.form(part_id) if part_id != "cover" else None
         if form is None or (form.status is FormStatus.CHANGED and not form.to_review):
-            self.undo_stack.push(_Command(self, text, redo, undo, paths, merge_key))
+            self.undo_stack.push(_Command(self, text, redo, undo, changes, merge_key))
             return
         old = (form.status, form.last_reported_year, form.statement, form.to_review)
         # Editing a form reviews it: it is changed now, and no longer "to review".
@@ -263,16 +336,31 @@ class ReportDocument(QObject):
             f.status, f.last_reported_year, f.statement, f.to_review = old
 
         self.undo_stack.push(_Command(self, text, redo_all, undo_all,
-                                      (*paths, path_of(part_id, "status")), merge_key))
+                                      (*changes, Change(part_id, status=True)), merge_key))
         if old[0] is not None and old[0] is not FormStatus.CHANGED:
             self.notice.emit(f"Form {part_id} is now marked changed, because you entered data "
                              "in it.")
 
-    def _after_change(self, paths: tuple[str, ...]) -> None:
-        for path in paths:
+    def _after_change(self, changes: tuple[Change, ...]) -> None:
+        self.changes_made.emit(changes)
+        for path in dict.fromkeys(p for change in changes for p in _paths(change)):
             self.changed.emit(path)
-        self.revalidate()
+        if any(change.whole for change in changes):
+            self.revalidate()
+            return
+        for change in changes:
+            self._checks.forget(change)
+        parts = set().union(*(readers(change.part) for change in changes))
+        self._findings_by_part.update(self._checks.findings(parts))
+        self.findings = self._joined_findings()
+        self.findings_changed.emit()
 
     def revalidate(self) -> None:
-        self.findings = validate(self._report, self.previous)
+        """Check the whole report again (after the report to compare with changed)."""
+        self._checks = PartChecks(self._report, self.previous)
+        self._findings_by_part = self._checks.findings(PART_IDS)
+        self.findings = self._joined_findings()
         self.findings_changed.emit()
+
+    def _joined_findings(self) -> list[Finding]:
+        return [f for part_id in PART_IDS for f in self._findings_by_part.get(part_id, [])]

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ccm_desktop.schema.i18n import N_, translate
 from ccm_desktop.schema.kinds import (
+    AREA_UNIT_SYMBOLS,
     AREA_UNITS,
     AreaM2,
     Choice,
@@ -159,12 +160,10 @@ class LineEditor(ValueEditor):
 class AreaEditor(LineEditor):
     """An area in square metres, typed in m², ha or km² (the unit list beside the number)."""
 
-    UNITS = (("m2", "m²"), ("ha", "ha"), ("km2", "km²"))
-
     def __init__(self, kind: Kind, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(kind, lang, parent)
         self.unit = QComboBox(self)
-        for unit_id, label in self.UNITS:
+        for unit_id, label in AREA_UNIT_SYMBOLS.items():
             self.unit.addItem(label, unit_id)
         self.unit.setToolTip(translate(N_("Unit of the number you type; it is kept in square "
                                           "metres."), self.lang))
@@ -304,11 +303,6 @@ class ChoiceEditor(ValueEditor):
     def _show(self, value: Any) -> None:
         index = self.combo.findData(value) if value is not None else 0
         self.combo.setCurrentIndex(max(index, 0))
-
-    def choose(self, value: Any) -> None:
-        """Pick an option as a person would (tests, keyboard)."""
-        self.combo.setCurrentIndex(self.combo.findData(value))
-        self.combo.activated.emit(self.combo.currentIndex())
 
 
 class YesNoEditor(ChoiceEditor):

@@ -22,11 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ccm_desktop.domain.deadlines import deadlines_for
 from ccm_desktop.schema.i18n import N_, translate
 from ccm_desktop.schema.kinds import DateKind
 from ccm_desktop.schema.model import Field, PathRef, Table, parse_path
-from ccm_desktop.ui.deadline_text import all_deadlines, entry_into_force_of
+from ccm_desktop.ui.deadline_text import all_deadlines
 from ccm_desktop.ui.document import ReportDocument
 from ccm_desktop.ui.field_editors import DateEditor, ValueEditor, editor_for
 from ccm_desktop.ui.pages import Page
@@ -34,12 +33,6 @@ from ccm_desktop.ui.status_box import StatusBox
 from ccm_desktop.ui.style import MUTED, OUTLINE, SPACING, heading_font
 from ccm_desktop.ui.table import TableEditor
 from ccm_desktop.ui.table.parts import with_unit_symbols
-
-# Derived fields show the value they take when left empty, and from what.
-DERIVED_HINTS = {
-    "article3_deadline": ("stockpile_destruction", "eight years after entry into force"),
-    "article4_deadline": ("clearance", "ten years after entry into force"),
-}
 
 
 class FieldRow(QWidget):
@@ -249,8 +242,8 @@ class FormPage(QScrollArea):
             return
         ref = parse_path(path)
         if ref.part_id != self.page.part.id:
-            if self.page.key == "cover" or ref.attribute is not None:
-                self._refresh_derived()
+            if self.page.key == "cover" or ref.attribute is not None or ref.part_id == "cover":
+                self._refresh_derived()  # derived fields are worked out from the cover
             return
         if ref.field_id is not None and ref.field_id in self.rows:
             self._show_field(ref.field_id)
@@ -274,9 +267,7 @@ class FormPage(QScrollArea):
             row.editor.set_value(value)
 
     def _holder_fields(self) -> dict[str, Any]:
-        report = self.document.report
-        return report.cover.fields if self.page.part.id == "cover" else \
-            report.form(self.page.part.id).fields
+        return self.document.report.section(self.page.part.id).fields
 
     def _grey(self) -> None:
         """An unchanged or not-applicable form stays readable but steps back."""
@@ -290,15 +281,16 @@ class FormPage(QScrollArea):
         self.content.setPalette(palette)
 
     def _refresh_derived(self) -> None:
-        eif = entry_into_force_of(self.document.report)
-        for field_id, (attribute, words) in DERIVED_HINTS.items():
-            row = self.rows.get(field_id)
-            if row is None or not isinstance(row.editor, DateEditor):
+        # Derived fields show the value they take when left empty, and from what.
+        for row in self.rows.values():
+            derive = row.field.derive
+            if derive is None or not isinstance(row.editor, DateEditor):
                 continue
-            if eif is None:
+            default = row.field.derived_value(self.document.report)
+            if default is None:
                 row.editor.set_placeholder("YYYY-MM-DD")
                 continue
-            default: date = getattr(deadlines_for(eif), attribute)
+            words = translate(derive.words, self.lang)
             row.editor.set_placeholder(f"{DateKind().format(default)} if left empty ({words})")
         if self.page.key == "cover":
             self._show_deadlines()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ccm_desktop.domain.store import ReportStore
 from ccm_desktop.schema.i18n import N_, translate
+from ccm_desktop.storage.repository import Repository
 
 NUMBER_ROLE = Qt.ItemDataRole.UserRole
 SUBMISSION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -29,7 +31,7 @@ class HistoryDialog(QDialog):
     restore_requested = Signal(int)
     package_requested = Signal(int)  # the number of a submission whose package to write again
 
-    def __init__(self, repository: Any, report_id: int, parent: QWidget | None = None,
+    def __init__(self, repository: ReportStore, report_id: int, parent: QWidget | None = None,
                  lang: str = "en") -> None:
         super().__init__(parent)
         self.setWindowTitle(translate(N_("History of this report"), lang))
@@ -45,7 +47,7 @@ class HistoryDialog(QDialog):
         self.list.setAccessibleName(translate(N_("Saved revisions"), lang))
         revisions = sorted(repository.history(report_id), key=lambda r: r.number, reverse=True)
         # Submissions and corrigenda are named on the revision that was sent.
-        sent = {s.revision: s for s in repository.submissions(report_id)}
+        sent = {s.revision: s for s in cast(Repository, repository).submissions(report_id)}
         for revision in revisions:
             saved = revision.saved_at
             if isinstance(saved, datetime):

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ccm_desktop.domain.report import Report
+from ccm_desktop.domain.store import ReportStore
 from ccm_desktop.resources import resource_path
 from ccm_desktop.schema.i18n import N_, RTL_LANGUAGES, UN_LANGUAGES, ntranslate, translate
 from ccm_desktop.schema.states import state_name
@@ -76,7 +77,7 @@ def find_sample(folder: Path) -> Path | None:
 class OpenReport:
     """A report being edited: its document, its autosave and its view."""
 
-    def __init__(self, repository: Any, report_id: int, report: Report,
+    def __init__(self, repository: ReportStore, report_id: int, report: Report,
                  previous: Report | None, lang: str, today: date | None = None) -> None:
         self.report_id = report_id
         self.document = ReportDocument(report, report_id, previous)
@@ -84,7 +85,8 @@ class OpenReport:
         # Submitted as it stands: nothing is saved until a corrigendum is started (submit_flow).
         self.locked = False
         self.autosaver = Autosaver(self.document,
-                                   lambda r: None if self.locked else repository.save(report_id, r))
+                                   lambda r, touched: None if self.locked else repository.save(
+                                       report_id, r, touched=touched))
         self.autosaver.lang = lang
         self.today = today
         self.view = ReportView(self.document, lang, today=today)
@@ -93,7 +95,7 @@ class OpenReport:
 class MainWindow(QMainWindow):
     help_shown = Signal(str)  # the help text F1 showed
 
-    def __init__(self, repository: Any, settings: Settings, lang: str = "en",
+    def __init__(self, repository: ReportStore, settings: Settings, lang: str = "en",
                  today: date | None = None, sample_dir: Path | None = None,
                  opener: Callable[[QUrl], bool] | None = None, pdf_view: bool = True) -> None:
         """`pdf_view=False` leaves Qt's PDF module out: Preview opens the system's viewer, as
@@ -490,7 +492,7 @@ class MainWindow(QMainWindow):
                    and s.period_to < start]
         if not earlier:
             return None
-        latest = max(earlier, key=lambda s: s.period_to)
+        latest = max(earlier, key=lambda s: s.period_to or date.min)
         loaded: Report = self.repository.load(latest.id)
         return loaded
 

@@ -207,14 +207,6 @@ class NewReportDialog(QDialog):
         item = self.states.currentItem()
         return str(item.data(CODE_ROLE)) if item is not None else None
 
-    def choose_state(self, code: str) -> None:
-        for i in range(self.states.count()):
-            item = self.states.item(i)
-            if item is not None and item.data(CODE_ROLE) == code:
-                self.states.setCurrentItem(item)
-                return
-        raise LookupError(code)
-
     def _listed_eif(self) -> date | None:
         code = self.state_code()
         info = load_states().get(code) if code else None

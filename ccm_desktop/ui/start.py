@@ -4,7 +4,6 @@ due; big actions to start, continue or import a report; the first start explains
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ccm_desktop.domain.report import Report
+from ccm_desktop.domain.store import ReportStore, ReportSummary
 from ccm_desktop.schema.i18n import N_, isolate, language, ntranslate, translate
 from ccm_desktop.schema.states import state_name
 from ccm_desktop.schema.validate import validate
@@ -76,7 +76,7 @@ class StartScreen(QWidget):
     next_year_requested = Signal(int)
     sample_requested = Signal()
 
-    def __init__(self, repository: Any, lang: str = "en", today: date | None = None,
+    def __init__(self, repository: ReportStore, lang: str = "en", today: date | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.repository = repository
@@ -206,7 +206,7 @@ class StartScreen(QWidget):
             self.select(target)
         self._selection_changed()
 
-    def _add_row(self, summary: Any, report: Report) -> None:
+    def _add_row(self, summary: ReportSummary, report: Report) -> None:
         period_from, period_to = summary.period_from, summary.period_to
         lang = self.lang
         period = (isolate(f"{period_from.isoformat()} \u2013 {period_to.isoformat()}", lang)

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from ccm_desktop.schema.i18n import N_, translate
-from ccm_desktop.storage.repository import StorageError
+from ccm_desktop.storage.repository import Repository, StorageError
 from ccm_desktop.submitting import NotReady, submit, write_submitted_package
 from ccm_desktop.ui.review import (
     ReviewDialog,
@@ -32,6 +32,11 @@ if TYPE_CHECKING:
 
 
 class SubmitFlow(QObject):
+    @property
+    def repository(self) -> Repository:
+        """The window's store, with its submission side (only the repository has one)."""
+        return cast(Repository, self.window.repository)
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
@@ -53,7 +58,7 @@ class SubmitFlow(QObject):
 
     def opened(self, opened: OpenReport) -> None:
         """Called when a report is opened: read-only if it stands as it was sent."""
-        repo = self.window.repository
+        repo = self.repository
         done = repo.submissions(opened.report_id)
         opened.locked = repo.is_submitted(opened.report_id)
         stack = opened.document.undo_stack
@@ -80,7 +85,7 @@ class SubmitFlow(QObject):
             return
         self._asking = True
         try:
-            number = len(self.window.repository.submissions(opened.report_id))
+            number = len(self.repository.submissions(opened.report_id))
             start = self.ask_corrigendum(self.t(N_(
                 "This report was submitted and stays exactly as it was sent. Start "
                 "Corrigendum {number} with this change? The corrigendum is a new revision; its "
@@ -124,7 +129,7 @@ class SubmitFlow(QObject):
         self.window.commit_and_save()
         if self.dialog is not None:
             self.dialog.close()
-        repo = self.window.repository
+        repo = self.repository
         submitted = None
         if opened.locked:
             last = repo.submissions(opened.report_id)[-1]
@@ -159,7 +164,7 @@ class SubmitFlow(QObject):
         settings = self.window.settings
         try:
             _submission, package = submit(
-                self.window.repository, opened.report_id, folder,
+                self.repository, opened.report_id, folder,
                 to=settings.mail_to(), cc=settings.mail_cc(),
                 now=submit_moment(self.window.today), on=self.window.today)
         except NotReady:
@@ -193,7 +198,7 @@ class SubmitFlow(QObject):
         if not folder:
             return None
         try:
-            package = write_submitted_package(self.window.repository, opened.report_id, number,
+            package = write_submitted_package(self.repository, opened.report_id, number,
                                               folder)
         except StorageError as exc:
             self.window.show_error(exc.user_message)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ccm_desktop.domain.store import ReportStore
 from ccm_desktop.schema.i18n import N_, translate
 from ccm_desktop.schema.states import state_name
 from ccm_desktop.ui.deadline_text import kind_words
@@ -24,7 +23,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class TrashDialog(QDialog):
-    def __init__(self, repository: Any, lang: str = "en", parent: QWidget | None = None) -> None:
+    def __init__(self, repository: ReportStore, lang: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.repository = repository
         self.lang = lang

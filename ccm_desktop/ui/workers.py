@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from ccm_desktop.domain.errors import UserError
 from ccm_desktop.schema.i18n import N_, translate
 
 Progress = Callable[[int, int], None]
@@ -107,15 +108,14 @@ def user_sentence(exc: BaseException, lang: str = "en") -> str:
     text_in = getattr(exc, "text", None)
     if callable(text_in) and type(exc).__name__ in ("UnreadableFile", "KindError"):
         return str(text_in(lang))
-    message = getattr(exc, "user_message", None)
-    if isinstance(message, str) and message:
-        return message
+    if isinstance(exc, UserError) and exc.user_message:
+        return exc.user_message
     if isinstance(exc, OSError):
         name = exc.filename or "the file"
         return f"{name}: {exc.strerror or exc}"
     text = str(exc).strip()
-    if text and type(exc).__name__ in ("UnreadableFile", "ValueError", "KindError"):
-        return text
+    if text and isinstance(exc, ValueError):
+        return text  # a library's own sentence about a value (e.g. a date that does not exist)
     last = traceback.extract_tb(exc.__traceback__)[-1:] if exc.__traceback__ else []
     where = f" (in {last[0].name})" if last else ""
     return f"Something unexpected went wrong{where}: {type(exc).__name__}: {text}"

@@ -64,14 +64,14 @@ from ccm_desktop.exchange.xlsx.mapping import (
 )
 from ccm_desktop.exchange.xlsx.merge import Change, merge, merge_preview, parts_with_content
 from ccm_desktop.schema.i18n import N_, message, ntranslate, translate
-from ccm_desktop.schema.kinds import AreaM2, Attachments
+from ccm_desktop.schema.kinds import AREA_UNIT_SYMBOLS, AreaM2, Attachments
 from ccm_desktop.schema.model import Table
-from ccm_desktop.schema.registry import PARTS
+from ccm_desktop.schema.registry import PARTS, part_title
+from ccm_desktop.ui.document import ReportDocument
 from ccm_desktop.ui.workers import Progress, Task
 
 PREVIEW_LIMIT = 1000
 READ_IN_WORKER_ROWS = 2000  # a sheet with more rows is read for the preview off the GUI thread
-UNITS = (("m2", "m²"), ("ha", "ha"), ("km2", "km²"))
 SEPARATORS = ((",", N_("1.234,5  (decimal comma)")), (".", N_("1,234.5  (decimal point)")))
 MAP_FILTER = N_("Column mappings (*.ccm-map.json);;All files (*)")
 
@@ -158,8 +158,7 @@ class XlsxImportDialog(QDialog):
         self.target_box = QComboBox(self)
         self.target_box.setAccessibleName(translate(N_("Table of the report"), self.lang))
         for form, table_id, table in _targets():
-            name = translate(N_("Cover page"), self.lang) if form == "cover" else translate(
-                N_("Form {letter}"), self.lang).format(letter=form)
+            name = part_title(form, self.lang)
             self.target_box.addItem(f"{name}: {translate(table.label, self.lang)}",
                                     (form, table_id))
         self.dates_box = QComboBox(self)
@@ -333,7 +332,7 @@ class XlsxImportDialog(QDialog):
                 unit = QComboBox(self.mapping_table)
                 unit.setAccessibleName(translate(N_("Unit of column {column}"), self.lang)
                                        .format(column=_column_letter(col)))
-                for value, label in UNITS:
+                for value, label in AREA_UNIT_SYMBOLS.items():
                     unit.addItem(label, value)
                 unit.setCurrentIndex(max(0, unit.findData(chosen.unit if chosen and chosen.unit
                                                           else "m2")))
@@ -667,7 +666,7 @@ class MergeDialog(QDialog):
         return merge(self.open_report, self.imported, self.chosen_forms())
 
 
-def open_import_dialog(document: Any, path: str | Path, parent: QWidget | None = None) -> bool:
+def open_import_dialog(document: ReportDocument, path: str | Path, parent: QWidget | None = None) -> bool:
     """Import Excel… into the open document: rows through the mapping dialog, or forms of one
     of our own workbooks through the merge dialog; the result is one undoable step. Returns
     True when something was added."""

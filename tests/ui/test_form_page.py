@@ -108,3 +108,14 @@ def test_a_long_note_grows(qtbot) -> None:
     qtbot.waitUntil(lambda: editor.box.height() > empty + 20)
     editor.set_value("One line.")
     qtbot.waitUntil(lambda: editor.box.height() == empty)
+
+
+def test_a_derived_deadline_shows_what_it_becomes_when_left_empty(qtbot) -> None:
+    report = Report()
+    report.form("F").status = FormStatus.CHANGED
+    doc = ReportDocument(report)
+    page = _page(qtbot, doc, "F")
+    line = page.rows["article4_deadline"].editor.line
+    assert line.placeholderText() == "YYYY-MM-DD"
+    doc.set_value("cover", "entry_into_force", date(2011, 2, 28))
+    assert line.placeholderText() == "2021-02-28 if left empty (ten years after entry into force)"

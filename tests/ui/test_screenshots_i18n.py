@@ -17,7 +17,7 @@ from ccm_desktop.domain.report import FormStatus
 from ccm_desktop.schema.i18n import RTL_LANGUAGES, UN_LANGUAGES, translate
 from ccm_desktop.storage.repository import open_repository
 from ccm_desktop.ui.main_window import MainWindow
-from ccm_desktop.ui.new_report import NewReportDialog
+from ccm_desktop.ui.new_report import CODE_ROLE, NewReportDialog
 from ccm_desktop.ui.settings import Settings
 from tests.conftest import RESOURCE_SAMPLES
 from tests.ui.helpers import shots_folder
@@ -49,7 +49,11 @@ def test_screenshots_in_each_language(qtbot: QtBot, tmp_path: Path, lang: str) -
 
             dialog = NewReportDialog([], lang, TODAY, window)
             qtbot.addWidget(dialog)
-            dialog.choose_state("LBN")
+            # Lebanon chosen in the list, as a click would
+            for i in range(dialog.states.count()):
+                item = dialog.states.item(i)
+                if item is not None and item.data(CODE_ROLE) == "LBN":
+                    dialog.states.setCurrentItem(item)
             dialog.show()
             qtbot.waitExposed(dialog)
             assert dialog.layoutDirection() == direction

@@ -12,7 +12,7 @@ from typing import Any
 
 from babel.dates import format_date, get_date_format
 
-from ccm_desktop.domain.report import Report
+from ccm_desktop.domain.report import Report, is_empty
 from ccm_desktop.exchange.pdf.styles import (
     LANDSCAPE,
     MARGIN_BOTTOM,
@@ -22,11 +22,17 @@ from ccm_desktop.exchange.pdf.styles import (
     Styles,
 )
 from ccm_desktop.schema.i18n import translate
-from ccm_desktop.schema.kinds import AREA_UNITS, AreaM2, Attachments, DateKind, format_number
+from ccm_desktop.schema.kinds import (
+    AREA_UNIT_SYMBOLS,
+    AREA_UNITS,
+    AreaM2,
+    Attachments,
+    DateKind,
+    format_number,
+)
 from ccm_desktop.schema.model import Field
 
 # How a unit of area is written in a column heading and after a value.
-AREA_SYMBOLS = {"m2": "m²", "ha": "ha", "km2": "km²"}
 _AREA_SCALE = {unit: -(len(str(factor)) - 1) for unit, factor in AREA_UNITS.items()}
 
 
@@ -126,7 +132,7 @@ class Ctx:
         label = self.t(column.label)
         if not isinstance(column.kind, AreaM2):
             return label
-        symbol = AREA_SYMBOLS[self.area_unit]
+        symbol = AREA_UNIT_SYMBOLS[self.area_unit]
         if "m²" in label:
             return label.replace("m²", symbol)
         return f"{label} ({symbol})"
@@ -135,7 +141,7 @@ class Ctx:
         """A value as a reader sees it: numbers grouped for the locale, dates as the template
         writes them, areas in the report's unit, choices and States by name, attachments by
         file name. Never fails: an odd value in a draft prints as is."""
-        if value is None or value == "" or value == []:
+        if is_empty(value):
             return ""
         if isinstance(column.kind, DateKind) and isinstance(value, date):
             return short_date(value, self.lang)

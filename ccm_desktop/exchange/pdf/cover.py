@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBreak, Spacer
 
-from ccm_desktop.domain.report import FormStatus
+from ccm_desktop.domain.report import FormStatus, is_empty
 from ccm_desktop.exchange.pdf.context import Ctx, frame_size
 from ccm_desktop.exchange.pdf.flowables import Bookmark, ProgressMark, text
 from ccm_desktop.exchange.pdf.forms import PART_UNITS, caption_style, field_pairs, voluntary_note
@@ -146,7 +146,7 @@ def contacts_story(ctx: Ctx) -> list[Flowable]:
     if not rows:
         story.append(text(ctx.t(N_("None reported")), styles.empty))
     for number, row in enumerate(rows, 1):
-        filled = [c for c in contacts.columns if row.get(c.id) not in (None, "", [])]
+        filled = [c for c in contacts.columns if not is_empty(row.get(c.id))]
         title = TextStyle("contact", 9.5, 12.0, bold=True, align=styles.start)
         block: list[Flowable] = [text(ctx.t(N_("Contact {n}")).format(n=number), title),
                                  Spacer(1, 3)]

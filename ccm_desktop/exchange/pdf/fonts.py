@@ -71,11 +71,6 @@ def font_for(char: str, bold: bool) -> str:
     return fonts[0]
 
 
-def covered(char: str) -> bool:
-    """Whether any embedded font has a glyph for `char`."""
-    return any(has_glyph(font, char) for font in (REGULAR, CJK))
-
-
 def string_width(text: str, font: str, size: float) -> float:
     if font not in _registered:
         register()

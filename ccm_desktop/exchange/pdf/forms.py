@@ -15,8 +15,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from ccm_desktop.domain.deadlines import clearance_due, stockpile_destruction_due
-from ccm_desktop.domain.report import FormData, FormStatus, Row, Value
+from ccm_desktop.domain.report import FormData, FormStatus, Row, Value, is_empty
 from ccm_desktop.exchange.pdf import shaping
 from ccm_desktop.exchange.pdf.context import Ctx, frame_size
 from ccm_desktop.exchange.pdf.flowables import Bookmark, ProgressMark, text
@@ -29,13 +28,6 @@ from ccm_desktop.schema.model import Field, Part, Table
 
 PART_UNITS = 50  # progress units for a part besides its rows
 SAMPLE_ROWS = 2000  # rows measured to choose column widths
-
-# Derived fields: computed from the entry into force when left empty.
-DERIVED: dict[str, Callable[[Any], Any]] = {
-    "article3_deadline": stockpile_destruction_due,
-    "article4_deadline": clearance_due,
-}
-
 
 def is_printed(form: FormData) -> bool:
     """Changed forms are printed; unchanged and not-applicable ones are not (the cover page
@@ -105,13 +97,9 @@ def caption_style(ctx: Ctx) -> TextStyle:
 def field_value(ctx: Ctx, field: Field, values: dict[str, Value]) -> tuple[str, bool]:
     """The text of a field, and whether it was computed (a derived deadline left empty)."""
     value = values.get(field.id)
-    if (value is None or value == "") and field.derived and field.id in DERIVED:
-        entry = ctx.report.cover.fields.get("entry_into_force")
-        if entry is not None:
-            try:
-                return ctx.display(field, DERIVED[field.id](entry)), True
-            except (TypeError, ValueError, AttributeError):
-                return "", False
+    if is_empty(value) and field.derived:
+        derived = field.derived_value(ctx.report)
+        return (ctx.display(field, derived), True) if derived is not None else ("", False)
     return ctx.display(field, value), False
 
 
@@ -207,7 +195,7 @@ def totals_rows(ctx: Ctx, table: Table, shown: Sequence[Field],
 
 
 def _has_value(rows: list[Row], column: Field) -> bool:
-    return any(r.get(column.id) not in (None, "", []) for r in rows)
+    return any(not is_empty(r.get(column.id)) for r in rows)
 
 
 def _photo_column(table: Table) -> Field | None:

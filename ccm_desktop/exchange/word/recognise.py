@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from ccm_desktop.domain.report import FORM_LETTERS, FormStatus, Report, Row
+from ccm_desktop.domain.report import FORM_LETTERS, FormStatus, Report
 from ccm_desktop.exchange.word.blocks import Block, Paragraph, TableBlock
 from ccm_desktop.exchange.xlsx.convert import convert_cell, fold
 from ccm_desktop.exchange.xlsx.grid import Sheet
@@ -632,9 +632,3 @@ def _cover_table(block: TableBlock, report: Report, order: str, lang: str,
                          lang, out)
             found = True
     return found
-
-
-def rows_of(recognition: Recognition, form: str, table: str) -> list[Row]:
-    holder = recognition.report()
-    part = holder.cover if form == "cover" else holder.form(form)
-    return part.tables.get(table, [])

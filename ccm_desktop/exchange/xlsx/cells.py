@@ -25,6 +25,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ccm_desktop.domain.report import is_empty
 from ccm_desktop.schema.i18n import N_, message, translate
 from ccm_desktop.schema.kinds import (
     WHOLE_DIGITS_READ,
@@ -100,7 +101,7 @@ class CellText(str):
 
 def to_cell(kind: Kind, value: Any, lang: str) -> Any:
     """The cell value for `value` of `kind`: int, float, datetime, or CellText."""
-    if value is None or value == "" or value == []:
+    if is_empty(value):
         return None
     if isinstance(kind, Attachments):
         return CellText(", ".join(value))

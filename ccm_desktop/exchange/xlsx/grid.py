@@ -36,10 +36,6 @@ class Sheet:
         return values[column - 1] if 0 < column <= len(values) else None
 
     @property
-    def last_row(self) -> int:
-        return max(self.rows, default=0)
-
-    @property
     def width(self) -> int:
         return max((len(v) for v in self.rows.values()), default=0)
 
@@ -116,14 +112,5 @@ def read_sheets(path: str | Path, only: str | None = None,
         if progress is not None:
             progress(total, total)
         return out
-    finally:
-        workbook.close()
-
-
-def sheet_names(path: str | Path) -> list[str]:
-    path = Path(path)
-    workbook, _parts = open_workbook(path)
-    try:
-        return [str(ws.title) for ws in workbook.worksheets]
     finally:
         workbook.close()

@@ -18,7 +18,7 @@ from ccm_desktop.exchange.errors import UnreadableFile
 from ccm_desktop.exchange.xlsx.convert import UNIT_WORDS, fold, unit_in
 from ccm_desktop.exchange.xlsx.grid import Sheet, read_sheets
 from ccm_desktop.exchange.xlsx.mapping import ColumnMap, Target, find_sheet, header_key
-from ccm_desktop.exchange.xlsx.synonyms import STOPWORDS, SYNONYMS, TABLE_SYNONYMS
+from ccm_desktop.exchange.xlsx.synonyms import STOPWORDS, synonyms
 from ccm_desktop.schema.i18n import N_, UN_LANGUAGES, message, translate
 from ccm_desktop.schema.kinds import AreaM2, Attachments, DateKind, DecimalNumber, Int
 from ccm_desktop.schema.model import Table
@@ -116,14 +116,12 @@ def similarity(header: tuple[str, ...], phrase: tuple[str, ...]) -> float:
 def phrases(form: str, table_id: str) -> dict[str, tuple[Phrase, ...]]:
     """{column id: every phrase that names it} for one table."""
     table = _table(form, table_id)
-    extra = TABLE_SYNONYMS.get((form, table_id), {})
     out: dict[str, tuple[Phrase, ...]] = {}
     for col in table.columns:
         texts: list[tuple[str, str]] = []
         for language in UN_LANGUAGES:
             texts.append((translate(col.label, language), language))
-            for source in (SYNONYMS.get(col.id, {}), extra.get(col.id, {})):
-                texts += [(t, language) for t in source.get(language, "").split("|") if t.strip()]
+            texts += [(t, language) for t in synonyms(form, table_id, col.id, language)]
         texts.append((col.id.replace("_", " "), "en"))
         found: dict[tuple[str, str], Phrase] = {}
         for text, language in texts:

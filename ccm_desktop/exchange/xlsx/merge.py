@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ccm_desktop.domain.report import FORM_LETTERS, Attachment, FormData, Report, Row, Section
+from ccm_desktop.domain.report import FORM_LETTERS, Attachment, FormData, Report, Row, Section, is_empty
 from ccm_desktop.schema.i18n import N_, translate
 from ccm_desktop.schema.model import Field, Part, path_of
-from ccm_desktop.schema.registry import part
+from ccm_desktop.schema.registry import part, part_title
 
 PARTS_TO_MERGE = ("cover", *FORM_LETTERS)
 
@@ -82,15 +82,15 @@ def merge(open_report: Report, imported: Report, forms: Iterable[str]) -> Report
         _check_part(part_id)
     replaced_refs: set[str] = set()
     for part_id in chosen:
-        replaced_refs |= _refs(part(part_id), _holder(out, part_id))
+        replaced_refs |= _refs(part(part_id), out.section(part_id))
     renames: dict[str, str] = {}
     for part_id in chosen:
-        for ref in sorted(_refs(part(part_id), _holder(imported, part_id))):
+        for ref in sorted(_refs(part(part_id), imported.section(part_id))):
             if ref in renames or ref not in imported.attachments:
                 continue
             renames[ref] = _adopt(out, imported.attachments[ref])
     for part_id in chosen:
-        source = _holder(imported, part_id)
+        source = imported.section(part_id)
         if part_id == "cover":
             out.cover = Section(dict(source.fields), _renamed(part(part_id), source, renames))
             continue
@@ -101,7 +101,7 @@ def merge(open_report: Report, imported: Report, forms: Iterable[str]) -> Report
             tables=_renamed(part(part_id), source, renames))
     still_used: set[str] = set()
     for part_id in PARTS_TO_MERGE:
-        still_used |= _refs(part(part_id), _holder(out, part_id))
+        still_used |= _refs(part(part_id), out.section(part_id))
     for ref in replaced_refs - still_used:
         out.attachments.pop(ref, None)
     return out
@@ -112,14 +112,10 @@ def _check_part(part_id: str) -> None:
         raise ValueError(f"{part_id!r} is not a part of the report (cover or A-J)")
 
 
-def _holder(report: Report, part_id: str) -> Section | FormData:
-    return report.cover if part_id == "cover" else report.form(part_id)
 
 
 def _part_name(schema: Part, lang: str) -> str:
-    if schema.id == "cover":
-        return translate(N_("Cover page"), lang)
-    return translate(N_("Form {letter}"), lang).format(letter=schema.id)
+    return part_title(schema.id, lang)
 
 
 def _attribute_text(value: Any, lang: str) -> str:
@@ -136,7 +132,7 @@ def _short(text: str) -> str:
 
 
 def _value_text(spec: Field, value: Any, lang: str) -> str:
-    if value is None or value == "" or value == []:
+    if is_empty(value):
         return translate(N_("(empty)"), lang)
     return _short(spec.kind.format(value, lang))
 
@@ -147,7 +143,7 @@ def _section_changes(schema: Part, before: Section | FormData, after: Section | 
     name = _part_name(schema, lang)
     for spec in schema.fields:
         old, new = before.fields.get(spec.id), after.fields.get(spec.id)
-        if _empty(old) and _empty(new) or old == new:
+        if is_empty(old) and is_empty(new) or old == new:
             continue
         old_text, new_text = _value_text(spec, old, lang), _value_text(spec, new, lang)
         changes.append(Change(schema.id, path_of(schema.id, "fields", spec.id), translate(
@@ -172,12 +168,10 @@ def _section_changes(schema: Part, before: Section | FormData, after: Section | 
     return changes
 
 
-def _empty(value: Any) -> bool:
-    return value is None or value == "" or value == []
 
 
 def _row_key(row: Row) -> str:
-    return json.dumps({k: _canonical(v) for k, v in row.items() if not _empty(v)},
+    return json.dumps({k: _canonical(v) for k, v in row.items() if not is_empty(v)},
                       sort_keys=True, ensure_ascii=False)
 
 

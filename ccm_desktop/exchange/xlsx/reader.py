@@ -377,7 +377,7 @@ def _chunks(parsed: _Parsed, name: str) -> dict[str, list[tuple[int, str]]]:
 
 def _check_attachment_refs(report: Report, name: str) -> None:
     for schema_part in (part("cover"), *(part(letter) for letter in FORM_LETTERS)):
-        holder = report.cover if schema_part.id == "cover" else report.form(schema_part.id)
+        holder = report.section(schema_part.id)
         for table in schema_part.tables:
             for index, row in enumerate(holder.tables.get(table.id, [])):
                 for col in table.columns:

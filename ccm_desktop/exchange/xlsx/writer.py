@@ -30,6 +30,7 @@ from openpyxl.worksheet.table import Table as ExcelTable
 from openpyxl.worksheet.table import TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ccm_desktop.domain.errors import UserError
 from ccm_desktop.domain.report import FORM_LETTERS, FormData, Report, Row, Section
 from ccm_desktop.exchange.atomic import write_atomic
 from ccm_desktop.exchange.xlsx import layout as L
@@ -47,7 +48,7 @@ from ccm_desktop.schema.kinds import (
     DecimalNumber,
     Int,
     Kind,
-    Money,
+    NonNegativeDecimal,
     Text,
     Year,
     YesNo,
@@ -83,7 +84,7 @@ MIN_VALUE_WIDTH = 48.0
 DATE_FORMAT = "yyyy-mm-dd"
 
 
-class CellTooLong(ValueError):
+class CellTooLong(UserError, ValueError):
     """A text longer than an Excel cell holds; the message names the report path."""
 
 
@@ -556,7 +557,7 @@ def _number_format(kind: Kind, value: Any, content: Any) -> str:
     if isinstance(kind, Int):
         return "#,##0"
     if isinstance(kind, DecimalNumber):
-        grouping = "#,##0" if isinstance(kind, Money) else "0"
+        grouping = "#,##0" if isinstance(kind, NonNegativeDecimal) else "0"
         places = decimal_places(value) if isinstance(value, Decimal) else 0
         return grouping + ("." + "0" * places if places else "")
     if isinstance(kind, DateKind):
@@ -582,7 +583,7 @@ def _validation_rule(kind: Kind, lang: str) -> tuple[str, ...] | None:
         return ("whole", "between", "1900", "2999")
     if isinstance(kind, Int):
         return ("whole", "greaterThanOrEqual", "0")
-    if isinstance(kind, Money):  # money and areas
+    if isinstance(kind, NonNegativeDecimal):  # money and areas
         return ("decimal", "greaterThanOrEqual", "0")
     if isinstance(kind, DecimalNumber):  # coordinates
         return ("decimal", "between", "-180", "180")

@@ -25,7 +25,7 @@ from ccm_desktop.schema.forms.common import (
 )
 from ccm_desktop.schema.i18n import N_, message
 from ccm_desktop.schema.kinds import DateKind
-from ccm_desktop.schema.model import Part, RuleContext
+from ccm_desktop.schema.model import Derive, Part, RuleContext
 
 DATE = DateKind()
 
@@ -156,6 +156,7 @@ def discovered_in_period(ctx: RuleContext) -> Iterable[Finding]:
 
 PART = Part(
     id="B",
+    reads=("D",),  # stockpile_balance: munitions transferred out (Form D) left the stockpile
     title=N_("Stockpiles and destruction"),
     articles=N_("Art. 7.1(b), (e), (f), (g); Art. 3"),
     not_applicable_example=N_(
@@ -222,7 +223,8 @@ PART = Part(
                  "was (Art. 3.2).")),
         field("article3_deadline", DATE, N_("Art. 3 deadline"),
               N_("Eight years after entry into force (Art. 3.2). Enter a later date only if an "
-                 "extension was granted under Art. 3.3."), derived=True),
+                 "extension was granted under Art. 3.3."),
+              derive=Derive(stockpile_destruction_due, "eight years after entry into force")),
         extension_decision_field(N_(
             "Which Meeting of States Parties granted an extension under Art. 3.3, until when, "
             "and what the request asked for.")),

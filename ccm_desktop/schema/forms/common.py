@@ -78,10 +78,6 @@ def sum_by_type(rows: Iterable[Row], column: str) -> dict[str, int]:
     return totals
 
 
-def as_decimal(value: Any) -> Decimal:
-    return value if isinstance(value, Decimal) else Decimal(value or 0)
-
-
 def fmt(value: Any) -> str:
     """A number for a message: grouped, so that officials read 6,213,312 at a glance."""
     if isinstance(value, Decimal):

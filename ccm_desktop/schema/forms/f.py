@@ -19,7 +19,7 @@ from ccm_desktop.schema.forms.common import (
 )
 from ccm_desktop.schema.i18n import N_, message
 from ccm_desktop.schema.kinds import AreaM2, DateKind, DecimalNumber, YesNo
-from ccm_desktop.schema.model import Part, RuleContext
+from ccm_desktop.schema.model import Derive, Part, RuleContext
 
 AREA = AreaM2()
 
@@ -174,7 +174,8 @@ PART = Part(
               N_("How the clearance programme stands (Art. 7.1(i)).")),
         field("article4_deadline", DateKind(), N_("Art. 4 deadline"),
               N_("Ten years after entry into force (Art. 4.1(a)). Enter a later date only if an "
-                 "extension was granted under Art. 4.5."), derived=True),
+                 "extension was granted under Art. 4.5."),
+              derive=Derive(clearance_due, "ten years after entry into force")),
         field("completion_declared", YesNo(), N_("Completion declared"),
               N_("Whether the State has declared that it fulfilled its clearance obligations "
                  "(Art. 4.1(c)).")),

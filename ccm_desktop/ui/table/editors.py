@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ccm_desktop.schema.i18n import N_, translate
 from ccm_desktop.schema.kinds import (
+    AREA_UNIT_SYMBOLS,
     AREA_UNITS,
     AreaM2,
     Choice,
@@ -40,8 +41,6 @@ from ccm_desktop.schema.kinds import (
     YesNo,
 )
 from ccm_desktop.schema.states import code_for_name, search_states, state_name
-
-AREA_UNIT_LABELS = {"m2": "m²", "ha": "ha", "km2": "km²"}
 
 
 class CellEditor(QWidget):
@@ -146,7 +145,7 @@ class AreaEditor(LineEditor):
     def __init__(self, kind: Kind, locale: str, parent: QWidget | None = None) -> None:
         super().__init__(kind, locale, parent)
         self.unit = QComboBox(self)
-        for unit_id, label in AREA_UNIT_LABELS.items():
+        for unit_id, label in AREA_UNIT_SYMBOLS.items():
             self.unit.addItem(label, unit_id)
         self.unit.setToolTip(self.tr_(N_("The unit of the figure you type (Up and Down arrows "
                                          "change it); it is stored in square metres.")))

@@ -9,7 +9,6 @@ model follows.
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -25,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
+from ccm_desktop.domain.changes import Change, RowsHow, runs
 from ccm_desktop.domain.findings import Severity
 from ccm_desktop.domain.report import Row
 from ccm_desktop.schema import registry
@@ -42,11 +42,6 @@ TOTALS_ROLE = Qt.ItemDataRole.UserRole + 3  # True on the totals row
 ERROR_TINT = QColor("#fbe3e4")
 WARNING_TINT = QColor("#fdf1d8")
 TOTALS_TINT = QColor("#eceff3")
-
-
-class RowKind(enum.Enum):
-    STORED = "stored"
-    TOTALS = "totals"
 
 
 @dataclass(frozen=True)
@@ -84,7 +79,7 @@ class TableModel(QAbstractTableModel):
         self._row_findings: dict[int, CellFinding] = {}
         self.table_findings: list[tuple[Severity, str]] = []
         self._collect_findings()
-        document.changed.connect(self._on_changed)
+        document.changes_made.connect(self._on_changes)
         document.findings_changed.connect(self._on_findings_changed)
 
     # Shape ---------------------------------------------------------------------------------
@@ -301,9 +296,44 @@ class TableModel(QAbstractTableModel):
 
     # Following the document ----------------------------------------------------------------
 
-    def _on_changed(self, path: str) -> None:
-        if path in (self.path, "") or (path.startswith(self.path) and path[len(self.path)] in ".["):
-            self.refresh()
+    def _on_changes(self, changes: tuple[Change, ...]) -> None:
+        """Follow what the document says changed: only the rows of this table it touched."""
+        for change in changes:
+            if change.whole:
+                self.refresh()
+            elif change.part == self.part_id and change.table == self.table_id:
+                self._follow(change)
+
+    def _follow(self, change: Change) -> None:
+        new = self.document.rows(self.part_id, self.table_id)
+        last_column = len(self.columns) - 1
+        had_rows = bool(self._rows)
+        if change.how is RowsHow.CELLS:
+            for row in change.rows:
+                self._rows[row] = new[row]
+            for first, last in runs(change.rows):
+                self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
+        elif change.how is RowsHow.INSERTED:
+            for first, last in runs(change.rows):  # ascending: each run's rows are final
+                totals = 1 if self.has_totals and not self._rows else 0
+                self.beginInsertRows(QModelIndex(), first, last + totals)
+                self._rows[first:first] = new[first:last + 1]
+                self.endInsertRows()
+        elif change.how is RowsHow.REMOVED:
+            for first, last in reversed(runs(change.rows)):
+                totals = 1 if self.has_totals and last - first + 1 == len(self._rows) else 0
+                self.beginRemoveRows(QModelIndex(), first, last + totals)
+                del self._rows[first:last + 1]
+                self.endRemoveRows()
+        else:  # moved: the rows between the two places shift by one
+            source, target = change.rows
+            self._rows.insert(target, self._rows.pop(source))
+            self.dataChanged.emit(self.index(min(source, target), 0),
+                                  self.index(max(source, target), last_column))
+        if self.has_totals and self._rows and had_rows:
+            total_row = len(self._rows)
+            self.dataChanged.emit(self.index(total_row, 0), self.index(total_row, last_column))
+        self._collect_findings()
 
     def refresh(self) -> None:
         """Bring the model in line with the document, telling the view only what moved, so that
@@ -356,7 +386,7 @@ class TableModel(QAbstractTableModel):
         cells: dict[tuple[int, str], list[tuple[Severity, str]]] = {}
         rows: dict[int, list[tuple[Severity, str]]] = {}
         whole: list[tuple[Severity, str]] = []
-        for finding in self.document.findings:
+        for finding in self.document.findings_of(self.part_id):
             if not (finding.path == self.path or finding.path.startswith(self.path + "[")):
                 continue
             ref = parse_path(finding.path)

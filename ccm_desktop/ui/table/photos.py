@@ -12,6 +12,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
+from ccm_desktop.domain.errors import UserError
 from ccm_desktop.domain.report import Report
 from ccm_desktop.schema.i18n import N_
 
@@ -35,7 +36,7 @@ class LoadedFile:
     data: bytes
 
 
-class UnusableFile(ValueError):
+class UnusableFile(UserError, ValueError):
     """The file cannot be attached; the message is a sentence naming the file."""
 
 

@@ -61,5 +61,3 @@ class StoredOrderProxy(QSortFilterProxyModel):
             return None
         return source.row()
 
-    def view_row(self, stored_row: int) -> int:
-        return self.mapFromSource(self.table_model.index(stored_row, 0)).row()

@@ -1,9 +1,11 @@
 """`import FILE.xlsx --map MAP [--into ID] [--dry-run] [--skip-bad-rows]` and `guess-map`.
 
-The command line's side of the column mapping (docs/excel.md). Cells that cannot be read are printed one
-a line with sheet, row and column; with any of them nothing is stored (exit code 2) unless
-`--skip-bad-rows` leaves those rows out. The database is opened only when there is something
-to store, and written once, in one transaction (the repository's `save`).
+The command line's side of the column mapping (docs/excel.md): exchange/xlsx/mapping.py reads
+the workbook and returns rows and problems; this module takes the arguments, prints, and stores.
+Cells that cannot be read are printed one a line with sheet, row and column; with any of them
+nothing is stored (exit code 2) unless `--skip-bad-rows` leaves those rows out. The database is
+opened only when there is something to store, and written once, in one transaction (the
+repository's `save`).
 """
 
 from __future__ import annotations
@@ -16,23 +18,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ccm_desktop.domain.errors import UserError
 from ccm_desktop.domain.report import Row
 from ccm_desktop.exchange.xlsx.grid import where
 from ccm_desktop.exchange.xlsx.mapping import ColumnMap, import_with_mapping, load_mapping
 from ccm_desktop.schema.i18n import N_, language_of_environment, ntranslate, translate
 from ccm_desktop.schema.model import Table
-from ccm_desktop.schema.registry import PARTS
+from ccm_desktop.schema.registry import PARTS, part_title
 
 EXIT_OK, EXIT_UNREADABLE = 0, 2
 Say = Callable[[str], None]
 
 
-class MappingError(Exception):
+class MappingError(UserError):
     """A wrong argument (form or table): one sentence, exit code 2."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.user_message = message
 
 
 def row_json(table: Table, row: Row) -> dict[str, Any]:
@@ -42,8 +41,7 @@ def row_json(table: Table, row: Row) -> dict[str, Any]:
 
 def describe_target(mapping: ColumnMap, lang: str = "en") -> str:
     table = mapping.schema()
-    part = translate(N_("Cover page"), lang) if mapping.form == "cover" else translate(
-        N_("Form {letter}"), lang).format(letter=mapping.form)
+    part = part_title(mapping.form, lang)
     return f"{part}, {translate(table.label, lang)} ({mapping.form}.{mapping.table})"
 
 
@@ -80,7 +78,7 @@ def import_with_map(args: argparse.Namespace, repository_factory: Callable[[Any]
         return EXIT_OK
     with repository_factory(args) as repo:
         report = repo.load(args.into)
-        holder = report.cover if mapping.form == "cover" else report.form(mapping.form)
+        holder = report.section(mapping.form)
         existing = list(holder.tables.get(mapping.table, []))
         if args.dry_run:
             say(translate(N_("Would add {rows} to {target} of report {id} (it has {existing} now); "

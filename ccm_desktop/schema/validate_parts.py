@@ -1,0 +1,218 @@
+"""Validating some parts of a report: what the window reruns after an edit.
+
+`PartChecks(report, previous).findings(ids)` returns the findings of each part in `ids`, exactly
+as `validate` finds them (the concatenation over every part in schema order equals `validate`).
+`readers(part_id)` says which parts' findings an edit of `part_id` can change: the part itself,
+every part that declares it in `Part.reads`, and for the cover every part (the generic status
+checks and many rules read the report's kind, period and entry into force).
+
+`PartChecks` is what the window keeps: the generic checks of every table row, remembered per
+row, so that an edit of a few cells rechecks those rows, the touched part's own fields and
+rules, and the rules that read it - not every row of the part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from itertools import chain
+
+from ccm_desktop.domain.changes import Change, RowsHow
+from ccm_desktop.domain.findings import Finding
+from ccm_desktop.domain.report import FormData, Report, Row, Section
+from ccm_desktop.schema.kinds import Kind
+from ccm_desktop.schema.model import Field, Part, Table, path_of
+from ccm_desktop.schema.registry import PARTS
+from ccm_desktop.schema.validate import (
+    _check_part,
+    _check_value,
+    _typed_values,
+    _unknown_keys,
+    check_row,
+    other_state,
+    too_few_rows,
+)
+
+PART_IDS: tuple[str, ...] = tuple(p.id for p in PARTS)
+_READERS: dict[str, frozenset[str]] = {
+    part.id: frozenset(PART_IDS) if part.id == "cover" else frozenset(
+        {part.id} | {p.id for p in PARTS if part.id in p.reads})
+    for part in PARTS
+}
+
+
+def readers(part_id: str) -> frozenset[str]:
+    """The parts whose findings may change when `part_id` changes (unknown ids: every part)."""
+    return _READERS.get(part_id, frozenset(PART_IDS))
+
+
+def _typed_view(report: Report, part_ids: set[str]) -> Report:
+    """`report` when the values of `part_ids` all have their kinds' types, else a report that
+    shares everything with it except those parts' sections, which lack the values that do not
+    (like `validate.well_typed`, without copying the parts nobody reads)."""
+    out = report
+    for part in PARTS:
+        if part.id not in part_ids:
+            continue
+        section = report.section(part.id)
+        fields = _typed_values(section.fields, {f.id: f.kind for f in part.fields})
+        tables: dict[str, list[dict[str, object]]] | None = None
+        for table in part.tables:
+            kinds = {c.id: c.kind for c in table.columns}
+            rows = section.tables.get(table.id, [])
+            for index, row in enumerate(rows):
+                cleaned = _typed_values(row, kinds)
+                if cleaned is None:
+                    continue
+                if tables is None:
+                    tables = dict(section.tables)
+                if tables[table.id] is rows:
+                    tables[table.id] = list(rows)
+                tables[table.id][index] = cleaned
+        out = _with_section(out or report, part.id, section, fields, tables)
+    return out
+
+
+class _TableCache:
+    """One table's rows as last checked: each row's generic findings, and the row without its
+    wrongly typed values where it has any (for the rules)."""
+
+    def __init__(self) -> None:
+        self.findings: list[list[Finding]] = []
+        self.cleaned: dict[int, Row] = {}
+
+
+class PartChecks:
+    """The findings of a report being edited, rechecked as changes say. `findings(ids)` gives
+    each part's findings, as `validate` finds them."""
+
+    def __init__(self, report: Report, previous: Report | None = None) -> None:
+        self.report, self.previous = report, previous
+        self._tables: dict[tuple[str, str], _TableCache] = {}
+
+    def forget(self, change: Change) -> None:
+        """Drop what `change` made stale: the touched rows, or a whole table whose rows moved."""
+        if change.whole:
+            self._tables.clear()
+            return
+        if change.table is None:
+            return
+        key = (change.part, change.table)
+        cache = self._tables.get(key)
+        if cache is None:
+            return
+        if change.how is not RowsHow.CELLS:
+            del self._tables[key]  # row numbers are in the findings: check the table again
+            return
+        part = _PARTS[change.part]
+        table = part.table(change.table)
+        rows = self._section(change.part).tables.get(change.table, [])
+        for index in change.rows:
+            if index < len(cache.findings) and index < len(rows):
+                self._check_row(cache, part, table, index, rows[index])
+            else:
+                del self._tables[key]
+                return
+
+    def findings(self, part_ids: Iterable[str]) -> dict[str, list[Finding]]:
+        report, previous = self.report, self.previous
+        wanted = [p for p in PARTS if p.id in set(part_ids)]
+        mismatch = other_state(report, previous)
+        if mismatch is not None:
+            previous = None
+        needed = {"cover"} | {p.id for p in wanted} | {r for p in wanted for r in p.reads}
+        typed = self._typed(report, needed)
+        typed_previous = _typed_view(previous, needed) if previous is not None else None
+        out = {part.id: list(_check_part(report, typed, typed_previous, part, self._content))
+               for part in wanted}
+        if mismatch is not None and "cover" in out:
+            out["cover"].insert(0, mismatch)
+        return out
+
+    # Internals --------------------------------------------------------------------------------
+
+    def _section(self, part_id: str) -> Section | FormData:
+        return self.report.section(part_id)
+
+    def _cache(self, part: Part, table: Table) -> _TableCache:
+        cache = self._tables.get((part.id, table.id))
+        if cache is None:
+            cache = self._tables[part.id, table.id] = _TableCache()
+            for index, row in enumerate(self._section(part.id).tables.get(table.id, [])):
+                cache.findings.append([])
+                self._check_row(cache, part, table, index, row)
+        return cache
+
+    def _check_row(self, cache: _TableCache, part: Part, table: Table, index: int,
+                   row: Row) -> None:
+        cache.findings[index] = list(check_row(self.report, part, table, index, row))
+        cleaned = _typed_values(row, _kinds(table))
+        if cleaned is None:
+            cache.cleaned.pop(index, None)
+        else:
+            cache.cleaned[index] = cleaned
+
+    def _content(self, report: Report, part: Part,
+                 section: Section | FormData) -> Iterator[Finding]:
+        """validate._check_content, with each row's findings taken from the cache."""
+        for item in part.items:
+            if isinstance(item, Table):
+                rows = section.tables.get(item.id, [])
+                yield from too_few_rows(part, item, rows)
+                yield from chain.from_iterable(self._cache(part, item).findings)
+            else:
+                yield from _check_value(report, part, None, None, item,
+                                        section.fields.get(item.id),
+                                        path_of(part.id, "fields", item.id))
+        yield from _unknown_keys(part, section)
+
+    def _typed(self, report: Report, part_ids: set[str]) -> Report:
+        """Like `_typed_view`, with the rows' cleaned copies taken from the cache."""
+        out = report
+        for part in PARTS:
+            if part.id not in part_ids:
+                continue
+            section = self._section(part.id)
+            fields = _typed_values(section.fields, _kinds(part))
+            tables: dict[str, list[Row]] | None = None
+            for table in part.tables:
+                cleaned = self._cache(part, table).cleaned
+                if cleaned:
+                    tables = tables if tables is not None else dict(section.tables)
+                    rows = tables[table.id] = list(tables[table.id])
+                    for index, row in cleaned.items():
+                        rows[index] = row
+            out = _with_section(out or report, part.id, section, fields, tables)
+        return out
+
+
+_PARTS = {p.id: p for p in PARTS}
+
+
+def _with_section(report: Report, part_id: str, section: Section | FormData,
+                  fields: dict[str, object] | None, tables: dict[str, list[Row]] | None) -> Report:
+    """`report` with the part's section given other fields or tables (None: keep them), as a
+    new report sharing every other section; `report` itself when nothing is given."""
+    if fields is None and tables is None:
+        return report
+    new = replace(section, fields=section.fields if fields is None else fields,
+                  tables=section.tables if tables is None else tables)
+    out = replace(report, forms=dict(report.forms))
+    if isinstance(new, FormData):
+        out.forms[part_id] = new
+    else:
+        out.cover = new
+    return out
+
+
+_KINDS: dict[int, dict[str, Kind]] = {}  # by id() of the part or table: schema objects live on
+
+
+def _kinds(holder: Part | Table) -> dict[str, Kind]:
+    """The kinds of a part's fields or a table's columns, by id (worked out once)."""
+    key = id(holder)
+    kinds = _KINDS.get(key)
+    if kinds is None:
+        items: tuple[Field, ...] = holder.fields if isinstance(holder, Part) else holder.columns
+        kinds = _KINDS[key] = {f.id: f.kind for f in items}
+    return kinds
