@@ -18,8 +18,6 @@ from pathlib import Path
 
 from ccm_desktop.exchange.errors import UnreadableFile
 from ccm_desktop.exchange.xlsx.guards import (
-    _DTD,
-    CHUNK,
     ENCRYPTED_STREAM,
     MAX_FILE_BYTES,
     MAX_PARTS,
@@ -28,6 +26,7 @@ from ccm_desktop.exchange.xlsx.guards import (
     OLE_MAGIC,
     RATIO_FLOOR,
     _mb,
+    scanned_chunks,
 )
 
 MAX_PAGES = 300  # the filled template of a State with much to report runs to 60 or 80
@@ -131,34 +130,24 @@ def _inspect_zip(package: zipfile.ZipFile, name: str) -> None:
 def _scan_part(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
     body = info.filename == "word/document.xml"
     paragraphs = rows = pages = tables = 0
-    tail = b""
-    with package.open(info) as stream:
-        while True:
-            chunk = stream.read(CHUNK)
-            if not chunk:
-                break
-            data = tail + (chunk.replace(b"\x00", b"") if b"\x00" in chunk else chunk)
-            start = len(tail)
-            if _DTD.search(data):
-                raise UnreadableFile(name, f"part {info.filename} declares XML entities or a "
-                                           "document type (<!DOCTYPE>), which no real document "
-                                           "has and which XML attacks use; the document was not "
-                                           "opened")
-            if body:
-                paragraphs += sum(1 for m in _PARAGRAPH.finditer(data) if m.end() > start)
-                rows += sum(1 for m in _TABLE_ROW.finditer(data) if m.end() > start)
-                pages += sum(1 for m in _PAGE_BREAK.finditer(data) if m.end() > start)
-                tables += sum(1 for m in _TABLE.finditer(data) if m.end() > start)
-                _check_length(name, paragraphs, rows, pages)
-                if tables > MAX_TABLES:
-                    raise UnreadableFile(name, f"the document has more than {MAX_TABLES:,} "
-                                               "tables, far more than an Article 7 report; it "
-                                               "was not read")
-            elif info.filename == "docProps/app.xml":
-                claim = _PAGES_CLAIM.search(data)
-                if claim:
-                    _check_length(name, 0, 0, int(claim.group(1)) - 1)
-            tail = data[-_TAIL:]
+    problem = (f"part {info.filename} declares XML entities or a document type (<!DOCTYPE>), "
+               "which no real document has and which XML attacks use; the document was not "
+               "opened")
+    for data, start in scanned_chunks(package, info, name, problem, _TAIL):
+        if body:
+            paragraphs += sum(1 for m in _PARAGRAPH.finditer(data) if m.end() > start)
+            rows += sum(1 for m in _TABLE_ROW.finditer(data) if m.end() > start)
+            pages += sum(1 for m in _PAGE_BREAK.finditer(data) if m.end() > start)
+            tables += sum(1 for m in _TABLE.finditer(data) if m.end() > start)
+            _check_length(name, paragraphs, rows, pages)
+            if tables > MAX_TABLES:
+                raise UnreadableFile(name, f"the document has more than {MAX_TABLES:,} "
+                                           "tables, far more than an Article 7 report; it "
+                                           "was not read")
+        elif info.filename == "docProps/app.xml":
+            claim = _PAGES_CLAIM.search(data)
+            if claim:
+                _check_length(name, 0, 0, int(claim.group(1)) - 1)
 
 
 def _check_length(name: str, paragraphs: int, rows: int, breaks: int) -> None:

@@ -214,43 +214,51 @@ def _dtd_problem(part: str) -> Message:
                       "opened"), part=part)
 
 
+def scanned_chunks(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str,
+                   dtd_problem: str | Message, tail: int) -> Iterator[tuple[bytes, int]]:
+    """Stream one part of a package in chunks, each with the last `tail` bytes of the one
+    before (so that a pattern cut in two is still found), as (data, where the new bytes start).
+    A part that declares a DTD or entities is refused with `dtd_problem`."""
+    kept = b""
+    with package.open(info) as stream:
+        while True:
+            chunk = stream.read(CHUNK)
+            if not chunk:
+                return
+            # NULs out, so that a UTF-16 part cannot hide "<!ENTITY" from the byte search.
+            data = kept + (chunk.replace(b"\x00", b"") if b"\x00" in chunk else chunk)
+            if _DTD.search(data):
+                raise UnreadableFile(name, dtd_problem)
+            yield data, len(kept)
+            kept = data[-tail:]
+
+
 def _scan_part(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str,
                sheets: dict[str, str]) -> None:
     """Stream one part: refuse DTDs and entities, count rows and cells of worksheets."""
     sheet = sheets.get(info.filename)
     is_strings = info.filename == "xl/sharedStrings.xml"
     rows = cells = strings = 0
-    tail = b""
-    with package.open(info) as stream:
-        while True:
-            chunk = stream.read(CHUNK)
-            if not chunk:
-                break
-            # NULs out, so that a UTF-16 part cannot hide "<!ENTITY" from the byte search.
-            data = tail + (chunk.replace(b"\x00", b"") if b"\x00" in chunk else chunk)
-            start = len(tail)
-            if _DTD.search(data):
-                raise UnreadableFile(name, _dtd_problem(info.filename))
-            if sheet is not None:
-                rows += sum(1 for m in _ROW.finditer(data) if m.end() > start)
-                cells += sum(1 for m in _CELL.finditer(data) if m.end() > start)
-                if rows > MAX_ROWS:
-                    raise UnreadableFile(name, message(N_(
-                        "the sheet has more than {n} rows (empty rows count too), more than a "
-                        "report ever needs; delete the unused rows below the data and save it "
-                        "again"), n=MAX_ROWS), f"sheet {sheet}")
-                if cells > MAX_CELLS:
-                    raise UnreadableFile(name, message(N_(
-                        "the sheet has more than {n} cells, more than a report ever needs; "
-                        "delete the unused rows and columns and save it again"), n=MAX_CELLS),
-                        f"sheet {sheet}")
-            elif is_strings:
-                strings += sum(1 for m in _SI.finditer(data) if m.end() > start)
-                if strings > MAX_SHARED_STRINGS:
-                    raise UnreadableFile(name, message(N_(
-                        "the workbook holds more than {n} different texts; it was not opened"),
-                        n=MAX_SHARED_STRINGS))
-            tail = data[-_TAIL:]
+    for data, start in scanned_chunks(package, info, name, _dtd_problem(info.filename), _TAIL):
+        if sheet is not None:
+            rows += sum(1 for m in _ROW.finditer(data) if m.end() > start)
+            cells += sum(1 for m in _CELL.finditer(data) if m.end() > start)
+            if rows > MAX_ROWS:
+                raise UnreadableFile(name, message(N_(
+                    "the sheet has more than {n} rows (empty rows count too), more than a "
+                    "report ever needs; delete the unused rows below the data and save it "
+                    "again"), n=MAX_ROWS), f"sheet {sheet}")
+            if cells > MAX_CELLS:
+                raise UnreadableFile(name, message(N_(
+                    "the sheet has more than {n} cells, more than a report ever needs; "
+                    "delete the unused rows and columns and save it again"), n=MAX_CELLS),
+                    f"sheet {sheet}")
+        elif is_strings:
+            strings += sum(1 for m in _SI.finditer(data) if m.end() > start)
+            if strings > MAX_SHARED_STRINGS:
+                raise UnreadableFile(name, message(N_(
+                    "the workbook holds more than {n} different texts; it was not opened"),
+                    n=MAX_SHARED_STRINGS))
 
 
 @contextmanager
