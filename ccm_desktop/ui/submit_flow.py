@@ -172,13 +172,8 @@ class SubmitFlow(QObject):
                 self.dialog.refresh()
             self.window.show_error(self.t(N_("The report still has errors; fix them first.")))
             return None
-        except StorageError as exc:
-            self.window.show_error(exc.user_message)
-            return None
-        except OSError as exc:
-            self.window.show_error(self.t(N_("The package could not be written to {folder}: "
-                                             "{problem}")).format(
-                folder=folder, problem=exc.strerror or exc))
+        except (StorageError, OSError) as exc:
+            self._not_written(exc, folder)
             return None
         settings.remember_folder(folder)
         self.last_package = package
@@ -188,6 +183,16 @@ class SubmitFlow(QObject):
         self.window.open_report(opened.report_id)  # again: submitted, read-only
         self._tell(package)
         return package
+
+    def _not_written(self, exc: StorageError | OSError, folder: str) -> None:
+        """One sentence for a package that could not be written: the database's own, or the
+        folder's."""
+        if isinstance(exc, StorageError):
+            self.window.show_error(exc.user_message)
+        else:
+            self.window.show_error(self.t(N_("The package could not be written to {folder}: "
+                                             "{problem}")).format(
+                folder=folder, problem=exc.strerror or exc))
 
     def write_again(self, number: int) -> Path | None:
         """Write the package of submission `number` again, byte for byte as it was sent."""
@@ -200,13 +205,8 @@ class SubmitFlow(QObject):
         try:
             package = write_submitted_package(self.repository, opened.report_id, number,
                                               folder)
-        except StorageError as exc:
-            self.window.show_error(exc.user_message)
-            return None
-        except OSError as exc:
-            self.window.show_error(self.t(N_("The package could not be written to {folder}: "
-                                             "{problem}")).format(
-                folder=folder, problem=exc.strerror or exc))
+        except (StorageError, OSError) as exc:
+            self._not_written(exc, folder)
             return None
         self.last_package = package
         self._tell(package, self.t(N_("The package of this submission was written again, as "
