@@ -7,12 +7,36 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFocusEvent, QImage, QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from ccm_desktop.ui.form_page import FormPage
 from ccm_desktop.ui.table import TableEditor
 from ccm_desktop.ui.table.editors import CellEditor
+
+
+def _message_on_screen(window: QWidget) -> QMessageBox | None:
+    active = QApplication.activeModalWidget()
+    if isinstance(active, QMessageBox) and active.isVisible():
+        return active
+    boxes = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+    return boxes[-1] if boxes else None
+
+
+def message_shown(qtbot: QtBot, window: QWidget) -> QMessageBox:
+    """The message box the window shows now (the newest, if there are several), as a person
+    sees it on the screen."""
+    qtbot.waitUntil(lambda: _message_on_screen(window) is not None)
+    box = _message_on_screen(window)
+    assert box is not None
+    return box
+
+
+def close_messages(window: QWidget) -> None:
+    """Close every message box the window still shows, as a person would dismiss them."""
+    for box in window.findChildren(QMessageBox):
+        if box.isVisible():
+            box.close()
 
 
 def type_text(qtbot: QtBot, target: QWidget, text: str, enter: bool = True) -> None:
