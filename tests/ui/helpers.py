@@ -4,15 +4,32 @@ autosave. Shared by the window tests (not the table widget's own tests)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFocusEvent, QImage, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from ccm_desktop.ui.form_page import FormPage
+from ccm_desktop.schema.kinds import Kind
+from ccm_desktop.schema.model import Field
+from ccm_desktop.ui.editors import ValueEditor, editor_for
+from ccm_desktop.ui.form_page import FieldRow, FormPage
 from ccm_desktop.ui.table import TableEditor
-from ccm_desktop.ui.table.editors import CellEditor
+
+
+def field_row(qtbot: QtBot, kind: Kind, lang: str = "en"
+              ) -> tuple[FieldRow, list[tuple[Any, bool]]]:
+    """A page's row for a field of `kind` (for kinds no page of the schema has), shown, with
+    the list of what it sends: (value, final)."""
+    field = Field("value", kind, "Value", "Help on the value.")
+    row = FieldRow(field, editor_for(kind, lang), lang)
+    qtbot.addWidget(row)
+    row.resize(500, 80)
+    row.show()
+    sent: list[tuple[Any, bool]] = []
+    row.changed.connect(lambda value, final: sent.append((value, final)))
+    return row, sent
 
 
 def _message_on_screen(window: QWidget) -> QMessageBox | None:
@@ -84,7 +101,7 @@ def type_cell(qtbot: QtBot, editor: TableEditor, row: int, column_id: str, text:
     editor.grid.setCurrentIndex(index)
     editor.grid.edit(index)
     cell = editor.grid.indexWidget(index)
-    assert isinstance(cell, CellEditor)
+    assert isinstance(cell, ValueEditor)
     target = getattr(cell, "line", None) or cell.main
     if isinstance(target, QLineEdit):
         target.clear()
