@@ -4,11 +4,18 @@ autosave. Shared by the window tests (not the table widget's own tests)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFocusEvent, QImage, QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from ccm_desktop.schema.kinds import Kind
@@ -17,16 +24,35 @@ from ccm_desktop.ui.editors import ValueEditor, editor_for
 from ccm_desktop.ui.form_page import FieldRow, FormPage
 from ccm_desktop.ui.table import TableEditor
 
+Shown = TypeVar("Shown", bound=QWidget)
+
+
+def show_active(qtbot: QtBot, widget: Shown, width: int, height: int) -> Shown:
+    """Show `widget` as the active window: focus moves (as Tab does) in the active window only,
+    and shortcuts reach it only."""
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+    return widget
+
+
+_PAGES: list[QWidget] = []
+
 
 def field_row(qtbot: QtBot, kind: Kind, lang: str = "en"
               ) -> tuple[FieldRow, list[tuple[Any, bool]]]:
     """A page's row for a field of `kind` (for kinds no page of the schema has), shown, with
     the list of what it sends: (value, final)."""
     field = Field("value", kind, "Value", "Help on the value.")
-    row = FieldRow(field, editor_for(kind, lang), lang)
-    qtbot.addWidget(row)
-    row.resize(500, 80)
-    row.show()
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    row = FieldRow(field, editor_for(kind, lang), lang, page)
+    layout.addWidget(row)
+    layout.addWidget(QLineEdit(page))  # the next field, where Tab goes
+    _PAGES.append(page)  # the caller holds the row only; its page must live as long
+    show_active(qtbot, page, 500, 120)
     sent: list[tuple[Any, bool]] = []
     row.changed.connect(lambda value, final: sent.append((value, final)))
     return row, sent
