@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any, ClassVar
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -319,3 +319,17 @@ def test_every_editor_names_its_inputs_for_screen_readers(qtbot: QtBot) -> None:
         assert editor.main.accessibleName() == "Amount"
         assert all(w.accessibleName() for w in editor.findChildren(QWidget)
                    if isinstance(w, (QLineEdit, QComboBox)))
+
+
+def test_a_date_picked_from_the_calendar_is_kept_at_once_in_a_field(qtbot: QtBot) -> None:
+    document = ReportDocument(_report("cover"))
+    page = _page(qtbot, document, "cover", "en")
+    editor = page.rows["period_to"].editor
+    assert isinstance(editor, DateEditor)
+    qtbot.mouseClick(editor.button, Qt.MouseButton.LeftButton)
+    assert editor.calendar.isVisible()
+    editor.calendar.setSelectedDate(QDate(2024, 12, 31))
+    editor.calendar.clicked.emit(QDate(2024, 12, 31))  # what a click on the day sends
+    assert not editor.calendar.isVisible()
+    assert document.report.cover.fields["period_to"] == date(2024, 12, 31)
+    assert editor.line.text() == "2024-12-31"

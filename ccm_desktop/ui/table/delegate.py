@@ -142,7 +142,7 @@ class CellDelegate(QStyledItemDelegate):
             room = editor.parentWidget()
             if room is not None and rect.right() > room.width() - 1:
                 rect.moveRight(max(room.width() - 1, rect.width() - 1))  # stay in sight
-            if editor.kind.multiline:
+            if isinstance(editor, NoteEditor):
                 lines = QFontMetrics(editor.font()).lineSpacing() * MAX_LINES + 2 * PADDING
                 rect.setHeight(max(rect.height(), lines))
             rect.setHeight(max(rect.height(), editor.sizeHint().height()))
