@@ -91,7 +91,8 @@ class ValueEditor(QWidget):
         """Lay out for a table cell: no frame of its own, painted over the cell."""
         self.setAutoFillBackground(True)
         for line in self.findChildren(QLineEdit):
-            line.setFrame(False)
+            if line.window() is self.window():  # not the inputs of a popup (the calendar's)
+                line.setFrame(False)
 
     def offer(self, suggestions: list[str]) -> None:
         """Offer `suggestions` as the person types; other text is still accepted. Only the
