@@ -7,7 +7,7 @@ thread between keystrokes. That keeps one database connection in one thread and 
 never race the next edit.
 
 There is one debounce, not two in series: a field sends its value to the document after a pause
-in typing (ui/field_editors.py), and a cell when it is committed; every edit reaching the
+in typing (FieldRow in ui/form_page.py), and a cell when it is committed; every edit reaching the
 document is already paced by the person, so the autosaver saves on the next turn of the event
 loop (edits made in the same turn, e.g. by one action, are saved together).
 """

@@ -144,10 +144,6 @@ class CompareView(QWidget):
         year = s.period_to.year if s.period_to else "\u2013"
         return self._t(N_("{state} {year}, report {id}")).format(state=state, year=year, id=s.id)
 
-    def choose(self, report_id: int) -> None:
-        """Compare with stored report `report_id` (as picking it in the list does)."""
-        self.choice.setCurrentIndex(self.choice.findData(report_id))
-
     def _other_chosen(self) -> None:
         chosen = self.choice.currentData()
         self.other = self.repository.load(int(chosen)) if chosen is not None else None

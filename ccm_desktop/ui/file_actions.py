@@ -153,7 +153,6 @@ class FileActions:
         box.addButton(show_folder, QMessageBox.ButtonRole.ActionRole)
         open_file.clicked.connect(lambda: self.window.open_url(path))
         show_folder.clicked.connect(lambda: self.window.open_url(path.parent))
-        self.window.last_dialog = box
         box.open()
 
     def preview(self) -> None:

@@ -10,8 +10,6 @@ again. The window remembers which way it was."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
@@ -261,6 +259,3 @@ class FindingsPanel(QWidget):
                 self.labels.append(label)
         column.addStretch(1)
         self.area.setWidget(body)  # the old body is deleted by the scroll area
-
-    def label_for(self, text: str) -> Any:
-        return next((label for label in self.labels if text in label.accessibleName()), None)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -23,20 +23,30 @@ from PySide6.QtWidgets import (
 )
 
 from ccm_desktop.schema.i18n import N_, translate
-from ccm_desktop.schema.kinds import DateKind
+from ccm_desktop.schema.kinds import DateKind, KindError
 from ccm_desktop.schema.model import Field, PathRef, Table, parse_path
 from ccm_desktop.ui.deadline_text import all_deadlines
 from ccm_desktop.ui.document import ReportDocument
-from ccm_desktop.ui.field_editors import DateEditor, ValueEditor, editor_for
+from ccm_desktop.ui.editors import DateEditor, ValueEditor, editor_for
+from ccm_desktop.ui.editors.base import alive
 from ccm_desktop.ui.pages import Page
 from ccm_desktop.ui.status_box import StatusBox
 from ccm_desktop.ui.style import MUTED, OUTLINE, SPACING, heading_font
 from ccm_desktop.ui.table import TableEditor
 from ccm_desktop.ui.table.parts import with_unit_symbols
 
+TYPING_PAUSE_MS = 350  # a pause in typing sends the value, so findings follow as you type
+
 
 class FieldRow(QWidget):
-    """The input of one field, with its ⓘ help and the sentence when the text is unreadable."""
+    """The input of one field, with its ⓘ help and the sentence when the text is unreadable.
+
+    It adapts a value editor to a page: as the person types, the value is sent (`changed(value,
+    final)`) after a pause, and once more with `final` True when they are done (Enter, leaving
+    the field, a pick), which ends one undo step. Text that cannot be read is not sent; the
+    sentence under the input says why, and the text stays so that nothing typed vanishes."""
+
+    changed = Signal(object, bool)  # value, final
 
     def __init__(self, field: Field, editor: ValueEditor, lang: str,
                  parent: QWidget | None = None) -> None:
@@ -44,6 +54,8 @@ class FieldRow(QWidget):
         self.field = field
         self.editor = editor
         self.lang = lang
+        self.shown: Any = None  # the value last shown or sent
+        editor.use_on_page()
         help_text = translate(field.help, lang)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -68,10 +80,45 @@ class FieldRow(QWidget):
         self.message.setStyleSheet("color: #b00020;")
         self.message.hide()
         layout.addWidget(self.message)
-        editor.problem.connect(self._problem)
         editor.setToolTip(help_text)
         editor.setWhatsThis(help_text)
         editor.set_accessible(translate(field.label, lang), help_text)
+        self._pause = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
+        self._pause.timeout.connect(lambda: self.read(final=False))
+        editor.edited.connect(self._pause.start)
+        editor.committed.connect(lambda: self.read(final=True))
+
+    def read(self, final: bool) -> None:
+        """Send the value typed so far (`final`: the person is done with it)."""
+        if not alive(self):
+            return
+        self._pause.stop()
+        try:
+            value = self.editor.value()
+        except KindError:
+            self._problem(self.editor.problem())
+            return
+        self._problem("")
+        if final and value is not None:
+            self.editor.set_value(value)  # show it as it is kept ("1/3/2024": 2024-03-01)
+        if value != self.shown or final:
+            self.shown = value
+            self.changed.emit(value, final)
+
+    def commit(self) -> None:
+        """Send what was typed and not yet sent (the pause after typing has not passed): every
+        way out of the window calls this before it saves."""
+        if self._pause.isActive():
+            self.read(final=True)
+
+    def show_value(self, value: Any) -> None:
+        """Show `value` from the document, unless the person is still fixing text that cannot
+        be read (the document has nothing there then)."""
+        if value is None and self.editor.text().strip() and self.editor.problem():
+            return
+        self.shown = value
+        self.editor.set_value(value)
+        self._problem("")
 
     def show_help(self) -> None:
         QWhatsThis.showText(self.editor.mapToGlobal(self.editor.rect().bottomLeft()),
@@ -207,13 +254,13 @@ class FormPage(QScrollArea):
         self.rows[field.id] = row
         self._editing[field.id] = 0
 
-        def edited(value: Any, final: bool, field_id: str = field.id) -> None:
+        def changed(value: Any, final: bool, field_id: str = field.id) -> None:
             key = (self.page.part.id, field_id, self._editing[field_id])
             self.document.set_value(self.page.part.id, field_id, value, merge_key=key)
             if final:
                 self._editing[field_id] += 1
 
-        editor.edited.connect(edited)
+        row.changed.connect(changed)
         return row
 
     def _table_section(self, table: Table) -> QWidget:
@@ -227,7 +274,7 @@ class FormPage(QScrollArea):
         """Hand on whatever is being typed on this page: a field within its typing pause, the
         not-applicable reason, an open table cell (a cell that cannot be read says why)."""
         for row in self.rows.values():
-            row.editor.commit()
+            row.commit()
         if self.status is not None:
             self.status.commit()
         for table in self.tables.values():
@@ -263,8 +310,8 @@ class FormPage(QScrollArea):
     def _show_field(self, field_id: str) -> None:
         row = self.rows[field_id]
         value = self._holder_fields().get(field_id)
-        if row.editor.value() != value or value is None:
-            row.editor.set_value(value)
+        if row.shown != value or value is None:
+            row.show_value(value)
 
     def _holder_fields(self) -> dict[str, Any]:
         return self.document.report.section(self.page.part.id).fields

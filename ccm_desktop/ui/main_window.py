@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRect, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QRect, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QWhatsThis,
-    QWidget,
 )
 
 from ccm_desktop.domain.report import Report
@@ -93,8 +92,6 @@ class OpenReport:
 
 
 class MainWindow(QMainWindow):
-    help_shown = Signal(str)  # the help text F1 showed
-
     def __init__(self, repository: ReportStore, settings: Settings, lang: str = "en",
                  today: date | None = None, sample_dir: Path | None = None,
                  opener: Callable[[QUrl], bool] | None = None, pdf_view: bool = True) -> None:
@@ -109,7 +106,6 @@ class MainWindow(QMainWindow):
         self.today = today or date.today()
         self.sample_dir = sample_dir if sample_dir is not None else SAMPLES_DIR
         self.current: OpenReport | None = None
-        self.last_dialog: QWidget | None = None  # the last message shown (tests close it)
         self.unopened_path = ""  # the file or folder the system could not open
         self.setWindowTitle(translate(APP_NAME, lang))
         self.undo_group = QUndoGroup(self)
@@ -697,11 +693,9 @@ class MainWindow(QMainWindow):
         if widget is not None:
             QWhatsThis.showText(widget.mapToGlobal(widget.rect().bottomLeft()),
                                 widget.whatsThis(), widget)
-            self.help_shown.emit(widget.whatsThis())
         elif self.current is not None:
             page = self.current.view.current_page()
             page.help_toggle.setChecked(True)
-            self.help_shown.emit(page.help_text.text())
 
     def set_language(self, lang: str) -> None:
         """Show the window in `lang` at once: what is being typed is handed on first; the open
@@ -750,7 +744,6 @@ class MainWindow(QMainWindow):
         title = title or translate("Something went wrong", self.lang)
         box = QMessageBox(QMessageBox.Icon.Warning, title, sentence,
                           QMessageBox.StandardButton.Ok, self)
-        self.last_dialog = box
         box.open()
 
     def _about(self) -> None:
@@ -790,7 +783,6 @@ class MainWindow(QMainWindow):
         box.addButton(copy, QMessageBox.ButtonRole.ActionRole)
         copy.clicked.connect(self._copy_path)
         self.unopened_path = str(path)
-        self.last_dialog = box
         box.open()
         return False
 

@@ -158,11 +158,6 @@ class StatusBox(QFrame):
         if self._reason_pause.isActive():
             self._reason_typed()
 
-    def choose(self, status: FormStatus) -> None:
-        """Pick a status as a person would click it."""
-        {FormStatus.CHANGED: self.changed, FormStatus.UNCHANGED: self.unchanged,
-         FormStatus.NOT_APPLICABLE: self.not_applicable}[status].click()
-
     def content_is_quiet(self) -> bool:
         status = self.document.report.form(self.letter).status
         return status in (FormStatus.UNCHANGED, FormStatus.NOT_APPLICABLE)

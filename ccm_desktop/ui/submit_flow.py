@@ -221,7 +221,6 @@ class SubmitFlow(QObject):
         box.setObjectName("submittedBox")
         show = box.addButton(self.t(N_("Open the folder")), QMessageBox.ButtonRole.ActionRole)
         show.clicked.connect(lambda: self.window.open_url(package))
-        self.window.last_dialog = box
         box.open()
 
 

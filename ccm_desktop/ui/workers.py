@@ -76,30 +76,16 @@ class Task(QObject):
         self._stop = threading.Event()
         self._signals = _Signals()
         self._signals.progress.connect(self.progress)
-        self._signals.finished.connect(self._done)
-        self._signals.failed.connect(self._fail)
-        self._signals.cancelled.connect(self._stopped)
-        self.running = False
+        self._signals.finished.connect(self.finished)
+        self._signals.failed.connect(self.failed)
+        self._signals.cancelled.connect(self.cancelled)
 
     def start(self) -> None:
-        self.running = True
         QThreadPool.globalInstance().start(_Runnable(self._work, self._signals, self._stop,
                                                    self._lang))
 
     def cancel(self) -> None:
         self._stop.set()
-
-    def _done(self, result: object) -> None:
-        self.running = False
-        self.finished.emit(result)
-
-    def _fail(self, sentence: str) -> None:
-        self.running = False
-        self.failed.emit(sentence)
-
-    def _stopped(self) -> None:
-        self.running = False
-        self.cancelled.emit()
 
 
 def user_sentence(exc: BaseException, lang: str = "en") -> str:
@@ -133,7 +119,6 @@ class Job(QObject):
         self._signals = _Signals()
         self._work = work
         self._lang = lang
-        self.running = False
         self.dialog = QProgressDialog(label, "", 0, 0, parent)
         self.dialog.setWindowTitle(translate(N_("Please wait"), lang))
         self.dialog.setCancelButton(None)
@@ -146,7 +131,6 @@ class Job(QObject):
         self._signals.failed.connect(self._failed)
 
     def start(self) -> None:
-        self.running = True
         self.dialog.setValue(0)
         QThreadPool.globalInstance().start(_Runnable(self._work, self._signals, lang=self._lang))
 
@@ -156,11 +140,9 @@ class Job(QObject):
             self.dialog.setValue(min(done, total))
 
     def _finished(self, result: object) -> None:
-        self.running = False
         self.dialog.close()
         self.finished.emit(result)
 
     def _failed(self, sentence: str) -> None:
-        self.running = False
         self.dialog.close()
         self.failed.emit(sentence)

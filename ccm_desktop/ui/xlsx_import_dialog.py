@@ -84,7 +84,6 @@ class ImportResult:
     table: str
     rows: list[Row]
     mapping: ColumnMap
-    left_out_rows: int  # rows with unreadable cells the user chose to leave out
 
 
 def is_own_workbook(sheets: list[Sheet]) -> bool:
@@ -543,7 +542,7 @@ class XlsxImportDialog(QDialog):
             return None
         result = self.result_rows
         return ImportResult(self.target[0], self.target[1], result.rows_to_add(),
-                            result.mapping, len(result.bad_rows))
+                            result.mapping)
 
     # Mapping files ---------------------------------------------------------------------------
 

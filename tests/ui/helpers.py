@@ -4,15 +4,82 @@ autosave. Shared by the window tests (not the table widget's own tests)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFocusEvent, QImage, QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
-from ccm_desktop.ui.form_page import FormPage
+from ccm_desktop.schema.kinds import Kind
+from ccm_desktop.schema.model import Field
+from ccm_desktop.ui.editors import ValueEditor, editor_for
+from ccm_desktop.ui.form_page import FieldRow, FormPage
 from ccm_desktop.ui.table import TableEditor
-from ccm_desktop.ui.table.editors import CellEditor
+
+Shown = TypeVar("Shown", bound=QWidget)
+
+
+def show_active(qtbot: QtBot, widget: Shown, width: int, height: int) -> Shown:
+    """Show `widget` as the active window: focus moves (as Tab does) in the active window only,
+    and shortcuts reach it only."""
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+    return widget
+
+
+_PAGES: list[QWidget] = []
+
+
+def field_row(qtbot: QtBot, kind: Kind, lang: str = "en"
+              ) -> tuple[FieldRow, list[tuple[Any, bool]]]:
+    """A page's row for a field of `kind` (for kinds no page of the schema has), shown, with
+    the list of what it sends: (value, final)."""
+    field = Field("value", kind, "Value", "Help on the value.")
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    row = FieldRow(field, editor_for(kind, lang), lang, page)
+    layout.addWidget(row)
+    layout.addWidget(QLineEdit(page))  # the next field, where Tab goes
+    _PAGES.append(page)  # the caller holds the row only; its page must live as long
+    show_active(qtbot, page, 500, 120)
+    sent: list[tuple[Any, bool]] = []
+    row.changed.connect(lambda value, final: sent.append((value, final)))
+    return row, sent
+
+
+def _message_on_screen(window: QWidget) -> QMessageBox | None:
+    active = QApplication.activeModalWidget()
+    if isinstance(active, QMessageBox) and active.isVisible():
+        return active
+    boxes = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+    return boxes[-1] if boxes else None
+
+
+def message_shown(qtbot: QtBot, window: QWidget) -> QMessageBox:
+    """The message box the window shows now (the newest, if there are several), as a person
+    sees it on the screen."""
+    qtbot.waitUntil(lambda: _message_on_screen(window) is not None)
+    box = _message_on_screen(window)
+    assert box is not None
+    return box
+
+
+def close_messages(window: QWidget) -> None:
+    """Close every message box the window still shows, as a person would dismiss them."""
+    for box in window.findChildren(QMessageBox):
+        if box.isVisible():
+            box.close()
 
 
 def type_text(qtbot: QtBot, target: QWidget, text: str, enter: bool = True) -> None:
@@ -60,7 +127,7 @@ def type_cell(qtbot: QtBot, editor: TableEditor, row: int, column_id: str, text:
     editor.grid.setCurrentIndex(index)
     editor.grid.edit(index)
     cell = editor.grid.indexWidget(index)
-    assert isinstance(cell, CellEditor)
+    assert isinstance(cell, ValueEditor)
     target = getattr(cell, "line", None) or cell.main
     if isinstance(target, QLineEdit):
         target.clear()

@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from ccm_desktop.domain.report import FormStatus, Report
 from ccm_desktop.ui.document import ReportDocument
+from ccm_desktop.ui.editors import ValueEditor
 from ccm_desktop.ui.table import TableEditor
-from ccm_desktop.ui.table.editors import CellEditor
 
 
 def make_editor(qtbot: QtBot, part: str, table: str, rows: list[dict[str, Any]] | None = None,
@@ -33,18 +33,18 @@ def view_index(editor: TableEditor, row: int, column_id: str) -> QModelIndex:
         editor.model.index(row, editor.model.column_index(column_id)))
 
 
-def open_cell(editor: TableEditor, row: int, column_id: str) -> CellEditor:
+def open_cell(editor: TableEditor, row: int, column_id: str) -> ValueEditor:
     """Double-click-like: make the cell current and open its editor."""
     index = view_index(editor, row, column_id)
     editor.grid.setCurrentIndex(index)
     editor.grid.edit(index)
     cell = editor.grid.indexWidget(index)
-    assert isinstance(cell, CellEditor), f"no editor opened on {column_id}"
+    assert isinstance(cell, ValueEditor), f"no editor opened on {column_id}"
     return cell
 
 
 def type_into(qtbot: QtBot, editor: TableEditor, row: int, column_id: str, text: str,
-              key: Qt.Key = Qt.Key.Key_Return) -> CellEditor:
+              key: Qt.Key = Qt.Key.Key_Return) -> ValueEditor:
     """Open the cell, replace its text with `text` (ASCII) and press Enter (or `key`)."""
     cell = open_cell(editor, row, column_id)
     line = getattr(cell, "line", None)

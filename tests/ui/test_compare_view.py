@@ -106,7 +106,12 @@ def test_compare_opens_on_last_years_report_and_a_click_selects_the_cell(
         dock, "forms.J.fields.other_matters").text(0))
 
     # Any other stored report can be chosen.
-    view.choose(lebanon)
+    view.choice.setFocus()
+    view.choice.showPopup()
+    popup = view.choice.view()
+    row = view.choice.findData(lebanon)
+    popup.setCurrentIndex(popup.model().index(row, 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert "Lebanon" in view.choice.currentText()
     assert view.comparison is not None
     state = next(c for c in view.comparison.changes if c.path == "cover.fields.state")

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWhatsThis
 from pytestqt.qtbot import QtBot
 
@@ -120,11 +120,22 @@ def test_f1_explains_the_field(qtbot: QtBot, tmp_path: Path) -> None:
         window.add_and_open(Report(), "test")
         assert window.current is not None
         page = window.current.view.current_page()
-        page.rows["submission_date"].editor.focus_input()
-        shown: list[str] = []
-        window.help_shown.connect(shown.append)
+        editor = page.rows["submission_date"].editor
+        editor.focus_input()
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F1)
-        assert shown and "Secretary-General" in shown[0]
+        popup = QApplication.activePopupWidget()
+        assert popup is not None and popup.metaObject().className() == "QWhatsThat"
+        shown = popup.grab().toImage()
+        help_text = editor.whatsThis()
+        assert "Secretary-General" in help_text
+        # The popup shows that text: the same popup made with it looks the same.
+        QWhatsThis.hideText()
+        QWhatsThis.showText(QPoint(0, 0), help_text, editor)
+        again = QApplication.activePopupWidget()
+        assert again is not None and again.grab().toImage() == shown
+        QWhatsThis.showText(QPoint(0, 0), "Another text.", editor)
+        other = QApplication.activePopupWidget()
+        assert other is not None and other.grab().toImage() != shown
         QWhatsThis.hideText()
         window.close_report()
 

@@ -11,6 +11,7 @@ from ccm_desktop.domain.report import FormStatus, Report
 from ccm_desktop.ui.document import ReportDocument
 from ccm_desktop.ui.form_page import FormPage
 from ccm_desktop.ui.pages import PAGES
+from tests.ui.helpers import field_row
 
 
 def _page(qtbot, doc: ReportDocument, key: str) -> FormPage:
@@ -80,28 +81,26 @@ def test_status_box_and_typing_into_an_unchanged_form(qtbot) -> None:
 
 def test_area_field_units_and_choice(qtbot) -> None:
     from ccm_desktop.schema.kinds import AreaM2
-    from ccm_desktop.ui.field_editors import AreaEditor, editor_for
+    from ccm_desktop.ui.editors import AreaEditor
 
-    editor = editor_for(AreaM2())
-    qtbot.addWidget(editor)
+    row, sent = field_row(qtbot, AreaM2())
+    editor = row.editor
     assert isinstance(editor, AreaEditor)
-    values: list[object] = []
-    editor.edited.connect(lambda v, final: values.append(v))
     editor.unit.setCurrentIndex(editor.unit.findData("ha"))
     qtbot.keyClicks(editor.line, "2.5")
     qtbot.keyClick(editor.line, Qt.Key.Key_Return)
-    assert str(values[-1]) == "25000"
+    assert sent[-1] == (25000, True)
+    assert editor.line.text() == "2.5"  # still shown in the unit chosen
 
 
 def test_a_long_note_grows(qtbot) -> None:
     from ccm_desktop.schema.kinds import Note
-    from ccm_desktop.ui.field_editors import NoteEditor, editor_for
+    from ccm_desktop.ui.editors import NoteEditor
 
-    editor = editor_for(Note())
+    row, _sent = field_row(qtbot, Note())
+    editor = row.editor
     assert isinstance(editor, NoteEditor)
-    qtbot.addWidget(editor)
-    editor.resize(400, 200)
-    editor.show()
+    row.resize(400, 200)
     qtbot.wait(20)
     empty = editor.box.height()
     editor.set_value("A sentence that wraps over several lines in a narrow box. " * 4)

@@ -17,10 +17,10 @@ from pytestqt.qtbot import QtBot
 from ccm_desktop.domain.report import FormStatus
 from ccm_desktop.exchange.json_io import read_report_file
 from ccm_desktop.storage.repository import Repository, open_repository
+from ccm_desktop.ui.editors import ValueEditor
 from ccm_desktop.ui.main_window import MainWindow
 from ccm_desktop.ui.settings import Settings
 from ccm_desktop.ui.table import TableEditor
-from ccm_desktop.ui.table.editors import CellEditor
 from tests.conftest import RESOURCE_SAMPLES
 from tests.ui.helpers import shots_folder, type_cell
 
@@ -54,7 +54,7 @@ def _open_cell(editor: TableEditor, row: int, column_id: str) -> QLineEdit:
     editor.grid.setCurrentIndex(index)
     editor.grid.edit(index)
     cell = editor.grid.indexWidget(index)
-    assert isinstance(cell, CellEditor)
+    assert isinstance(cell, ValueEditor)
     line = getattr(cell, "line", None)
     assert isinstance(line, QLineEdit)
     return line

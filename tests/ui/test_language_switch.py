@@ -17,7 +17,7 @@ from ccm_desktop.storage.repository import Repository, open_repository
 from ccm_desktop.ui.main_window import MainWindow
 from ccm_desktop.ui.settings import Settings, system_language
 from tests.conftest import SAMPLES
-from tests.ui.helpers import fill_field, type_text
+from tests.ui.helpers import close_messages, fill_field, message_shown, type_text
 
 TODAY = date(2025, 3, 3)
 
@@ -176,5 +176,5 @@ def test_the_export_language_starts_at_the_reports_and_is_chosen_per_export(
         pass
     assert load_workbook(tmp_path / "отчёт.xlsx").properties.title == \
         translate("Article 7 report", "ru") != "Article 7 report"
-    assert window.last_dialog is not None
-    window.last_dialog.close()
+    assert "отчёт.xlsx" in message_shown(qtbot, window).text()
+    close_messages(window)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ccm_desktop.domain.report import FormStatus
@@ -21,7 +21,7 @@ from ccm_desktop.storage.repository import Repository, open_repository
 from ccm_desktop.ui.main_window import MainWindow, find_sample
 from ccm_desktop.ui.settings import Settings
 from tests.conftest import SAMPLES
-from tests.ui.helpers import fill_field
+from tests.ui.helpers import fill_field, message_shown
 
 TODAY = date(2025, 3, 3)
 VALID = SAMPLES / "valid"
@@ -170,8 +170,7 @@ def test_export_json_runs_in_a_worker_and_offers_to_open(qtbot: QtBot, repositor
         pass
     written = tmp_path / "out" / "spain.ccm.json"
     assert json.loads(written.read_text(encoding="utf-8"))["cover"]["fields"]["state"] == "ESP"
-    box = window.last_dialog
-    assert isinstance(box, QMessageBox)
+    box = message_shown(qtbot, window)
     assert {b.text() for b in box.buttons()} >= {"Open file", "Show in folder"}
     box.close()
     assert window.settings.last_folder() == str(target.parent)
@@ -187,8 +186,8 @@ def test_a_failing_import_says_one_sentence(qtbot: QtBot, repository: Repository
         pass
     sentence = blocker.args[0]
     assert "broken.ccm.json" in sentence and "Traceback" not in sentence
-    box = window.last_dialog
-    assert isinstance(box, QMessageBox) and "broken.ccm.json" in box.text()
+    box = message_shown(qtbot, window)
+    assert "broken.ccm.json" in box.text()
     box.close()
     assert repository.list_reports() == []
 
@@ -212,8 +211,8 @@ def test_a_finding_goes_to_its_field(qtbot: QtBot, repository: Repository, tmp_p
     window.current.document.set_form_status("J", FormStatus.NOT_APPLICABLE, None, "")
     panel = view.findings
     assert any("Form J is marked not applicable" in m for m in panel.messages())
-    label = panel.label_for("Form J is marked not applicable")
-    assert label is not None
+    label = next(label for label in panel.labels
+                 if "Form J is marked not applicable" in label.text())
     qtbot.mouseClick(label, Qt.MouseButton.LeftButton)
     page = view.current_page()
     assert page.page.key == "J"
@@ -296,7 +295,8 @@ def test_export_pdf_and_excel_off_the_gui_thread(qtbot: QtBot, repository: Repos
     ticks: list[tuple[int, int]] = []
     job._signals.progress.connect(lambda done, total: ticks.append((done, total)))  # noqa: SLF001
     with qtbot.waitSignal(job.finished, timeout=60_000):
-        assert job.running  # the window goes on while the file is written
+        assert window.files.jobs == [job]  # the window goes on while the file is written
+    assert window.files.jobs == []
     assert target.stat().st_size > 1000
     if suffix == ".pdf":
         from pypdf import PdfReader
@@ -307,8 +307,8 @@ def test_export_pdf_and_excel_off_the_gui_thread(qtbot: QtBot, repository: Repos
 
         assert len(load_workbook(target).sheetnames) >= 2
     assert ticks, "no progress was reported"
-    box = window.last_dialog
-    assert isinstance(box, QMessageBox)
+    box = message_shown(qtbot, window)
+    assert str(target.name) in box.text()
     box.close()
 
 

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -18,10 +17,11 @@ from ccm_desktop.domain.report import FormStatus, Report
 from ccm_desktop.schema.i18n import translate
 from ccm_desktop.schema.kinds import AreaM2, Int
 from ccm_desktop.storage.repository import Repository, open_repository
-from ccm_desktop.ui.field_editors import editor_for as field_editor_for
+from ccm_desktop.ui.editors import AreaEditor, LineEditor
 from ccm_desktop.ui.main_window import MainWindow
 from ccm_desktop.ui.settings import Settings
 from ccm_desktop.ui.table import TableEditor
+from tests.ui.helpers import field_row
 from tests.ui.table_helpers import make_editor, stored, type_into, view_index
 
 
@@ -123,10 +123,9 @@ def test_a_pasted_english_decimal_comma_is_refused_not_multiplied(qtbot: QtBot) 
 ])
 def test_a_number_field_converts_and_then_shows_the_stored_square_metres(
         qtbot: QtBot, lang: str, typed: str, stored: Decimal, shown: str) -> None:
-    editor = field_editor_for(AreaM2(), lang)
-    qtbot.addWidget(editor)
-    got: list[Any] = []
-    editor.edited.connect(lambda value, final: got.append((value, final)))
+    row, got = field_row(qtbot, AreaM2(), lang)
+    editor = row.editor
+    assert isinstance(editor, AreaEditor)
     line = editor.line
     qtbot.keyClicks(line, typed)
     qtbot.keyClick(line, Qt.Key.Key_Return)
@@ -136,14 +135,13 @@ def test_a_number_field_converts_and_then_shows_the_stored_square_metres(
 
 
 def test_a_number_field_refuses_an_english_decimal_comma(qtbot: QtBot) -> None:
-    editor = field_editor_for(Int(), "en")
-    qtbot.addWidget(editor)
-    problems: list[str] = []
-    editor.problem.connect(problems.append)
-    got: list[Any] = []
-    editor.edited.connect(lambda value, final: got.append(value))
+    row, got = field_row(qtbot, Int(), "en")
+    editor = row.editor
+    assert isinstance(editor, LineEditor)
     qtbot.keyClicks(editor.line, "12,75")
     qtbot.keyClick(editor.line, Qt.Key.Key_Return)
     assert got == []
-    assert problems[-1] == ("“12,75” has a comma, which here only groups thousands; "
-                            "use a point for decimals: 12.75")
+    assert row.message.isVisible()
+    assert row.message.text() == ("✖ “12,75” has a comma, which here only groups thousands; "
+                                  "use a point for decimals: 12.75. It is not kept until it can "
+                                  "be read.")

@@ -16,7 +16,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from ccm_desktop.domain.report import Report
@@ -29,7 +29,7 @@ from ccm_desktop.ui.main_window import MainWindow
 from ccm_desktop.ui.review import ReviewDialog
 from ccm_desktop.ui.settings import Settings
 from tests.conftest import RESOURCE_SAMPLES
-from tests.ui.helpers import fill_field, shots_folder, type_cell
+from tests.ui.helpers import fill_field, message_shown, shots_folder, type_cell
 
 TODAY = date(2017, 4, 20)  # ten days before the annual report is due
 
@@ -133,8 +133,8 @@ def test_review_fix_explain_submit_then_a_corrigendum(qtbot: QtBot, repository: 
     assert window.current is not None and window.current.locked
     assert "Submitted on" in window.submit_flow.label.text()
     # A message says where the package is, with a button that opens the folder.
-    box = window.last_dialog
-    assert isinstance(box, QMessageBox) and str(package) in box.text()
+    box = message_shown(qtbot, window)
+    assert str(package) in box.text()
     show = next(b for b in box.findChildren(QPushButton) if b.text() == "Open the folder")
     qtbot.mouseClick(show, Qt.MouseButton.LeftButton)
     assert opened == [str(package)]
@@ -207,7 +207,7 @@ def test_review_fix_explain_submit_then_a_corrigendum(qtbot: QtBot, repository: 
     window.submit_flow.choose_folder = lambda: str(out)
     qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
     second = window.submit_flow.last_package
-    window.last_dialog.close()
+    message_shown(qtbot, window).close()
     assert second is not None and second.name.endswith("Corrigendum-1")
     pages = pypdf.PdfReader(next(second.glob("*.pdf"))).pages
     assert all("Corrigendum 1" in p.extract_text() for p in pages)
@@ -239,7 +239,7 @@ def test_review_fix_explain_submit_then_a_corrigendum(qtbot: QtBot, repository: 
     rewritten = window.submit_flow.last_package
     assert rewritten is not None and rewritten.parent == tmp_path / "from-history"
     assert files_of(rewritten) == original
-    assert "written again" in window.last_dialog.text()
+    assert "written again" in message_shown(qtbot, window).text()
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])

@@ -11,8 +11,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QScrollArea, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from ccm_desktop.ui.editors import AreaEditor, ChoiceEditor, DateEditor, StateEditor
 from ccm_desktop.ui.table import TableEditor
-from ccm_desktop.ui.table.editors import AreaEditor, ChoiceEditor, DateEditor, StateEditor
 from ccm_desktop.ui.table.model import FINDING_ROLE
 from tests.ui.table_helpers import make_editor, open_cell, stored, type_into, view_index
 
@@ -333,7 +333,7 @@ def test_columns_share_the_width_without_going_below_their_smallest() -> None:
 
 def test_each_kind_gets_its_editor(qtbot: QtBot) -> None:
     from ccm_desktop.schema.kinds import Currency, Int, Money, Note, Text, YesNo
-    from ccm_desktop.ui.table.editors import (
+    from ccm_desktop.ui.editors import (
         CurrencyEditor,
         LineEditor,
         NoteEditor,
@@ -350,7 +350,7 @@ def test_each_kind_gets_its_editor(qtbot: QtBot) -> None:
     yes_no = editor_for(YesNo(), "en")
     qtbot.addWidget(yes_no)
     yes_no.set_value(False)
-    assert yes_no.entered() is False
+    assert yes_no.value() is False
 
 
 def test_currency_codes_are_upper_cased_and_checked(qtbot: QtBot) -> None:

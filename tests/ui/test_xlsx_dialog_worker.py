@@ -104,9 +104,13 @@ def test_closing_the_dialog_while_it_reads_stops_the_reading(qtbot: QtBot,
         qtbot.addWidget(dialog)
         task = dialog._task
         assert task is not None
+        ended: list[str] = []
+        task.cancelled.connect(lambda: ended.append("cancelled"))
+        task.finished.connect(lambda _rows: ended.append("finished"))
         dialog.reject()
         assert not dialog.reading
-    qtbot.waitUntil(lambda: not task.running)
+    qtbot.waitUntil(lambda: bool(ended))
+    assert ended == ["cancelled"]
     assert dialog.result() == QDialog.DialogCode.Rejected and dialog.result_rows is None
 
 

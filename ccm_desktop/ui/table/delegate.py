@@ -46,13 +46,7 @@ from PySide6.QtWidgets import (
 from ccm_desktop.schema.i18n import N_, translate
 from ccm_desktop.schema.kinds import KindError
 from ccm_desktop.ui import style
-from ccm_desktop.ui.table.editors import (
-    AreaEditor,
-    CellEditor,
-    LineEditor,
-    NoteEditor,
-    editor_for,
-)
+from ccm_desktop.ui.editors import NoteEditor, ValueEditor, editor_for
 from ccm_desktop.ui.table.model import FINDING_ROLE, TableModel
 from ccm_desktop.ui.table.photos import ThumbnailCache
 from ccm_desktop.ui.table.sorting import StoredOrderProxy
@@ -67,14 +61,19 @@ PADDING = 4
 
 
 class CellDelegate(QStyledItemDelegate):
+    """Adapts the value editors (ui/editors) to the cells of a table: an editor opens on the
+    cell, shows its value selected, and what the person entered is checked and stored on Enter
+    or Tab (the editor's own `edited`/`committed` signals are for a page's fields)."""
+
     def __init__(self, proxy: StoredOrderProxy, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.proxy = proxy
         self.model: TableModel = proxy.table_model
         self.thumbnails = ThumbnailCache()
         self.outlined: tuple[int, str] | None = None  # (stored row, column id) to outline
-        self.open_editor: CellEditor | None = None
+        self.open_editor: ValueEditor | None = None
         self._editor_cells: dict[int, tuple[int, int]] = {}
+        self._shown: set[int] = set()  # the open editors that show their cell's value already
         self._area_units: dict[str, str] = {}
 
     # Editing -------------------------------------------------------------------------------
@@ -85,13 +84,13 @@ class CellDelegate(QStyledItemDelegate):
         column = self.model.columns[source.column()]
         editor = editor_for(column.kind, self.model.locale, parent)
         editor.setObjectName(column.id)
-        if isinstance(editor, AreaEditor):
-            editor.unit_memory = self._area_units
-        if column.suggest_from is not None and isinstance(editor, LineEditor):
+        editor.use_in_cell()
+        editor.remember_in(self._area_units)  # the unit last chosen in this table's area cells
+        if column.suggest_from is not None:
             editor.offer(self._suggestions(*column.suggest_from))
         name = translate(N_("{column}, row {row}"), self.model.lang).format(
             column=translate(column.label, self.model.lang), row=source.row() + 1)
-        editor.set_accessible_name(name)
+        editor.set_accessible(name)
         editor.setToolTip(translate(column.help, self.model.lang))
         editor.setWhatsThis(self.model.column_help(column))  # F1 in the window shows it
         for widget in (editor, *editor.findChildren(QWidget)):
@@ -107,37 +106,39 @@ class CellDelegate(QStyledItemDelegate):
                                                                            table_id))
         return list(dict.fromkeys(str(v) for v in values if v not in (None, "")))
 
-    def _forget(self, editor: CellEditor) -> None:
+    def _forget(self, editor: ValueEditor) -> None:
         self._editor_cells.pop(id(editor), None)
+        self._shown.discard(id(editor))
         if self.open_editor is editor:
             self.open_editor = None
 
     def destroyEditor(self, editor: QWidget, index: Index) -> None:  # noqa: N802
-        if isinstance(editor, CellEditor):
+        if isinstance(editor, ValueEditor):
             self._forget(editor)
         super().destroyEditor(editor, index)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
-        if not isinstance(editor, CellEditor):
+        if not isinstance(editor, ValueEditor):
             super().setEditorData(editor, index)
             return
-        if editor.initialised:
+        if id(editor) in self._shown:
             return  # the document changed elsewhere; keep what the person is typing
         editor.set_value(index.data(Qt.ItemDataRole.EditRole))
-        editor.initialised = True
+        editor.select_all()
+        self._shown.add(id(editor))
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel,  # noqa: N802
                      index: Index) -> None:
-        if isinstance(editor, CellEditor):
-            model.setData(index, editor.entered(), Qt.ItemDataRole.EditRole)
+        if isinstance(editor, ValueEditor):
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
         else:
             super().setModelData(editor, model, index)
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,  # noqa: N802
                              index: Index) -> None:
         rect = QRect(option.rect)
-        if isinstance(editor, CellEditor):
-            rect.setWidth(max(rect.width(), editor.minimum_width()))
+        if isinstance(editor, ValueEditor):
+            rect.setWidth(max(rect.width(), editor.minimum_width))
             room = editor.parentWidget()
             if room is not None and rect.right() > room.width() - 1:
                 rect.moveRight(max(room.width() - 1, rect.width() - 1))  # stay in sight
@@ -147,13 +148,13 @@ class CellDelegate(QStyledItemDelegate):
             rect.setHeight(max(rect.height(), editor.sizeHint().height()))
         editor.setGeometry(rect)
 
-    def check(self, editor: CellEditor) -> bool:
+    def check(self, editor: ValueEditor) -> bool:
         """Whether what the editor holds can be stored; if not, say why (model.refused)."""
         row, col = self._editor_cells.get(id(editor), (-1, -1))
         if row < 0:
             return True
         column = self.model.columns[col]
-        entered = editor.entered()
+        entered = editor.text()
         try:
             self.model.typed(column, entered)
         except KindError as problem:
@@ -171,7 +172,7 @@ class CellDelegate(QStyledItemDelegate):
         self.finish(editor, QAbstractItemDelegate.EndEditHint.NoHint)
         return True
 
-    def finish(self, editor: CellEditor, hint: QAbstractItemDelegate.EndEditHint,
+    def finish(self, editor: ValueEditor, hint: QAbstractItemDelegate.EndEditHint,
                commit: bool = True) -> None:
         """Store (unless `commit` is False) and close the editor, once: closing hides it, and
         the focus leaving a hidden editor must not store it a second time."""
@@ -198,16 +199,12 @@ class CellDelegate(QStyledItemDelegate):
             self.finish(editor, QAbstractItemDelegate.EndEditHint.NoHint)
         return False
 
-    def _key(self, editor: CellEditor, event: QKeyEvent) -> bool:
+    def _key(self, editor: ValueEditor, event: QKeyEvent) -> bool:
         key, modifiers = event.key(), event.modifiers()
         enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if enter and isinstance(editor, NoteEditor) and modifiers & (
                 Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier):
             editor.new_line()
-            return True
-        if isinstance(editor, AreaEditor) and key in (Qt.Key.Key_Up, Qt.Key.Key_Down) \
-                and not modifiers & ~Qt.KeyboardModifier.KeypadModifier:
-            editor.step_unit(1 if key == Qt.Key.Key_Down else -1)  # the unit, by keyboard
             return True
         if enter and modifiers & Qt.KeyboardModifier.ControlModifier:
             # Ctrl+Enter adds a row: store the cell first; the shortcut does the rest.
@@ -371,15 +368,15 @@ class CellDelegate(QStyledItemDelegate):
         return QSize(bounds.width() + 2 * PADDING, max(one_line, height))
 
 
-def _editor_of(widget: QObject | None) -> CellEditor | None:
+def _editor_of(widget: QObject | None) -> ValueEditor | None:
     while widget is not None:
-        if isinstance(widget, CellEditor):
+        if isinstance(widget, ValueEditor):
             return widget
         widget = widget.parent()
     return None
 
 
-def _popup_open(editor: CellEditor) -> bool:
+def _popup_open(editor: ValueEditor) -> bool:
     popup = QApplication.activePopupWidget()
     if popup is None:
         return False
