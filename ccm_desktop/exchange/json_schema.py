@@ -172,9 +172,6 @@ def dumps_json_schema() -> str:
     return json.dumps(report_json_schema(), ensure_ascii=False, indent=2) + "\n"
 
 
-REGENERATE = "scripts/update-catalogues.sh"  # the one command that brings the shipped copy up to date
-
-
 def main(argv: list[str] | None = None) -> int:
     """Write the JSON Schema to the path given (the shipped copy by default), unless it already
     holds exactly that: its date and the diff stay as they are."""
