@@ -25,7 +25,7 @@ from ccm_desktop.schema.forms.common import (
 )
 from ccm_desktop.schema.i18n import N_, message
 from ccm_desktop.schema.kinds import DateKind
-from ccm_desktop.schema.model import Derive, Part, RuleContext
+from ccm_desktop.schema.model import Derive, Part, RuleContext, reads_cover
 
 DATE = DateKind()
 
@@ -132,6 +132,7 @@ def _ratio(s: int, m: int) -> str:
     return f"{value:.0f}" if value == int(value) else f"{value:.2f}"
 
 
+@reads_cover("entry_into_force", "period_to")
 def stockpile_past_deadline(ctx: RuleContext) -> Iterable[Finding]:
     """Warning 9: stockpiled cluster munitions still held after the Art. 3 deadline."""
     eif = ctx.report.cover.fields.get("entry_into_force")
@@ -148,6 +149,7 @@ def stockpile_past_deadline(ctx: RuleContext) -> Iterable[Finding]:
         ), what=what)
 
 
+@reads_cover("period_from", "period_to")
 def discovered_in_period(ctx: RuleContext) -> Iterable[Finding]:
     """Warning 10: a discovery dated outside the reporting period."""
     yield from outside_period(ctx, "discovered", "date_discovered",

@@ -19,7 +19,7 @@ from ccm_desktop.schema.forms.common import (
 )
 from ccm_desktop.schema.i18n import N_, message
 from ccm_desktop.schema.kinds import AreaM2, DateKind, DecimalNumber, YesNo
-from ccm_desktop.schema.model import Derive, Part, RuleContext
+from ccm_desktop.schema.model import Derive, Part, RuleContext, reads_cover
 
 AREA = AreaM2()
 
@@ -88,6 +88,7 @@ def coordinates_on_earth(ctx: RuleContext) -> Iterable[Finding]:
                   column=message(N_("latitude") if column == "latitude" else N_("longitude")))
 
 
+@reads_cover("entry_into_force", "period_to")
 def contamination_past_deadline(ctx: RuleContext) -> Iterable[Finding]:
     """Warning 9: contamination left after the Art. 4 deadline."""
     eif = ctx.report.cover.fields.get("entry_into_force")
