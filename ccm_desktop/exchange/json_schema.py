@@ -40,7 +40,7 @@ from ccm_desktop.schema.kinds import (
     YesNo,
 )
 from ccm_desktop.schema.model import Field, Part, Table
-from ccm_desktop.schema.registry import PARTS
+from ccm_desktop.schema.registry import PARTS, part_heading
 
 SCHEMA_ID = "urn:ccm-desktop:ccm-article7-report:1"
 SHIPPED = resource_path("schema", "ccm-report.schema.json")
@@ -128,7 +128,7 @@ def _part_schema(part: Part) -> dict[str, Any]:
         "statement": {"type": ["string", "null"],
                       "description": "Required when not applicable: why it does not apply."},
         **_content(part),
-    }, required=["status", "fields", "tables"], title=f"Form {part.id}: {part.title}",
+    }, required=["status", "fields", "tables"], title=part_heading(part.id).text(),
         description=f"{part.help} ({part.articles})")
 
 
