@@ -15,7 +15,6 @@ from functools import cache
 from pathlib import Path
 
 from ccm_desktop.exchange.errors import UnreadableFile
-from ccm_desktop.exchange.xlsx.convert import UNIT_WORDS, fold, unit_in
 from ccm_desktop.exchange.xlsx.grid import Sheet, read_sheets
 from ccm_desktop.exchange.xlsx.mapping import ColumnMap, Target, find_sheet, header_key
 from ccm_desktop.exchange.xlsx.synonyms import STOPWORDS, header_names
@@ -23,12 +22,13 @@ from ccm_desktop.schema.i18n import N_, message
 from ccm_desktop.schema.kinds import AreaM2, Attachments, DateKind, DecimalNumber, Int
 from ccm_desktop.schema.model import Table
 from ccm_desktop.schema.registry import PARTS
+from ccm_desktop.schema.units import AREA_UNIT_WORDS, fold, unit_in
 
 THRESHOLD = 0.5
 HEADER_SEARCH_ROWS = 30
 COMMA_LANGUAGES = frozenset({"fr", "es", "ru"})
 
-_UNIT_PHRASES = sorted((fold(w) for w in UNIT_WORDS), key=len, reverse=True)
+_UNIT_PHRASES = sorted((fold(w) for w in AREA_UNIT_WORDS), key=len, reverse=True)
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def _is_cjk(ch: str) -> bool:
 
 
 def without_units(folded: str) -> str:
-    """Folded text (`convert.fold`) without the unit words in it: how names are compared."""
+    """Folded text (`units.fold`) without the unit words in it: how names are compared."""
     text = f" {folded} "
     for unit in _UNIT_PHRASES:
         text = text.replace(f" {unit} ", " ")

@@ -3,7 +3,7 @@
 Every column is named, without a line of data, by its own label in each language the catalogues
 have (`translate(label, lang)`) and by its id ("cleared m2"): a new column is recognised in
 workbooks people made as soon as its label is translated. Units are no part of a name: headers
-are compared with their unit words taken out (`convert.UNIT_WORDS`, which also say the unit of
+are compared with their unit words taken out (`schema/units.py`, which also say the unit of
 an area column), so "Superficie dépolluée (ha)" is the label "Superficie dépolluée (m²)".
 
 The other words ministries and mine action centres use in their own sheets are data:
