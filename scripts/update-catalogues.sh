@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Extracts every marked string of the code into ccm_desktop/locale/messages.pot and brings each
-# language's catalogue (ccm_desktop/locale/<lang>/LC_MESSAGES/messages.po) up to date with it:
-# new strings are added untranslated (a reworded string counts as new: its old translation stays
-# at the end as obsolete, #~, for reference; no fuzzy guesses). Run it after adding or changing a
-# string in the code, then translate the new entries (Poedit, Weblate or a text editor) and run
-#   .venv/bin/python -m pytest tests/test_i18n_catalogues.py
+# Run it after adding or changing a string in the code, and after any change to the forms of
+# ccm_desktop/schema/forms (a field, a column, a label or a help text). It
+# 1. extracts every marked string of the code into ccm_desktop/locale/messages.pot and brings each
+#    language's catalogue (ccm_desktop/locale/<lang>/LC_MESSAGES/messages.po) up to date with it:
+#    new strings are added untranslated (a reworded string counts as new: its old translation
+#    stays at the end as obsolete, #~, for reference; no fuzzy guesses);
+# 2. regenerates the shipped JSON Schema of the report file,
+#    resources/schema/ccm-report.schema.json, from the forms (tests/test_json_schema.py keeps
+#    the two equal).
+# Then translate the new entries (Poedit, Weblate or a text editor) and run
+#   .venv/bin/python -m pytest tests/test_i18n_catalogues.py tests/test_json_schema.py
 # The program reads the .po files directly; there is nothing to compile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,3 +42,5 @@ for lang in ar zh fr ru es; do
     "${pybabel[@]}" init -i "$template" -d "$locale_dir" -l "$lang"
   fi
 done
+
+"$python" -m ccm_desktop.exchange.json_schema resources/schema/ccm-report.schema.json

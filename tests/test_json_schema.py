@@ -24,10 +24,14 @@ from ccm_desktop.exchange.json_schema import (
     dumps_json_schema,
     report_json_schema,
 )
+from ccm_desktop.exchange.json_schema import main as json_schema_main
 from ccm_desktop.schema.registry import PARTS
 from tests.conftest import RESOURCE_SAMPLES, sample_files
 from tests.strategies import reports
 from tests.test_json_io import valid_raw
+
+# The one command that brings the shipped JSON Schema up to date (with the catalogues).
+REGENERATE = "scripts/update-catalogues.sh"
 
 VALIDATOR = Draft202012Validator(report_json_schema(),
                                  format_checker=Draft202012Validator.FORMAT_CHECKER)
@@ -39,8 +43,22 @@ def _errors(instance: Any) -> list[str]:
 
 
 def test_the_shipped_schema_is_the_generated_one() -> None:
-    """Regenerate with: python -m ccm_desktop.exchange.json_schema"""
-    assert SHIPPED.read_text(encoding="utf-8") == dumps_json_schema()
+    assert SHIPPED.read_text(encoding="utf-8") == dumps_json_schema(), (
+        f"{SHIPPED.name} is not what the forms generate: run {REGENERATE}")
+
+
+def test_the_catalogue_step_brings_the_shipped_schema_up_to_date(tmp_path: Path) -> None:
+    """The contributor's one step after changing a form regenerates the schema file too (and
+    leaves an up-to-date file untouched)."""
+    script = (Path(__file__).resolve().parents[1] / REGENERATE).read_text(encoding="utf-8")
+    assert "-m ccm_desktop.exchange.json_schema resources/schema/ccm-report.schema.json" in script
+    target = tmp_path / "ccm-report.schema.json"
+    target.write_text("{}\n", encoding="utf-8")
+    assert json_schema_main([str(target)]) == 0
+    assert target.read_text(encoding="utf-8") == dumps_json_schema()
+    before = target.stat().st_mtime_ns
+    assert json_schema_main([str(target)]) == 0
+    assert target.stat().st_mtime_ns == before
 
 
 def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:

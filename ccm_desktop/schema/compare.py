@@ -20,6 +20,7 @@ from typing import Any
 from ccm_desktop.domain.report import Report, Row
 from ccm_desktop.schema.forms.common import fold_type
 from ccm_desktop.schema.i18n import N_, Language, Message, Words, message
+from ccm_desktop.schema.kinds import AREA_UNIT_SYMBOLS
 from ccm_desktop.schema.model import Part, Table, path_of
 from ccm_desktop.schema.registry import PARTS, part, part_name
 from ccm_desktop.schema.validate import place as validate_place
@@ -346,7 +347,8 @@ def key_figures(a: Report, b: Report) -> list[Figure]:
             ("F.land_released", N_("Land released: cleared, reduced and cancelled (m²)"),
              released, released_in(a), released_in(b))):
         if before is not None or after is not None:
-            out.append(Figure(key, "F", message(label), before, after, path, "m²"))
+            out.append(Figure(key, "F", message(label), before, after, path,
+                              AREA_UNIT_SYMBOLS["m2"]))
     casualties = path_of("H", "tables", "casualties")
     for outcome, label in (("killed", N_("Casualties: killed")),
                            ("injured", N_("Casualties: injured"))):

@@ -27,6 +27,7 @@ from ccm_desktop.schema.numbers import (
     read_with,
     separator_symbols,
 )
+from ccm_desktop.schema.units import strip_unit
 
 
 class KindError(UserError, ValueError):
@@ -297,25 +298,18 @@ class Money(NonNegativeDecimal):
 AREA_UNITS: dict[str, Decimal] = {"m2": Decimal(1), "ha": Decimal(10_000), "km2": Decimal(1_000_000)}
 # How each unit is written beside a number, in every language and on every face.
 AREA_UNIT_SYMBOLS: dict[str, str] = {"m2": "m²", "ha": "ha", "km2": "km²"}
-_UNIT_WORDS = {
-    "m2": "m2", "m²": "m2", "sqm": "m2", "m": "m2",
-    "ha": "ha", "hectares": "ha", "hectare": "ha",
-    "km2": "km2", "km²": "km2", "sqkm": "km2",
-}
 
 
 @dataclass(frozen=True)
 class AreaM2(NonNegativeDecimal):
-    """An area in square metres; typed text may end in a unit (m², ha, km²) and is converted."""
+    """An area in square metres; typed text may end in a unit, written in any of the six
+    languages (m², ha, км2, hectáreas: `units.AREA_UNIT_WORDS`), and is converted."""
 
     name: ClassVar[str] = "area_m2"
 
     def from_text(self, text: str, locale: str) -> Any:
-        match = re.fullmatch(r"(.*?)\s*(m2|m²|sqm|ha|hectares?|km2|km²|sqkm)\.?", text, re.I)
-        unit = "m2"
-        if match:
-            text, unit = match.group(1), _UNIT_WORDS[match.group(2).lower()]
-        return to_square_metres(_decimal_from_text(text, locale), unit)
+        number, unit = strip_unit(text)
+        return to_square_metres(_decimal_from_text(number, locale), unit or "m2")
 
 
 def to_square_metres(value: Decimal, unit: str) -> Decimal:

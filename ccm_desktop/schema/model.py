@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from ccm_desktop.domain.findings import Finding
 from ccm_desktop.domain.report import FormData, Report, Row, Section
@@ -140,6 +140,34 @@ class RuleContext:
 
 
 Rule = Callable[[RuleContext], Iterable[Finding]]
+RuleT = TypeVar("RuleT", bound=Rule)
+
+# The cover's fields every form's own checks read, whatever its rules: the form statuses are
+# checked against the kind of report, the year of `period_to` and the entry into force
+# (validate._check_status), and the State decides whether the previous report is this State's
+# and may be compared with (validate.other_state).
+EVERY_FORM_READS_COVER: frozenset[str] = frozenset(
+    {"state", "report_kind", "period_to", "entry_into_force"})
+
+_COVER_READS: dict[Rule, frozenset[str]] = {}
+
+
+def reads_cover(*item_ids: str) -> Callable[[RuleT], RuleT]:
+    """Marks a form's rule with the cover's fields (or tables) it reads, directly or through a
+    helper: `@reads_cover("period_from", "period_to")`. An edit of the cover reruns only the
+    forms whose rules read what it touched (schema/validate_parts.py); a test records what each
+    form's checks read and holds it to these marks."""
+
+    def mark(rule: RuleT) -> RuleT:
+        _COVER_READS[rule] = frozenset(item_ids)
+        return rule
+
+    return mark
+
+
+def cover_reads_of(rule: Rule) -> frozenset[str]:
+    """What `reads_cover` says the rule reads of the cover (nothing when it is not marked)."""
+    return _COVER_READS.get(rule, frozenset())
 
 
 @dataclass(frozen=True)
@@ -157,8 +185,9 @@ class Part:
     short_title: str = ""  # for the navigator, where the official title is too long
     # The example shown in the "not applicable, because" box: a reason that fits this form.
     not_applicable_example: str = ""
-    # Other forms whose values this part's rules read (every part's checks also read the
-    # cover): editing one of them reruns this part's checks too (schema/validate_parts.py).
+    # Other forms whose values this part's rules read (what they read of the cover is marked
+    # on each rule, `reads_cover`): editing one of them reruns this part's checks too
+    # (schema/validate_parts.py).
     reads: tuple[str, ...] = ()
 
     @property
@@ -169,6 +198,15 @@ class Part:
     @property
     def is_form(self) -> bool:
         return self.id != "cover"
+
+    @property
+    def cover_reads(self) -> frozenset[str]:
+        """The cover's fields and tables whose edit can change this form's findings: those every
+        form's checks read, and those its rules are marked with (`reads_cover`). The cover's
+        own checks read all of it."""
+        if not self.is_form:
+            return frozenset(item.id for item in self.items)
+        return EVERY_FORM_READS_COVER.union(*(cover_reads_of(rule) for rule in self.rules))
 
     @property
     def fields(self) -> tuple[Field, ...]:

@@ -50,6 +50,15 @@ def part_name(part_id: str) -> Message:
     return message(N_("Form {letter}"), letter=part_id)
 
 
+def part_heading(part_id: str) -> Message:
+    """The heading of a part, to write out in the reader's language: "Form B — Stockpiles and
+    destruction" (the letter and the official title), or the cover's title."""
+    title = message(part(part_id).title)
+    if part_id == "cover":
+        return title
+    return message(N_("Form {letter} — {title}"), letter=part_id, title=title)
+
+
 def part_title(part_id: str, lang: str = "en") -> str:
     """`part_name` written out in `lang`."""
     return part_name(part_id).text(language(lang))

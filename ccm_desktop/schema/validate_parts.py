@@ -2,9 +2,12 @@
 
 `PartChecks(report, previous).findings(ids)` returns the findings of each part in `ids`, exactly
 as `validate` finds them (the concatenation over every part in schema order equals `validate`).
-`readers(part_id)` says which parts' findings an edit of `part_id` can change: the part itself,
-every part that declares it in `Part.reads`, and for the cover every part (the generic status
-checks and many rules read the report's kind, period and entry into force).
+`readers_of(change)` says which parts' findings a change can change: the part itself and every
+part that declares it in `Part.reads`; for an edit of the cover, the cover and only the forms
+that read what was edited (`Part.cover_reads`: the State, the kind of report, the period's end
+and the entry into force feed every form's status checks; the period's start feeds the forms
+whose rules check dates against the period; the contacts or the date of submission feed none).
+`readers(part_id)` is the same for any edit of a part (the cover: every part).
 
 `PartChecks` is what the window keeps: the generic checks of every table row, remembered per
 row, so that an edit of a few cells rechecks those rows, the touched part's own fields and
@@ -44,6 +47,17 @@ _READERS: dict[str, frozenset[str]] = {
 def readers(part_id: str) -> frozenset[str]:
     """The parts whose findings may change when `part_id` changes (unknown ids: every part)."""
     return _READERS.get(part_id, frozenset(PART_IDS))
+
+
+def readers_of(change: Change) -> frozenset[str]:
+    """The parts whose findings `change` may change: for the cover, the cover and the forms that
+    read the fields or the table it touched; otherwise `readers(change.part)`."""
+    if change.part != "cover":
+        return readers(change.part)  # the whole report too ("": every part)
+    touched = set(change.fields) | ({change.table} if change.table is not None else set())
+    if not touched:
+        return readers("cover")
+    return frozenset({"cover"} | {p.id for p in PARTS if p.is_form and p.cover_reads & touched})
 
 
 def _typed_view(report: Report, part_ids: set[str]) -> Report:

@@ -24,7 +24,7 @@ from ccm_desktop.domain.changes import WHOLE, Change, RowsHow
 from ccm_desktop.domain.findings import Finding
 from ccm_desktop.domain.report import Attachment, FormStatus, Report, Row, is_empty
 from ccm_desktop.schema.model import path_of
-from ccm_desktop.schema.validate_parts import PART_IDS, PartChecks, readers
+from ccm_desktop.schema.validate_parts import PART_IDS, PartChecks, readers_of
 
 Mutation = Callable[[Report], None]
 
@@ -350,7 +350,7 @@ class ReportDocument(QObject):
             return
         for change in changes:
             self._checks.forget(change)
-        parts = set().union(*(readers(change.part) for change in changes))
+        parts = set().union(*(readers_of(change) for change in changes))
         self._findings_by_part.update(self._checks.findings(parts))
         self.findings = self._joined_findings()
         self.findings_changed.emit()

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from ccm_desktop.domain.findings import Finding
 from ccm_desktop.domain.report import FormStatus, Report
-from ccm_desktop.schema.i18n import translate
+from ccm_desktop.schema.i18n import language, translate
 from ccm_desktop.schema.model import Item, Part, Table, parse_path
-from ccm_desktop.schema.registry import PARTS
+from ccm_desktop.schema.registry import PARTS, part_heading
 
 
 @dataclass(frozen=True)
@@ -26,10 +26,9 @@ class Page:
         return self.part.is_form
 
     def heading(self, lang: str = "en") -> str:
-        title = translate(self.title, lang)
-        return (translate("Form {letter} \u2014 {title}", lang).format(letter=self.part.id,
-                                                                        title=title)
-                if self.is_form else title)
+        if self.is_form:
+            return part_heading(self.part.id).text(language(lang))
+        return translate(self.title, lang)
 
     def owns(self, path: str) -> bool:
         """Whether a finding's path points into this page."""

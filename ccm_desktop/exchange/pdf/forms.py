@@ -22,9 +22,10 @@ from ccm_desktop.exchange.pdf.flowables import Bookmark, ProgressMark, text
 from ccm_desktop.exchange.pdf.photos import PhotoStrip, load_photo
 from ccm_desktop.exchange.pdf.styles import CELL_PAD_X, MUTED, TextStyle
 from ccm_desktop.exchange.pdf.tables import Cell, TableBlock, TableSpec, column_widths
-from ccm_desktop.schema.i18n import N_
+from ccm_desktop.schema.i18n import N_, language
 from ccm_desktop.schema.kinds import Attachments
 from ccm_desktop.schema.model import Field, Part, Table
+from ccm_desktop.schema.registry import part_heading
 
 PART_UNITS = 50  # progress units for a part besides its rows
 SAMPLE_ROWS = 2000  # rows measured to choose column widths
@@ -42,8 +43,9 @@ def is_wide(part: Part) -> bool:
 
 
 def heading(ctx: Ctx, part: Part) -> str:
-    """ "Form B — Stockpiles and destruction": the letter and the form's official title."""
-    return ctx.t(N_("Form {letter} — {title}")).format(letter=part.id, title=ctx.t(part.title))
+    """ "Form B — Stockpiles and destruction": the letter and the form's official title (also
+    the form's bookmark)."""
+    return part_heading(part.id).text(language(ctx.lang))
 
 
 def articles_line(ctx: Ctx, part: Part) -> str:
@@ -51,16 +53,12 @@ def articles_line(ctx: Ctx, part: Part) -> str:
     return ctx.t(part.articles)
 
 
-def bookmark_title(ctx: Ctx, part: Part) -> str:
-    return ctx.t(N_("Form {letter} — {title}")).format(letter=part.id, title=ctx.t(part.title))
-
-
 def form_story(ctx: Ctx, part: Part, form: FormData) -> list[Flowable]:
     styles = ctx.styles
     wide = is_wide(part)
     story: list[Flowable] = [
         NextPageTemplate("landscape" if wide else "portrait"), PageBreak(),
-        Bookmark(f"form-{part.id}", bookmark_title(ctx, part)),
+        Bookmark(f"form-{part.id}", heading(ctx, part)),
         text(heading(ctx, part), styles.h1),
         text(articles_line(ctx, part), styles.h1_sub),
     ]

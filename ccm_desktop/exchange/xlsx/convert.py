@@ -9,7 +9,6 @@ text uses, and the unit of each area column; everything else is recognised here.
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
@@ -32,64 +31,17 @@ from ccm_desktop.schema.kinds import (
     parse_number_text,
     to_square_metres,
 )
+from ccm_desktop.schema.units import fold as fold
+from ccm_desktop.schema.units import strip_unit as strip_unit
+from ccm_desktop.schema.units import unit_in as unit_in
 
 DATE_ORDERS = ("dd/mm/yyyy", "mm/dd/yyyy", "yyyy-mm-dd")
 DECIMAL_SEPARATORS = (".", ",")
 
-# Units as people write them in headers and cells, in the six languages, folded (see `fold`).
-UNIT_WORDS: dict[str, str] = {
-    "m2": "m2", "sqm": "m2", "sq m": "m2", "square metres": "m2", "square meters": "m2",
-    "metres carres": "m2", "metros cuadrados": "m2", "кв м": "m2", "м2": "m2",
-    "квадратных метров": "m2", "平方米": "m2", "米2": "m2", "م2": "m2", "متر مربع": "m2",
-    "ha": "ha", "hectare": "ha", "hectares": "ha", "hectarea": "ha", "hectareas": "ha",
-    "га": "ha", "гектар": "ha", "гектаров": "ha", "гектары": "ha", "公顷": "ha", "هكتار": "ha",
-    "هكتارات": "ha", "هك": "ha",
-    "km2": "km2", "sq km": "km2", "square kilometres": "km2", "square kilometers": "km2",
-    "kilometres carres": "km2", "kilometros cuadrados": "km2", "км2": "km2", "кв км": "km2",
-    "平方公里": "km2", "平方千米": "km2", "كم2": "km2", "كيلومتر مربع": "km2",
-}
-
-_ARABIC_FOLD = str.maketrans({"ة": "ه", "ى": "ي", "ـ": None, "٫": ".", "٬": ","})
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_NOT_WORD = re.compile(r"[^\w]+")
 _CURRENCY_SIGNS = re.compile(r"[$€£¥₽₣₤₹]")
 _DMY = re.compile(r"(\d{1,2})[./\-](\d{1,2})[./\-](\d{2}|\d{4})")
 _YMD = re.compile(r"(\d{4})[./\-](\d{1,2})[./\-](\d{1,2})")
-
-
-def fold(text: str) -> str:
-    """Text for comparing: compatibility forms, case, accents and punctuation folded away,
-    Arabic letter variants unified, spaces collapsed."""
-    text = unicodedata.normalize("NFKC", text).casefold().translate(_ARABIC_FOLD)
-    text = "".join(ch for ch in unicodedata.normalize("NFKD", text)
-                   if not unicodedata.combining(ch))
-    return " ".join(_NOT_WORD.sub(" ", text).split())
-
-
-def unit_in(text: str) -> str | None:
-    """The area unit a header or a cell names ("Superficie (ha)" -> "ha"), or None."""
-    folded = f" {fold(text)} "
-    found: list[tuple[int, int, str]] = []
-    for words, unit in UNIT_WORDS.items():
-        position = folded.rfind(f" {words} ")
-        if position < 0 and any(_is_cjk(ch) for ch in words):
-            position = folded.rfind(words)  # written without spaces
-        if position >= 0:
-            found.append((position + len(words), len(words), unit))
-    return max(found)[2] if found else None
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
-
-
-def strip_unit(text: str) -> tuple[str, str | None]:
-    """"12,5 ha" -> ("12,5", "ha")."""
-    match = re.fullmatch(r"\s*([-+]?[\d\s.,\u00a0\u202f'’]*\d)\s*(\S.*)?", text)
-    if not match or not match.group(2):
-        return text, None
-    unit = unit_in(match.group(2))
-    return (match.group(1), unit) if unit else (text, None)
 
 
 def _clean_number_text(text: str, decimal_separator: str) -> str:

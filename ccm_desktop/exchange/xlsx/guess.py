@@ -2,9 +2,9 @@
 
 Finds the header row (the row whose texts look most like the target table's columns, below any
 title rows), matches each header to a column by the words people use in any of the six
-languages (`synonyms.py`, plus our own labels in every language), and guesses the area units
-from the headers, the order of dates and the decimal separator from the cells. A person checks
-and corrects the result; nothing here is final.
+languages (`synonyms.py`: our own labels in every language, and the extras of its data file),
+and guesses the area units from the headers, the order of dates and the decimal separator from
+the cells. A person checks and corrects the result; nothing here is final.
 """
 
 from __future__ import annotations
@@ -15,20 +15,20 @@ from functools import cache
 from pathlib import Path
 
 from ccm_desktop.exchange.errors import UnreadableFile
-from ccm_desktop.exchange.xlsx.convert import UNIT_WORDS, fold, unit_in
 from ccm_desktop.exchange.xlsx.grid import Sheet, read_sheets
 from ccm_desktop.exchange.xlsx.mapping import ColumnMap, Target, find_sheet, header_key
-from ccm_desktop.exchange.xlsx.synonyms import STOPWORDS, synonyms
-from ccm_desktop.schema.i18n import N_, UN_LANGUAGES, message, translate
+from ccm_desktop.exchange.xlsx.synonyms import STOPWORDS, header_names
+from ccm_desktop.schema.i18n import N_, message
 from ccm_desktop.schema.kinds import AreaM2, Attachments, DateKind, DecimalNumber, Int
 from ccm_desktop.schema.model import Table
 from ccm_desktop.schema.registry import PARTS
+from ccm_desktop.schema.units import AREA_UNIT_WORDS, fold, unit_in
 
 THRESHOLD = 0.5
 HEADER_SEARCH_ROWS = 30
 COMMA_LANGUAGES = frozenset({"fr", "es", "ru"})
 
-_UNIT_PHRASES = sorted((fold(w) for w in UNIT_WORDS), key=len, reverse=True)
+_UNIT_PHRASES = sorted((fold(w) for w in AREA_UNIT_WORDS), key=len, reverse=True)
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,8 @@ def _is_cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\u3040" <= ch <= "\u30ff"
 
 
-def _without_units(folded: str) -> str:
+def without_units(folded: str) -> str:
+    """Folded text (`units.fold`) without the unit words in it: how names are compared."""
     text = f" {folded} "
     for unit in _UNIT_PHRASES:
         text = text.replace(f" {unit} ", " ")
@@ -70,7 +71,7 @@ def tokens(text: str) -> tuple[str, ...]:
     """Words that carry meaning: units and little words removed, Arabic articles dropped,
     Chinese split into pairs of characters."""
     out: list[str] = []
-    for word in _without_units(fold(text)).split():
+    for word in without_units(fold(text)).split():
         if word in STOPWORDS:
             continue
         if any(_is_cjk(ch) for ch in word):
@@ -118,14 +119,9 @@ def phrases(form: str, table_id: str) -> dict[str, tuple[Phrase, ...]]:
     table = _table(form, table_id)
     out: dict[str, tuple[Phrase, ...]] = {}
     for col in table.columns:
-        texts: list[tuple[str, str]] = []
-        for language in UN_LANGUAGES:
-            texts.append((translate(col.label, language), language))
-            texts += [(t, language) for t in synonyms(form, table_id, col.id, language)]
-        texts.append((col.id.replace("_", " "), "en"))
         found: dict[tuple[str, str], Phrase] = {}
-        for text, language in texts:
-            folded = _without_units(fold(text))
+        for text, language in header_names(form, table_id, col.id):
+            folded = without_units(fold(text))
             if folded and (folded, language) not in found:
                 found[(folded, language)] = Phrase(folded, tokens(text), language)
         out[col.id] = tuple(found.values())
@@ -141,7 +137,7 @@ def _table(form: str, table_id: str) -> Table:
 
 def score_header(header: str, form: str, table_id: str) -> dict[str, Match]:
     """{column id: how well `header` names it}, for the columns it resembles at all."""
-    folded = _without_units(fold(header))
+    folded = without_units(fold(header))
     words = tokens(header)
     out: dict[str, Match] = {}
     for column, known in phrases(form, table_id).items():
@@ -294,4 +290,4 @@ def guess_for_workbook(path: str | Path, form: str, table_id: str, sheet_name: s
 
 
 __all__ = ["Guess", "Match", "assign", "guess_for_workbook", "guess_header_row", "guess_mapping",
-           "header_key", "score_header", "similarity", "tokens"]
+           "header_key", "score_header", "similarity", "tokens", "without_units"]

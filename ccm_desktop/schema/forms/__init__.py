@@ -3,10 +3,11 @@
 The checklists below are kept in full in docs/architecture.md ("Adding to the schema").
 How to add a field: add a `field(...)` (or a column to a `table(...)`) in its form's module with
 a new, stable id (a key of the report file), a kind, a label and a help text citing the article;
-add its line to EXPECTED in `tests/test_schema_walk.py`; regenerate the shipped JSON Schema with
-`python -m ccm_desktop.exchange.json_schema resources/schema/ccm-report.schema.json`; add the
-translations of its label and help. Nothing else changes: the window, the validator, the
-JSON/Excel/PDF faces and the database all walk the schema.
+add its line to EXPECTED in `tests/test_schema_walk.py`; run `scripts/update-catalogues.sh`
+(it adds the label and help to the catalogues and regenerates the shipped JSON Schema) and
+translate them in the five .po files. Nothing else changes: the window, the validator, the
+JSON/Excel/PDF faces, the Excel header names (its label in six languages) and the database all
+walk the schema.
 How to add a kind: subclass `Kind` in `schema/kinds.py` (from_json/to_json, parse/format, check,
 python_type), add its JSON Schema type to KIND_DEFS in `exchange/json_schema.py`, its value
 strategy to `tests/strategies.py` and what it reads, shows and refuses to BEHAVIOUR in

@@ -25,7 +25,7 @@ from ccm_desktop.schema.forms.common import (
 )
 from ccm_desktop.schema.i18n import N_, message
 from ccm_desktop.schema.kinds import DateKind
-from ccm_desktop.schema.model import Derive, Part, RuleContext
+from ccm_desktop.schema.model import Derive, Part, RuleContext, reads_cover
 
 DATE = DateKind()
 
@@ -132,15 +132,15 @@ def _ratio(s: int, m: int) -> str:
     return f"{value:.0f}" if value == int(value) else f"{value:.2f}"
 
 
+@reads_cover("entry_into_force", "period_to")
 def stockpile_past_deadline(ctx: RuleContext) -> Iterable[Finding]:
     """Warning 9: stockpiled cluster munitions still held after the Art. 3 deadline."""
-    eif = ctx.report.cover.fields.get("entry_into_force")
     held = any((row.get("munitions") or 0) > 0 or (row.get("submunitions") or 0) > 0
                or (row.get("munitions") is None and row.get("submunitions") is None)
                for row in ctx.rows("stockpile"))
-    if eif is None or not held or ctx.value("completion_date") is not None:
+    if not held or ctx.value("completion_date") is not None:
         return
-    what = missed_deadline(ctx, "article3_deadline", stockpile_destruction_due(eif), message(N_("Art. 3")))
+    what = missed_deadline(ctx, PART.field("article3_deadline"), message(N_("Art. 3")))
     if what is not None:
         yield warning(ctx.path("tables", "stockpile"), N_(
             "Form B: cluster munitions are still stockpiled after {what}. Record the extension "
@@ -148,6 +148,7 @@ def stockpile_past_deadline(ctx: RuleContext) -> Iterable[Finding]:
         ), what=what)
 
 
+@reads_cover("period_from", "period_to")
 def discovered_in_period(ctx: RuleContext) -> Iterable[Finding]:
     """Warning 10: a discovery dated outside the reporting period."""
     yield from outside_period(ctx, "discovered", "date_discovered",

@@ -101,13 +101,17 @@ def outside_period(ctx: RuleContext, table_id: str, column: str,
             ), where=where, row=i + 1, date=day, start=start, end=end)
 
 
-def missed_deadline(ctx: RuleContext, field_id: str, default: date,
+def missed_deadline(ctx: RuleContext, deadline_field: Field,
                     article: Message) -> Message | None:
     """Words for the Art. 3 or Art. 4 deadline the reporting period ends after ("the Art. 4
-    deadline of 2021-05-01, and no extension is recorded"), or None when it is not yet past.
-    A date entered in `field_id` later than `default` is a recorded extension."""
+    deadline of 2021-05-01, and no extension is recorded"), or None when it is not yet past or
+    cannot be known. The deadline is what the field derives from entry into force (its
+    `derive`); a date entered in it later than that is a recorded extension."""
+    default = deadline_field.derived_value(ctx.report)
+    if not isinstance(default, date):
+        return None
     end = ctx.report.cover.fields.get("period_to")
-    recorded = ctx.value(field_id)
+    recorded = ctx.value(deadline_field.id)
     deadline = recorded if isinstance(recorded, date) else default
     if not isinstance(end, date) or end <= deadline:
         return None

@@ -23,7 +23,7 @@ from ccm_desktop.schema.forms.common import (
 )
 from ccm_desktop.schema.i18n import N_, message
 from ccm_desktop.schema.kinds import DateKind, StateKind
-from ccm_desktop.schema.model import Part, RuleContext
+from ccm_desktop.schema.model import Part, RuleContext, reads_cover
 
 
 def use_described(ctx: RuleContext) -> Iterable[Finding]:
@@ -56,6 +56,7 @@ def retained_not_increased(ctx: RuleContext) -> Iterable[Finding]:
                   column=message(N_("munitions") if column == "munitions" else N_("submunitions")))
 
 
+@reads_cover("state")
 def not_to_itself(ctx: RuleContext) -> Iterable[Finding]:
     """Error 4a: a State does not transfer cluster munitions to itself, nor acquire them from
     itself (Art. 3.7 is about transfers between States)."""
@@ -88,6 +89,7 @@ def _party_on(code: str, day: date) -> bool:
     return eif <= day and (withdrawn is None or day < withdrawn)
 
 
+@reads_cover("state", "period_to")
 def transferred_to_party(ctx: RuleContext) -> Iterable[Finding]:
     """Warning 10: Art. 3.7 allows transfers to States Parties only, for the permitted
     purposes."""
@@ -105,6 +107,7 @@ def transferred_to_party(ctx: RuleContext) -> Iterable[Finding]:
             ), row=i + 1, state=code, date=day)
 
 
+@reads_cover("period_from", "period_to")
 def dated_within_period(ctx: RuleContext) -> Iterable[Finding]:
     """Warning 10: transfers and acquisitions dated outside the reporting period."""
     for table_id, label in (("transferred", N_("Transferred")), ("acquired", N_("Acquired"))):

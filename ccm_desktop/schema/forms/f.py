@@ -19,7 +19,7 @@ from ccm_desktop.schema.forms.common import (
 )
 from ccm_desktop.schema.i18n import N_, message
 from ccm_desktop.schema.kinds import AreaM2, DateKind, DecimalNumber, YesNo
-from ccm_desktop.schema.model import Derive, Part, RuleContext
+from ccm_desktop.schema.model import Derive, Part, RuleContext, reads_cover
 
 AREA = AreaM2()
 
@@ -88,14 +88,14 @@ def coordinates_on_earth(ctx: RuleContext) -> Iterable[Finding]:
                   column=message(N_("latitude") if column == "latitude" else N_("longitude")))
 
 
+@reads_cover("entry_into_force", "period_to")
 def contamination_past_deadline(ctx: RuleContext) -> Iterable[Finding]:
     """Warning 9: contamination left after the Art. 4 deadline."""
-    eif = ctx.report.cover.fields.get("entry_into_force")
     left = any(row.get("size_m2") is None or row["size_m2"] > 0
                for row in ctx.rows("contaminated_areas"))
-    if eif is None or not left or ctx.value("completion_declared") is True:
+    if not left or ctx.value("completion_declared") is True:
         return
-    what = missed_deadline(ctx, "article4_deadline", clearance_due(eif), message(N_("Art. 4")))
+    what = missed_deadline(ctx, PART.field("article4_deadline"), message(N_("Art. 4")))
     if what is not None:
         yield warning(ctx.path("tables", "contaminated_areas"), N_(
             "Form F: contaminated areas remain after {what}. Record the extension granted under "

@@ -9,7 +9,7 @@ from datetime import date
 from ccm_desktop.domain.findings import Finding, error, warning
 from ccm_desktop.schema.forms.common import INT, NOTE, TEXT, choice, field, table
 from ccm_desktop.schema.i18n import N_
-from ccm_desktop.schema.model import Field, Part, RuleContext
+from ccm_desktop.schema.model import Field, Part, RuleContext, reads_cover
 
 BREAKDOWN = ("women", "men", "girls", "boys", "unknown")
 
@@ -41,6 +41,7 @@ def civilians_within_total(ctx: RuleContext) -> Iterable[Finding]:
 YEAR_IN_TEXT = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 
 
+@reads_cover("period_from", "period_to")
 def casualties_of_the_period(ctx: RuleContext) -> Iterable[Finding]:
     """Warning 10: a casualty row whose period names years that all lie outside the reporting
     period (read as a span from the first to the last year named: "2009-2015" or "1991-2019"

@@ -1,0 +1,176 @@
+"""Validating some parts after an edit: an edit of the cover reruns the cover's checks and only
+the forms that read what was edited, and the findings are always those of a full `validate`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ccm_desktop.domain.changes import Change, RowsHow
+from ccm_desktop.domain.findings import Finding
+from ccm_desktop.domain.report import FormStatus, Report
+from ccm_desktop.schema.model import EVERY_FORM_READS_COVER
+from ccm_desktop.schema.registry import FORMS, PARTS, part
+from ccm_desktop.schema.validate import _check_part, validate
+from ccm_desktop.schema.validate_parts import PART_IDS, PartChecks, readers_of
+from tests.strategies import reports, rows, values
+
+COVER = part("cover")
+COVER_FIELDS = tuple(f.id for f in COVER.fields)
+
+
+class _Reading(dict[str, Any]):
+    """A cover's fields or tables that note every key read (ALL when they are walked)."""
+
+    ALL = "*"
+
+    def __init__(self, values: dict[str, Any], read: set[str]) -> None:
+        super().__init__(values)
+        self.read = read
+
+    def get(self, key: str, default: Any = None) -> Any:
+        self.read.add(key)
+        return super().get(key, default)
+
+    def __getitem__(self, key: str) -> Any:
+        self.read.add(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key: object) -> bool:
+        self.read.add(str(key))
+        return super().__contains__(key)
+
+    def __iter__(self) -> Iterator[str]:
+        self.read.add(self.ALL)
+        return super().__iter__()
+
+    def keys(self) -> Any:
+        self.read.add(self.ALL)
+        return super().keys()
+
+    def values(self) -> Any:
+        self.read.add(self.ALL)
+        return super().values()
+
+    def items(self) -> Any:
+        self.read.add(self.ALL)
+        return super().items()
+
+
+def _cover_read_by_each_form(report: Report, previous: Report | None) -> dict[str, set[str]]:
+    """{form: the cover's fields and tables its checks read} on this (well-typed) report."""
+    out: dict[str, set[str]] = {}
+    fields, tables = report.cover.fields, report.cover.tables
+    try:
+        for form in FORMS:
+            read: set[str] = set()
+            report.cover.fields = _Reading(fields, read)
+            report.cover.tables = _Reading(tables, read)
+            list(_check_part(report, report, previous, form))
+            out[form.id] = read
+    finally:
+        report.cover.fields, report.cover.tables = fields, tables
+    return out
+
+
+def dated_report() -> Report:
+    """A report whose forms read the period, the State and the entry into force."""
+    report = Report()
+    report.cover.fields.update(state="LBN", report_kind="annual", period_from=date(2015, 1, 1),
+                               period_to=date(2015, 12, 31), entry_into_force=date(2011, 5, 1))
+    for letter in FORMS:
+        report.form(letter.id).status = FormStatus.UNCHANGED
+        report.form(letter.id).last_reported_year = 2014
+    b = report.form("B")
+    b.status, b.last_reported_year = FormStatus.CHANGED, None
+    b.tables["stockpile"] = [{"type": "M26", "munitions": 10}]
+    b.tables["discovered"] = [{"type": "M42", "submunitions": 3, "date_discovered": date(2013, 1, 2)}]
+    d = report.form("D")
+    d.status, d.last_reported_year = FormStatus.CHANGED, None
+    d.tables["transferred"] = [{"type": "M26", "munitions": 1, "receiving_state": "LBN",
+                                "date": date(2016, 2, 1)}]
+    h = report.form("H")
+    h.status, h.last_reported_year = FormStatus.CHANGED, None
+    h.tables["casualties"] = [{"period": "2013", "total": 1}]
+    return report
+
+
+def test_each_forms_checks_read_only_the_cover_fields_it_is_marked_with() -> None:
+    """What `reads_cover` and EVERY_FORM_READS_COVER say is what the checks read (recorded)."""
+    read = _cover_read_by_each_form(dated_report(), None)
+    assert read["D"] >= {"state", "period_from", "period_to"}  # the recording sees the rules
+    assert read["B"] >= {"entry_into_force", "period_from"}
+    assert {form: sorted(keys - part(form).cover_reads) for form, keys in read.items()} == {
+        form.id: [] for form in FORMS}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reports(max_rows=2), st.booleans())
+def test_marks_hold_on_any_report(report: Report, full_cover: bool) -> None:
+    if full_cover:
+        report.cover.fields.update(dated_report().cover.fields)
+    read = _cover_read_by_each_form(report, None)
+    assert {form: sorted(keys - part(form).cover_reads) for form, keys in read.items()} == {
+        form.id: [] for form in FORMS}
+
+
+def test_a_cover_edit_reruns_the_cover_and_the_forms_that_read_the_edited_field() -> None:
+    def rerun(**change: Any) -> set[str]:
+        return set(readers_of(Change("cover", **change)))
+
+    every_form = {form.id for form in FORMS}
+    assert rerun(fields=frozenset({"approved_by"})) == {"cover"}
+    assert rerun(fields=frozenset({"area_unit", "prepared_by"})) == {"cover"}
+    assert rerun(table="contacts", rows=(0,)) == {"cover"}
+    assert rerun(table="contacts", rows=(0,), how=RowsHow.REMOVED) == {"cover"}
+    for field_id in EVERY_FORM_READS_COVER:
+        assert rerun(fields=frozenset({field_id})) == {"cover"} | every_form
+    assert {"B", "D", "H"} <= rerun(fields=frozenset({"period_from"})) < {"cover"} | every_form
+    assert rerun() == set(PART_IDS)  # said nothing: everything
+    assert readers_of(Change("")) == set(PART_IDS)
+
+
+@st.composite
+def _cover_edits(draw: st.DrawFn) -> tuple[Change, Any]:
+    """An edit of the cover: a field set to a value of its kind, emptied or given text of the
+    wrong type; or a contacts row changed."""
+    if draw(st.integers(0, 5)) == 0:
+        return Change("cover", table="contacts", rows=(0,)), draw(rows(COVER.table("contacts")))
+    field = COVER.field(draw(st.sampled_from(COVER_FIELDS)))
+    value = draw(st.one_of(st.none(), values(field.kind), st.just("not of its kind")))
+    return Change("cover", fields=frozenset({field.id})), value
+
+
+def _apply(report: Report, change: Change, value: Any) -> None:
+    if change.table is not None:
+        report.cover.tables["contacts"] = [value, *report.cover.tables.get("contacts", [])[1:]]
+        return
+    (field_id,) = change.fields
+    if value is None:
+        report.cover.fields.pop(field_id, None)
+    else:
+        report.cover.fields[field_id] = value
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.builds(dated_report), reports(max_rows=2)),
+       st.one_of(st.none(), reports(max_rows=2)), st.booleans(),
+       st.lists(_cover_edits(), min_size=1, max_size=6))
+def test_incremental_findings_after_cover_edits_equal_a_full_validate(
+        report: Report, previous: Report | None, same_state: bool,
+        edits: list[tuple[Change, Any]]) -> None:
+    report.cover.fields.update({k: v for k, v in dated_report().cover.fields.items()
+                                if k not in report.cover.fields})
+    if previous is not None and same_state:
+        previous.cover.fields["state"] = report.cover.fields["state"]
+    checks = PartChecks(report, previous)
+    found: dict[str, list[Finding]] = checks.findings(PART_IDS)
+    for change, value in edits:
+        _apply(report, change, value)
+        checks.forget(change)
+        found.update(checks.findings(readers_of(change)))
+        assert [f for p in PARTS for f in found[p.id]] == validate(report, previous)
