@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from decimal import Context, Decimal, localcontext
 from typing import Any
 
+from ccm_desktop.domain.messages import format_value
 from ccm_desktop.domain.report import Report, Row
 from ccm_desktop.schema.forms.common import fold_type
-from ccm_desktop.schema.i18n import N_, Language, Message, Words, message
+from ccm_desktop.schema.i18n import N_, Language, Message, Words, isolate, message
 from ccm_desktop.schema.model import Part, Table, path_of
 from ccm_desktop.schema.registry import PARTS, part, part_name
 from ccm_desktop.schema.validate import place as validate_place
@@ -401,9 +402,14 @@ def describe(change: Change, language: Language, with_part: bool = True) -> str:
     if change.kind == MOVED:
         return message(N_("Moved: {place}, was row {old}"), place=where,
                        old=change.old).text(language)
-    return message(N_("{place}: {old} \u2192 {new}"), place=where,
-                   old=shown_value(change, change.old, language),
-                   new=shown_value(change, change.new, language)).text(language)
+    # Each value is one run of its own direction: in Arabic a date or a code on either side of
+    # the arrow is not reordered with its neighbours.
+    old = isolate(format_value(shown_value(change, change.old, language), language),
+                  language.code)
+    new = isolate(format_value(shown_value(change, change.new, language), language),
+                  language.code)
+    return message(N_("{place}: {old} \u2192 {new}"), place=where, old=old,
+                   new=new).text(language)
 
 
 def shown_value(change: Change, value: Any, language: Language) -> Any:
