@@ -71,7 +71,6 @@ class PreviewPane(QWidget):
         self.active = False
         self.stale = True
         self.running = False
-        self.generation = 0  # PDFs shown so far
         self.path: Path | None = None  # the PDF shown
         self.page_of: dict[str, int] = {}  # page key -> first page (0-based) of its bookmark
         self.pending_key: str | None = None  # "show in the PDF" waiting for the PDF
@@ -219,7 +218,6 @@ class PreviewPane(QWidget):
             return
         self.path = path
         self._remove(old)
-        self.generation += 1
         self.open_button.setEnabled(True)
         self._read_bookmarks()
         for page in range(self.pdf.pageCount()):

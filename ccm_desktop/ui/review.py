@@ -21,6 +21,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -58,6 +59,7 @@ class ReviewDialog(QDialog):
 
     go_to = Signal(str)
     submit_requested = Signal()
+    recipients_requested = Signal()  # "Where reports go…"
 
     def __init__(self, document: ReportDocument, answers: dict[str, str],
                  answer: Callable[[str, str], None], lang: str = "en",
@@ -96,6 +98,18 @@ class ReviewDialog(QDialog):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setObjectName("reviewSummary")
+        # Who the package's e-mail draft goes to (the window fills it in from the settings).
+        self.recipients = QLabel(self)
+        self.recipients.setWordWrap(True)
+        self.recipients.setObjectName("reviewRecipients")
+        self.recipients.setStyleSheet(f"color: {MUTED};")
+        self.recipients_button = QPushButton(t(N_("Where reports go\u2026")), self)
+        self.recipients_button.setToolTip(t(N_(
+            "Change the recipients of the e-mail draft in the submission package.")))
+        self.recipients_button.clicked.connect(self.recipients_requested)
+        mail = QHBoxLayout()
+        mail.addWidget(self.recipients, 1)
+        mail.addWidget(self.recipients_button)
         self.go_button = QPushButton(t(N_("Go to")), self)
         self.explain_button = QPushButton(t(N_("Explain\u2026")), self)
         self.explain_button.setToolTip(t(N_(
@@ -120,6 +134,7 @@ class ReviewDialog(QDialog):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.detail)
         layout.addWidget(self.summary)
+        layout.addLayout(mail)
         layout.addWidget(buttons)
         self.go_button.clicked.connect(self._go)
         self.explain_button.clicked.connect(self.explain_selected)
@@ -264,11 +279,16 @@ class ReviewDialog(QDialog):
                 out += [c for j in range(top.childCount()) if (c := top.child(j)) is not None]
         return out
 
+    @property
+    def _arrow(self) -> str:
+        """Points from the open point to what to do, in the reading direction."""
+        return "\u2190" if self.lang in RTL_LANGUAGES else "\u2192"
+
     def _update_buttons(self) -> None:
         item = self.selected()
         kind = item.data(0, KIND_ROLE) if item is not None else None
         self.detail.setText("" if item is None or kind == "group" else
-                            f"{item.text(0)}\n\u2192 {item.text(1)}")
+                            f"{item.text(0)}\n{self._arrow} {item.text(1)}")
         self.go_button.setEnabled(kind in ("error", "warning", "answered", "review"))
         self.explain_button.setEnabled(kind in ("warning", "answered") and not self.submitted)
         self.reviewed_button.setEnabled(kind == "review" and not self.submitted)

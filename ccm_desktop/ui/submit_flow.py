@@ -13,12 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from ccm_desktop.schema.i18n import N_, translate
 from ccm_desktop.storage.repository import Repository, StorageError
 from ccm_desktop.submitting import NotReady, submit, write_submitted_package
+from ccm_desktop.ui.recipients_dialog import RecipientsDialog, recipients_line
 from ccm_desktop.ui.review import (
     ReviewDialog,
     package_folder_note,
@@ -41,7 +42,6 @@ class SubmitFlow(QObject):
         super().__init__(window)
         self.window = window
         self.dialog: ReviewDialog | None = None
-        self.last_package: Path | None = None
         # Where the package goes, and the corrigendum question; tests replace them.
         self.choose_folder: Callable[[], str | None] = self._choose_folder
         self.ask_corrigendum: Callable[[str], bool] = self._ask_corrigendum
@@ -140,9 +140,36 @@ class SubmitFlow(QObject):
             self.window.lang, self.window.today, submitted, self.window)
         dialog.go_to.connect(opened.view.go_to)
         dialog.submit_requested.connect(self.submit)
+        dialog.recipients_requested.connect(self.edit_recipients)
         self.dialog = dialog
+        self._show_recipients()
         dialog.show()
         return dialog
+
+    def edit_recipients(self) -> RecipientsDialog:
+        """Where reports go: the recipients of the e-mail draft, kept in the settings for the
+        next package (from the Review step or Edit > Where reports go…)."""
+        parent = self.dialog if self.dialog is not None and self.dialog.isVisible() \
+            else self.window
+        dialog = RecipientsDialog(self.window.settings, self.window.lang, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._recipients_changed)
+        dialog.open()
+        return dialog
+
+    def _recipients_changed(self) -> None:
+        self._show_recipients()
+        settings = self.window.settings
+        self.window.statusBar().showMessage(recipients_line(settings.mail_to(),
+                                                            settings.mail_cc(),
+                                                            self.window.lang), 8000)
+
+    def _show_recipients(self) -> None:
+        if self.dialog is not None:
+            settings = self.window.settings
+            self.dialog.recipients.setText(recipients_line(settings.mail_to(),
+                                                           settings.mail_cc(),
+                                                           self.window.lang))
 
     def _choose_folder(self) -> str | None:
         folder = QFileDialog.getExistingDirectory(
@@ -176,7 +203,6 @@ class SubmitFlow(QObject):
             self._not_written(exc, folder)
             return None
         settings.remember_folder(folder)
-        self.last_package = package
         if self.dialog is not None:
             self.dialog.close()
             self.dialog = None
@@ -208,7 +234,6 @@ class SubmitFlow(QObject):
         except (StorageError, OSError) as exc:
             self._not_written(exc, folder)
             return None
-        self.last_package = package
         self._tell(package, self.t(N_("The package of this submission was written again, as "
                                       "it was sent, in {folder}.")).format(folder=str(package)))
         return package

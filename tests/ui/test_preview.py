@@ -52,8 +52,15 @@ def _window(qtbot: QtBot, tmp_path: Path, repository: object, samples: Path,
     return window
 
 
-def _up_to_date(pane: PreviewPane, after: int) -> bool:
-    return pane.generation > after and not pane.running and not pane.stale
+def _watch(pane: PreviewPane) -> list[int]:
+    """Every PDF the pane shows, by its number of pages, as its `refreshed` signal tells."""
+    shown: list[int] = []
+    pane.refreshed.connect(shown.append)
+    return shown
+
+
+def _up_to_date(pane: PreviewPane, pdfs: list[int], after: int) -> bool:
+    return len(pdfs) > after and not pane.running and not pane.stale
 
 
 def _page_text(path: Path, page: int) -> str:
@@ -68,12 +75,13 @@ def test_the_preview_shows_the_pages_and_follows_an_edit(qtbot: QtBot, tmp_path:
     assert window.current is not None
     pane, dock = window.preview_pane, window.preview_dock
     assert pane is not None and dock is not None
+    pdfs = _watch(pane)
     assert not dock.isVisible()  # hidden until asked for; no PDF is made meanwhile
-    assert pane.generation == 0 and not pane.running
+    assert not pdfs and not pane.running
 
     window.act_preview.trigger()
     assert dock.isVisible() and window.act_preview.isChecked()
-    qtbot.waitUntil(lambda: _up_to_date(pane, 0), timeout=WAIT)
+    qtbot.waitUntil(lambda: _up_to_date(pane, pdfs, 0), timeout=WAIT)
     pages = pane.pdf.pageCount()
     assert pages > 0
     assert pane.path is not None and len(PdfReader(str(pane.path)).pages) == pages
@@ -83,11 +91,11 @@ def test_the_preview_shows_the_pages_and_follows_an_edit(qtbot: QtBot, tmp_path:
     assert "up to date" in pane.status.text().casefold()
 
     # An edit: the pane says its pages are older, then shows the new PDF after the pause.
-    shown = pane.generation
+    shown = len(pdfs)
     cover = window.current.view.show_key("cover")
     fill_field(qtbot, cover, "prepared_by", "Preview Check Office")
     assert pane.stale
-    qtbot.waitUntil(lambda: _up_to_date(pane, shown), timeout=WAIT)
+    qtbot.waitUntil(lambda: _up_to_date(pane, pdfs, shown), timeout=WAIT)
     assert pane.path is not None
     text = " ".join(_page_text(pane.path, p) for p in range(min(3, pane.pdf.pageCount())))
     assert "Preview Check Office" in text
@@ -107,10 +115,10 @@ def test_the_preview_shows_the_pages_and_follows_an_edit(qtbot: QtBot, tmp_path:
     # Hiding the pane stops the work: an edit while it is hidden makes no PDF.
     window.act_preview.trigger()
     assert not dock.isVisible()
-    shown = pane.generation
+    shown = len(pdfs)
     fill_field(qtbot, cover, "prepared_by", "Hidden Edit Office")
     qtbot.wait(pane.timer.interval() + 300)
-    assert pane.generation == shown and not pane.running
+    assert len(pdfs) == shown and not pane.running
 
     # The pane goes with the report and comes back with the next one when it was open.
     window.act_preview.trigger()
@@ -119,7 +127,7 @@ def test_the_preview_shows_the_pages_and_follows_an_edit(qtbot: QtBot, tmp_path:
     assert not dock.isVisible() and pane.document is None and pane.path is None
     window.open_sample()
     assert dock.isVisible() and window.act_preview.isChecked()
-    qtbot.waitUntil(lambda: _up_to_date(pane, shown) and pane.pdf.pageCount() > 0, timeout=WAIT)
+    qtbot.waitUntil(lambda: _up_to_date(pane, pdfs, shown) and pane.pdf.pageCount() > 0, timeout=WAIT)
 
 
 def test_show_in_the_pdf_goes_to_the_forms_pages(qtbot: QtBot, tmp_path: Path,
@@ -129,11 +137,12 @@ def test_show_in_the_pdf_goes_to_the_forms_pages(qtbot: QtBot, tmp_path: Path,
     assert window.current is not None
     pane = window.preview_pane
     assert pane is not None
+    pdfs = _watch(pane)
     view = window.current.view
     # From form F's page, with the pane still closed: it opens and goes there once made.
     view.show_key("F")
     window.act_show_in_pdf.trigger()
-    qtbot.waitUntil(lambda: _up_to_date(pane, 0) and "F" in pane.page_of, timeout=WAIT)
+    qtbot.waitUntil(lambda: _up_to_date(pane, pdfs, 0) and "F" in pane.page_of, timeout=WAIT)
     qtbot.waitUntil(lambda: pane.current_page() == pane.page_of["F"], timeout=5000)
     page_f = pane.page_of["F"]
     assert page_f > 0
@@ -170,9 +179,10 @@ def test_the_preview_in_arabic(qtbot: QtBot, tmp_path: Path, repository: object,
         assert window.current is not None
         pane = window.preview_pane
         assert pane is not None
+        pdfs = _watch(pane)
         window.current.view.show_key("H")
         window.act_show_in_pdf.trigger()
-        qtbot.waitUntil(lambda: _up_to_date(pane, 0) and "H" in pane.page_of, timeout=WAIT)
+        qtbot.waitUntil(lambda: _up_to_date(pane, pdfs, 0) and "H" in pane.page_of, timeout=WAIT)
         qtbot.waitUntil(lambda: pane.current_page() == pane.page_of["H"], timeout=5000)
         # The Arabic PDF's bookmarks are found by their Arabic titles, for every printed form.
         printed = [letter for letter in "ABCDEFGHIJ"
