@@ -94,6 +94,13 @@ class SubmitFlow(QObject):
             self._asking = False
         if start:
             opened.locked = False
+            # While the question was open the window went on: an autosave of the still locked
+            # report stored nothing and forgot where the edit was. The whole report is
+            # compared and saved once, so that the corrigendum starts with the edit.
+            try:
+                self.repository.save(opened.report_id, opened.document.report)
+            except StorageError as exc:
+                self.window.show_error(exc.user_message)
             opened.autosaver.dirty = True
             opened.autosaver.flush()
             self.label.setText(self.t(N_("Corrigendum {number}: draft, not yet submitted"))
