@@ -384,7 +384,7 @@ def place(change: Change) -> Words:
     return validate_place(p, t, row, column)
 
 
-_STATUS_WORDS = {"changed": N_("changed"), "unchanged": N_("unchanged since"),
+_STATUS_WORDS = {"changed": N_("changed"), "unchanged": N_("unchanged"),
                  "not_applicable": N_("not applicable")}
 
 
@@ -394,11 +394,22 @@ def describe(change: Change, language: Language, with_part: bool = True) -> str:
     where = place(change)
     if not with_part:
         where = Words(where.parts[1:])
+        return _capitalised(_describe(change, where, language))
+    return _describe(change, where, language)
+
+
+def _capitalised(text: str) -> str:
+    """A line that starts with the name of a form's status or statement starts with a capital
+    letter (in the scripts that have them)."""
+    return text[:1].upper() + text[1:]
+
+
+def _describe(change: Change, where: Words, language: Language) -> str:
     if change.kind == ADDED:
         return message(N_("Added: {place}"), place=where).text(language)
     if change.kind == REMOVED:
         return message(N_("Removed: {place} ({row})"), place=where,
-                       row=summary(change.old)).text(language)
+                       row=isolate(summary(change.old), language.code)).text(language)
     if change.kind == MOVED:
         return message(N_("Moved: {place}, was row {old}"), place=where,
                        old=change.old).text(language)

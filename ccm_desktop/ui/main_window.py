@@ -732,6 +732,9 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.start)
         self.stack.removeWidget(old_start)
         old_start.deleteLater()
+        if self.preview_pane is not None and self.preview_dock is not None:
+            self.preview_pane.set_language(lang)
+            self.preview_dock.setWindowTitle(translate(N_("Preview"), lang))
         self._update_mode()
         self.statusBar().showMessage(translate("The window is now in English.", lang), 6000)
 

@@ -115,7 +115,7 @@ class RecipientsDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.resize(560, 300)
+        self.resize(560, self.sizeHint().height())
 
     def t(self, text: str) -> str:
         return translate(text, self.lang)

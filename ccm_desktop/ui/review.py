@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -88,7 +89,12 @@ class ReviewDialog(QDialog):
         self.deadline.setObjectName("reviewDeadline")
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels([t(N_("Open point")), t(N_("What to do"))])
-        self.tree.setColumnWidth(0, 500)
+        # The open point takes the room; what to do is short (an explanation is cut, whole in
+        # its tooltip and in the line below the list).
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setWordWrap(True)
         self.tree.setAccessibleName(t(N_("Open points before submitting")))
         self.detail = QLabel(self)
@@ -186,7 +192,8 @@ class ReviewDialog(QDialog):
             return item
 
         def child(parent: QTreeWidgetItem, text: str, todo: str, path: str, kind: str) -> None:
-            item = QTreeWidgetItem(parent, [text, todo])
+            item = QTreeWidgetItem(parent, [text, todo if len(todo) <= 48
+                                            else todo[:47].rstrip() + "\u2026"])
             item.setData(0, PATH_ROLE, path)
             item.setData(0, KIND_ROLE, kind)
             item.setToolTip(0, text)
@@ -288,7 +295,7 @@ class ReviewDialog(QDialog):
         item = self.selected()
         kind = item.data(0, KIND_ROLE) if item is not None else None
         self.detail.setText("" if item is None or kind == "group" else
-                            f"{item.text(0)}\n{self._arrow} {item.text(1)}")
+                            f"{item.text(0)}\n{self._arrow} {item.toolTip(1)}")
         self.go_button.setEnabled(kind in ("error", "warning", "answered", "review"))
         self.explain_button.setEnabled(kind in ("warning", "answered") and not self.submitted)
         self.reviewed_button.setEnabled(kind == "review" and not self.submitted)

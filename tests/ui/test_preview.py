@@ -4,7 +4,9 @@ the Preview button says why and opens the system's viewer."""
 
 from __future__ import annotations
 
+import json
 import shutil
+import unicodedata
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ccm_desktop.domain.report import FormStatus
+from ccm_desktop.schema.i18n import ntranslate, translate
 from ccm_desktop.storage.repository import open_repository
 from ccm_desktop.ui.main_window import MainWindow, direction_for
 from ccm_desktop.ui.preview import PreviewPane
@@ -172,6 +175,12 @@ def test_show_in_the_pdf_goes_to_the_forms_pages(qtbot: QtBot, tmp_path: Path,
 
 def test_the_preview_in_arabic(qtbot: QtBot, tmp_path: Path, repository: object,
                                samples: Path) -> None:
+    # A report written in Arabic, in an Arabic window: the PDF is the one Submit sends, in the
+    # report's language.
+    sample = samples / "hrv-2016-annual.ccm.json"
+    data = json.loads(sample.read_text(encoding="utf-8"))
+    data["language"] = "ar"
+    sample.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     QApplication.setLayoutDirection(direction_for("ar"))
     try:
         window = _window(qtbot, tmp_path, repository, samples, lang="ar")
@@ -188,9 +197,24 @@ def test_the_preview_in_arabic(qtbot: QtBot, tmp_path: Path, repository: object,
         printed = [letter for letter in "ABCDEFGHIJ"
                    if window.current.document.report.form(letter).status is FormStatus.CHANGED]
         assert set(printed) <= set(pane.page_of)
+        assert pane.pdf_lang == "ar" and pane.path is not None
+        assert "\u0627\u0644\u0627\u0633\u062a\u0645\u0627\u0631\u0629" in \
+            unicodedata.normalize("NFKC", _page_text(pane.path, pane.page_of["H"]))  # "the form"
         qtbot.wait(200)
         assert window.grab().save(str(shots_folder(tmp_path / "shots") / "preview-ar.png"))
+        # The window switched to French: the pane speaks French, the PDF stays the report's.
+        shown = len(pdfs)
+        window.set_language("fr")
+        assert pane.status.text() == ntranslate(
+            "Up to date: the PDF as it will be sent, {n} page.",
+            "Up to date: the PDF as it will be sent, {n} pages.", pane.pdf.pageCount(),
+            "fr").format(n=pane.pdf.pageCount())
+        assert pane.open_button.text() == translate("Open in PDF viewer", "fr")
+        assert window.preview_dock is not None
+        assert window.preview_dock.windowTitle() == translate("Preview", "fr")
+        assert len(pdfs) == shown and pane.pdf_lang == "ar"
     finally:
+        window.set_language("en")
         QApplication.setLayoutDirection(direction_for("en"))
 
 
