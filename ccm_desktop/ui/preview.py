@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ccm_desktop.domain.report import Report
+from ccm_desktop.exchange.package import corrigendum_label
 from ccm_desktop.schema.i18n import N_, UN_LANGUAGES, ntranslate, translate
 from ccm_desktop.schema.registry import part
 from ccm_desktop.ui.document import ReportDocument
@@ -81,6 +82,7 @@ class PreviewPane(QWidget):
         self.running = False
         self.path: Path | None = None  # the PDF shown
         self.pdf_lang = lang  # the language of its labels: the report's, as Submit writes it
+        self.corrigendum: int | None = None  # "Corrigendum N" on every page, as it is sent
         self.page_of: dict[str, int] = {}  # page key -> first page (0-based) of its bookmark
         self.pending_key: str | None = None  # "show in the PDF" waiting for the PDF
         self._folder = Path(tempfile.mkdtemp(prefix="ccm-preview-"))
@@ -169,6 +171,16 @@ class PreviewPane(QWidget):
             self.timer.stop()
             self._show(None)
 
+    def set_corrigendum(self, number: int | None) -> None:
+        """The open report is (the draft of) Corrigendum `number`: its PDF says so on every
+        page, as the package will; None for the original."""
+        if number == self.corrigendum:
+            return
+        self.corrigendum = number
+        self.stale = True
+        if self.active and self.document is not None:
+            self.timer.start(0)
+
     def set_active(self, active: bool) -> None:
         """The pane is seen (True) or hidden: the PDF is made only while it is seen."""
         self.active = active
@@ -197,10 +209,13 @@ class PreviewPane(QWidget):
         snapshot, findings = self.document.snapshot(), list(self.document.findings)
         lang = pdf_language(snapshot)
 
-        def work(_progress: Any) -> Path:
-            from ccm_desktop.exchange.formats import write_report
+        label = corrigendum_label(self.corrigendum, lang)
 
-            write_report(snapshot, path, lang=lang, findings=findings)
+        def work(_progress: Any) -> Path:
+            from ccm_desktop.exchange.atomic import write_atomic
+            from ccm_desktop.exchange.pdf import render_pdf
+
+            write_atomic(path, render_pdf(snapshot, lang=lang, findings=findings, label=label))
             return path
 
         self.pdf_lang = lang

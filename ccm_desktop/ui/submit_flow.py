@@ -68,11 +68,20 @@ class SubmitFlow(QObject):
             last = done[-1]
             self.label.setText(submitted_sentence(last.submitted_on, last.corrigendum,
                                                   self.window.lang))
+            self._preview_as(last.corrigendum)
         elif done:
             self.label.setText(self.t(N_("Corrigendum {number}: draft, not yet submitted"))
                                .format(number=len(done)))
+            self._preview_as(len(done))
         else:
             self.label.setText("")
+            self._preview_as(None)
+
+    def _preview_as(self, corrigendum: int | None) -> None:
+        """The preview shows the PDF as it is (or was) sent: with "Corrigendum N" on its pages."""
+        pane = self.window.preview_pane
+        if pane is not None:
+            pane.set_corrigendum(corrigendum)
 
     def closed(self) -> None:
         self.label.setText("")
@@ -105,6 +114,7 @@ class SubmitFlow(QObject):
             opened.autosaver.flush()
             self.label.setText(self.t(N_("Corrigendum {number}: draft, not yet submitted"))
                                .format(number=number))
+            self._preview_as(number)
             self.window.statusBar().showMessage(self.t(N_(
                 "Corrigendum {number} started; the submitted report is kept in the history."))
                 .format(number=number), 8000)

@@ -9,7 +9,8 @@ person would in the real window, offscreen, on a real database:
 5. Submit;
 6. the package checked: the manifest's SHA-256 match the files, the .eml parses with its
    attachments, the JSON reads back equal to the report;
-7. an edit after submission turned into Corrigendum 1 (its PDF says so on every page);
+7. an edit after submission turned into Corrigendum 1 (its preview and its PDF say so on every
+   page);
 8. the original package written again from the history, byte for byte the same.
 """
 
@@ -261,6 +262,16 @@ def test_from_a_new_report_to_the_package_and_a_corrigendum(
     qtbot.waitUntil(lambda: window.current is not None and not window.current.locked)
     window.commit_and_save()
     assert "Corrigendum 1" in window.submit_flow.label.text()
+    # The preview shows it as it will be sent: "Corrigendum 1" on every page.
+    shown = len(pdfs)
+    window.act_preview.trigger()
+    qtbot.waitUntil(lambda: len(pdfs) > shown and not pane.running and not pane.stale,
+                    timeout=WAIT)
+    assert pane.path is not None
+    previewed = PdfReader(str(pane.path)).pages
+    assert all("Corrigendum 1" in p.extract_text() for p in previewed)
+    assert "two regional seminars" in " ".join(p.extract_text() for p in previewed)
+    window.act_preview.trigger()
     dialog = review(qtbot, window)
     assert dialog.submit_button.isEnabled()
 
