@@ -1,5 +1,5 @@
-"""Where reports go: the recipients of a submission package's e-mail draft (forms.md, "Where
-reports go"). By default the United Nations (ccm@un.org), with a copy to the Convention's
+"""Where reports go: the recipients of a submission package's e-mail draft (README, "Review
+and submit"). By default the United Nations (ccm@un.org), with a copy to the Convention's
 Implementation Support Unit (info@cmconvention.org); a user can change both, and get the
 defaults back. Kept in the settings; the next package's .eml is addressed from them."""
 
