@@ -75,17 +75,31 @@ def cmd_convert(args: argparse.Namespace) -> int:
         for finding in errors:
             _complain(f"{Path(args.file).name}: {finding.path}: {finding.text(language(lang))}")
         return EXIT_INVALID
-    _write(report, args.to, lang, findings)
+    _write(report, args.to, lang, findings, _compared_with(args))
     return EXIT_OK
 
 
-def _write(report: Report, target: str, lang: str, findings: list[Finding] | None) -> None:
+def _compared_with(args: argparse.Namespace) -> Report | None:
+    """The report named by --compare-with (a file or a stored report's id), for the annex of a
+    PDF; None without it. Only a PDF has the annex."""
+    if not args.compare_with:
+        return None
+    from ccm_desktop.exchange.formats import suffix_of
+
+    if suffix_of(args.to) != ".pdf":
+        raise CommandError(_("{file}: --compare-with adds an annex to a PDF; write a .pdf file "
+                             "or leave it out").format(file=args.to))
+    return _report_of(args.compare_with, args)
+
+
+def _write(report: Report, target: str, lang: str, findings: list[Finding] | None,
+           compared_with: Report | None = None) -> None:
     from reportlab.platypus.doctemplate import LayoutError
 
     from ccm_desktop.exchange.formats import write_report
 
     try:
-        write_report(report, target, lang=lang, findings=findings)
+        write_report(report, target, lang=lang, findings=findings, compared_with=compared_with)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
     except LayoutError:  # a value of thousands of characters: its table row outgrows a page
@@ -228,7 +242,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 _complain(_("report {id}: {path}: {message}").format(
                     id=args.id, path=finding.path, message=finding.text(language(lang))))
         return EXIT_INVALID
-    _write(report, args.to, args.lang, findings)
+    _write(report, args.to, args.lang, findings, _compared_with(args))
     return EXIT_OK
 
 
@@ -276,13 +290,31 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
     from ccm_desktop.schema.compare import as_json, compare, lines
 
-    comparison = compare(_report_of(args.old, args), _report_of(args.new, args))
-    if args.json:
+    old, new = _report_of(args.old, args), _report_of(args.new, args)
+    comparison = compare(old, new)
+    if args.pdf:
+        _write_comparison(old, new, args.pdf, args.lang)
+    elif args.json:
         _say(json.dumps(as_json(comparison), ensure_ascii=False, indent=2))
     else:
         for line in lines(comparison):
             _say(line)
     return EXIT_INVALID if comparison.changes else EXIT_OK
+
+
+def _write_comparison(old: Report, new: Report, target: str, lang: str) -> None:
+    from ccm_desktop.exchange.atomic import write_atomic
+    from ccm_desktop.exchange.formats import suffix_of
+    from ccm_desktop.exchange.pdf import render_comparison_pdf
+
+    if suffix_of(target) != ".pdf":
+        raise CommandError(_("{file}: --pdf writes a PDF; give a name ending in .pdf").format(
+            file=target))
+    try:
+        write_atomic(Path(target), render_comparison_pdf(old, new, lang))
+    except OSError as exc:
+        raise CommandError(_("{file}: could not be written ({reason})").format(
+            file=target, reason=exc.strerror or exc)) from None
 
 
 def cmd_submit(args: argparse.Namespace) -> int:
@@ -356,6 +388,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=UN_LANGUAGES,
                    help="language of the labels (ar, zh, en, fr, ru, es; default: English)")
     p.add_argument("--strict", action="store_true", help="refuse a report with errors (exit 1)")
+    p.add_argument("--compare-with", metavar="PREVIOUS",
+                   help="a PDF only: add an annex of what changed since PREVIOUS (usually last "
+                        "year's report: a file, or a stored report's id)")
 
     p = add("deadlines", cmd_deadlines, "print a State's Article 3, 4 and 7 deadlines")
     p.add_argument("--state", metavar="ISO3",
@@ -386,6 +421,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", required=True, metavar="OUT")
     p.add_argument("--lang", default="en", choices=UN_LANGUAGES)
     p.add_argument("--strict", action="store_true")
+    p.add_argument("--compare-with", metavar="PREVIOUS",
+                   help="a PDF only: add an annex of what changed since PREVIOUS (usually last "
+                        "year's report: a file, or a stored report's id)")
 
     add("list", cmd_list, "list the stored reports")
 
@@ -403,7 +441,12 @@ def build_parser() -> argparse.ArgumentParser:
                               "year's and this year's; one difference a line")
     p.add_argument("old", metavar="A", help="the older report: a file, or a stored report's id")
     p.add_argument("new", metavar="B", help="the newer report: a file, or a stored report's id")
-    p.add_argument("--json", action="store_true", help="print the comparison as JSON")
+    output = p.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print the comparison as JSON")
+    output.add_argument("--pdf", metavar="OUT.pdf",
+                        help="write the comparison as a PDF instead of printing it")
+    p.add_argument("--lang", default="en", choices=UN_LANGUAGES,
+                   help="language of the PDF's labels (ar, zh, en, fr, ru, es; default: English)")
 
     p = add("submit", cmd_submit, "submit a stored report: set its submission date, write the "
                                   "submission package into a folder of DIR, mark it submitted; "

@@ -212,3 +212,19 @@ def test_diff_command_errors_are_one_sentence(tmp_path: Path,
     assert run(["diff", str(broken), str(HRV_2016)]) == 2
     err = capsys.readouterr().err.strip()
     assert "broken.ccm.json" in err and "\n" not in err and "Traceback" not in err
+
+
+def test_a_forms_status_reads_as_a_line_of_its_own(croatia: tuple[Report, Report]) -> None:
+    """In the Compare view a form's status change starts its line with a capital and names the
+    statuses as the form does ("unchanged", its year on a line of its own)."""
+    comparison = compare(*croatia)
+    status = next(c for c in comparison.of_part("C") if c.path == "forms.C.status")
+    assert describe(status, language("en"), with_part=False) == \
+        "Status: changed \u2192 unchanged"
+    year = next(c for c in comparison.of_part("C") if c.path == "forms.C.last_reported_year")
+    assert describe(year, language("en"), with_part=False) == \
+        "Last reported in: \u2013 \u2192 2015"
+    # In Arabic a removed row's values keep their own order inside the sentence.
+    removed = next(c for c in comparison.of_part("B") if c.kind == REMOVED)
+    text = describe(removed, language("ar"), with_part=False)
+    assert "\u2068M-87 Orkan 262 mm rocket; 40;" in text and text.endswith("\u2069)")

@@ -34,9 +34,11 @@ def read_report(path: str | Path) -> Report:
 
 
 def write_report(report: Report, path: str | Path, lang: str = "en",
-                 findings: list[Finding] | None = None, progress: Progress | None = None) -> None:
+                 findings: list[Finding] | None = None, progress: Progress | None = None,
+                 compared_with: Report | None = None) -> None:
     """Write `report` to `path` in the format its suffix names. Raises OSError on disk trouble
-    and ValueError for an unknown suffix."""
+    and ValueError for an unknown suffix. `compared_with` (a PDF only) adds the annex of what
+    changed since that report."""
     suffix = suffix_of(path)
     if suffix == ".json":
         from ccm_desktop.exchange.json_io import write_report_file
@@ -49,7 +51,8 @@ def write_report(report: Report, path: str | Path, lang: str = "en",
     elif suffix == ".pdf":
         from ccm_desktop.exchange.pdf import write_pdf
 
-        write_pdf(report, path, lang=lang, findings=findings, progress=progress)
+        write_pdf(report, path, lang=lang, findings=findings, progress=progress,
+                  compared_with=compared_with)
     else:
         raise ValueError(f"{Path(path).name}: cannot write this kind of file; use .ccm.json, "
                          ".xlsx or .pdf")

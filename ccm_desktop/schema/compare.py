@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from decimal import Context, Decimal, localcontext
 from typing import Any
 
+from ccm_desktop.domain.messages import format_value
 from ccm_desktop.domain.report import Report, Row
 from ccm_desktop.schema.forms.common import fold_type
-from ccm_desktop.schema.i18n import N_, Language, Message, Words, message
+from ccm_desktop.schema.i18n import N_, Language, Message, Words, isolate, message
 from ccm_desktop.schema.kinds import AREA_UNIT_SYMBOLS
 from ccm_desktop.schema.model import Part, Table, path_of
 from ccm_desktop.schema.registry import PARTS, part, part_name
@@ -385,7 +386,7 @@ def place(change: Change) -> Words:
     return validate_place(p, t, row, column)
 
 
-_STATUS_WORDS = {"changed": N_("changed"), "unchanged": N_("unchanged since"),
+_STATUS_WORDS = {"changed": N_("changed"), "unchanged": N_("unchanged"),
                  "not_applicable": N_("not applicable")}
 
 
@@ -395,17 +396,33 @@ def describe(change: Change, language: Language, with_part: bool = True) -> str:
     where = place(change)
     if not with_part:
         where = Words(where.parts[1:])
+        return _capitalised(_describe(change, where, language))
+    return _describe(change, where, language)
+
+
+def _capitalised(text: str) -> str:
+    """A line that starts with the name of a form's status or statement starts with a capital
+    letter (in the scripts that have them)."""
+    return text[:1].upper() + text[1:]
+
+
+def _describe(change: Change, where: Words, language: Language) -> str:
     if change.kind == ADDED:
         return message(N_("Added: {place}"), place=where).text(language)
     if change.kind == REMOVED:
         return message(N_("Removed: {place} ({row})"), place=where,
-                       row=summary(change.old)).text(language)
+                       row=isolate(summary(change.old), language.code)).text(language)
     if change.kind == MOVED:
         return message(N_("Moved: {place}, was row {old}"), place=where,
                        old=change.old).text(language)
-    return message(N_("{place}: {old} \u2192 {new}"), place=where,
-                   old=shown_value(change, change.old, language),
-                   new=shown_value(change, change.new, language)).text(language)
+    # Each value is one run of its own direction: in Arabic a date or a code on either side of
+    # the arrow is not reordered with its neighbours.
+    old = isolate(format_value(shown_value(change, change.old, language), language),
+                  language.code)
+    new = isolate(format_value(shown_value(change, change.new, language), language),
+                  language.code)
+    return message(N_("{place}: {old} \u2192 {new}"), place=where, old=old,
+                   new=new).text(language)
 
 
 def shown_value(change: Change, value: Any, language: Language) -> Any:

@@ -6,18 +6,24 @@ the edits of the open report."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QDockWidget,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTreeWidget,
@@ -30,7 +36,7 @@ from ccm_desktop.domain.report import Report
 from ccm_desktop.schema.compare import Comparison, compare, describe
 from ccm_desktop.schema.i18n import (
     N_,
-    RTL_LANGUAGES,
+    isolate,
     language,
     message,
     ntranslate,
@@ -40,6 +46,9 @@ from ccm_desktop.schema.registry import PARTS, part_name
 from ccm_desktop.schema.states import state_name
 from ccm_desktop.ui.document import ReportDocument
 from ccm_desktop.ui.style import MUTED, SPACING, heading_font
+
+if TYPE_CHECKING:
+    from ccm_desktop.ui.workers import Job
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 REFRESH_MS = 400  # after the last edit
@@ -57,6 +66,9 @@ def previous_report_id(summaries: list[Any], report_id: int, report: Report) -> 
 
 class CompareView(QWidget):
     activated = Signal(str)  # the path of the change the user chose
+    # "Export as PDF": True for the report's PDF with the comparison as an annex, False for the
+    # comparison alone (the window asks where, see `export_comparison`).
+    export_requested = Signal(bool)
 
     def __init__(self, repository: Any, report_id: int, document: ReportDocument,
                  lang: str = "en", parent: QWidget | None = None) -> None:
@@ -67,6 +79,9 @@ class CompareView(QWidget):
         self.lang = lang
         self.other: Report | None = None
         self.comparison: Comparison | None = None
+        # Where "Export as PDF" writes, and in which language (None: cancelled); the window
+        # asks (`ask_pdf_target`), tests answer.
+        self.ask_pdf_target: Callable[[bool], tuple[Path, str] | None] = lambda _with: None
 
         self.choice = QComboBox(self)
         self.choice.setAccessibleName(self._t(N_("Compare with")))
@@ -77,6 +92,20 @@ class CompareView(QWidget):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet(f"color: {MUTED};")
+        self.export_button = QPushButton(self._t(N_("Export as PDF\u2026")), self)
+        self.export_button.setToolTip(self._t(N_(
+            "Write this comparison as a PDF: as an annex after the forms of this report's PDF, "
+            "or on its own.")))
+        menu = QMenu(self.export_button)
+        self.act_pdf_with_annex = menu.addAction(
+            self._t(N_("This report's PDF, with the comparison as an annex\u2026")))
+        self.act_pdf_alone = menu.addAction(self._t(N_("The comparison alone\u2026")))
+        self.act_pdf_with_annex.triggered.connect(lambda: self.export_requested.emit(True))
+        self.act_pdf_alone.triggered.connect(lambda: self.export_requested.emit(False))
+        self.export_button.setMenu(menu)
+        summary_line = QHBoxLayout()
+        summary_line.addWidget(self.summary, 1)
+        summary_line.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
 
         figures_title = QLabel(self._t(N_("Key figures")), self)
         figures_title.setFont(heading_font(figures_title.font(), 1.1))
@@ -107,7 +136,7 @@ class CompareView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACING, SPACING, SPACING, SPACING)
         layout.addLayout(chooser)
-        layout.addWidget(self.summary)
+        layout.addLayout(summary_line)
         layout.addWidget(figures_title)
         layout.addWidget(self.figures, 2)
         layout.addWidget(changes_title)
@@ -155,6 +184,7 @@ class CompareView(QWidget):
         self.timer.stop()
         self.figures.setRowCount(0)
         self.changes.clear()
+        self.export_button.setEnabled(self.other is not None)
         if self.other is None:
             self.comparison = None
             self.summary.setText(self._t(N_(
@@ -238,15 +268,14 @@ def _number(value: int | Decimal | None, words: Any) -> str:
 
 
 def _signed(value: int | Decimal | None, words: Any, lang: str = "en") -> str:
-    """A difference with its sign; in Arabic a left-to-right mark keeps the sign before the
-    digits (a bare minus would be laid out after them)."""
+    """A difference with its sign; in Arabic the number is isolated as one left-to-right run,
+    so that the sign stays before the digits (bare, it would be laid out after them)."""
     if value is None:
         return "\u2013"
-    mark = "\u200e" if lang in RTL_LANGUAGES else ""
     if value > 0:
-        return mark + "+" + str(words.number(value))
+        return isolate("+" + str(words.number(value)), lang)
     if value < 0:
-        return mark + "\u2212" + str(words.number(-value))
+        return isolate("\u2212" + str(words.number(-value)), lang)
     return str(words.number(value))
 
 
@@ -270,6 +299,9 @@ def show_compare(window: Any) -> CompareDock | None:
     if dock is None:
         view = CompareView(window.repository, opened.report_id, opened.document, window.lang)
         view.activated.connect(opened.view.go_to)
+        view.ask_pdf_target = lambda with_report: ask_pdf_target(window, with_report)
+        view.export_requested.connect(lambda with_report: export_comparison(window, view,
+                                                                            with_report))
         dock = CompareDock(view, window.lang, window)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         opened.compare_dock = dock
@@ -277,3 +309,63 @@ def show_compare(window: Any) -> CompareDock | None:
     dock.show()
     dock.raise_()
     return dock
+
+
+def ask_pdf_target(window: Any, with_report: bool) -> tuple[Path, str] | None:
+    """The PDF's language (the report's own to start with) and file, or None when cancelled."""
+    from ccm_desktop.ui.file_actions import ExportLanguageDialog, report_language, suggested_name
+
+    opened = window.current
+    lang = window.lang
+    chooser = ExportLanguageDialog(".pdf", report_language(opened.document.report), lang, window)
+    if chooser.exec() != QDialog.DialogCode.Accepted:
+        return None
+    name = suggested_name(opened.document.report, ".pdf")
+    if not with_report:
+        name = name.removesuffix(".pdf") + "-comparison.pdf"
+    path, _filter = QFileDialog.getSaveFileName(
+        window, translate(N_("Export the comparison as PDF"), lang),
+        str(Path(window.settings.last_folder()) / name),
+        translate(N_("PDF document (*.pdf)"), lang))
+    if not path:
+        return None
+    if not path.lower().endswith(".pdf"):
+        path += ".pdf"
+    return Path(path), chooser.language()
+
+
+def export_comparison(window: Any, view: CompareView, with_report: bool) -> Job | None:
+    """Write the comparison shown in `view` as a PDF, in a worker with a progress bar: the open
+    report's PDF with the comparison as an annex, or the comparison alone."""
+    from ccm_desktop.ui.workers import Job
+
+    opened = window.current
+    if opened is None or view.other is None:
+        return None
+    window.commit_and_save()
+    target = view.ask_pdf_target(with_report)
+    if target is None:
+        return None
+    path, lang = target
+    window.settings.remember_folder(path)
+    snapshot, other = opened.document.snapshot(), view.other.copy()
+    findings = list(opened.document.findings)
+
+    def work(progress: Any) -> Path:
+        from ccm_desktop.exchange.atomic import write_atomic
+        from ccm_desktop.exchange.formats import write_report
+        from ccm_desktop.exchange.pdf import render_comparison_pdf
+
+        if with_report:
+            write_report(snapshot, path, lang=lang, findings=findings, progress=progress,
+                         compared_with=other)
+        else:
+            write_atomic(path, render_comparison_pdf(other, snapshot, lang, progress))
+        return path
+
+    job = Job(window, translate(N_("Writing {file}\u2026"), window.lang).format(
+        file=isolate(path.name, window.lang)), work, window.lang)
+    job.failed.connect(window.show_error)
+    job.finished.connect(lambda result: window.files._exported(Path(str(result))))
+    job.start()
+    return job

@@ -272,6 +272,10 @@ class MainWindow(QMainWindow):
             N_("Review and submit\u2026"), lambda: self.submit_flow.review(), ["F8"],
             N_("Every open point in one list, the deadline, and Submit: the submission package "
                "for the United Nations."))
+        self.act_recipients = self._action(
+            N_("Where reports go\u2026"), lambda: self.submit_flow.edit_recipients(), [],
+            N_("The recipients of the e-mail draft in a submission package (by default the "
+               "United Nations, with a copy to the Implementation Support Unit)."))
         self.act_help = self._action(N_("Help on this field"), self.show_help,
                                      [std.HelpContents],
                                      N_("Explain the field or part you are in (F1)."))
@@ -292,6 +296,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.act_close, self.act_quit])
         edit_menu = menu.addMenu(translate("&Edit", lang))
         edit_menu.addActions([self.act_undo, self.act_redo])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.act_recipients)
         go_menu = menu.addMenu(translate("&Go", lang))
         go_menu.addActions([self.act_back, self.act_next, self.act_check, self.act_show_in_pdf,
                             self.act_review])
@@ -720,6 +726,9 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.start)
         self.stack.removeWidget(old_start)
         old_start.deleteLater()
+        if self.preview_pane is not None and self.preview_dock is not None:
+            self.preview_pane.set_language(lang)
+            self.preview_dock.setWindowTitle(translate(N_("Preview"), lang))
         self._update_mode()
         self.statusBar().showMessage(translate("The window is now in English.", lang), 6000)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ccm_desktop.schema.i18n import N_, ntranslate, translate
+from ccm_desktop.domain.report import Report
+from ccm_desktop.exchange.package import corrigendum_label
+from ccm_desktop.schema.i18n import N_, UN_LANGUAGES, ntranslate, translate
 from ccm_desktop.schema.registry import part
 from ccm_desktop.ui.document import ReportDocument
 from ccm_desktop.ui.style import MUTED, SPACING
@@ -41,6 +44,12 @@ def qtpdf_problem() -> str | None:
     except ImportError as exc:
         return str(exc)
     return None
+
+
+def pdf_language(report: Report) -> str:
+    """The language the report's PDF is written in when it is submitted (and exported, unless
+    another is chosen): the report's own."""
+    return report.language if report.language in UN_LANGUAGES else "en"
 
 
 def bookmark_titles(lang: str) -> dict[str, str]:
@@ -71,8 +80,9 @@ class PreviewPane(QWidget):
         self.active = False
         self.stale = True
         self.running = False
-        self.generation = 0  # PDFs shown so far
         self.path: Path | None = None  # the PDF shown
+        self.pdf_lang = lang  # the language of its labels: the report's, as Submit writes it
+        self.corrigendum: int | None = None  # "Corrigendum N" on every page, as it is sent
         self.page_of: dict[str, int] = {}  # page key -> first page (0-based) of its bookmark
         self.pending_key: str | None = None  # "show in the PDF" waiting for the PDF
         self._folder = Path(tempfile.mkdtemp(prefix="ccm-preview-"))
@@ -85,7 +95,6 @@ class PreviewPane(QWidget):
         self.view.setDocument(self.pdf)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setAccessibleName(translate(N_("Pages of the PDF"), lang))
         self.thumbs = QListWidget(self)
         self.thumbs.setViewMode(QListView.ViewMode.IconMode)
         self.thumbs.setFlow(QListView.Flow.TopToBottom)
@@ -94,14 +103,13 @@ class PreviewPane(QWidget):
         self.thumbs.setIconSize(THUMB)
         self.thumbs.setSpacing(4)
         self.thumbs.setFixedWidth(THUMB.width() + 36)
-        self.thumbs.setAccessibleName(translate(N_("Page thumbnails"), lang))
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setStyleSheet(f"color: {MUTED};")
-        self.open_button = QPushButton(translate(N_("Open in PDF viewer"), lang), self)
-        self.open_button.setToolTip(translate(N_("Open this PDF in the computer's own PDF viewer, "
-                                                 "to print it or look at it full screen."), lang))
+        self._status: Callable[[], str] = lambda: ""  # what the status line says, in self.lang
+        self.open_button = QPushButton(self)
         self.open_button.setEnabled(False)
+        self._name_things()
 
         pages = QHBoxLayout()
         pages.setSpacing(SPACING // 2)
@@ -132,6 +140,20 @@ class PreviewPane(QWidget):
         self.open_button.clicked.connect(self._open)
         self._say(N_("The preview appears here once the report is open."))
 
+    def _name_things(self) -> None:
+        lang = self.lang
+        self.view.setAccessibleName(translate(N_("Pages of the PDF"), lang))
+        self.thumbs.setAccessibleName(translate(N_("Page thumbnails"), lang))
+        self.open_button.setText(translate(N_("Open in PDF viewer"), lang))
+        self.open_button.setToolTip(translate(N_("Open this PDF in the computer's own PDF viewer, "
+                                                 "to print it or look at it full screen."), lang))
+
+    def set_language(self, lang: str) -> None:
+        """The pane's own words in the window's new language (the PDF keeps the report's)."""
+        self.lang = lang
+        self._name_things()
+        self.status.setText(self._status())
+
     # Following a report -------------------------------------------------------------------------
 
     def set_document(self, document: ReportDocument | None) -> None:
@@ -148,6 +170,16 @@ class PreviewPane(QWidget):
         else:
             self.timer.stop()
             self._show(None)
+
+    def set_corrigendum(self, number: int | None) -> None:
+        """The open report is (the draft of) Corrigendum `number`: its PDF says so on every
+        page, as the package will; None for the original."""
+        if number == self.corrigendum:
+            return
+        self.corrigendum = number
+        self.stale = True
+        if self.active and self.document is not None:
+            self.timer.start(0)
 
     def set_active(self, active: bool) -> None:
         """The pane is seen (True) or hidden: the PDF is made only while it is seen."""
@@ -174,13 +206,19 @@ class PreviewPane(QWidget):
         self.stale = False
         self._made += 1
         path = self._folder / f"preview-{self._made}.pdf"
-        snapshot, findings, lang = self.document.snapshot(), list(self.document.findings), self.lang
+        snapshot, findings = self.document.snapshot(), list(self.document.findings)
+        lang = pdf_language(snapshot)
+
+        label = corrigendum_label(self.corrigendum, lang)
 
         def work(_progress: Any) -> Path:
-            from ccm_desktop.exchange.formats import write_report
+            from ccm_desktop.exchange.atomic import write_atomic
+            from ccm_desktop.exchange.pdf import render_pdf
 
-            write_report(snapshot, path, lang=lang, findings=findings)
+            write_atomic(path, render_pdf(snapshot, lang=lang, findings=findings, label=label))
             return path
+
+        self.pdf_lang = lang
 
         QThreadPool.globalInstance().start(_Runnable(work, self._signals))
 
@@ -196,8 +234,9 @@ class PreviewPane(QWidget):
         self.running = False
         if self.document is None:  # the report was closed meanwhile
             return
-        self.status.setText(translate(N_("The preview could not be made: {reason}"),
-                                      self.lang).format(reason=sentence))
+        self._status = lambda: translate(N_("The preview could not be made: {reason}"),
+                                         self.lang).format(reason=sentence)
+        self.status.setText(self._status())
         if self.stale and self.active:
             self.timer.start()
 
@@ -219,7 +258,6 @@ class PreviewPane(QWidget):
             return
         self.path = path
         self._remove(old)
-        self.generation += 1
         self.open_button.setEnabled(True)
         self._read_bookmarks()
         for page in range(self.pdf.pageCount()):
@@ -227,9 +265,10 @@ class PreviewPane(QWidget):
             item.setIcon(QIcon(QPixmap.fromImage(self._thumbnail(page))))
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
         pages = self.pdf.pageCount()
-        self.status.setText(ntranslate("Up to date: the PDF as it will be sent, {n} page.",
-                                       "Up to date: the PDF as it will be sent, {n} pages.",
-                                       pages, self.lang).format(n=pages))
+        self._status = lambda: ntranslate("Up to date: the PDF as it will be sent, {n} page.",
+                                          "Up to date: the PDF as it will be sent, {n} pages.",
+                                          pages, self.lang).format(n=pages)
+        self.status.setText(self._status())
         if self.pending_key is not None:
             key, self.pending_key = self.pending_key, None
             self.show_key(key)
@@ -254,7 +293,7 @@ class PreviewPane(QWidget):
             title = str(model.data(index, int(QPdfBookmarkModel.Role.Title)))
             by_title.setdefault(title, int(model.data(index, int(QPdfBookmarkModel.Role.Page))))
         model.deleteLater()
-        for key, title in bookmark_titles(self.lang).items():
+        for key, title in bookmark_titles(self.pdf_lang).items():
             if title in by_title:
                 self.page_of[key] = by_title[title]
 
@@ -346,7 +385,8 @@ class PreviewPane(QWidget):
             self.open_requested.emit(self.path)
 
     def _say(self, text: str, **values: Any) -> None:
-        self.status.setText(translate(text, self.lang).format(**values))
+        self._status = lambda: translate(text, self.lang).format(**values)
+        self.status.setText(self._status())
 
     def cleanup(self) -> None:
         """Forget the report and remove the preview files."""

@@ -21,6 +21,8 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -58,6 +60,7 @@ class ReviewDialog(QDialog):
 
     go_to = Signal(str)
     submit_requested = Signal()
+    recipients_requested = Signal()  # "Where reports go…"
 
     def __init__(self, document: ReportDocument, answers: dict[str, str],
                  answer: Callable[[str, str], None], lang: str = "en",
@@ -86,7 +89,12 @@ class ReviewDialog(QDialog):
         self.deadline.setObjectName("reviewDeadline")
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels([t(N_("Open point")), t(N_("What to do"))])
-        self.tree.setColumnWidth(0, 500)
+        # The open point takes the room; what to do is short (an explanation is cut, whole in
+        # its tooltip and in the line below the list).
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setWordWrap(True)
         self.tree.setAccessibleName(t(N_("Open points before submitting")))
         self.detail = QLabel(self)
@@ -96,6 +104,18 @@ class ReviewDialog(QDialog):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setObjectName("reviewSummary")
+        # Who the package's e-mail draft goes to (the window fills it in from the settings).
+        self.recipients = QLabel(self)
+        self.recipients.setWordWrap(True)
+        self.recipients.setObjectName("reviewRecipients")
+        self.recipients.setStyleSheet(f"color: {MUTED};")
+        self.recipients_button = QPushButton(t(N_("Where reports go\u2026")), self)
+        self.recipients_button.setToolTip(t(N_(
+            "Change the recipients of the e-mail draft in the submission package.")))
+        self.recipients_button.clicked.connect(self.recipients_requested)
+        mail = QHBoxLayout()
+        mail.addWidget(self.recipients, 1)
+        mail.addWidget(self.recipients_button)
         self.go_button = QPushButton(t(N_("Go to")), self)
         self.explain_button = QPushButton(t(N_("Explain\u2026")), self)
         self.explain_button.setToolTip(t(N_(
@@ -120,6 +140,7 @@ class ReviewDialog(QDialog):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.detail)
         layout.addWidget(self.summary)
+        layout.addLayout(mail)
         layout.addWidget(buttons)
         self.go_button.clicked.connect(self._go)
         self.explain_button.clicked.connect(self.explain_selected)
@@ -171,7 +192,8 @@ class ReviewDialog(QDialog):
             return item
 
         def child(parent: QTreeWidgetItem, text: str, todo: str, path: str, kind: str) -> None:
-            item = QTreeWidgetItem(parent, [text, todo])
+            item = QTreeWidgetItem(parent, [text, todo if len(todo) <= 48
+                                            else todo[:47].rstrip() + "\u2026"])
             item.setData(0, PATH_ROLE, path)
             item.setData(0, KIND_ROLE, kind)
             item.setToolTip(0, text)
@@ -264,11 +286,16 @@ class ReviewDialog(QDialog):
                 out += [c for j in range(top.childCount()) if (c := top.child(j)) is not None]
         return out
 
+    @property
+    def _arrow(self) -> str:
+        """Points from the open point to what to do, in the reading direction."""
+        return "\u2190" if self.lang in RTL_LANGUAGES else "\u2192"
+
     def _update_buttons(self) -> None:
         item = self.selected()
         kind = item.data(0, KIND_ROLE) if item is not None else None
         self.detail.setText("" if item is None or kind == "group" else
-                            f"{item.text(0)}\n\u2192 {item.text(1)}")
+                            f"{item.text(0)}\n{self._arrow} {item.toolTip(1)}")
         self.go_button.setEnabled(kind in ("error", "warning", "answered", "review"))
         self.explain_button.setEnabled(kind in ("warning", "answered") and not self.submitted)
         self.reviewed_button.setEnabled(kind == "review" and not self.submitted)

@@ -83,19 +83,20 @@ class Settings:
     def set_language(self, lang: str) -> None:
         self._q.setValue("ui/language", lang)
 
-    def sample_offered(self) -> bool:
-        return str(self._q.value("ui/sample_offered", "false")).lower() == "true"
-
-    # Where reports go (README): the e-mail draft of a submission package -------------------
+    # Where reports go (README, ui/recipients_dialog.py): a submission package's e-mail draft --
 
     def mail_to(self) -> tuple[str, ...]:
         """Recipients of a submission's e-mail draft; the UN's address unless changed."""
-        return _addresses(self._q.value("submission/to", "")) or ("ccm@un.org",)
+        from ccm_desktop.exchange.package import DEFAULT_TO
+
+        return _addresses(self._q.value("submission/to", "")) or DEFAULT_TO
 
     def mail_cc(self) -> tuple[str, ...]:
         """Its copies: the Implementation Support Unit unless changed (an empty list is kept)."""
+        from ccm_desktop.exchange.package import DEFAULT_CC
+
         if not self._q.contains("submission/cc"):
-            return ("info@cmconvention.org",)
+            return DEFAULT_CC
         return _addresses(self._q.value("submission/cc", ""))
 
     def set_mail_recipients(self, to: list[str], cc: list[str]) -> None:

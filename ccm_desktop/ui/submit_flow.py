@@ -13,12 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from ccm_desktop.schema.i18n import N_, translate
 from ccm_desktop.storage.repository import Repository, StorageError
 from ccm_desktop.submitting import NotReady, submit, write_submitted_package
+from ccm_desktop.ui.recipients_dialog import RecipientsDialog, recipients_line
 from ccm_desktop.ui.review import (
     ReviewDialog,
     package_folder_note,
@@ -41,7 +42,6 @@ class SubmitFlow(QObject):
         super().__init__(window)
         self.window = window
         self.dialog: ReviewDialog | None = None
-        self.last_package: Path | None = None
         # Where the package goes, and the corrigendum question; tests replace them.
         self.choose_folder: Callable[[], str | None] = self._choose_folder
         self.ask_corrigendum: Callable[[str], bool] = self._ask_corrigendum
@@ -68,11 +68,20 @@ class SubmitFlow(QObject):
             last = done[-1]
             self.label.setText(submitted_sentence(last.submitted_on, last.corrigendum,
                                                   self.window.lang))
+            self._preview_as(last.corrigendum)
         elif done:
             self.label.setText(self.t(N_("Corrigendum {number}: draft, not yet submitted"))
                                .format(number=len(done)))
+            self._preview_as(len(done))
         else:
             self.label.setText("")
+            self._preview_as(None)
+
+    def _preview_as(self, corrigendum: int | None) -> None:
+        """The preview shows the PDF as it is (or was) sent: with "Corrigendum N" on its pages."""
+        pane = self.window.preview_pane
+        if pane is not None:
+            pane.set_corrigendum(corrigendum)
 
     def closed(self) -> None:
         self.label.setText("")
@@ -94,10 +103,18 @@ class SubmitFlow(QObject):
             self._asking = False
         if start:
             opened.locked = False
+            # While the question was open the window went on: an autosave of the still locked
+            # report stored nothing and forgot where the edit was. The whole report is
+            # compared and saved once, so that the corrigendum starts with the edit.
+            try:
+                self.repository.save(opened.report_id, opened.document.report)
+            except StorageError as exc:
+                self.window.show_error(exc.user_message)
             opened.autosaver.dirty = True
             opened.autosaver.flush()
             self.label.setText(self.t(N_("Corrigendum {number}: draft, not yet submitted"))
                                .format(number=number))
+            self._preview_as(number)
             self.window.statusBar().showMessage(self.t(N_(
                 "Corrigendum {number} started; the submitted report is kept in the history."))
                 .format(number=number), 8000)
@@ -140,9 +157,36 @@ class SubmitFlow(QObject):
             self.window.lang, self.window.today, submitted, self.window)
         dialog.go_to.connect(opened.view.go_to)
         dialog.submit_requested.connect(self.submit)
+        dialog.recipients_requested.connect(self.edit_recipients)
         self.dialog = dialog
+        self._show_recipients()
         dialog.show()
         return dialog
+
+    def edit_recipients(self) -> RecipientsDialog:
+        """Where reports go: the recipients of the e-mail draft, kept in the settings for the
+        next package (from the Review step or Edit > Where reports go…)."""
+        parent = self.dialog if self.dialog is not None and self.dialog.isVisible() \
+            else self.window
+        dialog = RecipientsDialog(self.window.settings, self.window.lang, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._recipients_changed)
+        dialog.open()
+        return dialog
+
+    def _recipients_changed(self) -> None:
+        self._show_recipients()
+        settings = self.window.settings
+        self.window.statusBar().showMessage(recipients_line(settings.mail_to(),
+                                                            settings.mail_cc(),
+                                                            self.window.lang), 8000)
+
+    def _show_recipients(self) -> None:
+        if self.dialog is not None:
+            settings = self.window.settings
+            self.dialog.recipients.setText(recipients_line(settings.mail_to(),
+                                                           settings.mail_cc(),
+                                                           self.window.lang))
 
     def _choose_folder(self) -> str | None:
         folder = QFileDialog.getExistingDirectory(
@@ -176,7 +220,6 @@ class SubmitFlow(QObject):
             self._not_written(exc, folder)
             return None
         settings.remember_folder(folder)
-        self.last_package = package
         if self.dialog is not None:
             self.dialog.close()
             self.dialog = None
@@ -208,7 +251,6 @@ class SubmitFlow(QObject):
         except (StorageError, OSError) as exc:
             self._not_written(exc, folder)
             return None
-        self.last_package = package
         self._tell(package, self.t(N_("The package of this submission was written again, as "
                                       "it was sent, in {folder}.")).format(folder=str(package)))
         return package

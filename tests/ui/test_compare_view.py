@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtWidgets import QApplication, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
@@ -142,7 +143,49 @@ def test_screenshot_of_the_comparison(qtbot: QtBot, repository: Repository, tmp_
                       for r in range(dock.view.figures.rowCount())]
             row = labels.index("\u0627\u0644\u0645\u0633\u0627\u062d\u0629 "
                                "\u0627\u0644\u0645\u062a\u0628\u0642\u064a\u0629 (m\u00b2)")
-            # The sign stays before the digits in a right-to-left cell.
-            assert dock.view.figures.item(row, 3).text().startswith("\u200e\u2212")
+            # The sign stays before the digits in a right-to-left cell: the difference is one
+            # left-to-right run of its own.
+            assert dock.view.figures.item(row, 3).text() == "\u2068\u22121,174,750\u2069"
     finally:
         QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def test_the_comparison_exported_as_a_pdf(qtbot: QtBot, repository: Repository,
+                                          tmp_path: Path) -> None:
+    """Export as PDF: the report's PDF with the comparison as an annex after the forms, or the
+    comparison alone; both follow the edit just typed."""
+    window, _older, _newer = _open_2016(qtbot, repository, tmp_path)
+    window.show_compare()
+    dock = window.findChild(CompareDock)
+    assert dock is not None and window.current is not None
+    view = dock.view
+    assert view.export_button.isEnabled() and view.export_button.menu() is not None
+    window.current.view.show_key("J")
+    fill_field(qtbot, window.current.view.current_page(), "other_matters",
+               "Croatia chaired the Meeting.")
+    title = "Annex: changes since the report compared with"
+
+    with_annex, alone = tmp_path / "with-annex.pdf", tmp_path / "alone.pdf"
+    view.ask_pdf_target = lambda with_report: (with_annex if with_report else alone, "en")
+    view.act_pdf_with_annex.trigger()
+    qtbot.waitUntil(with_annex.exists, timeout=120_000)  # written whole or not at all
+    reader = PdfReader(str(with_annex))
+    outline = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert outline[0] == "Cover page" and outline[-1] == title
+    annex = reader.get_destination_page_number(reader.outline[-1])
+    text = " ".join(p.extract_text() for p in reader.pages[annex:])
+    assert "Croatia chaired the Meeting." in text and "\u22121,174,750" in text
+
+    view.act_pdf_alone.trigger()
+    qtbot.waitUntil(alone.exists, timeout=120_000)
+    pages = PdfReader(str(alone)).pages
+    assert len(pages) < len(reader.pages)
+    assert title in pages[0].extract_text()
+    assert "Croatia chaired the Meeting." in " ".join(p.extract_text() for p in pages)
+
+    # Cancelled: nothing is written.
+    view.ask_pdf_target = lambda _with_report: None
+    alone.unlink()
+    view.act_pdf_alone.trigger()
+    qtbot.wait(200)
+    assert not alone.exists()

@@ -4,7 +4,9 @@ the Preview button says why and opens the system's viewer."""
 
 from __future__ import annotations
 
+import json
 import shutil
+import unicodedata
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ccm_desktop.domain.report import FormStatus
+from ccm_desktop.schema.i18n import ntranslate, translate
 from ccm_desktop.storage.repository import open_repository
 from ccm_desktop.ui.main_window import MainWindow, direction_for
 from ccm_desktop.ui.preview import PreviewPane
@@ -52,8 +55,15 @@ def _window(qtbot: QtBot, tmp_path: Path, repository: object, samples: Path,
     return window
 
 
-def _up_to_date(pane: PreviewPane, after: int) -> bool:
-    return pane.generation > after and not pane.running and not pane.stale
+def _watch(pane: PreviewPane) -> list[int]:
+    """Every PDF the pane shows, by its number of pages, as its `refreshed` signal tells."""
+    shown: list[int] = []
+    pane.refreshed.connect(shown.append)
+    return shown
+
+
+def _up_to_date(pane: PreviewPane, pdfs: list[int], after: int) -> bool:
+    return len(pdfs) > after and not pane.running and not pane.stale
 
 
 def _page_text(path: Path, page: int) -> str:
@@ -68,12 +78,13 @@ def test_the_preview_shows_the_pages_and_follows_an_edit(qtbot: QtBot, tmp_path:
     assert window.current is not None
     pane, dock = window.preview_pane, window.preview_dock
     assert pane is not None and dock is not None
+    pdfs = _watch(pane)
     assert not dock.isVisible()  # hidden until asked for; no PDF is made meanwhile
-    assert pane.generation == 0 and not pane.running
+    assert not pdfs and not pane.running
 
     window.act_preview.trigger()
     assert dock.isVisible() and window.act_preview.isChecked()
-    qtbot.waitUntil(lambda: _up_to_date(pane, 0), timeout=WAIT)
+    qtbot.waitUntil(lambda: _up_to_date(pane, pdfs, 0), timeout=WAIT)
     pages = pane.pdf.pageCount()
     assert pages > 0
     assert pane.path is not None and len(PdfReader(str(pane.path)).pages) == pages
@@ -83,11 +94,11 @@ def test_the_preview_shows_the_pages_and_follows_an_edit(qtbot: QtBot, tmp_path:
     assert "up to date" in pane.status.text().casefold()
 
     # An edit: the pane says its pages are older, then shows the new PDF after the pause.
-    shown = pane.generation
+    shown = len(pdfs)
     cover = window.current.view.show_key("cover")
     fill_field(qtbot, cover, "prepared_by", "Preview Check Office")
     assert pane.stale
-    qtbot.waitUntil(lambda: _up_to_date(pane, shown), timeout=WAIT)
+    qtbot.waitUntil(lambda: _up_to_date(pane, pdfs, shown), timeout=WAIT)
     assert pane.path is not None
     text = " ".join(_page_text(pane.path, p) for p in range(min(3, pane.pdf.pageCount())))
     assert "Preview Check Office" in text
@@ -107,10 +118,10 @@ def test_the_preview_shows_the_pages_and_follows_an_edit(qtbot: QtBot, tmp_path:
     # Hiding the pane stops the work: an edit while it is hidden makes no PDF.
     window.act_preview.trigger()
     assert not dock.isVisible()
-    shown = pane.generation
+    shown = len(pdfs)
     fill_field(qtbot, cover, "prepared_by", "Hidden Edit Office")
     qtbot.wait(pane.timer.interval() + 300)
-    assert pane.generation == shown and not pane.running
+    assert len(pdfs) == shown and not pane.running
 
     # The pane goes with the report and comes back with the next one when it was open.
     window.act_preview.trigger()
@@ -119,7 +130,7 @@ def test_the_preview_shows_the_pages_and_follows_an_edit(qtbot: QtBot, tmp_path:
     assert not dock.isVisible() and pane.document is None and pane.path is None
     window.open_sample()
     assert dock.isVisible() and window.act_preview.isChecked()
-    qtbot.waitUntil(lambda: _up_to_date(pane, shown) and pane.pdf.pageCount() > 0, timeout=WAIT)
+    qtbot.waitUntil(lambda: _up_to_date(pane, pdfs, shown) and pane.pdf.pageCount() > 0, timeout=WAIT)
 
 
 def test_show_in_the_pdf_goes_to_the_forms_pages(qtbot: QtBot, tmp_path: Path,
@@ -129,11 +140,12 @@ def test_show_in_the_pdf_goes_to_the_forms_pages(qtbot: QtBot, tmp_path: Path,
     assert window.current is not None
     pane = window.preview_pane
     assert pane is not None
+    pdfs = _watch(pane)
     view = window.current.view
     # From form F's page, with the pane still closed: it opens and goes there once made.
     view.show_key("F")
     window.act_show_in_pdf.trigger()
-    qtbot.waitUntil(lambda: _up_to_date(pane, 0) and "F" in pane.page_of, timeout=WAIT)
+    qtbot.waitUntil(lambda: _up_to_date(pane, pdfs, 0) and "F" in pane.page_of, timeout=WAIT)
     qtbot.waitUntil(lambda: pane.current_page() == pane.page_of["F"], timeout=5000)
     page_f = pane.page_of["F"]
     assert page_f > 0
@@ -163,6 +175,12 @@ def test_show_in_the_pdf_goes_to_the_forms_pages(qtbot: QtBot, tmp_path: Path,
 
 def test_the_preview_in_arabic(qtbot: QtBot, tmp_path: Path, repository: object,
                                samples: Path) -> None:
+    # A report written in Arabic, in an Arabic window: the PDF is the one Submit sends, in the
+    # report's language.
+    sample = samples / "hrv-2016-annual.ccm.json"
+    data = json.loads(sample.read_text(encoding="utf-8"))
+    data["language"] = "ar"
+    sample.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     QApplication.setLayoutDirection(direction_for("ar"))
     try:
         window = _window(qtbot, tmp_path, repository, samples, lang="ar")
@@ -170,17 +188,33 @@ def test_the_preview_in_arabic(qtbot: QtBot, tmp_path: Path, repository: object,
         assert window.current is not None
         pane = window.preview_pane
         assert pane is not None
+        pdfs = _watch(pane)
         window.current.view.show_key("H")
         window.act_show_in_pdf.trigger()
-        qtbot.waitUntil(lambda: _up_to_date(pane, 0) and "H" in pane.page_of, timeout=WAIT)
+        qtbot.waitUntil(lambda: _up_to_date(pane, pdfs, 0) and "H" in pane.page_of, timeout=WAIT)
         qtbot.waitUntil(lambda: pane.current_page() == pane.page_of["H"], timeout=5000)
         # The Arabic PDF's bookmarks are found by their Arabic titles, for every printed form.
         printed = [letter for letter in "ABCDEFGHIJ"
                    if window.current.document.report.form(letter).status is FormStatus.CHANGED]
         assert set(printed) <= set(pane.page_of)
+        assert pane.pdf_lang == "ar" and pane.path is not None
+        assert "\u0627\u0644\u0627\u0633\u062a\u0645\u0627\u0631\u0629" in \
+            unicodedata.normalize("NFKC", _page_text(pane.path, pane.page_of["H"]))  # "the form"
         qtbot.wait(200)
         assert window.grab().save(str(shots_folder(tmp_path / "shots") / "preview-ar.png"))
+        # The window switched to French: the pane speaks French, the PDF stays the report's.
+        shown = len(pdfs)
+        window.set_language("fr")
+        assert pane.status.text() == ntranslate(
+            "Up to date: the PDF as it will be sent, {n} page.",
+            "Up to date: the PDF as it will be sent, {n} pages.", pane.pdf.pageCount(),
+            "fr").format(n=pane.pdf.pageCount())
+        assert pane.open_button.text() == translate("Open in PDF viewer", "fr")
+        assert window.preview_dock is not None
+        assert window.preview_dock.windowTitle() == translate("Preview", "fr")
+        assert len(pdfs) == shown and pane.pdf_lang == "ar"
     finally:
+        window.set_language("en")
         QApplication.setLayoutDirection(direction_for("en"))
 
 
