@@ -34,6 +34,7 @@ from ccm_desktop.schema.kinds import (
     to_square_metres,
 )
 from ccm_desktop.schema.registry import PARTS
+from tests.schema_items import fields_and_columns
 from tests.strategies import state_codes, values
 
 LOCALES = ("en", "fr", "es", "ru", "ar", "zh")
@@ -42,7 +43,7 @@ LOCALES = ("en", "fr", "es", "ru", "ar", "zh")
 def _schema_kinds() -> list[Kind]:
     seen: dict[str, Kind] = {}
     for p in PARTS:
-        for _, f in p.walk():
+        for _, f in fields_and_columns(p):
             key = repr(f.kind)
             seen.setdefault(key, f.kind)
     return list(seen.values())
@@ -59,7 +60,7 @@ def _kind_id(kind: Kind) -> str:
 
 
 def _legislation_choice() -> Kind:
-    return next(f.kind for p in PARTS for _, f in p.walk()
+    return next(f.kind for p in PARTS for _, f in fields_and_columns(p)
                 if isinstance(f.kind, Choice) and "legislation" in f.kind.ids())
 
 
@@ -310,7 +311,7 @@ def test_codes() -> None:
 
 
 def test_choices_read_ids_labels_and_case() -> None:
-    kind = next(f.kind for p in PARTS for _, f in p.walk()
+    kind = next(f.kind for p in PARTS for _, f in fields_and_columns(p)
                 if isinstance(f.kind, Choice) and "legislation" in f.kind.ids())
     assert isinstance(kind, Choice)
     assert kind.parse("legislation", "en") == "legislation"

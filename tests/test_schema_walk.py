@@ -19,6 +19,7 @@ from ccm_desktop.schema.kinds import Choice
 from ccm_desktop.schema.model import Field, Part, RuleContext, Table
 from ccm_desktop.schema.registry import FORMS, PARTS, field, part, table
 from ccm_desktop.schema.validate import validate
+from tests.schema_items import fields_and_columns
 from tests.strategies import reports
 
 # (part, table, id, kind, flag) -------------------------------------------------------------
@@ -165,7 +166,7 @@ def _flag(item: Field) -> str:
 
 def _actual() -> list[tuple[str, str | None, str, str, str]]:
     return [(p.id, t.id if t else None, f.id, f.kind.name, _flag(f))
-            for p in PARTS for t, f in p.walk()]
+            for p in PARTS for t, f in fields_and_columns(p)]
 
 
 def test_every_field_and_column_of_forms_md_is_in_the_schema() -> None:
@@ -192,7 +193,7 @@ def test_ids_are_unique_and_well_formed() -> None:
         for t in p.tables:
             columns = Counter(c.id for c in t.columns)
             assert [i for i, n in columns.items() if n > 1] == [], f"{p.id}.{t.id}"
-        for t, f in p.walk():
+        for t, f in fields_and_columns(p):
             assert ident.match(f.id), (p.id, t and t.id, f.id)
 
 
@@ -250,7 +251,7 @@ def test_cover_helps_cite_articles_where_they_apply() -> None:
 def test_choices_have_the_options_of_forms_md_with_labels() -> None:
     seen = set()
     for p in PARTS:
-        for t, f in p.walk():
+        for t, f in fields_and_columns(p):
             if not isinstance(f.kind, Choice):
                 continue
             key = (p.id, t.id if t else None, f.id)
@@ -292,7 +293,7 @@ def test_registry_lookups() -> None:
 def test_labels_translate_to_themselves_without_a_catalogue_entry() -> None:
     """Translation falls back to English, so that a partial catalogue never hides a label."""
     for p in PARTS:
-        for _, f in p.walk():
+        for _, f in fields_and_columns(p):
             assert translate(f.label, "en") == f.label
             assert translate(f.label, "xx") == f.label
 
