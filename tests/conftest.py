@@ -1,7 +1,7 @@
 """Shared test set-up: Qt runs offscreen, paths to the sample reports.
 
 The suite runs on the samples kept in the repository (`tests/data/samples`). When the team's
-shared samples happen to sit beside the project (`../shared/samples`), the ones with a name the
+shared samples happen to sit beside the project (`SHARED_SAMPLES` below), the ones with a name the
 repository does not have are added as extra cases; nothing needs them.
 """
 

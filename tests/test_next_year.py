@@ -1,4 +1,4 @@
-"""Next year's report (interchange.md section 5): every field and table of the schema checked
+"""Next year's report (docs/command-line.md, `next-year`): every field and table of the schema checked
 against the section's lists, from an annual and from an initial report; the source unchanged."""
 
 from __future__ import annotations
@@ -183,7 +183,7 @@ def test_next_year_in_the_database_leaves_the_source_alone(db_url: str) -> None:
 def test_cli_next_year(tmp_path: Path) -> None:
     sample = SAMPLES / "valid" / "esp-2012-annual.ccm.json"
     if not sample.is_file():
-        pytest.skip("../shared/samples is not beside the project")
+        pytest.skip("the sample is not in the repository's samples")
     db = str(tmp_path / "ccm.sqlite3")
 
     def cli(*args: str) -> subprocess.CompletedProcess[str]:

@@ -169,12 +169,12 @@ def _actual() -> list[tuple[str, str | None, str, str, str]]:
             for p in PARTS for t, f in fields_and_columns(p)]
 
 
-def test_every_field_and_column_of_forms_md_is_in_the_schema() -> None:
+def test_every_field_and_column_listed_is_in_the_schema() -> None:
     missing = sorted(set(EXPECTED) - set(_actual()), key=str)
     assert not missing, f"in EXPECTED but not (or not so) in the schema: {missing}"
 
 
-def test_the_schema_holds_nothing_that_forms_md_does_not_list() -> None:
+def test_the_schema_holds_nothing_that_is_not_listed() -> None:
     extra = sorted(set(_actual()) - set(EXPECTED), key=str)
     assert not extra, f"in the schema but not (or not so) in EXPECTED: {extra}"
     assert len(_actual()) == len(EXPECTED)
@@ -248,7 +248,7 @@ def test_cover_helps_cite_articles_where_they_apply() -> None:
         assert ARTICLE.search(item.help), f"cover.{item_id}: {item.help!r}"
 
 
-def test_choices_have_the_options_of_forms_md_with_labels() -> None:
+def test_choices_have_the_listed_options_with_labels() -> None:
     seen = set()
     for p in PARTS:
         for t, f in fields_and_columns(p):

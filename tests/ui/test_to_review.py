@@ -1,5 +1,5 @@
-"""Next year's draft in the window: carried-over forms start "to review" (interchange.md
-section 5) until the user confirms or edits them, every step undoable and kept in the database;
+"""Next year's draft in the window: carried-over forms start "to review" (docs/command-line.md,
+`next-year`) until the user confirms or edits them, every step undoable and kept in the database;
 and the sample report is marked as a sample."""
 
 from __future__ import annotations
