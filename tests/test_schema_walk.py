@@ -280,7 +280,14 @@ def test_table_flags() -> None:
 
 
 def test_only_form_a_can_never_be_not_applicable() -> None:
-    assert [p.id for p in FORMS if not p.can_be_not_applicable] == ["A"]
+    """Every form marked not applicable, with a reason: the checks refuse it for Form A alone
+    (every State reports its national implementation measures, Art. 7.1(a))."""
+    report = Report()
+    for letter in FORM_LETTERS:
+        report.form(letter).status = FormStatus.NOT_APPLICABLE
+        report.form(letter).statement = "Never held cluster munitions."
+    refused = [f.path for f in validate(report) if f.is_error and f.path.endswith(".status")]
+    assert refused == ["forms.A.status"]
 
 
 def test_registry_lookups() -> None:
