@@ -13,6 +13,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
+from reportlab.pdfbase.ttfonts import TTFont  # noqa: E402
 
 # The team-database fixtures: postgres_server, postgres_url, db_url (SQLite and PostgreSQL).
 from tests.pg import db_url, postgres_server, postgres_url  # noqa: E402, F401
@@ -48,3 +49,17 @@ def expected_findings(table: str = "expected-findings.tsv") -> dict[str, str]:
 def shared_samples() -> Path:
     """The folder of sample reports (the repository's copy, always present)."""
     return SAMPLES
+
+
+@pytest.fixture
+def drawn(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Every (font, text) reportlab encodes while the test runs."""
+    seen: list[tuple[str, str]] = []
+    original = TTFont.splitString
+
+    def spy(self: TTFont, text: str, doc: object, encoding: str = "utf-8") -> object:
+        seen.append((self.fontName, text if isinstance(text, str) else text.decode(encoding)))
+        return original(self, text, doc, encoding)
+
+    monkeypatch.setattr(TTFont, "splitString", spy)
+    return seen
