@@ -8,6 +8,7 @@ repository does not have are added as extra cases; nothing needs them.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -17,6 +18,7 @@ from reportlab.pdfbase.ttfonts import TTFont  # noqa: E402
 
 # The team-database fixtures: postgres_server, postgres_url, db_url (SQLite and PostgreSQL).
 from tests.pg import db_url, postgres_server, postgres_url  # noqa: E402, F401
+from tests.real_program import xvfb  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"  # optional: only for extra cases and the one comparison test
@@ -63,3 +65,10 @@ def drawn(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
     monkeypatch.setattr(TTFont, "splitString", spy)
     return seen
+
+
+@pytest.fixture
+def display() -> Iterator[str]:
+    """A fresh X server (Xvfb), for the tests that start the real program under X."""
+    with xvfb() as name:
+        yield name
