@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from ccm_desktop.domain.report import FormStatus
 from ccm_desktop.exchange.json_io import read_report_file
 from ccm_desktop.storage.repository import Repository
+from ccm_desktop.ui.document import ReportDocument
 from ccm_desktop.ui.main_window import MainWindow
 from ccm_desktop.ui.table import TableEditor
 from tests.conftest import RESOURCE_SAMPLES
@@ -33,14 +34,18 @@ def open_window(qtbot: QtBot, repository: Repository, tmp_path: Path) -> MainWin
     return window
 
 
+def form_f_table(window: MainWindow, table_id: str) -> tuple[ReportDocument, TableEditor]:
+    """The open report's document and one of Form F's tables, on screen."""
+    assert window.current is not None
+    table = window.current.view.show_key("F").tables[table_id]
+    assert isinstance(table, TableEditor)
+    return window.current.document, table
+
+
 def test_the_clearance_area_reference_offers_the_contaminated_areas(
         qtbot: QtBot, repository: Repository, tmp_path: Path) -> None:
     window = open_window(qtbot, repository, tmp_path)
-    assert window.current is not None
-    document = window.current.document
-    page = window.current.view.show_key("F")
-    clearance = page.tables["clearance"]
-    assert isinstance(clearance, TableEditor)
+    document, clearance = form_f_table(window, "clearance")
     clearance.action_add.trigger()
     line = open_cell_line(clearance, 1, "area_id")
     completer = line.completer()
@@ -65,11 +70,7 @@ def test_the_clearance_area_reference_offers_the_contaminated_areas(
 def test_other_remnants_destroyed_has_its_table(qtbot: QtBot, repository: Repository,
                                                 tmp_path: Path) -> None:
     window = open_window(qtbot, repository, tmp_path)
-    assert window.current is not None
-    document = window.current.document
-    page = window.current.view.show_key("F")
-    remnants = page.tables["remnants_destroyed"]
-    assert isinstance(remnants, TableEditor)
+    document, remnants = form_f_table(window, "remnants_destroyed")
     remnants.action_add.trigger()
     type_cell(qtbot, remnants, 0, "type", "BLU-26 submunition")
     type_cell(qtbot, remnants, 0, "quantity", "14")
