@@ -76,9 +76,17 @@ class Running:
                               timeout=10, check=False)
         return done.stdout.strip()
 
-    def window_id(self) -> str:
-        found = self.xdotool("search", "--name", TITLE)
+    def window_id(self, name: str = TITLE) -> str:
+        """The first window whose title holds `name`, or ""."""
+        found = self.xdotool("search", "--name", name)
         return found.splitlines()[0] if found else ""
+
+    def focus(self, window: str) -> None:
+        """Give `window` the keyboard focus (keys sent before it moved would go elsewhere)."""
+        def focused() -> bool:
+            self.xdotool("windowfocus", "--sync", window)
+            return self.xdotool("getwindowfocus") == window
+        wait_for(focused, 30, f"the focus on window {window}")
 
     def wait_for_window(self, seconds: float) -> str:
         """The window's id once it is there; fails with the log if the program ended first."""
