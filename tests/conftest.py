@@ -1,21 +1,24 @@
 """Shared test set-up: Qt runs offscreen, paths to the sample reports.
 
 The suite runs on the samples kept in the repository (`tests/data/samples`). When the team's
-shared samples happen to sit beside the project (`../shared/samples`), the ones with a name the
+shared samples happen to sit beside the project (`SHARED_SAMPLES` below), the ones with a name the
 repository does not have are added as extra cases; nothing needs them.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
+from reportlab.pdfbase.ttfonts import TTFont  # noqa: E402
 
 # The team-database fixtures: postgres_server, postgres_url, db_url (SQLite and PostgreSQL).
 from tests.pg import db_url, postgres_server, postgres_url  # noqa: E402, F401
+from tests.real_program import xvfb  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"  # optional: only for extra cases and the one comparison test
@@ -48,3 +51,24 @@ def expected_findings(table: str = "expected-findings.tsv") -> dict[str, str]:
 def shared_samples() -> Path:
     """The folder of sample reports (the repository's copy, always present)."""
     return SAMPLES
+
+
+@pytest.fixture
+def drawn(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Every (font, text) reportlab encodes while the test runs."""
+    seen: list[tuple[str, str]] = []
+    original = TTFont.splitString
+
+    def spy(self: TTFont, text: str, doc: object, encoding: str = "utf-8") -> object:
+        seen.append((self.fontName, text if isinstance(text, str) else text.decode(encoding)))
+        return original(self, text, doc, encoding)
+
+    monkeypatch.setattr(TTFont, "splitString", spy)
+    return seen
+
+
+@pytest.fixture
+def display() -> Iterator[str]:
+    """A fresh X server (Xvfb), for the tests that start the real program under X."""
+    with xvfb() as name:
+        yield name

@@ -15,11 +15,18 @@ from pypdf import PdfReader
 
 from ccm_desktop.domain.deadlines import clearance_due, stockpile_destruction_due
 from ccm_desktop.domain.report import FormStatus, Report
-from ccm_desktop.exchange.pdf import render_pdf
+from ccm_desktop.exchange.pdf import fonts, render_pdf
 from ccm_desktop.schema.kinds import AreaM2, Attachments, DateKind
 from ccm_desktop.schema.model import Field, Part, Table
 from ccm_desktop.schema.registry import FORMS, part
 from ccm_desktop.schema.states import state_name
+
+
+def missing_glyphs(drawn: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The (font, character) pairs drawn without a glyph: what would print as a box. `drawn` is
+    the fixture of tests/conftest.py that records what reportlab encodes."""
+    return {(font, ch) for font, text in drawn for ch in text
+            if not ch.isspace() and not fonts.has_glyph(font, ch)}
 
 
 def squash(text: str) -> str:

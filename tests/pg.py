@@ -38,24 +38,21 @@ class PgServer:
     def _admin(self):  # type: ignore[no-untyped-def]
         return create_engine(self.url, isolation_level="AUTOCOMMIT")
 
-    def new_database(self) -> str:
-        name = f"ccm_test_{os.getpid()}_{next(_counter)}"
+    def _as_admin(self, statement: str) -> None:
         engine = self._admin()
         try:
             with engine.connect() as conn:
-                conn.execute(text(f'CREATE DATABASE "{name}"'))
+                conn.execute(text(statement))
         finally:
             engine.dispose()
+
+    def new_database(self) -> str:
+        name = f"ccm_test_{os.getpid()}_{next(_counter)}"
+        self._as_admin(f'CREATE DATABASE "{name}"')
         return self.url.set(database=name).render_as_string(hide_password=False)
 
     def drop_database(self, url: str) -> None:
-        name = make_url(url).database
-        engine = self._admin()
-        try:
-            with engine.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        finally:
-            engine.dispose()
+        self._as_admin(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
 
     def stop(self) -> None:
         self._cleanup.close()

@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 
 from ccm_desktop import __version__
+from tests.real_program import grab_screen, have_x_tools, started
 from tests.ui.helpers import shots_folder
 from tests.ui.test_start_checks import NO_FONTS
-from tests.ui.test_xvfb_start import GRAB, _wait, display  # noqa: F401 - display is a fixture
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = "lbn-2011-initial.ccm.json"
@@ -162,51 +162,29 @@ def test_desktop_entry(env: dict[str, str], installed: Path, tmp_path: Path) -> 
         assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
-@pytest.mark.skipif(not (shutil.which("Xvfb") and shutil.which("xdotool")),
+@pytest.mark.skipif(not have_x_tools(),
                     reason="needs Xvfb and xdotool (scripts/install.sh installs them)")
 def test_window_without_system_fonts_opens_the_sample_and_quits(
-        display: str, env: dict[str, str], tmp_path: Path) -> None:  # noqa: F811
+        display: str, env: dict[str, str], tmp_path: Path) -> None:
     """Started as on a machine with no fonts installed: the window draws with the bundle's."""
     no_fonts = tmp_path / "fonts.conf"
     no_fonts.write_text(NO_FONTS.format(cache=tmp_path / "font-cache"), encoding="utf-8")
     env = {**env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
            "XDG_RUNTIME_DIR": str(tmp_path), "FONTCONFIG_FILE": str(no_fonts)}
 
-    def xdotool(*args: str) -> str:
-        return _run(["xdotool", *args], env, tmp_path).stdout.strip()
-
-    def window_id() -> str:
-        found = xdotool("search", "--name", "CCM Article 7 reports")
-        return found.splitlines()[0] if found else ""
-
-    log = tmp_path / "program.log"
-    with log.open("wb") as output:
-        program = subprocess.Popen(["ccm-desktop"], env=env, cwd=tmp_path, stdout=output,
-                                   stderr=subprocess.STDOUT)
-    try:
-        _wait(lambda: bool(window_id()) or program.poll() is not None, 60, "the window")
-        assert program.poll() is None, log.read_text(errors="replace")
-        window = window_id()
-        xdotool("windowfocus", "--sync", window)
-        xdotool("key", "--window", window, "alt+s")
-        _wait(lambda: "\u2014" in xdotool("getwindowname", window) or program.poll() is not None,
-              60, "the sample report to open")
-        assert xdotool("getwindowname", window).startswith("Croatia")  # the sample
+    with started(["ccm-desktop"], env, tmp_path, tmp_path / "program.log") as program:
+        window = program.wait_for_window(60)
+        program.open_the_sample(window, 60)
+        assert program.xdotool("getwindowname", window).startswith("Croatia")  # the sample
         if shutil.which("xprop"):  # our icon on the window (x11-utils, where installed)
             icon = _run(["xprop", "-id", window, "_NET_WM_ICON"], env, tmp_path).stdout
             assert "Icon (16 x 16)" in icon, icon[:200]
         shot = shots_folder(tmp_path) / "bundle-window.png"
-        grabbed = subprocess.run([sys.executable, "-c", GRAB, str(shot)],
-                                 env={**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"},
-                                 check=False, timeout=60)
-        assert grabbed.returncode == 0 and shot.stat().st_size > 10_000
+        grabbed = grab_screen(shot, {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"})
+        assert grabbed == 0 and shot.stat().st_size > 10_000
         listed = _run(["ccm-desktop", "list"], env, tmp_path)
         assert listed.returncode == 0, listed.stderr
         assert len(listed.stdout.splitlines()) == 1  # the sample, stored in the fresh database
-        xdotool("key", "--window", window, "ctrl+q")
-        assert program.wait(60) == 0
-        assert "Traceback" not in log.read_text(errors="replace")
-    finally:
-        if program.poll() is None:
-            program.kill()
-            program.wait(10)
+        program.xdotool("key", "--window", window, "ctrl+q")
+        assert program.process.wait(60) == 0
+        assert "Traceback" not in program.output()

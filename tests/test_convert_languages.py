@@ -11,31 +11,15 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from reportlab.pdfbase.ttfonts import TTFont
 
 from ccm_desktop.cli import run
 from ccm_desktop.exchange.json_io import read_report_file
-from ccm_desktop.exchange.pdf import fonts
 from ccm_desktop.schema.i18n import UN_LANGUAGES, translate
 from ccm_desktop.schema.model import Part, Table
 from tests.conftest import RESOURCE_SAMPLES
-from tests.pdf_check import Pdf, has_value, printed_parts, squash, words_missing
+from tests.pdf_check import Pdf, has_value, missing_glyphs, printed_parts, squash, words_missing
 
 SAMPLE = RESOURCE_SAMPLES / "hrv-2016-annual.ccm.json"  # Forms B, D, F to J filled
-
-
-@pytest.fixture
-def drawn(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    """Every (font, text) reportlab encodes while the test runs."""
-    seen: list[tuple[str, str]] = []
-    original = TTFont.splitString
-
-    def spy(self: TTFont, text: str, doc: object, encoding: str = "utf-8") -> object:
-        seen.append((self.fontName, text if isinstance(text, str) else text.decode(encoding)))
-        return original(self, text, doc, encoding)
-
-    monkeypatch.setattr(TTFont, "splitString", spy)
-    return seen
 
 
 def _expected(lang: str) -> tuple[list[str], list[str]]:
@@ -73,8 +57,7 @@ def test_convert_to_pdf_in_each_language(lang: str, tmp_path: Path,
     text = "\n".join(Pdf.read(out.read_bytes()).pages)
     assert [t for t in titles if not _found(t, text, lang)] == []
     assert [h for h in headers if not _found(h, text, lang)] == []
-    boxes = {(font, ch) for font, chunk in drawn for ch in chunk
-             if not ch.isspace() and not fonts.has_glyph(font, ch)}
+    boxes = missing_glyphs(drawn)
     assert boxes == set()
 
 

@@ -13,15 +13,20 @@ from tests.conftest import ROOT
 
 DOCS = ROOT / "docs"
 # Documents that live outside the repository; code and docs must not send a reader to them.
-OUTSIDE = re.compile(r"\b(forms|interchange|design|ux|toolchain-notes)\.md\b|\.\./shared|shared/spec")
+# A test's name counts too ("..._of_forms_md").
+OUTSIDE = re.compile(r"(?<![A-Za-z])(forms|interchange|design|ux|toolchain-notes)[._]md\b"
+                     r"|\.\./shared|shared/spec")
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 
 
 def _texts() -> list[Path]:
+    """The program, its docs, scripts, benchmarks and tests (but this file, which names what it
+    looks for)."""
     files = [*sorted((ROOT / "ccm_desktop").rglob("*.py")), *sorted(DOCS.glob("*.md")),
              *sorted((ROOT / "scripts").glob("*")), *sorted((ROOT / "benchmarks").glob("*")),
+             *sorted((ROOT / "tests").rglob("*.py")),
              ROOT / "README.md", ROOT / "resources" / "samples" / "README.md"]
-    return [f for f in files if f.is_file()]
+    return [f for f in files if f.is_file() and f != Path(__file__).resolve()]
 
 
 def _slug(heading: str) -> str:
@@ -47,6 +52,7 @@ def test_the_check_for_outside_documents_can_fail() -> None:
     for text in ("see interchange.md section 4", "(design.md habit 5)", "../shared/samples",
                  "`shared/spec/forms.md`"):
         assert OUTSIDE.search(text), text
+    assert OUTSIDE.search("def test_the_columns_of_forms_md()")  # a test's name points too
     assert not OUTSIDE.search("see docs/json-format.md and resources/samples/README.md")
 
 

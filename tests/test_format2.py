@@ -1,5 +1,5 @@
-"""Format 2 (forms.md and interchange.md, every change marked "format 2"): the samples of the
-new rules, version 1 and 2 files, and exact round trips with every new table filled."""
+"""Format 2 (docs/json-format.md, "Format versions"): the samples of the new rules, version 1
+and 2 files, and exact round trips with every new table filled."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ OWN = Path(__file__).resolve().parent / "data" / "format2"
 NEXT = SAMPLES / "next"
 FULL = OWN / "valid" / "irq-2019-every-format2-table.ccm.json"
 
-# What format 2 added, as forms.md marks it.
+# What format 2 added (the table in docs/json-format.md, "Format versions").
 NEW_TABLES = [("D", "acquired"), ("F", "remnants_destroyed"), ("J", "compliance_declarations")]
 NEW_FIELDS = [("B", "extension_decision"), ("F", "extension_decision"), ("H", "data_collection"),
               ("J", "article21_measures"), *((x, "remarks") for x in "BCDEI")]
@@ -57,7 +57,7 @@ def test_format2_invalid_samples_give_their_expected_error(path: Path) -> None:
 
 
 def test_the_own_cases_are_complete() -> None:
-    """The suite stands without ../shared: the repository holds a case for each new error."""
+    """The suite stands without the shared samples: the repository holds a case for each new error."""
     assert set(_expected(OWN)) == {f"invalid/{p.name}" for p in _cases(OWN, "invalid")}
     assert len(_cases(OWN, "invalid")) >= 4
 
@@ -111,7 +111,7 @@ def test_the_pdf_prints_the_new_tables_under_the_official_titles() -> None:
 
 
 def test_official_form_titles() -> None:
-    """forms.md "Official form titles": the 2010 template's; a short label for the navigator."""
+    """The official form titles of the 2010 template; a short label for the navigator."""
     assert {p.id: p.title for p in FORMS} == {
         "A": "National implementation measures", "B": "Stockpiles and destruction",
         "C": "Technical characteristics of each type produced/owned or possessed",

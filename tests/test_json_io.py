@@ -312,7 +312,7 @@ def test_decimals_are_written_without_exponent() -> None:
     assert (row["cleared_m2"], row["reduced_m2"]) == ("10000000", "0.005")
 
 
-def test_the_writer_writes_every_form_and_the_cells_as_interchange_md_says() -> None:
+def test_the_writer_writes_every_form_and_the_cells_as_the_format_page_says() -> None:
     raw = report_to_json(_read_raw(valid_raw()))
     assert list(raw) == ["format", "format_version", "template", "language", "cover", "forms",
                          "attachments"]

@@ -4,6 +4,7 @@ UN language; edge cases."""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -11,7 +12,9 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
 
+from ccm_desktop.exchange.json_schema import SHIPPED
 from ccm_desktop.schema.kinds import (
     AreaM2,
     Attachments,
@@ -34,6 +37,7 @@ from ccm_desktop.schema.kinds import (
     to_square_metres,
 )
 from ccm_desktop.schema.registry import PARTS
+from tests.schema_items import fields_and_columns
 from tests.strategies import state_codes, values
 
 LOCALES = ("en", "fr", "es", "ru", "ar", "zh")
@@ -42,7 +46,7 @@ LOCALES = ("en", "fr", "es", "ru", "ar", "zh")
 def _schema_kinds() -> list[Kind]:
     seen: dict[str, Kind] = {}
     for p in PARTS:
-        for _, f in p.walk():
+        for _, f in fields_and_columns(p):
             key = repr(f.kind)
             seen.setdefault(key, f.kind)
     return list(seen.values())
@@ -59,56 +63,137 @@ def _kind_id(kind: Kind) -> str:
 
 
 def _legislation_choice() -> Kind:
-    return next(f.kind for p in PARTS for _, f in p.walk()
+    return next(f.kind for p in PARTS for _, f in fields_and_columns(p)
                 if isinstance(f.kind, Choice) and "legislation" in f.kind.ids())
 
 
-# What each kind does with one value: (kind, text typed in English, the value it reads, how the
-# value is shown in English, its JSON form, text that is refused). "Refused" means that reading
-# raises KindError, or that the value read fails the kind's check (the window shows both at once).
-BEHAVIOUR: dict[str, tuple[Kind, str, Any, str, Any, str]] = {
-    "text": (Text(), "  Mine Action Centre ", "Mine Action Centre", "Mine Action Centre",
-             "Mine Action Centre", ""),
-    "note": (Note(), "first line\nsecond line\n", "first line\nsecond line",
-             "first line\nsecond line", "first line\nsecond line", ""),
-    "int": (Int(), "6,213,312", 6213312, "6,213,312", 6213312, "1.5"),
-    "decimal": (DecimalNumber(), "-33.90", Decimal("-33.90"), "-33.90", "-33.90", "1e5"),
-    "money": (Money(), "1,500,000.25", Decimal("1500000.25"), "1,500,000.25", "1500000.25", "-1"),
-    "area_m2": (AreaM2(), "2.5 ha", Decimal("25000"), "25,000", "25000", "-0.5"),
-    "currency": (Currency(), "eur", "EUR", "EUR", "EUR", "euro"),
-    "date": (DateKind(), "31/12/2015", date(2015, 12, 31), "2015-12-31", "2015-12-31",
-             "2015-02-30"),
-    "year": (Year(), "2015", 2015, "2015", 2015, "1850"),
-    "state": (StateKind(), "Lebanon", "LBN", "Lebanon", "LBN", "Atlantis"),
-    "email": (Email(), "desk@example.org", "desk@example.org", "desk@example.org",
-              "desk@example.org", "desk at example.org"),
-    "choice": (_legislation_choice(), "Penal sanction", "penal_sanction", "Penal sanction",
-               "penal_sanction", "decree"),
-    "yesno": (YesNo(), "no", False, "No", False, "maybe"),
-    "attachments": (Attachments(), "a1, a2", ["a1", "a2"], "a1, a2", ["a1", "a2"], ""),
-}
+@dataclass(frozen=True)
+class Behaviour:
+    """What a kind does with one value. `shown`, `typed` and `refused` are the same text in every
+    language, or one text a language. Refused text either cannot be read (KindError) or reads as
+    a value the kind's check rejects: the window shows both at once."""
+
+    kind: Kind
+    value: Any
+    as_json: Any  # how the report file writes it
+    json_type: str  # the JSON Schema type of that form
+    wrong_json: Any  # a JSON value of another type: the reader and the JSON Schema refuse it
+    shown: str | dict[str, str]  # how the window and the documents show it
+    typed: str | dict[str, str]  # what a person may type for it
+    refused: str | dict[str, str] | None = None  # None: any text is taken (free text)
 
 
-def _refuses(kind: Kind, text: str) -> bool:
+def _in(text: str | dict[str, str], lang: str) -> str:
+    return text if isinstance(text, str) else text[lang]
+
+
+NNBSP, NBSP = "\u202f", "\u00a0"  # French and Russian group their digits with these
+BEHAVIOUR: dict[str, Behaviour] = {b.kind.name: b for b in (
+    Behaviour(Text(), "Mine Action Centre", "Mine Action Centre", "string", 5,
+              "Mine Action Centre", "  Mine Action Centre "),
+    Behaviour(Note(), "first line\nsecond line", "first line\nsecond line", "string", 5,
+              "first line\nsecond line", "first line\nsecond line\n"),
+    Behaviour(Email(), "desk@example.org", "desk@example.org", "string", 5, "desk@example.org",
+              " desk@example.org ", "desk at example.org"),
+    Behaviour(Int(), 6213312, 6213312, "integer", "6213312",
+              {"en": "6,213,312", "fr": f"6{NNBSP}213{NNBSP}312", "es": "6.213.312",
+               "ru": f"6{NBSP}213{NBSP}312", "ar": "6,213,312", "zh": "6,213,312"},
+              {"en": "6213312", "fr": "6 213 312", "es": "6.213.312", "ru": "6 213 312",
+               "ar": "\u0666\u0662\u0661\u0663\u0663\u0661\u0662", "zh": "6,213,312"},
+              {"en": "1.5", "fr": "1,5", "es": "1,5", "ru": "-3", "ar": "1.5", "zh": "1,2,3"}),
+    Behaviour(Year(), 2015, 2015, "integer", "2015", "2015",  # never grouped: "2 015" is no year
+              {"en": "2015", "fr": "2015", "es": "2015", "ru": "2015",
+               "ar": "\u0662\u0660\u0661\u0665", "zh": "2015"},
+              {"en": "1850", "fr": "2 015", "es": "2.015", "ru": "15", "ar": "1850",
+               "zh": "\u4e8c\u3007\u4e00\u4e94"}),
+    Behaviour(DecimalNumber(), Decimal("-33.90"), "-33.90", "string", -33.9,
+              {"en": "-33.90", "fr": "-33,90", "es": "-33,90", "ru": "-33,90", "ar": "-33.90",
+               "zh": "-33.90"},
+              {"en": "-33.90", "fr": "-33,90", "es": "-33,90", "ru": "\u221233,90",
+               "ar": "-33.90", "zh": "-33.90"},
+              "1e5"),
+    Behaviour(Money(), Decimal("1500000.25"), "1500000.25", "string", 1500000.25,
+              {"en": "1,500,000.25", "fr": f"1{NNBSP}500{NNBSP}000,25", "es": "1.500.000,25",
+               "ru": f"1{NBSP}500{NBSP}000,25", "ar": "1,500,000.25", "zh": "1,500,000.25"},
+              {"en": "1500000.25", "fr": "1 500 000,25", "es": "1.500.000,25",
+               "ru": "1500000,25", "ar": "1,500,000.25", "zh": "1,500,000.25"},
+              {"en": "-1", "fr": "-1", "es": "2,5 ha", "ru": "-1", "ar": "-1", "zh": "-1"}),
+    Behaviour(AreaM2(), Decimal("25000"), "25000", "string", 25000,
+              {"en": "25,000", "fr": f"25{NNBSP}000", "es": "25.000", "ru": f"25{NBSP}000",
+               "ar": "25,000", "zh": "25,000"},
+              {"en": "2.5 ha", "fr": "2,5 ha", "es": "2,5 hectares", "ru": "0,025 km²",
+               "ar": "25000 m²", "zh": "25,000"},
+              {"en": "-0.5", "fr": "-0,5", "es": "-0,5 ha", "ru": "-0,5", "ar": "-0.5",
+               "zh": "2.5 acres"}),
+    Behaviour(Currency(), "EUR", "EUR", "string", 978, "EUR", "eur", "euro"),
+    Behaviour(DateKind(), date(2015, 12, 31), "2015-12-31", "string", 20151231,
+              "2015-12-31",  # ISO in every language: no day and month to confuse
+              {"en": "31/12/2015", "fr": "31.12.2015", "es": "31/12/2015", "ru": "31.12.2015",
+               "ar": "2015-12-31", "zh": "2015-12-31"},
+              {"en": "2015-02-30", "fr": "30.02.2015", "es": "31/02/2015", "ru": "2015",
+               "ar": "2015/12/31", "zh": "tomorrow"}),
+    Behaviour(StateKind(), "LBN", "LBN", "string", 422,
+              {"en": "Lebanon", "fr": "Liban", "es": "Líbano", "ru": "Ливан", "ar": "لبنان",
+               "zh": "黎巴嫩"},
+              {"en": "lbn", "fr": "liban", "es": "Líbano", "ru": "Ливан", "ar": "لبنان",
+               "zh": "黎巴嫩"},
+              {"en": "Atlantis", "fr": "Atlantide", "es": "Atlántida", "ru": "Атлантида",
+               "ar": "أطلانطس", "zh": "亚特兰蒂斯"}),
+    Behaviour(_legislation_choice(), "penal_sanction", "penal_sanction", "string", True,
+              {"en": "Penal sanction", "fr": "Sanction pénale", "es": "Sanción penal",
+               "ru": "Уголовная санкция", "ar": "عقوبة جزائية", "zh": "刑事制裁"},
+              {"en": "PENAL_SANCTION", "fr": "sanction pénale", "es": "Sanción penal",
+               "ru": "уголовная санкция", "ar": "عقوبة جزائية", "zh": "刑事制裁"},
+              {"en": "decree", "fr": "décret", "es": "decreto", "ru": "указ", "ar": "مرسوم",
+               "zh": "法令"}),
+    Behaviour(YesNo(), False, False, "boolean", "false",
+              {"en": "No", "fr": "Non", "es": "No", "ru": "Нет", "ar": "لا", "zh": "否"},
+              {"en": "no", "fr": "non", "es": "NO", "ru": "нет", "ar": "لا", "zh": "否"},
+              {"en": "maybe", "fr": "peut-être", "es": "quizás", "ru": "может быть",
+               "ar": "ربما", "zh": "也许"}),
+    Behaviour(Attachments(), ["a1", "a2"], ["a1", "a2"], "array", "a1", "a1, a2", "a1 , a2,"),
+)}
+KIND_SCHEMAS = json.loads(SHIPPED.read_text(encoding="utf-8"))["$defs"]
+
+
+def _refuses(kind: Kind, text: str, lang: str = "en") -> bool:
     try:
-        value = kind.parse(text, "en")
+        value = kind.parse(text, lang)
     except KindError:
         return True
     return value is not None and kind.check(value) is not None
 
 
+@pytest.mark.parametrize("lang", LOCALES)
 @pytest.mark.parametrize("name", sorted(BEHAVIOUR))
-def test_what_each_kind_reads_shows_writes_and_refuses(name: str) -> None:
-    kind, typed, value, shown, as_json, refused = BEHAVIOUR[name]
-    assert kind.name == name
-    read = kind.parse(typed, "en")
-    assert read == value and type(read) is type(value)
-    assert kind.check(read) is None
-    assert kind.format(value, "en") == shown
-    assert kind.to_json(value) == as_json and type(kind.to_json(value)) is type(as_json)
-    assert kind.from_json(as_json) == value
-    if refused:
-        assert _refuses(kind, refused), f"{name} accepts {refused!r}"
+def test_what_each_kind_reads_shows_and_refuses_in_each_language(name: str, lang: str) -> None:
+    b = BEHAVIOUR[name]
+    read = b.kind.parse(_in(b.typed, lang), lang)
+    assert read == b.value and type(read) is type(b.value)
+    assert b.kind.check(read) is None
+    shown = b.kind.format(b.value, lang)
+    assert shown == _in(b.shown, lang)
+    assert b.kind.parse(shown, lang) == b.value  # what is shown reads back as it was
+    if b.refused is not None:
+        refused = _in(b.refused, lang)
+        assert _refuses(b.kind, refused, lang), f"{name} accepts {refused!r} in {lang}"
+
+
+@pytest.mark.parametrize("name", sorted(BEHAVIOUR))
+def test_what_each_kind_writes_to_the_report_file(name: str) -> None:
+    """The JSON form, read back to the value; the shipped JSON Schema gives it the same type,
+    and both the reader and the JSON Schema refuse a value of another JSON type."""
+    b = BEHAVIOUR[name]
+    raw = b.kind.to_json(b.value)
+    assert raw == b.as_json and type(raw) is type(b.as_json)
+    assert b.kind.from_json(json.loads(json.dumps(raw))) == b.value
+    definition = KIND_SCHEMAS[f"kind_{name}"]
+    assert definition["type"] == b.json_type
+    validator = Draft202012Validator(definition)
+    assert validator.is_valid(raw)
+    assert not validator.is_valid(b.wrong_json)
+    with pytest.raises(KindError):
+        b.kind.from_json(b.wrong_json)
 
 
 def test_free_text_kinds_refuse_nothing_typed() -> None:
@@ -310,7 +395,7 @@ def test_codes() -> None:
 
 
 def test_choices_read_ids_labels_and_case() -> None:
-    kind = next(f.kind for p in PARTS for _, f in p.walk()
+    kind = next(f.kind for p in PARTS for _, f in fields_and_columns(p)
                 if isinstance(f.kind, Choice) and "legislation" in f.kind.ids())
     assert isinstance(kind, Choice)
     assert kind.parse("legislation", "en") == "legislation"
@@ -376,13 +461,13 @@ def test_report_section_and_emptiness_are_said_once() -> None:
         True, True, True, False, False, False, False]
 
 
-def test_money_and_areas_are_siblings_under_one_non_negative_decimal() -> None:
-    """An area is not money: code asking for money does not get areas, and both refuse
-    negative values and add up in totals."""
-    from ccm_desktop.schema.kinds import NonNegativeDecimal
-
-    assert not isinstance(AreaM2(), Money)
+def test_money_and_areas_refuse_negatives_but_only_areas_take_units() -> None:
+    """An area is not an amount of money: "2.5 ha" is an area of 25,000 m² and no amount; both
+    refuse what is below zero, where a coordinate may be negative."""
+    assert AreaM2().parse("2.5 ha", "en") == Decimal("25000")
+    with pytest.raises(KindError):
+        Money().parse("2.5 ha", "en")
     for kind in (AreaM2(), Money()):
-        assert isinstance(kind, NonNegativeDecimal)
         assert kind.check(Decimal("-0.5")) == "cannot be negative"
+        assert kind.check(Decimal("0")) is None
     assert DecimalNumber().check(Decimal("-0.5")) is None  # coordinates may be negative

@@ -1,5 +1,5 @@
-"""The PDF as interchange.md section 3 describes it since format 2: dates as the template writes
-them, the period "from … to …", voluntary data shaded grey with the template's note, official
+"""The PDF as the README describes it ("The PDF report") since format 2: dates as the template
+writes them, the period "from … to …", voluntary data shaded grey with the template's note, official
 titles with the articles each form answers, areas in the report's unit, numbers never cut."""
 
 from __future__ import annotations

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from reportlab.pdfbase.ttfonts import TTFont
 
 from ccm_desktop.domain.report import Report
 from ccm_desktop.exchange.json_io import dumps_report, read_report_file
@@ -22,7 +21,7 @@ from ccm_desktop.exchange.pdf import fonts, render_pdf, shaping
 from ccm_desktop.schema.i18n import translate
 from ccm_desktop.schema.validate import validate
 from tests.conftest import RESOURCE_SAMPLES
-from tests.pdf_check import Pdf, signature, squash, words_missing
+from tests.pdf_check import Pdf, missing_glyphs, signature, squash, words_missing
 from tests.pdf_reports import (
     ARABIC_NOTE,
     CHINESE_NOTE,
@@ -31,25 +30,6 @@ from tests.pdf_reports import (
     chinese_report,
     filled_report,
 )
-
-
-@pytest.fixture
-def drawn(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    """Every (font, text) reportlab encodes while the test runs."""
-    seen: list[tuple[str, str]] = []
-    original = TTFont.splitString
-
-    def spy(self: TTFont, text: str, doc: object, encoding: str = "utf-8") -> object:
-        seen.append((self.fontName, text if isinstance(text, str) else text.decode(encoding)))
-        return original(self, text, doc, encoding)
-
-    monkeypatch.setattr(TTFont, "splitString", spy)
-    return seen
-
-
-def missing_glyphs(drawn: list[tuple[str, str]]) -> set[tuple[str, str]]:
-    return {(font, ch) for font, text in drawn for ch in text
-            if not ch.isspace() and not fonts.has_glyph(font, ch)}
 
 
 def free_text(report: Report) -> Iterator[str]:

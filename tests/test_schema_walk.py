@@ -19,6 +19,7 @@ from ccm_desktop.schema.kinds import Choice
 from ccm_desktop.schema.model import Field, Part, RuleContext, Table
 from ccm_desktop.schema.registry import FORMS, PARTS, field, part, table
 from ccm_desktop.schema.validate import validate
+from tests.schema_items import fields_and_columns
 from tests.strategies import reports
 
 # (part, table, id, kind, flag) -------------------------------------------------------------
@@ -165,15 +166,15 @@ def _flag(item: Field) -> str:
 
 def _actual() -> list[tuple[str, str | None, str, str, str]]:
     return [(p.id, t.id if t else None, f.id, f.kind.name, _flag(f))
-            for p in PARTS for t, f in p.walk()]
+            for p in PARTS for t, f in fields_and_columns(p)]
 
 
-def test_every_field_and_column_of_forms_md_is_in_the_schema() -> None:
+def test_every_field_and_column_listed_is_in_the_schema() -> None:
     missing = sorted(set(EXPECTED) - set(_actual()), key=str)
     assert not missing, f"in EXPECTED but not (or not so) in the schema: {missing}"
 
 
-def test_the_schema_holds_nothing_that_forms_md_does_not_list() -> None:
+def test_the_schema_holds_nothing_that_is_not_listed() -> None:
     extra = sorted(set(_actual()) - set(EXPECTED), key=str)
     assert not extra, f"in the schema but not (or not so) in EXPECTED: {extra}"
     assert len(_actual()) == len(EXPECTED)
@@ -192,7 +193,7 @@ def test_ids_are_unique_and_well_formed() -> None:
         for t in p.tables:
             columns = Counter(c.id for c in t.columns)
             assert [i for i, n in columns.items() if n > 1] == [], f"{p.id}.{t.id}"
-        for t, f in p.walk():
+        for t, f in fields_and_columns(p):
             assert ident.match(f.id), (p.id, t and t.id, f.id)
 
 
@@ -247,10 +248,10 @@ def test_cover_helps_cite_articles_where_they_apply() -> None:
         assert ARTICLE.search(item.help), f"cover.{item_id}: {item.help!r}"
 
 
-def test_choices_have_the_options_of_forms_md_with_labels() -> None:
+def test_choices_have_the_listed_options_with_labels() -> None:
     seen = set()
     for p in PARTS:
-        for t, f in p.walk():
+        for t, f in fields_and_columns(p):
             if not isinstance(f.kind, Choice):
                 continue
             key = (p.id, t.id if t else None, f.id)
@@ -279,7 +280,14 @@ def test_table_flags() -> None:
 
 
 def test_only_form_a_can_never_be_not_applicable() -> None:
-    assert [p.id for p in FORMS if not p.can_be_not_applicable] == ["A"]
+    """Every form marked not applicable, with a reason: the checks refuse it for Form A alone
+    (every State reports its national implementation measures, Art. 7.1(a))."""
+    report = Report()
+    for letter in FORM_LETTERS:
+        report.form(letter).status = FormStatus.NOT_APPLICABLE
+        report.form(letter).statement = "Never held cluster munitions."
+    refused = [f.path for f in validate(report) if f.is_error and f.path.endswith(".status")]
+    assert refused == ["forms.A.status"]
 
 
 def test_registry_lookups() -> None:
@@ -292,7 +300,7 @@ def test_registry_lookups() -> None:
 def test_labels_translate_to_themselves_without_a_catalogue_entry() -> None:
     """Translation falls back to English, so that a partial catalogue never hides a label."""
     for p in PARTS:
-        for _, f in p.walk():
+        for _, f in fields_and_columns(p):
             assert translate(f.label, "en") == f.label
             assert translate(f.label, "xx") == f.label
 

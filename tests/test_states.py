@@ -21,7 +21,7 @@ LANGS = ("ar", "zh", "en", "fr", "ru", "es")
 def test_the_shipped_list_is_the_shared_one() -> None:
     shared = SHARED / "data" / "ccm-states.csv"
     if not shared.is_file():
-        pytest.skip("../shared is not beside the project")
+        pytest.skip("the team's shared folder is not beside the project")
     from ccm_desktop.schema.states import STATES_CSV
 
     assert STATES_CSV.read_bytes() == shared.read_bytes()

@@ -326,16 +326,12 @@ def test_trash(repo: Repository) -> None:
     assert repo.list_trash()[0].deleted_at is not None
     with pytest.raises(StorageError, match="in the trash"):
         repo.save(drop, sample())
-    with pytest.raises(StorageError, match="not in the trash; delete it first"):
-        repo.purge(keep)
+    with pytest.raises(StorageError, match=f"Report {keep} is not in the trash"):
+        repo.undelete(keep)
     repo.undelete(drop)
     assert [s.id for s in repo.list_reports()] == [keep, drop]
-    repo.delete(drop)
-    repo.purge(drop)
     assert repo.list_trash() == []
-    with pytest.raises(StorageError, match=f"There is no report {drop} in"):
-        repo.load(drop)
-    assert repo.add(sample()) > drop  # a purged report's id is never given again
+    assert same(repo.load(drop), sample())  # nothing of it was lost in the trash
 
 
 def test_duplicate_is_independent(repo: Repository) -> None:
@@ -381,12 +377,11 @@ def test_attachments_are_stored_once_and_kept_for_history(repo: Repository) -> N
     assert repo.save(first, loaded).summary == "Form C: 1 row changed; Attachments: 1 added, 1 removed"  # type: ignore[union-attr]
     assert blob_count(repo) == 2
     assert repo.revision_report(first, 1).attachments["p1"].data == data
-    repo.delete(first)
-    repo.purge(first)
-    assert blob_count(repo) == 1  # p1 is still used by the second report; p2 is gone
-    repo.delete(second)
-    repo.purge(second)
-    assert blob_count(repo) == 0
+    assert repo.load(second).attachments["p1"].data == data
+    repo.delete(first)  # in the trash, nothing is erased: its photo and history stay
+    repo.undelete(first)
+    assert blob_count(repo) == 2
+    assert repo.load(first).attachments["p2"].data == b"another photo"
 
 
 def test_list_shows_state_kind_period_and_time(repo: Repository) -> None:

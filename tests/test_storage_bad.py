@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, event
 
-from ccm_desktop.domain.report import Attachment
+from ccm_desktop.domain.report import Attachment, Report
 from ccm_desktop.exchange.json_io import dumps_report
 from ccm_desktop.storage import backups
 from ccm_desktop.storage.migrate import MIGRATIONS, head
@@ -31,6 +31,7 @@ from ccm_desktop.storage.repository import (
     NewerDatabase,
     NotADatabase,
     ReadOnlyDatabase,
+    Repository,
     open_repository,
     restore_backup,
 )
@@ -384,17 +385,34 @@ def test_two_copies_save_to_the_same_file_safely(tmp_path: Path) -> None:
             assert len(repo.history(rid)) == 41
 
 
-def test_a_copy_that_holds_the_file_too_long_is_named(tmp_path: Path) -> None:
+@contextlib.contextmanager
+def unsaved_edit(tmp_path: Path) -> Iterator[tuple[Path, Repository, int, Report]]:
+    """A database with one report, open in a copy of the program that gives up waiting for the
+    file after 0.3 s, and an edit of that report not saved yet."""
     db = tmp_path / "ccm.sqlite3"
     report_id = make_db(db)
     with open_repository(db, busy_timeout=0.3) as repo:
         report = repo.load(report_id)
         report.cover.fields["prepared_by"] = "Desk"
-        with contextlib.closing(sqlite3.connect(db, isolation_level=None)) as other:
-            other.execute("BEGIN IMMEDIATE")  # another program is in the middle of writing
-            with pytest.raises(DatabaseBusy) as caught:  # gives up instead of waiting forever
-                repo.save(report_id, report)
+        yield db, repo, report_id, report
+
+
+@contextlib.contextmanager
+def another_program_writing(db: Path) -> Iterator[None]:
+    """Another program in the middle of writing to the file (it holds the write lock)."""
+    with contextlib.closing(sqlite3.connect(db, isolation_level=None)) as other:
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        finally:
             other.execute("ROLLBACK")
+
+
+def test_a_copy_that_holds_the_file_too_long_is_named(tmp_path: Path) -> None:
+    with unsaved_edit(tmp_path) as (db, repo, report_id, report):
+        # Gives up instead of waiting forever.
+        with another_program_writing(db), pytest.raises(DatabaseBusy) as caught:
+            repo.save(report_id, report)
         assert caught.value.user_message == (
             f"Could not save to {db}: another copy of ccm-desktop is writing to it and did not "
             "finish in time; try again in a moment")
@@ -406,18 +424,11 @@ def test_a_copy_that_holds_the_file_too_long_is_named(tmp_path: Path) -> None:
 
 @pytest.mark.timing
 def test_a_busy_database_is_given_up_on_soon_after_the_busy_timeout(tmp_path: Path) -> None:
-    db = tmp_path / "ccm.sqlite3"
-    report_id = make_db(db)
-    with open_repository(db, busy_timeout=0.3) as repo:
-        report = repo.load(report_id)
-        report.cover.fields["prepared_by"] = "Desk"
-        with contextlib.closing(sqlite3.connect(db, isolation_level=None)) as other:
-            other.execute("BEGIN IMMEDIATE")
-            started = time.monotonic()
-            with pytest.raises(DatabaseBusy):
-                repo.save(report_id, report)
-            assert time.monotonic() - started < 5
-            other.execute("ROLLBACK")
+    with unsaved_edit(tmp_path) as (db, repo, report_id, report), another_program_writing(db):
+        started = time.monotonic()
+        with pytest.raises(DatabaseBusy):
+            repo.save(report_id, report)
+        assert time.monotonic() - started < 5
 
 
 def test_unknown_report_and_bad_locations(tmp_path: Path) -> None:

@@ -107,156 +107,133 @@ def _drop(target: dict[str, object], *keys: str) -> None:
 
 
 # (name, edit(report, previous), severity, path the finding must start with)
-CASES: list[tuple[str, Edit, Severity, str]] = [
+Case = tuple[str, Edit, Severity, str]
+DROP = object()  # as a value below: the cell or field is emptied
+
+
+def _edit(target: dict[str, object], values: dict[str, object]) -> None:
+    for key, value in values.items():
+        if value is DROP:
+            target.pop(key, None)
+        else:
+            target[key] = value
+
+
+def _prefix(part: str) -> str:
+    return "cover" if part == "cover" else f"forms.{part}"
+
+
+def in_row(name: str, part: str, table: str, row: int, severity: Severity = ERROR,
+           at: str | None = None, **values: object) -> Case:
+    """A case that edits cells of one row of this year's report; the finding is at the first
+    cell edited, or at column `at` of that row."""
+    column = at or next(iter(values))
+    return (name, lambda r, p: _edit(r.section(part).tables[table][row], values), severity,
+            f"{_prefix(part)}.tables.{table}[{row}].{column}")
+
+
+def in_fields(name: str, part: str, severity: Severity = ERROR, at: str | None = None,
+              **values: object) -> Case:
+    """A case that edits fields of a part of this year's report; the finding is at the first
+    field edited, or at field `at`."""
+    field = at or next(iter(values))
+    return (name, lambda r, p: _edit(r.section(part).fields, values), severity,
+            f"{_prefix(part)}.fields.{field}")
+
+
+UNCHANGED, NA = FormStatus.UNCHANGED, FormStatus.NOT_APPLICABLE
+
+
+def with_status(name: str, letter: str, status: FormStatus | None, at: str,
+                severity: Severity = ERROR, **attributes: object) -> Case:
+    """A case that gives a form of this year's report a status (and a year or statement); the
+    finding is at the form's `at` ("status", "statement", "last_reported_year")."""
+    def edit(r: Report, p: Report) -> None:
+        form = r.form(letter)
+        form.status = status
+        for key, value in attributes.items():
+            setattr(form, key, value)
+    return (name, edit, severity, f"forms.{letter}.{at}")
+
+
+CASES: list[Case] = [
     # 1. required values, kinds, negatives, codes, period order
-    *[(f"cover {key} missing", lambda r, p, key=key: _drop(r.cover.fields, key), ERROR,
-       f"cover.fields.{key}")
+    *[in_fields(f"cover {key} missing", "cover", **{key: DROP})
       for key in ("state", "report_kind", "period_from", "period_to", "entry_into_force")],
     ("no contacts", lambda r, p: r.cover.tables.pop("contacts"), ERROR, "cover.tables.contacts"),
-    ("contact without institution", lambda r, p: _drop(r.cover.tables["contacts"][0],
-                                                       "institution"),
-     ERROR, "cover.tables.contacts[0].institution"),
-    ("bad e-mail", lambda r, p: _set(r.cover.tables["contacts"][0], email="dma@example"),
-     ERROR, "cover.tables.contacts[0].email"),
+    in_row("contact without institution", "cover", "contacts", 0, institution=DROP),
+    in_row("bad e-mail", "cover", "contacts", 0, email="dma@example"),
     ("no measures", lambda r, p: r.form("A").tables.update(measures=[]), ERROR, "forms.A"),
-    ("stockpile type missing", lambda r, p: _drop(r.form("B").tables["stockpile"][0], "type"),
-     ERROR, "forms.B.tables.stockpile[0].type"),
-    ("destroyed type missing", lambda r, p: _drop(r.form("B").tables["destroyed"][0], "type"),
-     ERROR, "forms.B.tables.destroyed[0].type"),
+    in_row("stockpile type missing", "B", "stockpile", 0, type=DROP),
+    in_row("destroyed type missing", "B", "destroyed", 0, type=DROP),
     ("discovered type missing", lambda r, p: r.form("B").tables.update(
         discovered=[{"munitions": 1}]), ERROR, "forms.B.tables.discovered[0].type"),
-    ("types type missing", lambda r, p: _drop(r.form("C").tables["types"][0], "type"),
-     ERROR, "forms.C.tables.types[0].type"),
-    ("retained type missing", lambda r, p: _drop(r.form("D").tables["retained"][0], "type"),
-     ERROR, "forms.D.tables.retained[0].type"),
-    ("receiving State missing", lambda r, p: _drop(r.form("D").tables["transferred"][0],
-                                                   "receiving_state"),
-     ERROR, "forms.D.tables.transferred[0].receiving_state"),
+    in_row("types type missing", "C", "types", 0, type=DROP),
+    in_row("retained type missing", "D", "retained", 0, type=DROP),
+    in_row("receiving State missing", "D", "transferred", 0, receiving_state=DROP),
     ("facility missing", lambda r, p: r.form("E").tables.update(
         facilities=[{"location": "Baghdad"}]), ERROR, "forms.E.tables.facilities[0].facility"),
-    ("area id missing", lambda r, p: _drop(r.form("F").tables["contaminated_areas"][0],
-                                           "area_id"),
-     ERROR, "forms.F.tables.contaminated_areas[0].area_id"),
-    ("clearance area id missing", lambda r, p: _drop(r.form("F").tables["clearance"][2],
-                                                     "area_id"),
-     ERROR, "forms.F.tables.clearance[2].area_id"),
-    ("casualty outcome missing", lambda r, p: _drop(r.form("H").tables["casualties"][1],
-                                                    "outcome"),
-     ERROR, "forms.H.tables.casualties[1].outcome"),
-    ("casualty total missing", lambda r, p: _drop(r.form("H").tables["casualties"][1], "total"),
-     ERROR, "forms.H.tables.casualties[1].total"),
-    ("resources year missing", lambda r, p: _drop(r.form("I").tables["national_resources"][0],
-                                                  "year"),
-     ERROR, "forms.I.tables.national_resources[0].year"),
-    ("currency missing with amount", lambda r, p: _drop(
-        r.form("I").tables["national_resources"][0], "currency"),
-     ERROR, "forms.I.tables.national_resources[0].currency"),
-    ("text in a number column", lambda r, p: _set(r.form("B").tables["destroyed"][0],
-                                                  munitions="four"),
-     ERROR, "forms.B.tables.destroyed[0].munitions"),
-    ("a float in a number column", lambda r, p: _set(r.form("B").tables["destroyed"][0],
-                                                     munitions=4.0),
-     ERROR, "forms.B.tables.destroyed[0].munitions"),
-    ("text in a date field", lambda r, p: _set(r.cover.fields, period_to="2019-12-31"),
-     ERROR, "cover.fields.period_to"),
-    ("unknown choice", lambda r, p: _set(r.form("A").tables["measures"][0], kind="decree"),
-     ERROR, "forms.A.tables.measures[0].kind"),
-    ("negative count", lambda r, p: _set(r.form("B").tables["destroyed"][0], munitions=-4),
-     ERROR, "forms.B.tables.destroyed[0].munitions"),
-    ("negative area", lambda r, p: _set(r.form("F").tables["clearance"][2],
-                                        cleared_m2=Decimal("-1")),
-     ERROR, "forms.F.tables.clearance[2].cleared_m2"),
-    ("negative money", lambda r, p: _set(r.form("I").tables["national_resources"][0],
-                                         amount=Decimal("-0.01")),
-     ERROR, "forms.I.tables.national_resources[0].amount"),
-    ("implausible year", lambda r, p: _set(r.form("I").tables["national_resources"][0],
-                                           year=19),
-     ERROR, "forms.I.tables.national_resources[0].year"),
-    ("latitude beyond the pole", lambda r, p: _set(r.form("F").tables["contaminated_areas"][0],
-                                                   latitude=Decimal("90.5")),
-     ERROR, "forms.F.tables.contaminated_areas[0].latitude"),
-    ("longitude beyond the date line", lambda r, p: _set(
-        r.form("F").tables["contaminated_areas"][0], longitude=Decimal("-180.01")),
-     ERROR, "forms.F.tables.contaminated_areas[0].longitude"),
-    ("unknown State", lambda r, p: _set(r.cover.fields, state="XYZ"), ERROR,
-     "cover.fields.state"),
-    ("lower-case State code", lambda r, p: _set(r.cover.fields, state="irq"), ERROR,
-     "cover.fields.state"),
-    ("unknown receiving State", lambda r, p: _set(r.form("D").tables["transferred"][0],
-                                                  receiving_state="ZZZ"),
-     ERROR, "forms.D.tables.transferred[0].receiving_state"),
-    ("unknown currency", lambda r, p: _set(r.form("I").tables["national_resources"][0],
-                                           currency="ABC"),
-     ERROR, "forms.I.tables.national_resources[0].currency"),
-    ("period reversed", lambda r, p: _set(r.cover.fields, period_from=date(2020, 1, 1)),
-     ERROR, "cover.fields.period_to"),
-    ("attachment missing", lambda r, p: _set(r.form("A").tables["measures"][0],
-                                             documents=["nowhere"]),
-     ERROR, "forms.A.tables.measures[0].documents"),
-    ("unknown field", lambda r, p: _set(r.form("J").fields, colour="red"), ERROR,
-     "forms.J.fields.colour"),
+    in_row("area id missing", "F", "contaminated_areas", 0, area_id=DROP),
+    in_row("clearance area id missing", "F", "clearance", 2, area_id=DROP),
+    in_row("casualty outcome missing", "H", "casualties", 1, outcome=DROP),
+    in_row("casualty total missing", "H", "casualties", 1, total=DROP),
+    in_row("resources year missing", "I", "national_resources", 0, year=DROP),
+    in_row("currency missing with amount", "I", "national_resources", 0, currency=DROP),
+    in_row("text in a number column", "B", "destroyed", 0, munitions="four"),
+    in_row("a float in a number column", "B", "destroyed", 0, munitions=4.0),
+    in_fields("text in a date field", "cover", period_to="2019-12-31"),
+    in_row("unknown choice", "A", "measures", 0, kind="decree"),
+    in_row("negative count", "B", "destroyed", 0, munitions=-4),
+    in_row("negative area", "F", "clearance", 2, cleared_m2=Decimal("-1")),
+    in_row("negative money", "I", "national_resources", 0, amount=Decimal("-0.01")),
+    in_row("implausible year", "I", "national_resources", 0, year=19),
+    in_row("latitude beyond the pole", "F", "contaminated_areas", 0, latitude=Decimal("90.5")),
+    in_row("longitude beyond the date line", "F", "contaminated_areas", 0, longitude=Decimal("-180.01")),
+    in_fields("unknown State", "cover", state="XYZ"),
+    in_fields("lower-case State code", "cover", state="irq"),
+    in_row("unknown receiving State", "D", "transferred", 0, receiving_state="ZZZ"),
+    in_row("unknown currency", "I", "national_resources", 0, currency="ABC"),
+    in_fields("period reversed", "cover", at="period_to", period_from=date(2020, 1, 1)),
+    in_row("attachment missing", "A", "measures", 0, documents=["nowhere"]),
+    in_fields("unknown field", "J", colour="red"),
     ("unknown table", lambda r, p: r.form("J").tables.update(extra=[{"a": 1}]), ERROR,
      "forms.J.tables.extra"),
     # 2. cover-page rules
-    ("status missing", lambda r, p: setattr(r.form("G"), "status", None), ERROR,
-     "forms.G.status"),
-    ("Form A not applicable", lambda r, p: (setattr(r.form("A"), "status",
-                                                    FormStatus.NOT_APPLICABLE),
-                                            setattr(r.form("A"), "statement", "No laws needed")),
-     ERROR, "forms.A.status"),
+    with_status("status missing", "G", None, "status"),
+    with_status("Form A not applicable", "A", NA, "status", statement="No laws needed"),
     ("initial report with an unchanged form", lambda r, p: (
         _set(r.cover.fields, report_kind="initial", submission_date=date(2014, 4, 1)),
         setattr(r.form("C"), "status", FormStatus.UNCHANGED),
         setattr(r.form("C"), "last_reported_year", 2018)), ERROR, "forms.C.status"),
-    ("unchanged without a year", lambda r, p: setattr(r.form("C"), "status",
-                                                      FormStatus.UNCHANGED),
-     ERROR, "forms.C.last_reported_year"),
-    ("unchanged since this year", lambda r, p: (
-        setattr(r.form("C"), "status", FormStatus.UNCHANGED),
-        setattr(r.form("C"), "last_reported_year", 2019)), ERROR, "forms.C.last_reported_year"),
-    ("unchanged since a year that is no year", lambda r, p: (
-        setattr(r.form("C"), "status", FormStatus.UNCHANGED),
-        setattr(r.form("C"), "last_reported_year", 18)), ERROR, "forms.C.last_reported_year"),
-    ("not applicable without a reason", lambda r, p: setattr(r.form("E"), "status",
-                                                             FormStatus.NOT_APPLICABLE),
-     ERROR, "forms.E.statement"),
-    ("not applicable with a blank reason", lambda r, p: (
-        setattr(r.form("E"), "status", FormStatus.NOT_APPLICABLE),
-        setattr(r.form("E"), "statement", "   ")), ERROR, "forms.E.statement"),
-    ("not applicable with a bare N/A", lambda r, p: (
-        setattr(r.form("E"), "status", FormStatus.NOT_APPLICABLE),
-        setattr(r.form("E"), "statement", "N/A")), WARNING, "forms.E.statement"),
+    with_status("unchanged without a year", "C", UNCHANGED, "last_reported_year"),
+    with_status("unchanged since this year", "C", UNCHANGED, "last_reported_year",
+                last_reported_year=2019),
+    with_status("unchanged since a year that is no year", "C", UNCHANGED, "last_reported_year",
+                last_reported_year=18),
+    with_status("not applicable without a reason", "E", NA, "statement"),
+    with_status("not applicable with a blank reason", "E", NA, "statement", statement="   "),
+    with_status("not applicable with a bare N/A", "E", NA, "statement", WARNING,
+                statement="N/A"),
     ("changed but empty", lambda r, p: (r.form("J").fields.clear(), r.form("J").tables.clear()),
      ERROR, "forms.J"),
     ("changed with only empty values", lambda r, p: (
         r.form("J").fields.update(other_matters=None), r.form("J").tables.update(x=[])),
      ERROR, "forms.J"),
     # 3. casualty total
-    ("total is not the sum", lambda r, p: _set(r.form("H").tables["casualties"][0], total=4),
-     ERROR, "forms.H.tables.casualties[0].total"),
-    ("total below the breakdown", lambda r, p: _set(r.form("H").tables["casualties"][0],
-                                                    unknown=5),
-     ERROR, "forms.H.tables.casualties[0].total"),
+    in_row("total is not the sum", "H", "casualties", 0, total=4),
+    in_row("total below the breakdown", "H", "casualties", 0, at="total", unknown=5),
     # 4a. transfers to or from the State itself; civilians beyond the total
-    ("transferred to itself", lambda r, p: _set(r.form("D").tables["transferred"][0],
-                                                receiving_state="IRQ"),
-     ERROR, "forms.D.tables.transferred[0].receiving_state"),
-    ("acquired from itself", lambda r, p: _set(r.form("D").tables["acquired"][0],
-                                               supplying_state="IRQ"),
-     ERROR, "forms.D.tables.acquired[0].supplying_state"),
-    ("more civilians than casualties", lambda r, p: _set(r.form("H").tables["casualties"][0],
-                                                         civilians=4),
-     ERROR, "forms.H.tables.casualties[0].civilians"),
+    in_row("transferred to itself", "D", "transferred", 0, receiving_state="IRQ"),
+    in_row("acquired from itself", "D", "acquired", 0, supplying_state="IRQ"),
+    in_row("more civilians than casualties", "H", "casualties", 0, civilians=4),
     # 4b. unchanged since before entry into force; the previous report of another State
-    ("unchanged since before entry into force", lambda r, p: (
-        setattr(r.form("C"), "status", FormStatus.UNCHANGED),
-        setattr(r.form("C"), "last_reported_year", 2012)), ERROR, "forms.C.last_reported_year"),
+    with_status("unchanged since before entry into force", "C", UNCHANGED, "last_reported_year",
+                last_reported_year=2012),
     ("previous report of another State", lambda r, p: _set(p.cover.fields, state="JOR"),
      ERROR, "cover.fields.state"),
     # 4 (format 2: a warning, against the previous report)
-    ("released beyond last year's size", lambda r, p: _set(r.form("F").tables["clearance"][1],
-                                                           reduced_m2=Decimal("0.5")),
-     WARNING, "forms.F.tables.clearance[1].cleared_m2"),
+    in_row("released beyond last year's size", "F", "clearance", 1,
+           WARNING, at="cleared_m2", reduced_m2=Decimal("0.5")),
     ("released beyond last year's size given in two rows", lambda r, p: (
         p.form("F").tables["contaminated_areas"].append(
             {"area_id": "NJF-2", "size_m2": Decimal("6")}),
@@ -269,49 +246,33 @@ CASES: list[tuple[str, Edit, Severity, str]] = [
         {"area_id": "NJF-2", "size_m2": Decimal("10")}),
      WARNING, "forms.F.tables.contaminated_areas"),
     # 5. stockpile balance (needs last year's report)
-    ("stockpile does not balance", lambda r, p: _set(r.form("B").tables["stockpile"][0],
-                                                     munitions=11, submunitions=2200),
-     WARNING, "forms.B.tables.stockpile[0].munitions"),
+    in_row("stockpile does not balance", "B", "stockpile", 0, WARNING, munitions=11, submunitions=2200),
     ("stockpile gone without destruction", lambda r, p: r.form("B").tables.update(stockpile=[]),
      WARNING, "forms.B.tables.stockpile"),
     ("a type appears from nowhere", lambda r, p: r.form("B").tables["stockpile"].append(
         {"type": "M42", "munitions": 5, "submunitions": 0}),
      WARNING, "forms.B.tables.stockpile[1].munitions"),
     # 6. retained increased
-    ("retained increased", lambda r, p: _set(r.form("D").tables["retained"][0], munitions=3,
-                                             submunitions=600),
-     WARNING, "forms.D.tables.retained[0].munitions"),
-    ("retained submunitions increased", lambda r, p: _set(r.form("D").tables["retained"][0],
-                                                          submunitions=401),
-     WARNING, "forms.D.tables.retained[0].submunitions"),
+    in_row("retained increased", "D", "retained", 0, WARNING, munitions=3, submunitions=600),
+    in_row("retained submunitions increased", "D", "retained", 0, WARNING, submunitions=401),
     # 7. ratio
-    ("ratio differs from the stated one", lambda r, p: _set(r.form("B").tables["stockpile"][0],
-                                                            submunitions=1990),
-     WARNING, "forms.B.tables.stockpile[0].submunitions"),
-    ("destroyed ratio differs from the stated one", lambda r, p: _set(
-        r.form("B").tables["destroyed"][0], submunitions=790),
-     WARNING, "forms.B.tables.destroyed[0].submunitions"),
+    in_row("ratio differs from the stated one", "B", "stockpile", 0, WARNING, submunitions=1990),
+    in_row("destroyed ratio differs from the stated one", "B", "destroyed", 0, WARNING, submunitions=790),
     ("ratio differs from last year's", lambda r, p: (
         _drop(r.form("B").tables["stockpile"][0], "submunitions_per_munition"),
         _set(p.form("B").tables["stockpile"][0], submunitions=2985)),
      WARNING, "forms.B.tables.stockpile[0].submunitions"),
     # 8. period and due date
-    ("annual period not a calendar year", lambda r, p: _set(r.cover.fields,
-                                                            period_from=date(2019, 2, 1)),
-     WARNING, "cover.fields.period_from"),
-    ("annual period not the previous year", lambda r, p: _set(
-        r.cover.fields, submission_date=date(2021, 4, 1)), WARNING, "cover.fields.period_to"),
-    ("annual report late", lambda r, p: _set(r.cover.fields, submission_date=date(2020, 5, 1)),
-     WARNING, "cover.fields.submission_date"),
+    in_fields("annual period not a calendar year", "cover", WARNING, period_from=date(2019, 2, 1)),
+    in_fields("annual period not the previous year", "cover",
+              WARNING, at="period_to", submission_date=date(2021, 4, 1)),
+    in_fields("annual report late", "cover", WARNING, submission_date=date(2020, 5, 1)),
     ("initial report late", lambda r, p: _set(
         r.cover.fields, report_kind="initial", period_from=date(2013, 11, 1),
         period_to=date(2014, 4, 1), submission_date=date(2014, 5, 1)),
      WARNING, "cover.fields.submission_date"),
-    ("no submission date", lambda r, p: _drop(r.cover.fields, "submission_date"), WARNING,
-     "cover.fields.submission_date"),
-    ("entry into force not the State's", lambda r, p: _set(r.cover.fields,
-                                                           entry_into_force=date(2013, 12, 1)),
-     WARNING, "cover.fields.entry_into_force"),
+    in_fields("no submission date", "cover", WARNING, submission_date=DROP),
+    in_fields("entry into force not the State's", "cover", WARNING, entry_into_force=date(2013, 12, 1)),
     # 9. deadlines
     ("stockpile past the Art. 3 deadline", lambda r, p: _set(
         r.cover.fields, period_from=date(2022, 1, 1), period_to=date(2022, 12, 31),
@@ -325,25 +286,16 @@ CASES: list[tuple[str, Edit, Severity, str]] = [
         r.cover.fields, period_from=date(2024, 1, 1), period_to=date(2024, 12, 31),
         submission_date=date(2025, 4, 1)), WARNING, "forms.F.tables.contaminated_areas"),
     # 10. transfers to States not party; dated rows outside the period; a withdrawn State
-    ("transferred to a State not party", lambda r, p: _set(r.form("D").tables["transferred"][0],
-                                                           receiving_state="USA"),
-     WARNING, "forms.D.tables.transferred[0].receiving_state"),
-    ("transferred before the receiver was a party", lambda r, p: _set(
-        r.form("D").tables["transferred"][0], receiving_state="NGA"),
-     WARNING, "forms.D.tables.transferred[0].receiving_state"),
-    ("transferred outside the period", lambda r, p: _set(r.form("D").tables["transferred"][0],
-                                                         date=date(2018, 12, 31)),
-     WARNING, "forms.D.tables.transferred[0].date"),
-    ("acquired outside the period", lambda r, p: _set(r.form("D").tables["acquired"][0],
-                                                      date=date(2020, 1, 1)),
-     WARNING, "forms.D.tables.acquired[0].date"),
+    in_row("transferred to a State not party", "D", "transferred", 0, WARNING, receiving_state="USA"),
+    in_row("transferred before the receiver was a party", "D", "transferred", 0,
+           WARNING, receiving_state="NGA"),
+    in_row("transferred outside the period", "D", "transferred", 0, WARNING, date=date(2018, 12, 31)),
+    in_row("acquired outside the period", "D", "acquired", 0, WARNING, date=date(2020, 1, 1)),
     ("discovered outside the period", lambda r, p: r.form("B").tables.update(discovered=[
         {"type": "BLU-63", "munitions": 0, "submunitions": 0,
          "date_discovered": date(2017, 5, 2)}]),
      WARNING, "forms.B.tables.discovered[0].date_discovered"),
-    ("casualties of another year", lambda r, p: _set(r.form("H").tables["casualties"][0],
-                                                     period="January-June 2018"),
-     WARNING, "forms.H.tables.casualties[0].period"),
+    in_row("casualties of another year", "H", "casualties", 0, WARNING, period="January-June 2018"),
     ("report of a State that had withdrawn", lambda r, p: _set(
         r.cover.fields, state="LTU", entry_into_force=date(2011, 9, 1),
         period_from=date(2025, 1, 1), period_to=date(2025, 12, 31)),

@@ -7,12 +7,7 @@ Every file is built here, from a real export, so that what is tested is what it 
 
 from __future__ import annotations
 
-import hashlib
 import io
-import os
-import resource
-import subprocess
-import sys
 import time
 import zipfile
 from collections.abc import Callable
@@ -25,11 +20,18 @@ from ccm_desktop.exchange.errors import UnreadableFile
 from ccm_desktop.exchange.json_io import read_report_file
 from ccm_desktop.exchange.xlsx import read_workbook, workbook_bytes
 from ccm_desktop.exchange.xlsx.grid import read_sheets
-from tests.conftest import ROOT, SAMPLES
+from tests.conftest import SAMPLES
+from tests.hostile import (
+    check_import_refused,
+    database_holding,
+    folder_state,
+    rebuild,
+    run_cli,
+    with_zip_bomb,
+    write_files,
+)
 
 DATA = Path(__file__).resolve().parent / "data"
-MEMORY_LIMIT = 1536 * 1024 * 1024  # address space of the child; far above what reading needs
-RSS_LIMIT_KB = 450 * 1024
 SECONDS = 6.0
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
@@ -37,21 +39,6 @@ MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 def sample_workbook() -> bytes:
     report = read_report_file(SAMPLES / "valid" / "gbr-2013-annual.ccm.json")
     return workbook_bytes(report)
-
-
-def rebuild(source: bytes, replace: dict[str, bytes] | None = None,
-            add: dict[str, bytes] | None = None) -> bytes:
-    """The package with some parts replaced or added (deflated, as Excel does)."""
-    replace, add = replace or {}, add or {}
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(source)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = replace.get(info.filename, src.read(info.filename))
-            dst.writestr(info.filename, data)
-        for name, data in add.items():
-            dst.writestr(name, data)
-    return out.getvalue()
 
 
 def sheet_part(source: bytes, index: int = 1) -> str:
@@ -100,17 +87,7 @@ def million_empty_rows() -> bytes:
 
 def zip_bomb() -> bytes:
     """A part that unpacks from about 64 KB to 64 MB of zeros (ratio 1000)."""
-    source = sample_workbook()
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(source)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as dst:
-        for info in src.infolist():
-            dst.writestr(info.filename, src.read(info.filename))
-        with dst.open("xl/media/image1.png", "w") as stream:
-            block = b"\x00" * (1 << 20)
-            for _ in range(64):
-                stream.write(block)
-    return out.getvalue()
+    return with_zip_bomb(sample_workbook(), "xl/media/image1.png")
 
 
 def external_links() -> bytes:
@@ -175,55 +152,20 @@ HOSTILE: dict[str, tuple[Callable[[], bytes], str]] = {
 
 @pytest.fixture(scope="module")
 def hostile_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("hostile")
-    out = {}
-    for name, (build, _message) in HOSTILE.items():
-        path = folder / f"{name}.xlsx"
-        path.write_bytes(build())
-        out[name] = path
-    return out
+    return write_files(tmp_path_factory.mktemp("hostile"),
+                       {name: (build, ".xlsx") for name, (build, _) in HOSTILE.items()})
 
 
 @pytest.fixture(scope="module")
 def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("db") / "reports.sqlite3"
-    assert run(["--db", str(db), "import", str(SAMPLES / "valid" / "esp-2012-annual.ccm.json")]) == 0
-    return db
-
-
-def folder_state(db: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(db.parent.iterdir()) if p.is_file()}
-
-
-def _limit_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-
-
-def run_cli(*args: str) -> tuple[int, str, str, float]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    env.pop("CCM_DESKTOP_DEBUG", None)
-    start = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "ccm_desktop.cli", *args], capture_output=True,
-                          text=True, env=env, cwd=ROOT, timeout=60, preexec_fn=_limit_memory)
-    return done.returncode, done.stdout, done.stderr, time.monotonic() - start
+    return database_holding(tmp_path_factory.mktemp("db"),
+                            SAMPLES / "valid" / "esp-2012-annual.ccm.json")
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_hostile_file_import_is_refused_in_bounded_memory_and_the_database_is_unchanged(
         name: str, hostile_files: dict[str, Path], database: Path) -> None:
-    path = hostile_files[name]
-    before = folder_state(database)
-    code, out, err, _seconds = run_cli("--db", str(database), "import", str(path))
-    assert code == 2, err
-    assert out == ""
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith(f"ccm-desktop: {path.name}")
-    assert HOSTILE[name][1] in lines[0]
-    assert "Traceback" not in err and "Error:" not in err
-    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < RSS_LIMIT_KB
-    assert folder_state(database) == before
+    check_import_refused(database, hostile_files[name], HOSTILE[name][1])
 
 
 @pytest.mark.timing
@@ -231,9 +173,9 @@ def test_hostile_file_import_is_refused_in_bounded_memory_and_the_database_is_un
 def test_hostile_file_import_is_refused_within_six_seconds(
         name: str, hostile_files: dict[str, Path], database: Path) -> None:
     """Including interpreter start-up: the whole `ccm-desktop import` run."""
-    code, _out, err, seconds = run_cli("--db", str(database), "import", str(hostile_files[name]))
-    assert code == 2, err
-    assert seconds < SECONDS, f"{name} took {seconds:.1f} s"
+    done = run_cli("--db", str(database), "import", str(hostile_files[name]))
+    assert done.code == 2, done.err
+    assert done.seconds < SECONDS, f"{name} took {done.seconds:.1f} s"
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))

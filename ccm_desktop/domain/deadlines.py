@@ -42,11 +42,6 @@ def annual_report_due(reporting_year: int) -> date:
     return date(reporting_year + 1, 4, 30)
 
 
-def retention_report_due(reporting_year: int) -> date:
-    """Art. 3.8 report on retained munitions: in practice with the annual report (Form D)."""
-    return annual_report_due(reporting_year)
-
-
 def stockpile_destruction_due(entry_into_force: date, extension_to: date | None = None) -> date:
     return extension_to or add_years(entry_into_force, STOCKPILE_YEARS)
 
@@ -62,9 +57,6 @@ class Deadlines:
     first_annual_report: date
     stockpile_destruction: date
     clearance: date
-
-    def annual_report(self, reporting_year: int) -> date:
-        return annual_report_due(reporting_year)
 
 
 def first_annual_report_due(entry_into_force: date) -> date:

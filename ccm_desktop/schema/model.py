@@ -6,7 +6,7 @@ the validator; never list fields by hand elsewhere.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -233,15 +233,6 @@ class Part:
 
     def has_table(self, table_id: str) -> bool:
         return any(t.id == table_id for t in self.tables)
-
-    def walk(self) -> Iterator[tuple[Table | None, Field]]:
-        """Every field and every column, with the table it belongs to (None for fields)."""
-        for item in self.items:
-            if isinstance(item, Table):
-                for col in item.columns:
-                    yield item, col
-            else:
-                yield None, item
 
 
 def path_of(part_id: str, *parts: str | int) -> str:

@@ -69,7 +69,7 @@ class Base(DeclarativeBase):
 
 class ReportRecord(Base):
     __tablename__ = "report"
-    __table_args__ = {"sqlite_autoincrement": True}  # never reuse the id of a purged report
+    __table_args__ = {"sqlite_autoincrement": True}  # never give an erased report's id again
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     language: Mapped[str] = mapped_column(String(16))

@@ -28,7 +28,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Engine, delete, exists, func, insert, select, update
+from sqlalchemy import Engine, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -262,7 +262,7 @@ class Repository:
     # Trash -----------------------------------------------------------------------------------
 
     def delete(self, report_id: int) -> None:
-        """Move the report to the trash (nothing is erased; see `purge`)."""
+        """Move the report to the trash (nothing is erased; `undelete` brings it back)."""
         with self._session("save to", write=True) as s:
             record = self._record(s, report_id, lock=True)
             if record.deleted_at is None:
@@ -281,19 +281,6 @@ class Repository:
             if record.deleted_at is None:
                 raise StorageError(f"Report {report_id} is not in the trash")
             record.deleted_at = None
-
-    def purge(self, report_id: int) -> None:
-        """Erase a report in the trash for good, with its history and unused attachments."""
-        with self._session("save to", write=True) as s:
-            record = self._record(s, report_id, lock=True)
-            if record.deleted_at is None:
-                raise StorageError(f"Report {report_id} is not in the trash; delete it first")
-            s.execute(delete(ReportRecord).where(ReportRecord.id == report_id)
-                      .execution_options(synchronize_session=False))
-            s.execute(delete(BlobRecord).where(
-                ~exists().where(BlobUseRecord.sha256 == BlobRecord.sha256),
-                ~exists().where(AttachmentRecord.sha256 == BlobRecord.sha256)))
-        self._known.pop(report_id, None)
 
     # History ---------------------------------------------------------------------------------
 

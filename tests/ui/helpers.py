@@ -3,6 +3,8 @@ autosave. Shared by the window tests (not the table widget's own tests)."""
 
 from __future__ import annotations
 
+import shutil
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -20,8 +22,11 @@ from pytestqt.qtbot import QtBot
 
 from ccm_desktop.schema.kinds import Kind
 from ccm_desktop.schema.model import Field
+from ccm_desktop.storage.repository import Repository
 from ccm_desktop.ui.editors import ValueEditor, editor_for
 from ccm_desktop.ui.form_page import FieldRow, FormPage
+from ccm_desktop.ui.main_window import MainWindow
+from ccm_desktop.ui.settings import Settings
 from ccm_desktop.ui.table import TableEditor
 
 Shown = TypeVar("Shown", bound=QWidget)
@@ -82,6 +87,31 @@ def close_messages(window: QWidget) -> None:
             box.close()
 
 
+def show_window(qtbot: QtBot, window: MainWindow, size: tuple[int, int] = (1366, 768)
+                ) -> MainWindow:
+    """Show a window at a usual laptop size and wait until it is the active one."""
+    return show_active(qtbot, window, *size)
+
+
+def main_window(qtbot: QtBot, repository: Repository, tmp_path: Path, today: date,
+                lang: str = "en", sample_dir: Path | None = None,
+                size: tuple[int, int] = (1366, 768), **options: Any) -> MainWindow:
+    """The main window on a real database, its settings in the test's folder, shown and active.
+    Without `sample_dir`, there is no sample to offer."""
+    window = MainWindow(repository, Settings.at(tmp_path / "settings.ini"), lang, today=today,
+                        sample_dir=sample_dir or tmp_path / "none", **options)
+    return show_window(qtbot, window, size)
+
+
+def sample_folder(tmp_path: Path, *samples: Path) -> Path:
+    """A samples folder holding copies of `samples` (what the start screen offers)."""
+    folder = tmp_path / "samples"
+    folder.mkdir(exist_ok=True)
+    for sample in samples:
+        shutil.copy(sample, folder)
+    return folder
+
+
 def type_text(qtbot: QtBot, target: QWidget, text: str, enter: bool = True) -> None:
     """Type like a keyboard; non-ASCII text arrives as an input method's commit (what a real
     input method does; qtbot.keyClicks aborts on it)."""
@@ -120,14 +150,27 @@ def _focus_out() -> QFocusEvent:
     return QFocusEvent(QEvent.Type.FocusOut, Qt.FocusReason.TabFocusReason)
 
 
-def type_cell(qtbot: QtBot, editor: TableEditor, row: int, column_id: str, text: str) -> None:
-    """Open a cell's editor in the grid, type and press Enter."""
+def open_cell(editor: TableEditor, row: int, column_id: str) -> ValueEditor:
+    """Make a cell of the grid current and open its editor (as a double click does)."""
     index = editor.proxy.mapFromSource(
         editor.model.index(row, editor.model.column_index(column_id)))
     editor.grid.setCurrentIndex(index)
     editor.grid.edit(index)
     cell = editor.grid.indexWidget(index)
     assert isinstance(cell, ValueEditor)
+    return cell
+
+
+def open_cell_line(editor: TableEditor, row: int, column_id: str) -> QLineEdit:
+    """The line to type into of a cell's open editor."""
+    line = open_cell(editor, row, column_id).findChild(QLineEdit)
+    assert isinstance(line, QLineEdit)
+    return line
+
+
+def type_cell(qtbot: QtBot, editor: TableEditor, row: int, column_id: str, text: str) -> None:
+    """Open a cell's editor in the grid, type and press Enter."""
+    cell = open_cell(editor, row, column_id)
     target = getattr(cell, "line", None) or cell.main
     if isinstance(target, QLineEdit):
         target.clear()

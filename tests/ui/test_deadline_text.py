@@ -8,10 +8,10 @@ from ccm_desktop.domain.report import FormStatus, Report
 from ccm_desktop.ui.deadline_text import all_deadlines
 
 
-def _annual(year: int) -> Report:
+def _annual(year: int, state: str = "LBN", entry_into_force: date = date(2011, 5, 1)) -> Report:
     report = Report()
-    report.cover.fields.update(state="LBN", report_kind="annual", period_from=date(year, 1, 1),
-                               period_to=date(year, 12, 31), entry_into_force=date(2011, 5, 1))
+    report.cover.fields.update(state=state, report_kind="annual", period_from=date(year, 1, 1),
+                               period_to=date(year, 12, 31), entry_into_force=entry_into_force)
     return report
 
 
@@ -47,10 +47,7 @@ def test_article_3_and_4_deadlines() -> None:
 
 
 def _lithuania(year: int) -> Report:
-    report = Report()
-    report.cover.fields.update(state="LTU", report_kind="annual", period_from=date(year, 1, 1),
-                               period_to=date(year, 12, 31), entry_into_force=date(2011, 9, 1))
-    return report
+    return _annual(year, "LTU", date(2011, 9, 1))
 
 
 def test_a_withdrawn_state_owes_no_further_report() -> None:

@@ -4,31 +4,21 @@ like the others."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from ccm_desktop.domain.report import FormStatus
 from ccm_desktop.exchange.json_io import read_report_file
-from ccm_desktop.storage.repository import Repository, open_repository
-from ccm_desktop.ui.editors import ValueEditor
+from ccm_desktop.storage.repository import Repository
+from ccm_desktop.ui.document import ReportDocument
 from ccm_desktop.ui.main_window import MainWindow
-from ccm_desktop.ui.settings import Settings
 from ccm_desktop.ui.table import TableEditor
 from tests.conftest import RESOURCE_SAMPLES
-from tests.ui.helpers import shots_folder, type_cell
-
-
-@pytest.fixture
-def repository(tmp_path: Path) -> Iterator[Repository]:
-    with open_repository(str(tmp_path / "reports.sqlite3")) as repo:
-        yield repo
+from tests.ui.helpers import main_window, open_cell_line, shots_folder, type_cell
 
 
 def open_window(qtbot: QtBot, repository: Repository, tmp_path: Path) -> MainWindow:
@@ -39,37 +29,25 @@ def open_window(qtbot: QtBot, repository: Repository, tmp_path: Path) -> MainWin
         {"area_id": "ZD-01", "size_m2": Decimal(5000)}, {"area_id": "ZD-02"},
         {"area_id": "SB-17", "size_m2": Decimal(1200)}]
     f.tables["clearance"] = [{"area_id": "SB-17", "cleared_m2": Decimal(300)}]
-    window = MainWindow(repository, Settings.at(tmp_path / "settings.ini"),
-                        today=date(2017, 3, 3), sample_dir=tmp_path / "none")
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
+    window = main_window(qtbot, repository, tmp_path, date(2017, 3, 3))
     window.open_report(int(repository.add(report)))
     return window
 
 
-def _open_cell(editor: TableEditor, row: int, column_id: str) -> QLineEdit:
-    index = editor.proxy.mapFromSource(
-        editor.model.index(row, editor.model.column_index(column_id)))
-    editor.grid.setCurrentIndex(index)
-    editor.grid.edit(index)
-    cell = editor.grid.indexWidget(index)
-    assert isinstance(cell, ValueEditor)
-    line = getattr(cell, "line", None)
-    assert isinstance(line, QLineEdit)
-    return line
+def form_f_table(window: MainWindow, table_id: str) -> tuple[ReportDocument, TableEditor]:
+    """The open report's document and one of Form F's tables, on screen."""
+    assert window.current is not None
+    table = window.current.view.show_key("F").tables[table_id]
+    assert isinstance(table, TableEditor)
+    return window.current.document, table
 
 
 def test_the_clearance_area_reference_offers_the_contaminated_areas(
         qtbot: QtBot, repository: Repository, tmp_path: Path) -> None:
     window = open_window(qtbot, repository, tmp_path)
-    assert window.current is not None
-    document = window.current.document
-    page = window.current.view.show_key("F")
-    clearance = page.tables["clearance"]
-    assert isinstance(clearance, TableEditor)
+    document, clearance = form_f_table(window, "clearance")
     clearance.action_add.trigger()
-    line = _open_cell(clearance, 1, "area_id")
+    line = open_cell_line(clearance, 1, "area_id")
     completer = line.completer()
     assert completer is not None
     assert completer.model().rowCount() == 3  # ZD-01, ZD-02, SB-17, each once
@@ -92,15 +70,11 @@ def test_the_clearance_area_reference_offers_the_contaminated_areas(
 def test_other_remnants_destroyed_has_its_table(qtbot: QtBot, repository: Repository,
                                                 tmp_path: Path) -> None:
     window = open_window(qtbot, repository, tmp_path)
-    assert window.current is not None
-    document = window.current.document
-    page = window.current.view.show_key("F")
-    remnants = page.tables["remnants_destroyed"]
-    assert isinstance(remnants, TableEditor)
+    document, remnants = form_f_table(window, "remnants_destroyed")
     remnants.action_add.trigger()
     type_cell(qtbot, remnants, 0, "type", "BLU-26 submunition")
     type_cell(qtbot, remnants, 0, "quantity", "14")
-    line = _open_cell(remnants, 0, "area_id")
+    line = open_cell_line(remnants, 0, "area_id")
     assert line.completer() is not None  # it offers the areas too
     qtbot.keyClick(line, Qt.Key.Key_Escape)
     assert document.rows("F", "remnants_destroyed") == [

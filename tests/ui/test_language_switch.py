@@ -3,44 +3,33 @@ lost, the page stays, and the texts are in the new language."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from ccm_desktop.schema.i18n import isolate, translate
-from ccm_desktop.storage.repository import Repository, open_repository
+from ccm_desktop.storage.repository import Repository
 from ccm_desktop.ui.main_window import MainWindow
 from ccm_desktop.ui.settings import Settings, system_language
 from tests.conftest import SAMPLES
-from tests.ui.helpers import close_messages, fill_field, message_shown, type_text
+from tests.ui.helpers import (
+    close_messages,
+    fill_field,
+    main_window,
+    message_shown,
+    sample_folder,
+    type_text,
+)
 
 TODAY = date(2025, 3, 3)
 
 
-@pytest.fixture
-def repository(tmp_path: Path) -> Iterator[Repository]:
-    with open_repository(str(tmp_path / "reports.sqlite3")) as repo:
-        yield repo
-
-
 def make_window(qtbot: QtBot, repository: Repository, tmp_path: Path) -> MainWindow:
-    folder = tmp_path / "samples"
-    folder.mkdir()
-    (folder / "esp-2012-annual.ccm.json").write_bytes(
-        (SAMPLES / "valid" / "esp-2012-annual.ccm.json").read_bytes())
-    window = MainWindow(repository, Settings.at(tmp_path / "settings.ini"), "en", today=TODAY,
-                        sample_dir=folder)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
+    samples = sample_folder(tmp_path, SAMPLES / "valid" / "esp-2012-annual.ccm.json")
+    return main_window(qtbot, repository, tmp_path, TODAY, sample_dir=samples)
 
 
 def test_switching_the_language_keeps_the_report_its_undo_and_the_page(

@@ -4,9 +4,7 @@ a worker thread, findings that go to their place, shortcuts, remembered settings
 from __future__ import annotations
 
 import json
-import shutil
 import time
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -17,40 +15,24 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ccm_desktop.domain.report import FormStatus
-from ccm_desktop.storage.repository import Repository, open_repository
+from ccm_desktop.storage.repository import Repository
 from ccm_desktop.ui.main_window import MainWindow, find_sample
 from ccm_desktop.ui.settings import Settings
 from tests.conftest import SAMPLES
-from tests.ui.helpers import fill_field, message_shown
+from tests.ui.helpers import fill_field, main_window, message_shown, sample_folder
 
 TODAY = date(2025, 3, 3)
 VALID = SAMPLES / "valid"
 
 
 @pytest.fixture
-def repository(tmp_path: Path) -> Iterator[Repository]:
-    with open_repository(str(tmp_path / "reports.sqlite3")) as repo:
-        yield repo
-
-
-@pytest.fixture
 def samples(tmp_path: Path) -> Path:
-    folder = tmp_path / "samples"
-    folder.mkdir()
-    shutil.copy(VALID / "esp-2012-annual.ccm.json", folder)
-    return folder
+    return sample_folder(tmp_path, VALID / "esp-2012-annual.ccm.json")
 
 
 def make_window(qtbot: QtBot, repository: Repository, tmp_path: Path,
                 samples: Path | None = None) -> MainWindow:
-    window = MainWindow(repository, Settings.at(tmp_path / "settings.ini"), today=TODAY,
-                        sample_dir=samples or tmp_path / "none")
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
+    return main_window(qtbot, repository, tmp_path, TODAY, sample_dir=samples)
 
 
 def test_first_start_offers_the_sample(qtbot: QtBot, repository: Repository, tmp_path: Path,

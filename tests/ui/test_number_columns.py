@@ -19,14 +19,14 @@ from pytestqt.qtbot import QtBot
 
 from ccm_desktop.domain.report import FormStatus, Report
 from ccm_desktop.schema.i18n import translate
-from ccm_desktop.storage.repository import Repository, open_repository
+from ccm_desktop.storage.repository import Repository
 from ccm_desktop.ui.document import ReportDocument
 from ccm_desktop.ui.main_window import MainWindow, direction_for
 from ccm_desktop.ui.pages import page_of
 from ccm_desktop.ui.report_view import ReportView
 from ccm_desktop.ui.settings import Settings
 from ccm_desktop.ui.table import TableEditor
-from tests.ui.helpers import shots_folder
+from tests.ui.helpers import shots_folder, show_window
 from tests.ui.table_helpers import make_editor, type_into, view_index
 
 TODAY = date(2025, 3, 3)
@@ -58,12 +58,6 @@ def form_f_report() -> Report:
 
 
 @pytest.fixture
-def repository(tmp_path: Path) -> Iterator[Repository]:
-    with open_repository(str(tmp_path / "reports.sqlite3")) as repo:
-        yield repo
-
-
-@pytest.fixture
 def direction() -> Iterator[None]:
     yield
     QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
@@ -73,12 +67,8 @@ def open_window(qtbot: QtBot, repository: Repository, settings: Path, lang: str 
                 report: Report | None = None) -> MainWindow:
     QApplication.setLayoutDirection(direction_for(lang))
     report_id = int(repository.add(report or form_f_report(), summary="test"))
-    window = MainWindow(repository, Settings.at(settings), lang=lang, today=TODAY)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    window = show_window(qtbot, MainWindow(repository, Settings.at(settings), lang=lang,
+                                           today=TODAY))
     window.open_report(report_id)
     return window
 

@@ -3,7 +3,6 @@ Spanish and is refused with advice in English (it used to be stored as 25 ha).""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -16,19 +15,12 @@ from pytestqt.qtbot import QtBot
 from ccm_desktop.domain.report import FormStatus, Report
 from ccm_desktop.schema.i18n import translate
 from ccm_desktop.schema.kinds import AreaM2, Int
-from ccm_desktop.storage.repository import Repository, open_repository
+from ccm_desktop.storage.repository import Repository
 from ccm_desktop.ui.editors import AreaEditor, LineEditor
 from ccm_desktop.ui.main_window import MainWindow
-from ccm_desktop.ui.settings import Settings
 from ccm_desktop.ui.table import TableEditor
-from tests.ui.helpers import field_row
+from tests.ui.helpers import field_row, main_window
 from tests.ui.table_helpers import make_editor, stored, type_into, view_index
-
-
-@pytest.fixture
-def repository(tmp_path: Path) -> Iterator[Repository]:
-    with open_repository(str(tmp_path / "reports.sqlite3")) as repo:
-        yield repo
 
 
 def _form_f_table(qtbot: QtBot, repository: Repository, tmp_path: Path,
@@ -38,13 +30,7 @@ def _form_f_table(qtbot: QtBot, repository: Repository, tmp_path: Path,
     report.form("F").status = FormStatus.CHANGED
     report.form("F").tables["clearance"] = [{"area_id": "CBU-1"}]
     report_id = int(repository.add(report, summary="test"))
-    window = MainWindow(repository, Settings.at(tmp_path / "settings.ini"), lang=lang,
-                        today=date(2025, 3, 3), sample_dir=tmp_path / "none")
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    window = main_window(qtbot, repository, tmp_path, date(2025, 3, 3), lang)
     window.open_report(report_id)
     assert window.current is not None
     page = window.current.view.show_key("F")

@@ -5,26 +5,24 @@ the Preview button says why and opens the system's viewer."""
 from __future__ import annotations
 
 import json
-import shutil
 import unicodedata
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QSize, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ccm_desktop.domain.report import FormStatus
 from ccm_desktop.schema.i18n import ntranslate, translate
-from ccm_desktop.storage.repository import open_repository
+from ccm_desktop.storage.repository import Repository
 from ccm_desktop.ui.main_window import MainWindow, direction_for
 from ccm_desktop.ui.preview import PreviewPane
-from ccm_desktop.ui.settings import Settings
 from tests.conftest import RESOURCE_SAMPLES
-from tests.ui.helpers import fill_field, shots_folder
+from tests.ui.helpers import fill_field, main_window, sample_folder, shots_folder
 
 TODAY = date(2025, 3, 3)
 WAIT = 120_000  # ms; the PDF is made in a worker on a shared machine
@@ -32,27 +30,12 @@ WAIT = 120_000  # ms; the PDF is made in a worker on a shared machine
 
 @pytest.fixture
 def samples(tmp_path: Path) -> Path:
-    folder = tmp_path / "samples"
-    folder.mkdir()
-    shutil.copy(RESOURCE_SAMPLES / "hrv-2016-annual.ccm.json", folder)
-    return folder
+    return sample_folder(tmp_path, RESOURCE_SAMPLES / "hrv-2016-annual.ccm.json")
 
 
-@pytest.fixture
-def repository(tmp_path: Path) -> Iterator[object]:
-    with open_repository(str(tmp_path / "reports.sqlite3")) as repo:
-        yield repo
-
-
-def _window(qtbot: QtBot, tmp_path: Path, repository: object, samples: Path,
-            **kwargs: object) -> MainWindow:
-    window = MainWindow(repository, Settings.at(tmp_path / "settings.ini"), today=TODAY,
-                        sample_dir=samples, **kwargs)  # type: ignore[arg-type]
-    qtbot.addWidget(window)
-    window.resize(QSize(1366, 768))
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+def _window(qtbot: QtBot, tmp_path: Path, repository: Repository, samples: Path,
+            **kwargs: Any) -> MainWindow:
+    return main_window(qtbot, repository, tmp_path, TODAY, sample_dir=samples, **kwargs)
 
 
 def _watch(pane: PreviewPane) -> list[int]:

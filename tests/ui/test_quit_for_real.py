@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -19,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from ccm_desktop.storage.repository import open_repository
-from tests.ui.test_xvfb_start import PROGRAM, ROOT, _wait, display  # noqa: F401 - a fixture
+from tests.real_program import PROGRAM, ROOT, have_x_tools, started
 
 TYPED = "Vice-Minister, Ministry of Foreign Affairs"
 
@@ -80,23 +79,12 @@ def test_sigterm_right_after_typing_keeps_the_text(tmp_path: Path) -> None:
         assert repository.load(report_id).cover.fields.get("approved_by") == TYPED
 
 
-@pytest.mark.skipif(not (shutil.which("Xvfb") and shutil.which("xdotool") and PROGRAM.exists()),
+@pytest.mark.skipif(not (have_x_tools() and PROGRAM.exists()),
                     reason="needs Xvfb, xdotool and the installed ccm-desktop program")
-def test_twenty_starts_and_quits_under_x_end_cleanly(display: str, tmp_path: Path) -> None:  # noqa: F811
+def test_twenty_starts_and_quits_under_x_end_cleanly(display: str, tmp_path: Path) -> None:
     """Each run: start, open the sample, type where the cursor is, Ctrl+Q at once. Each must
     exit 0 with nothing fatal on stderr."""
     runs = int(os.environ.get("CCM_QUIT_RUNS", "20"))
-    env: dict[str, str] = {}
-
-    def xdotool(*args: str) -> str:
-        done = subprocess.run(["xdotool", *args], env=env, capture_output=True, text=True,
-                              timeout=10, check=False)
-        return done.stdout.strip()
-
-    def window_id() -> str:
-        found = xdotool("search", "--name", "CCM Article 7 reports")
-        return found.splitlines()[0] if found else ""
-
     outcomes = []
     for run in range(runs):
         # A fresh machine each time, so that the start screen offers the sample (Alt+S).
@@ -104,25 +92,16 @@ def test_twenty_starts_and_quits_under_x_end_cleanly(display: str, tmp_path: Pat
         folder.mkdir()
         env = _environment(folder, DISPLAY=display, QT_QPA_PLATFORM="xcb",
                            CCM_DESKTOP_DB=str(folder / "reports.sqlite3"))
-        log = folder / "program.log"
-        with log.open("wb") as output:
-            program = subprocess.Popen([str(PROGRAM)], env=env, cwd=ROOT, stdout=output,
-                                       stderr=subprocess.STDOUT)
-        try:
-            _wait(lambda p=program: bool(window_id()) or p.poll() is not None, 30, "the window")
-            window = window_id()
-            xdotool("windowfocus", "--sync", window)
-            xdotool("key", "--window", window, "alt+s")
+        with started([str(PROGRAM)], env, ROOT, folder / "program.log") as program:
+            window = program.wait_for_window(30)
+            program.xdotool("windowfocus", "--sync", window)
+            program.xdotool("key", "--window", window, "alt+s")
             time.sleep(1.5)
-            xdotool("key", "--window", window, "Tab", "Tab")
-            xdotool("type", "--window", window, f"run {run}")
-            xdotool("key", "--window", window, "ctrl+q")
-            code = program.wait(60)
-        finally:
-            if program.poll() is None:
-                program.kill()
-                program.wait(10)
-        text = log.read_text(errors="replace")
+            program.xdotool("key", "--window", window, "Tab", "Tab")
+            program.xdotool("type", "--window", window, f"run {run}")
+            program.xdotool("key", "--window", window, "ctrl+q")
+            code = program.process.wait(60)
+        text = program.output()
         outcomes.append((run, code, [ln for ln in text.splitlines()
                                      if "Fatal" in ln or "Traceback" in ln
                                      or "Segmentation" in ln]))

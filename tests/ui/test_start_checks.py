@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -17,10 +16,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from ccm_desktop.ui.start_checks import DatabaseLock, use_our_icon
-from tests.ui.test_xvfb_start import _wait, display  # noqa: F401 - display is a fixture
-
-ROOT = Path(__file__).resolve().parents[2]
-PROGRAM = Path(sys.executable).with_name("ccm-desktop")
+from tests.real_program import PROGRAM, ROOT, have_x_tools, started, wait_for
 
 
 def test_a_second_window_on_the_same_database_is_refused_in_one_sentence(tmp_path: Path) -> None:
@@ -109,60 +105,30 @@ def test_with_no_fonts_on_the_system_the_window_uses_ours(tmp_path: Path) -> Non
     assert probe("ours") == ["", "DejaVu Sans", [True, True, True]]
 
 
-@pytest.mark.skipif(not (shutil.which("Xvfb") and shutil.which("xdotool") and PROGRAM.exists()),
+@pytest.mark.skipif(not (have_x_tools() and PROGRAM.exists()),
                     reason="needs Xvfb, xdotool and the installed ccm-desktop program")
 def test_a_second_copy_on_an_open_database_says_so_and_leaves_the_first(
-        display: str, tmp_path: Path) -> None:  # noqa: F811
+        display: str, tmp_path: Path) -> None:
     home = tmp_path / "home"
     home.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "XDG_"))}
     env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb", HOME=str(home),
                XDG_RUNTIME_DIR=str(tmp_path), CCM_DESKTOP_DB=str(tmp_path / "reports.sqlite3"))
-
-    def xdotool(*args: str) -> str:
-        return subprocess.run(["xdotool", *args], env=env, capture_output=True, text=True,
-                              timeout=10, check=False).stdout.strip()
-
-    def first_id(name: str) -> str:
-        found = xdotool("search", "--name", name)
-        return found.splitlines()[0] if found else ""
-
-    log = tmp_path / "second.log"
-
-    def focus(window: str) -> None:
-        def focused() -> bool:
-            xdotool("windowfocus", "--sync", window)
-            return xdotool("getwindowfocus") == window
-        _wait(focused, 30, f"the focus on window {window}")
-
-    first_log = tmp_path / "first.log"
-    with first_log.open("wb") as output:
-        first = subprocess.Popen([str(PROGRAM)], env=env, stdout=output, stderr=subprocess.STDOUT)
-    second: subprocess.Popen[bytes] | None = None
-    try:
-        _wait(lambda: bool(first_id("CCM Article 7 reports")) or first.poll() is not None, 30,
-              "the first window")
-        assert first.poll() is None, first_log.read_text(errors="replace")
+    with started([str(PROGRAM)], env, tmp_path, tmp_path / "first.log") as first:
+        first.wait_for_window(30)
         time.sleep(1.0)  # let it finish starting
-        with log.open("wb") as output:
-            second = subprocess.Popen([str(PROGRAM)], env=env, stdout=output,
-                                      stderr=subprocess.STDOUT)
-        _wait(lambda: bool(first_id("already open")) or second.poll() is not None, 30,
-              "the second copy's sentence")
-        dialog = first_id("already open")
-        assert dialog, f"the second copy said nothing: {log.read_text(errors='replace')}"
-        focus(dialog)  # keys typed before the focus moved would reach the first window
-        xdotool("key", "--window", dialog, "Escape")
-        assert second.wait(30) == 1
+        with started([str(PROGRAM)], env, tmp_path, tmp_path / "second.log") as second:
+            wait_for(lambda: bool(first.window_id("already open"))
+                     or second.process.poll() is not None, 30, "the second copy's sentence")
+            dialog = first.window_id("already open")
+            assert dialog, f"the second copy said nothing: {second.output()}"
+            first.focus(dialog)  # keys typed before the focus moved would reach the first window
+            first.xdotool("key", "--window", dialog, "Escape")
+            assert second.process.wait(30) == 1
         time.sleep(0.5)
-        assert first.poll() is None, first_log.read_text(errors="replace")  # untouched
-        window = first_id("CCM Article 7 reports")
-        focus(window)
-        xdotool("key", "--window", window, "ctrl+q")
-        assert first.wait(30) == 0
+        assert first.process.poll() is None, first.output()  # untouched
+        window = first.window_id()
+        first.focus(window)
+        first.xdotool("key", "--window", window, "ctrl+q")
+        assert first.process.wait(30) == 0
         assert not Path(f"{env['CCM_DESKTOP_DB']}.lock").exists()  # released on quitting
-    finally:
-        for process in (first, second):
-            if process is not None and process.poll() is None:
-                process.kill()
-                process.wait(10)

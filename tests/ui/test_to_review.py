@@ -1,45 +1,31 @@
-"""Next year's draft in the window: carried-over forms start "to review" (interchange.md
-section 5) until the user confirms or edits them, every step undoable and kept in the database;
+"""Next year's draft in the window: carried-over forms start "to review" (docs/command-line.md,
+`next-year`) until the user confirms or edits them, every step undoable and kept in the database;
 and the sample report is marked as a sample."""
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from ccm_desktop.domain.report import FormStatus
 from ccm_desktop.exchange.json_io import read_report_file
-from ccm_desktop.storage.repository import Repository, open_repository
+from ccm_desktop.storage.repository import Repository
 from ccm_desktop.ui.main_window import MainWindow
 from ccm_desktop.ui.pages import PAGES, completeness
-from ccm_desktop.ui.settings import Settings
 from ccm_desktop.ui.start import SAMPLE_MARK, is_sample
 from ccm_desktop.ui.status_box import StatusBox
 from tests.conftest import RESOURCE_SAMPLES
-from tests.ui.helpers import fill_field
+from tests.ui.helpers import fill_field, main_window
 
 TODAY = date(2017, 3, 3)
 
 
-@pytest.fixture
-def repository(tmp_path: Path) -> Iterator[Repository]:
-    with open_repository(str(tmp_path / "reports.sqlite3")) as repo:
-        yield repo
-
-
 def make_window(qtbot: QtBot, repository: Repository, tmp_path: Path,
                 samples: Path | None = None) -> MainWindow:
-    window = MainWindow(repository, Settings.at(tmp_path / "settings.ini"), today=TODAY,
-                        sample_dir=samples or tmp_path / "none")
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    return window
+    return main_window(qtbot, repository, tmp_path, TODAY, sample_dir=samples)
 
 
 def _next_year_draft(repository: Repository) -> int:

@@ -6,7 +6,7 @@ its text on), and the report is then read back from the database file by a new c
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -19,37 +19,20 @@ from pytestqt.qtbot import QtBot
 from ccm_desktop.domain.report import FormStatus, Report
 from ccm_desktop.schema.registry import PARTS
 from ccm_desktop.storage.repository import Repository, open_repository
-from ccm_desktop.ui.editors import ValueEditor
 from ccm_desktop.ui.main_window import MainWindow
 from ccm_desktop.ui.settings import Settings
+from ccm_desktop.ui.table import TableEditor
 from tests.conftest import RESOURCE_SAMPLES
-from tests.ui.helpers import close_messages, message_shown
+from tests.ui.helpers import close_messages, main_window, message_shown, open_cell_line
 
 TODAY = date(2025, 3, 3)
 TYPED = "Ministry of Foreign Affairs, Vientiane"
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "reports.sqlite3"
-
-
-@pytest.fixture
-def repository(db: Path) -> Iterator[Repository]:
-    with open_repository(str(db)) as repo:
-        yield repo
-
-
 def make_window(qtbot: QtBot, repository: Repository, tmp_path: Path,
                 opener: Callable[[QUrl], bool] | None = None) -> MainWindow:
-    window = MainWindow(repository, Settings.at(tmp_path / "settings.ini"), today=TODAY,
-                        sample_dir=RESOURCE_SAMPLES, opener=opener)
-    qtbot.addWidget(window)
-    window.resize(760, 560)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
+    return main_window(qtbot, repository, tmp_path, TODAY, sample_dir=RESOURCE_SAMPLES,
+                       size=(760, 560), opener=opener)
 
 
 def stored(db: Path, report_id: int) -> Report:
@@ -155,17 +138,8 @@ def test_an_open_table_cell_and_a_reason_are_kept_on_quit(
     qtbot.mouseClick(page_j.status.not_applicable, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(page_j.status.reason, "nothing further this year")
     # A table cell with its editor open, typed into, no Enter.
-    page = window.current.view.show_key("F")
-    table = page.tables["clearance"]
-    if table.model.stored_count() == 0:
-        table.add_row()
-    index = table.proxy.mapFromSource(table.model.index(0, table.model.column_index("operator")))
-    table.grid.setCurrentIndex(index)
-    table.grid.edit(index)
-    cell = table.grid.indexWidget(index)
-    assert isinstance(cell, ValueEditor)
-    line = cell.findChild(QLineEdit)
-    assert line is not None
+    table = clearance_with_rows(window, 1)
+    line = open_cell_line(table, 0, "operator")
     line.clear()
     qtbot.keyClicks(line, "Norwegian People's Aid")
     window.act_quit.trigger()
@@ -232,21 +206,19 @@ def test_the_first_start_on_a_small_screen_opens_maximised(
 # Item 5: messages go when the person moves on, and say m² ---------------------------------
 
 
-def _refuse_a_negative_area(qtbot: QtBot, window: MainWindow) -> object:
+def clearance_with_rows(window: MainWindow, rows: int) -> TableEditor:
+    """Form F's clearance table on screen, with at least `rows` rows."""
     assert window.current is not None
-    page = window.current.view.show_key("F")
-    table = page.tables["clearance"]
-    if table.model.stored_count() < 2:
+    table = window.current.view.show_key("F").tables["clearance"]
+    assert isinstance(table, TableEditor)
+    while table.model.stored_count() < rows:
         table.add_row()
-        table.add_row()
-    index = table.proxy.mapFromSource(
-        table.model.index(0, table.model.column_index("cleared_m2")))
-    table.grid.setCurrentIndex(index)
-    table.grid.edit(index)
-    cell = table.grid.indexWidget(index)
-    assert isinstance(cell, ValueEditor)
-    line = cell.findChild(QLineEdit)
-    assert line is not None
+    return table
+
+
+def _refuse_a_negative_area(qtbot: QtBot, window: MainWindow) -> TableEditor:
+    table = clearance_with_rows(window, 2)
+    line = open_cell_line(table, 0, "cleared_m2")
     line.clear()
     qtbot.keyClicks(line, "-500")
     qtbot.keyClick(line, Qt.Key.Key_Return)
@@ -262,10 +234,7 @@ def test_a_refusal_goes_when_the_person_moves_on(qtbot: QtBot, repository: Repos
                                                  tmp_path: Path, move: str) -> None:
     window = make_window(qtbot, repository, tmp_path)
     window.open_sample()
-    table: object = _refuse_a_negative_area(qtbot, window)
-    from ccm_desktop.ui.table import TableEditor
-
-    assert isinstance(table, TableEditor)
+    table = _refuse_a_negative_area(qtbot, window)
     if move == "escape":
         cell = QApplication.focusWidget()
         assert cell is not None
@@ -294,19 +263,8 @@ def test_a_value_refused_as_the_focus_leaves_is_still_said(
     """The message caused by leaving the cell is not cleared by that same move."""
     window = make_window(qtbot, repository, tmp_path)
     window.open_sample()
-    assert window.current is not None
-    table = window.current.view.show_key("F").tables["clearance"]
-    if table.model.stored_count() < 2:
-        table.add_row()
-        table.add_row()
-    index = table.proxy.mapFromSource(
-        table.model.index(0, table.model.column_index("cleared_m2")))
-    table.grid.setCurrentIndex(index)
-    table.grid.edit(index)
-    cell = table.grid.indexWidget(index)
-    assert isinstance(cell, ValueEditor)
-    line = cell.findChild(QLineEdit)
-    assert line is not None
+    table = clearance_with_rows(window, 2)
+    line = open_cell_line(table, 0, "cleared_m2")
     line.clear()
     qtbot.keyClicks(line, "-7")
     table.grid.setCurrentIndex(table.proxy.index(1, 1))  # the click on another cell
