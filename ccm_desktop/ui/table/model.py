@@ -369,6 +369,8 @@ class TableModel(QAbstractTableModel):
         self._collect_findings()
 
     def _on_findings_changed(self) -> None:
+        if self.part_id not in self.document.findings_changed_parts:
+            return  # this table's findings are as they were
         cells, rows = self._cell_findings, self._row_findings
         self._collect_findings()
         changed = {r for (r, _c) in cells.keys() ^ self._cell_findings.keys()}

@@ -1,0 +1,119 @@
+"""One edit of a long report costs what it changed: the document says whose findings changed,
+and the findings panel and the navigator redo only that (issue 14; the figures are in
+benchmarks/run.py, never asserted here)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from ccm_desktop.domain.report import FormStatus, Report
+from ccm_desktop.schema.validate import validate
+from ccm_desktop.ui.document import ReportDocument
+from ccm_desktop.ui.findings_panel import SHOWN_AT_FIRST, FindingsPanel, PageFindings
+from ccm_desktop.ui.navigator import Navigator
+from ccm_desktop.ui.pages import PAGES
+
+ROWS = 120
+
+
+def _long_report() -> Report:
+    """Form F with 120 areas, each with a size that cannot be right (one finding per row)."""
+    report = Report()
+    report.cover.fields["state"] = "GBR"
+    form = report.form("F")
+    form.status = FormStatus.CHANGED
+    form.tables["contaminated_areas"] = [{"area_id": f"CA-{i}", "size_m2": Decimal(-5 - i)}
+                                         for i in range(ROWS)]
+    return report
+
+
+def _section(panel: FindingsPanel, key: str) -> PageFindings:
+    return next(s for s in panel.sections if s.page.key == key)
+
+
+def _row_findings(document: ReportDocument) -> int:
+    return sum(".contaminated_areas[" in f.path for f in document.findings_of("F"))
+
+
+def test_the_document_says_whose_findings_changed() -> None:
+    document = ReportDocument(_long_report())
+    document.set_value("cover", "prepared_by", "A. Person")  # nobody's findings change
+    assert document.findings_changed_parts == frozenset()
+    document.set_cells("F", "contaminated_areas", [(3, "size_m2", Decimal(40))])
+    assert document.findings_changed_parts == frozenset({"F"})
+    assert _row_findings(document) == ROWS - 1
+    assert document.findings == validate(document.report)
+    document.undo_stack.undo()
+    assert document.findings_changed_parts == frozenset({"F"})
+    assert _row_findings(document) == ROWS
+
+
+def test_the_panel_replaces_only_the_labels_that_changed(qtbot: QtBot) -> None:
+    document = ReportDocument(_long_report())
+    panel = FindingsPanel(document)
+    qtbot.addWidget(panel)
+    section = _section(panel, "F")
+    assert len(section.findings) == len(document.findings_of("F"))
+    assert len(section.labels) == SHOWN_AT_FIRST  # the first ones; the rest behind a button
+    hidden = len(section.findings) - SHOWN_AT_FIRST
+    assert section.more.isVisibleTo(panel)
+    assert section.more.text() == f"\u2026and {hidden} more."
+    before = panel.labels
+
+    document.set_value("cover", "prepared_by", "A. Person")
+    assert panel.labels == before  # the very same widgets: nothing was rebuilt
+
+    others = [label for s in panel.sections if s is not section for label in s.labels]
+    before = list(section.labels)
+    row_one = next(i for i, label in enumerate(before) if "row 2," in label.finding.message)
+    document.set_cells("F", "contaminated_areas", [(1, "size_m2", Decimal(40))])
+    after = section.labels
+    assert before[row_one] not in after
+    kept = [label for label in before if label is not before[row_one]]
+    assert after[:len(kept)] == kept  # every other label stays, in its place
+    assert len(after) == len(before)  # the next hidden finding came into view
+    assert [label for s in panel.sections if s is not section for label in s.labels] == others
+    assert section.more.text() == f"\u2026and {hidden - 1} more."
+    assert [label.finding for label in section.labels] == section.findings[:SHOWN_AT_FIRST]
+
+
+def test_every_finding_of_a_long_page_can_be_shown(qtbot: QtBot) -> None:
+    document = ReportDocument(_long_report())
+    panel = FindingsPanel(document)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    section = _section(panel, "F")
+    while section.more.isVisibleTo(panel):
+        shown = len(section.labels)
+        qtbot.mouseClick(section.more, Qt.MouseButton.LeftButton)
+        assert len(section.labels) == min(shown + SHOWN_AT_FIRST, len(section.findings))
+    assert [label.finding for label in section.labels] == section.findings
+    messages = panel.messages()
+    assert sum("Contaminated areas, row" in m for m in messages) == ROWS
+    # Fixing a row takes its label away; the page's heading counts what is left.
+    document.set_cells("F", "contaminated_areas", [(0, "size_m2", Decimal(40))])
+    assert len(section.labels) == len(section.findings) == len(document.findings_of("F"))
+    assert f"({len(section.findings)})" in section.header.text()
+
+
+def test_the_navigator_counts_each_page_from_its_part(qtbot: QtBot) -> None:
+    document = ReportDocument(_long_report())
+    navigator = Navigator(document)
+    qtbot.addWidget(navigator)
+    f_entry = navigator.entries[next(i for i, p in enumerate(PAGES) if p.key == "F")]
+    errors = sum(f.is_error for f in document.findings_of("F"))
+    assert f"{errors} errors" in f_entry.detail.text()
+    document.set_cells("F", "contaminated_areas", [(0, "size_m2", Decimal(40))])
+    assert f"{errors - 1} errors" in f_entry.detail.text()
+    contacts = navigator.entries[next(i for i, p in enumerate(PAGES) if p.key == "contacts")]
+    cover = navigator.entries[next(i for i, p in enumerate(PAGES) if p.key == "cover")]
+    cover_errors = sum(f.is_error and ".tables." not in f.path
+                       for f in document.findings_of("cover"))
+    contact_errors = sum(f.is_error and ".tables." in f.path for f in document.findings_of("cover"))
+    assert cover_errors and contact_errors  # both pages have their own
+    assert f"{cover_errors} error" in cover.detail.text()
+    assert f"{contact_errors} error" in contacts.detail.text()
