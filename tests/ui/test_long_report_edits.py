@@ -15,6 +15,8 @@ from ccm_desktop.ui.document import ReportDocument
 from ccm_desktop.ui.findings_panel import SHOWN_AT_FIRST, FindingsPanel, PageFindings
 from ccm_desktop.ui.navigator import Navigator
 from ccm_desktop.ui.pages import PAGES
+from ccm_desktop.ui.table import TableEditor
+from tests.ui.table_helpers import make_editor, type_into
 
 ROWS = 120
 
@@ -117,3 +119,53 @@ def test_the_navigator_counts_each_page_from_its_part(qtbot: QtBot) -> None:
     assert cover_errors and contact_errors  # both pages have their own
     assert f"{cover_errors} error" in cover.detail.text()
     assert f"{contact_errors} error" in contacts.detail.text()
+
+
+def _fresh_widths(editor: TableEditor, qtbot: QtBot) -> dict[int, int]:
+    """The number widths a new grid measures on the same document, row by row."""
+    other = TableEditor(editor.document, editor.model.part_id, editor.model.table_id)
+    qtbot.addWidget(other)
+    return other.grid.number_widths()
+
+
+def test_number_widths_and_totals_kept_after_each_edit_equal_a_fresh_measure(
+        qtbot: QtBot) -> None:
+    """Each row's width and the totals are kept and follow the edits (so that one typed cell
+    of a long table measures one row): after every kind of edit they are what a fresh grid
+    and a fresh sum find."""
+    editor = make_editor(qtbot, "F", "contaminated_areas", [
+        {"area_id": f"A{i}", "latitude": Decimal("17.5"), "size_m2": Decimal(100 + i)}
+        for i in range(40)])
+    grid, model, document = editor.grid, editor.model, editor.document
+    latitude = model.column_index("latitude")  # not added up: its width is its rows' alone
+
+    def check() -> None:
+        assert grid.number_widths() == _fresh_widths(editor, qtbot)
+        numbers = [r["size_m2"] for r in document.rows("F", "contaminated_areas")
+                   if "size_m2" in r]
+        assert model.total("size_m2") == (sum(numbers) if numbers else None)
+
+    narrow = grid.number_widths()[latitude]
+    type_into(qtbot, editor, 3, "latitude", "-17.123456")  # a wider value
+    assert grid.number_widths()[latitude] > narrow
+    check()
+    document.undo_stack.undo()  # narrower again
+    assert grid.number_widths()[latitude] == narrow
+    check()
+    document.set_cells("F", "contaminated_areas", [(4, "size_m2", Decimal("123456789.25"))])
+    check()
+    document.insert_rows("F", "contaminated_areas", 5,
+                         [{"area_id": "N", "latitude": Decimal("95.5"), "size_m2": Decimal(7)}])
+    check()  # a new row, with a finding's sign beside its value (no latitude is 95.5)
+    assert model.finding_at(5, "latitude") is not None
+    document.set_cells("F", "contaminated_areas", [(5, "latitude", Decimal("15.5"))])
+    check()  # the finding went, and its sign
+    document.remove_rows("F", "contaminated_areas", [0, 1, 2, 20])
+    check()
+    document.move_row("F", "contaminated_areas", 0, 10)
+    check()
+    document.remove_rows("F", "contaminated_areas",
+                         range(len(document.rows("F", "contaminated_areas"))))
+    check()
+    document.undo_stack.undo()
+    check()

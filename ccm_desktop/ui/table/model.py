@@ -75,6 +75,7 @@ class TableModel(QAbstractTableModel):
             c.id for c in self.table.totalled_columns
         ) if self.table.totals else frozenset()
         self._rows: list[Row] = list(document.rows(part_id, table_id))
+        self._totals: dict[str, Any] = {}  # column -> its total, until the rows change
         self._cell_findings: dict[tuple[int, str], CellFinding] = {}
         self._row_findings: dict[int, CellFinding] = {}
         self.table_findings: list[tuple[Severity, str]] = []
@@ -121,12 +122,15 @@ class TableModel(QAbstractTableModel):
         return dict(self._rows[row])
 
     def total(self, column_id: str) -> Any:
+        """The sum of the column's numbers, or None without any; worked out once after each
+        change (a view asks for it many times while it paints and measures)."""
         if column_id not in self.summed:
             return None
-        numbers = [r[column_id] for r in self._rows
-                   if isinstance(r.get(column_id), int | Decimal)
-                   and not isinstance(r.get(column_id), bool)]
-        return sum(numbers) if numbers else None
+        if column_id not in self._totals:
+            numbers = [n for n in (_number(r.get(column_id)) for r in self._rows)
+                       if n is not None]
+            self._totals[column_id] = sum(numbers) if numbers else None
+        return self._totals[column_id]
 
     def display_text(self, row: int, column: int) -> str:
         value = self.value(row, column)
@@ -311,6 +315,7 @@ class TableModel(QAbstractTableModel):
         if change.how is RowsHow.CELLS:
             for row in change.rows:
                 self._rows[row] = new[row]
+            self._totals.clear()
             for first, last in runs(change.rows):
                 self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
         elif change.how is RowsHow.INSERTED:
@@ -318,16 +323,19 @@ class TableModel(QAbstractTableModel):
                 totals = 1 if self.has_totals and not self._rows else 0
                 self.beginInsertRows(QModelIndex(), first, last + totals)
                 self._rows[first:first] = new[first:last + 1]
+                self._totals.clear()
                 self.endInsertRows()
         elif change.how is RowsHow.REMOVED:
             for first, last in reversed(runs(change.rows)):
                 totals = 1 if self.has_totals and last - first + 1 == len(self._rows) else 0
                 self.beginRemoveRows(QModelIndex(), first, last + totals)
                 del self._rows[first:last + 1]
+                self._totals.clear()
                 self.endRemoveRows()
         else:  # moved: the rows between the two places shift by one
             source, target = change.rows
             self._rows.insert(target, self._rows.pop(source))
+            self._totals.clear()
             self.dataChanged.emit(self.index(min(source, target), 0),
                                   self.index(max(source, target), last_column))
         if self.has_totals and self._rows and had_rows:
@@ -353,13 +361,16 @@ class TableModel(QAbstractTableModel):
         if grown > 0:
             self.beginInsertRows(QModelIndex(), first, first + grown - 1 + extra)
             self._rows = new
+            self._totals.clear()
             self.endInsertRows()
         elif grown < 0:
             self.beginRemoveRows(QModelIndex(), first, first - grown - 1 + extra)
             self._rows = new
+            self._totals.clear()
             self.endRemoveRows()
         else:
             self._rows = new
+            self._totals.clear()
         last_column = len(self.columns) - 1
         changed_end = len(new) - tail - 1  # rows after it only moved, with the same values
         if new and changed_end >= head:
@@ -414,6 +425,13 @@ class TableModel(QAbstractTableModel):
         """The stored values of one column, row by row (None when empty)."""
         column_id = self.columns[column].id
         return [row.get(column_id) for row in self._rows]
+
+
+def _number(value: Any) -> int | Decimal | None:
+    """A value that counts in a total (a whole number or a decimal, never yes/no)."""
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        return value
+    return None
 
 
 def finding_icon(severity: Severity) -> QIcon:
