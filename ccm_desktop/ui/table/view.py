@@ -275,10 +275,10 @@ class TableGrid(QTableView):
             return self._number_widths
         model = self.rows_model
         if self._row_widths is None:
-            self._row_widths = {col: [self._cell_width(row, col) for row in
-                                      range(model.stored_count())]
-                                for col, column in enumerate(model.columns)
-                                if column.kind.is_number}
+            self._row_widths = {}
+            for col, column in enumerate(model.columns):
+                if column.kind.is_number:
+                    self._row_widths[col] = self._column_widths(col, column.id)
             self._width_counts = {col: Counter(widths)
                                   for col, widths in self._row_widths.items()}
         widths: dict[int, int] = {}
@@ -287,6 +287,27 @@ class TableGrid(QTableView):
                 if model.rowCount() > model.stored_count() else 0
             widths[col] = max(max(counts, default=0), total)
         self._number_widths = widths
+        return widths
+
+    def _column_widths(self, col: int, column_id: str) -> list[int]:
+        """Each stored row's width in a number column: `_value_width` made quick for a whole
+        column (a Lao-scale Form F has 80,000 number cells to measure when first shown)."""
+        model = self.rows_model
+        flagged = model.finding_rows(column_id)
+        known = self._text_widths
+        if self._overheads is None:
+            self._overheads = (self.cell_overhead(False), self.cell_overhead(True))
+        plain, decorated = self._overheads
+        widths = []
+        for row, value in enumerate(model.column_values(col)):
+            if value is None:
+                widths.append(0)
+                continue
+            text_width = known.get((col, False, _shape(value)))
+            if text_width is None:
+                widths.append(self._value_width(row, col, value, row in flagged))
+            else:
+                widths.append(text_width + (decorated if row in flagged else plain))
         return widths
 
     def _cell_width(self, row: int, col: int) -> int:
@@ -298,6 +319,11 @@ class TableGrid(QTableView):
             return 0
         totals = row >= model.stored_count()
         decorated = not totals and model.finding_at(row, model.columns[col].id) is not None
+        return self._value_width(row, col, value, decorated)
+
+    def _value_width(self, row: int, col: int, value: Any, decorated: bool) -> int:
+        model = self.rows_model
+        totals = row >= model.stored_count()
         # Values of one shape read alike but for their digits: one of them is measured with its
         # digits made the font's widest, a width no value of the shape exceeds.
         key = (col, totals, _shape(value))
@@ -405,6 +431,8 @@ class TableGrid(QTableView):
         if total <= 0 or available <= 0:
             return
         widths = share_widths(wanted, available)
+        if widths == [self.columnWidth(c) for c in range(len(widths))]:
+            return  # as they are: the rows keep their heights
         self._fitting = True
         try:
             for section, width in enumerate(widths):
