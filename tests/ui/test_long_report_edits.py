@@ -4,17 +4,21 @@ benchmarks/run.py, never asserted here)."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from ccm_desktop.domain.report import FormStatus, Report
 from ccm_desktop.schema.validate import validate
+from ccm_desktop.storage.repository import open_repository
 from ccm_desktop.ui.document import ReportDocument
 from ccm_desktop.ui.findings_panel import SHOWN_AT_FIRST, FindingsPanel, PageFindings
 from ccm_desktop.ui.navigator import Navigator
-from ccm_desktop.ui.pages import PAGES
+from ccm_desktop.ui.pages import PAGES, completeness
+from ccm_desktop.ui.start import StartScreen
 from ccm_desktop.ui.table import TableEditor
 from tests.ui.table_helpers import make_editor, type_into
 
@@ -169,3 +173,32 @@ def test_number_widths_and_totals_kept_after_each_edit_equal_a_fresh_measure(
     check()
     document.undo_stack.undo()
     check()
+
+
+def test_the_start_list_reads_again_only_the_reports_saved_since(qtbot: QtBot,
+                                                                  tmp_path: Path) -> None:
+    """Back on the start screen, a report saved in the meantime is read and checked again;
+    the others are kept as they were read (a long report takes a second to read)."""
+    with open_repository(tmp_path / "reports.sqlite3") as repository:
+        long_id = repository.add(_long_report(), "Created")
+        other = Report()
+        other.cover.fields["state"] = "FRA"
+        other_id = repository.add(other, "Created")
+        start = StartScreen(repository, today=date(2024, 1, 10))
+        qtbot.addWidget(start)
+        long_report, other_report = start.reports[long_id], start.reports[other_id]
+        start.refresh()
+        assert start.reports[long_id] is long_report  # not read again
+        edited = repository.load(other_id)
+        edited.cover.fields["prepared_by"] = "Ministère des Armées"
+        repository.save(other_id, edited)
+        start.refresh()
+        assert start.reports[long_id] is long_report
+        assert start.reports[other_id] is not other_report
+        assert start.reports[other_id].cover.fields["prepared_by"] == "Ministère des Armées"
+        percent = {start.list.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole):
+                   start.list.itemWidget(start.list.topLevelItem(i), 4).value()
+                   for i in range(start.list.topLevelItemCount())}
+        for report_id in (long_id, other_id):
+            report = repository.load(report_id)
+            assert percent[report_id] == completeness(report, validate(report))
