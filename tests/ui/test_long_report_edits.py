@@ -4,6 +4,7 @@ benchmarks/run.py, never asserted here)."""
 
 from __future__ import annotations
 
+import random
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -18,6 +19,7 @@ from ccm_desktop.ui.document import ReportDocument
 from ccm_desktop.ui.findings_panel import SHOWN_AT_FIRST, FindingsPanel, PageFindings
 from ccm_desktop.ui.navigator import Navigator
 from ccm_desktop.ui.pages import PAGES, completeness
+from ccm_desktop.ui.report_view import ReportView
 from ccm_desktop.ui.start import StartScreen
 from ccm_desktop.ui.table import TableEditor
 from tests.ui.table_helpers import make_editor, type_into
@@ -202,3 +204,60 @@ def test_the_start_list_reads_again_only_the_reports_saved_since(qtbot: QtBot,
         for report_id in (long_id, other_id):
             report = repository.load(report_id)
             assert percent[report_id] == completeness(report, validate(report))
+
+
+def test_a_kept_total_is_written_as_adding_up_every_row_would(qtbot: QtBot) -> None:
+    """The total follows each edit by what it took away and added; it reads exactly as the sum
+    of the rows (same places: "20,500", not "20,500.0" once a 1,500.5 has gone)."""
+    rng = random.Random(14)
+    editor = make_editor(qtbot, "F", "contaminated_areas", [
+        {"area_id": f"A{i}", "size_m2": Decimal(f"{rng.randrange(1, 10**6)}.{i % 7}")}
+        for i in range(30)])
+    model, document = editor.model, editor.document
+    column = model.column_index("size_m2")
+    values = [Decimal("1500.5"), Decimal("20000"), Decimal("1E+3"), Decimal("0.125"),
+              Decimal("7"), Decimal("123456789.000001"), None]
+    for step in range(120):
+        rows = document.rows("F", "contaminated_areas")
+        what = rng.random()
+        if what < 0.6 and rows:
+            document.set_cells("F", "contaminated_areas",
+                               [(rng.randrange(len(rows)), "size_m2", rng.choice(values))])
+        elif what < 0.75:
+            document.insert_rows("F", "contaminated_areas", rng.randrange(len(rows) + 1),
+                                 [{"area_id": f"N{step}", "size_m2": rng.choice(values)}])
+        elif what < 0.9 and rows:
+            document.remove_rows("F", "contaminated_areas",
+                                 rng.sample(range(len(rows)), min(len(rows), rng.randrange(1, 4))))
+        else:
+            document.undo_stack.undo()
+        numbers = [r["size_m2"] for r in document.rows("F", "contaminated_areas")
+                   if r.get("size_m2") is not None]
+        fresh = sum(numbers) if numbers else None
+        assert repr(model.total("size_m2")) == repr(fresh), step
+        if model.rowCount() > model.stored_count():
+            assert model.display_text(model.stored_count(), column) == \
+                model.columns[column].kind.format(fresh, model.locale)
+
+
+def test_a_table_longer_than_its_grid_scrolls(qtbot: QtBot) -> None:
+    """On its page, a long table's grid shows a scroll bar; a short one never does, also after
+    it grew or shrank past the grid's height."""
+    view = ReportView(ReportDocument(_long_report()))
+    qtbot.addWidget(view)
+    view.resize(1300, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    page = view.show_key("F")
+    grid = page.tables["contaminated_areas"].grid  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: grid.verticalScrollBar().isVisible())
+    assert grid.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+    view.document.remove_rows("F", "contaminated_areas", range(5, ROWS))
+    qtbot.waitUntil(lambda: not grid.verticalScrollBar().isVisible())
+    assert grid.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    page = view.show_key("E")
+    short = page.tables["facilities"].grid  # type: ignore[attr-defined]
+    assert not short.verticalScrollBar().isVisible()
+    view.document.insert_rows("E", "facilities", 0, [{"facility": f"N{i}"} for i in range(30)])
+    qtbot.waitUntil(lambda: short.verticalScrollBar().isVisible())
+    qtbot.wait(20)  # the pages' own zero-delay timers run while the view is still there

@@ -380,6 +380,7 @@ class TableGrid(QTableView):
                 widths[first:first] = added
                 for width in added:
                     self._count(self._width_counts[col], width, 1)
+        self._scroll_when_long()
         self._values_changed()
 
     def _rows_removed(self, _parent: QModelIndex, first: int, last: int) -> None:
@@ -391,10 +392,12 @@ class TableGrid(QTableView):
                 if len(widths) != self.rows_model.stored_count():
                     self._row_widths = None
                     break
+        self._scroll_when_long()
         self._values_changed()
 
     def _reset_widths(self, *_: Any) -> None:
         self._row_widths = None
+        self._scroll_when_long()
         self._values_changed()
 
     def _values_changed(self) -> None:
@@ -432,6 +435,7 @@ class TableGrid(QTableView):
             return
         widths = share_widths(wanted, available)
         if widths == [self.columnWidth(c) for c in range(len(widths))]:
+            self._scroll_when_long()
             return  # as they are: the rows keep their heights
         self._fitting = True
         try:
@@ -452,9 +456,7 @@ class TableGrid(QTableView):
         into view. Measuring all 10,000 rows of a long table took seconds
         (benchmarks/run.py, `form_f_page`)."""
         count = self.model().rowCount() if self.model() is not None else 0
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff
-                                        if count <= MAX_VISIBLE_ROWS
-                                        else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self._scroll_when_long()
         if rows is None:
             self._measured.clear()
         else:
@@ -471,6 +473,14 @@ class TableGrid(QTableView):
         self.updateGeometries()
         self.updateGeometry()
         self.heights_changed.emit()
+
+    def _scroll_when_long(self) -> None:
+        """A table longer than the grid's height scrolls; a short one never shows the bar."""
+        count = self.model().rowCount() if self.model() is not None else 0
+        policy = (Qt.ScrollBarPolicy.ScrollBarAlwaysOff if count <= MAX_VISIBLE_ROWS
+                  else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        if self.verticalScrollBarPolicy() != policy:  # setting it lays the grid out again
+            self.setVerticalScrollBarPolicy(policy)
 
     def _scrolled(self, _value: int) -> None:
         self._measure_visible()
