@@ -13,8 +13,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 EXPECTED = ("pdf_export", "pdf_export_plain", "xlsx_export", "xlsx_import", "json_import",
             "validation", "export_peak_memory", "window_start", "window_start_in_process",
-            "open_from_database",
-            "typed_field", "autosave_small", "autosave_large", "form_f_page", "form_f_last_row")
+            "open_from_database", "typed_field", "typed_field_small", "typed_cell",
+            "autosave_small", "autosave_large", "form_f_page", "form_f_last_row")
 KEYS = {"name", "seconds", "baseline", "baseline_seconds", "ratio", "goal", "met"}
 
 

@@ -29,7 +29,6 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Engine, delete, func, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -628,7 +627,10 @@ class Repository:
 
     def _insert_ignoring(self, model: type[BlobRecord] | type[BlobUseRecord]) -> Any:
         """INSERT that does nothing when the key exists (another report may have added the
-        same file a moment ago)."""
+        same file a moment ago). Each dialect is imported here, when first needed: the
+        PostgreSQL one is large, and a start with SQLite never needs it."""
+        from sqlalchemy.dialects import postgresql, sqlite
+
         if self._engine.dialect.name == "postgresql":
             return postgresql.insert(model).on_conflict_do_nothing()
         return sqlite.insert(model).on_conflict_do_nothing()

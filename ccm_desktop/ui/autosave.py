@@ -48,7 +48,7 @@ class Autosaver(QObject):
         self._touched = Touched()
         self.failed: str | None = None
         self.saved_at: datetime | None = None
-        self.last_duration = 0.0  # seconds the last save took
+        self.last_duration = 0.0  # seconds the last save took (benchmarks/run.py reads it)
         self.lang = "en"  # the language of what `state` says; the window sets it
         self._timer = QTimer(self, singleShot=True, interval=delay_ms)
         self._timer.timeout.connect(self.flush)

@@ -90,7 +90,9 @@ class ReportDocument(QObject):
     - `changes_made(tuple[Change, ...])`: what a do/undo/redo changed (domain/changes.py);
     - `changed(str)`: each path that changed (e.g. `forms.F.tables.clearance`,
       `cover.fields.state`, `forms.B.status`; "" for the whole report), after every do/undo/redo;
-    - `findings_changed()`: after re-validation (`findings` holds the current list);
+    - `findings_changed()`: after re-validation (`findings` holds the current list, and
+      `findings_changed_parts` the parts whose findings differ from before, so that a listener
+      redoes only those);
     - `notice(str)`: a sentence to show the user (e.g. a form switched to changed).
     """
 
@@ -109,6 +111,7 @@ class ReportDocument(QObject):
         self._checks = PartChecks(report, previous)
         self._findings_by_part: dict[str, list[Finding]] = self._checks.findings(PART_IDS)
         self.findings: list[Finding] = self._joined_findings()
+        self.findings_changed_parts: frozenset[str] = frozenset(PART_IDS)
         # The user's locale for numbers and dates in editors; None: the report's language.
         self.locale: str | None = None
 
@@ -351,8 +354,14 @@ class ReportDocument(QObject):
         for change in changes:
             self._checks.forget(change)
         parts = set().union(*(readers_of(change) for change in changes))
-        self._findings_by_part.update(self._checks.findings(parts))
-        self.findings = self._joined_findings()
+        fresh = self._checks.findings(parts)
+        # Findings of unchanged rows are the same objects (kept per row), so comparing a part's
+        # list costs little; listeners then rebuild only what differs.
+        self.findings_changed_parts = frozenset(
+            p for p, found in fresh.items() if found != self._findings_by_part.get(p))
+        self._findings_by_part.update(fresh)
+        if self.findings_changed_parts:
+            self.findings = self._joined_findings()
         self.findings_changed.emit()
 
     def revalidate(self) -> None:
@@ -360,6 +369,7 @@ class ReportDocument(QObject):
         self._checks = PartChecks(self._report, self.previous)
         self._findings_by_part = self._checks.findings(PART_IDS)
         self.findings = self._joined_findings()
+        self.findings_changed_parts = frozenset(PART_IDS)
         self.findings_changed.emit()
 
     def _joined_findings(self) -> list[Finding]:

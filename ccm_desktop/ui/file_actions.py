@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from ccm_desktop.domain.report import Report
 from ccm_desktop.schema.i18n import N_, UN_LANGUAGES, isolate, ntranslate, translate
 from ccm_desktop.ui.workers import Job
-from ccm_desktop.ui.xlsx_import_dialog import open_import_dialog
 
 if TYPE_CHECKING:
     from ccm_desktop.ui.main_window import MainWindow
@@ -290,6 +289,8 @@ class FileActions:
     def excel_dialog(self, path: Path) -> bool:
         """The Excel import dialogs: column mapping for a workbook people made, or the forms to
         take from one this program wrote. True when the workbook was handled there."""
+        from ccm_desktop.ui.xlsx_import_dialog import open_import_dialog
+
         if self.window.current is None:
             return False
         open_import_dialog(self.window.current.document, path, self.window)

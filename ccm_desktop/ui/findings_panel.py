@@ -10,12 +10,16 @@ again. The window remembers which way it was."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from difflib import SequenceMatcher
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QToolButton,
@@ -26,7 +30,7 @@ from PySide6.QtWidgets import (
 from ccm_desktop.domain.findings import Finding
 from ccm_desktop.schema.i18n import N_, language, ntranslate, translate
 from ccm_desktop.ui.document import ReportDocument
-from ccm_desktop.ui.pages import PAGES
+from ccm_desktop.ui.pages import PAGES, Page, findings_on
 from ccm_desktop.ui.style import ERROR, MUTED, SPACING, WARNING, heading_font
 
 
@@ -126,6 +130,80 @@ class FindingsStrip(QFrame):
         super().keyPressEvent(event)
 
 
+SHOWN_AT_FIRST = 50  # findings of a page shown at once; a button shows the next ones
+
+
+class PageFindings(QWidget):
+    """The findings of one page: its heading, the first SHOWN_AT_FIRST, and a button for the
+    next ones ("…and 2,912 more."), hidden while the page has none. New findings replace only
+    the labels that differ (a long report has thousands of findings; one edit changes few)."""
+
+    activated = Signal(str)
+
+    def __init__(self, page: Page, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.page, self.lang = page, lang
+        self.findings: list[Finding] = []
+        self.labels: list[FindingLabel] = []
+        self.limit = SHOWN_AT_FIRST
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.setSpacing(4)
+        self.header = QLabel(self)
+        self.header.setWordWrap(True)
+        self.header.setContentsMargins(0, SPACING, 0, 0)
+        self.column.addWidget(self.header)
+        self.more = QPushButton(self)
+        self.more.setFlat(True)
+        self.more.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.more.setStyleSheet("QPushButton { text-align: left; border: none; color: #1a5fb4;"
+                                " padding: 2px 8px; } QPushButton:hover, QPushButton:focus"
+                                " { text-decoration: underline; }")
+        self.more.clicked.connect(self.show_more)
+        self.column.addWidget(self.more)
+        self.hide()
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        if findings == self.findings:
+            return
+        self.findings = findings
+        self._show()
+
+    def show_more(self) -> None:
+        self.limit += SHOWN_AT_FIRST
+        self._show()
+        if self.limit - SHOWN_AT_FIRST < len(self.labels):  # the keyboard goes on to the next
+            self.labels[self.limit - SHOWN_AT_FIRST].setFocus()
+
+    def _show(self) -> None:
+        shown = self.findings[:self.limit]
+        matcher = SequenceMatcher(None, [label.finding for label in self.labels], shown,
+                                  autojunk=False)
+        # From the end backwards, so that the places of the labels before stay as they are.
+        for tag, start, end, new_start, new_end in reversed(matcher.get_opcodes()):
+            if tag == "equal":
+                continue
+            for label in self.labels[start:end]:
+                self.column.removeWidget(label)
+                label.deleteLater()
+            new = []
+            for offset, finding in enumerate(shown[new_start:new_end]):
+                label = FindingLabel(finding, self.lang, self)
+                label.clicked.connect(self.activated)
+                self.column.insertWidget(1 + start + offset, label)  # after the heading
+                new.append(label)
+            self.labels[start:end] = new
+        number = language(self.lang).number
+        self.header.setText(f"<b>{_escape(self.page.heading(self.lang))}</b> "
+                            f"({number(len(self.findings))})")
+        rest = len(self.findings) - len(shown)
+        self.more.setText(translate(N_("…and {count} more."), self.lang).format(
+            count=number(rest)))
+        self.more.setAccessibleName(self.more.text())
+        self.more.setVisible(rest > 0)
+        self.setVisible(bool(self.findings))
+
+
 OPEN_WIDTH = 290  # the open panel's first width
 OPEN_MIN_WIDTH = 240
 NO_LIMIT = 16_777_215  # QWIDGETSIZE_MAX
@@ -140,7 +218,6 @@ class FindingsPanel(QWidget):
         super().__init__(parent)
         self.document = document
         self.lang = lang
-        self.labels: list[FindingLabel] = []
         self.collapsed = False
         self.open_width = OPEN_WIDTH  # given back when the panel opens again
         self.full = QWidget(self)
@@ -173,6 +250,18 @@ class FindingsPanel(QWidget):
         layout.addLayout(heading)
         layout.addWidget(self.summary)
         layout.addWidget(self.area, 1)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, SPACING, 0)
+        column.setSpacing(4)
+        self.sections: list[PageFindings] = []
+        for page in PAGES:
+            section = PageFindings(page, lang, body)
+            section.activated.connect(self.activated)
+            column.addWidget(section)
+            self.sections.append(section)
+        column.addStretch(1)
+        self.area.setWidget(body)
         self.strip = FindingsStrip(lang, self)
         self.strip.clicked.connect(lambda: self.set_collapsed(False))
         self.strip.hide()
@@ -181,7 +270,7 @@ class FindingsPanel(QWidget):
         outer.setSpacing(0)
         outer.addWidget(self.full)
         outer.addWidget(self.strip)
-        document.findings_changed.connect(self.refresh)
+        document.findings_changed.connect(self._findings_changed)
         self.setMinimumWidth(OPEN_MIN_WIDTH)
         self.refresh()
 
@@ -224,7 +313,17 @@ class FindingsPanel(QWidget):
         """The sentences shown, in order, as a screen reader says them."""
         return [label.accessibleName() for label in self.labels]
 
-    def refresh(self) -> None:
+    @property
+    def labels(self) -> list[FindingLabel]:
+        """The findings shown, in order."""
+        return [label for section in self.sections for label in section.labels]
+
+    def _findings_changed(self) -> None:
+        self.refresh(self.document.findings_changed_parts)
+
+    def refresh(self, parts: Iterable[str] | None = None) -> None:
+        """Show the findings again: of every page, or only of the pages of `parts` (those whose
+        findings changed); a page whose findings are as shown is left alone."""
         findings = self.document.findings
         errors = sum(f.is_error for f in findings)
         warnings = len(findings) - errors
@@ -239,23 +338,8 @@ class FindingsPanel(QWidget):
             self.summary.setText(translate(N_(
                 "{counts}. Errors block only the final export. Click one to go there."),
                 lang).format(counts=_counts(errors, warnings, lang)))
-        body = QWidget()
-        column = QVBoxLayout(body)
-        column.setContentsMargins(0, 0, SPACING, 0)
-        column.setSpacing(4)
-        self.labels = []
-        for page in PAGES:
-            mine = sorted((f for f in findings if page.owns(f.path)), key=lambda f: not f.is_error)
-            if not mine:
-                continue
-            header = QLabel(f"<b>{_escape(page.heading(lang))}</b> ({number(len(mine))})", body)
-            header.setWordWrap(True)
-            header.setContentsMargins(0, SPACING, 0, 0)
-            column.addWidget(header)
-            for finding in mine:
-                label = FindingLabel(finding, lang, body)
-                label.clicked.connect(self.activated)
-                column.addWidget(label)
-                self.labels.append(label)
-        column.addStretch(1)
-        self.area.setWidget(body)  # the old body is deleted by the scroll area
+        wanted = None if parts is None else set(parts)
+        for page, section in zip(PAGES, self.sections, strict=True):
+            if wanted is None or page.part.id in wanted:
+                mine = findings_on(page, self.document.findings_of(page.part.id))
+                section.show_findings(sorted(mine, key=lambda f: not f.is_error))

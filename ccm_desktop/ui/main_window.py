@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRect, Qt, QTimer, QUrl
 from PySide6.QtGui import (
@@ -33,20 +33,20 @@ from ccm_desktop.domain.store import ReportStore
 from ccm_desktop.resources import resource_path
 from ccm_desktop.schema.i18n import N_, RTL_LANGUAGES, UN_LANGUAGES, ntranslate, translate
 from ccm_desktop.schema.states import state_name
-from ccm_desktop.ui.autosave import Autosaver
-from ccm_desktop.ui.compare_view import show_compare
 from ccm_desktop.ui.deadline_text import all_deadlines, kind_words
-from ccm_desktop.ui.document import ReportDocument
 from ccm_desktop.ui.file_actions import FileActions
-from ccm_desktop.ui.history_dialog import HistoryDialog
-from ccm_desktop.ui.new_report import NewReportDialog, NewReportSpec
 from ccm_desktop.ui.preview import PreviewPane, qtpdf_problem
 from ccm_desktop.ui.qt_language import apply_qt_language
-from ccm_desktop.ui.report_view import ReportView
 from ccm_desktop.ui.settings import Settings
 from ccm_desktop.ui.start import StartScreen, mark_as_sample
 from ccm_desktop.ui.style import SPACING
 from ccm_desktop.ui.submit_flow import SubmitFlow
+
+if TYPE_CHECKING:  # imported where used: the window's first paint does not wait for them
+    from ccm_desktop.ui.autosave import Autosaver
+    from ccm_desktop.ui.document import ReportDocument
+    from ccm_desktop.ui.new_report import NewReportSpec
+    from ccm_desktop.ui.report_view import ReportView
 
 APP_NAME = N_("CCM Article 7 reports")
 LANGUAGE_NAMES = {"ar": "العربية (Arabic)", "zh": "中文 (Chinese)", "en": "English",
@@ -78,17 +78,21 @@ class OpenReport:
 
     def __init__(self, repository: ReportStore, report_id: int, report: Report,
                  previous: Report | None, lang: str, today: date | None = None) -> None:
+        from ccm_desktop.ui.autosave import Autosaver
+        from ccm_desktop.ui.document import ReportDocument
+        from ccm_desktop.ui.report_view import ReportView
+
         self.report_id = report_id
-        self.document = ReportDocument(report, report_id, previous)
+        self.document: ReportDocument = ReportDocument(report, report_id, previous)
         self.document.locale = lang
         # Submitted as it stands: nothing is saved until a corrigendum is started (submit_flow).
         self.locked = False
-        self.autosaver = Autosaver(self.document,
+        self.autosaver: Autosaver = Autosaver(self.document,
                                    lambda r, touched: None if self.locked else repository.save(
                                        report_id, r, touched=touched))
         self.autosaver.lang = lang
         self.today = today
-        self.view = ReportView(self.document, lang, today=today)
+        self.view: ReportView = ReportView(self.document, lang, today=today)
 
 
 class MainWindow(QMainWindow):
@@ -410,6 +414,8 @@ class MainWindow(QMainWindow):
         self.start.refresh()
 
     def new_report(self) -> None:
+        from ccm_desktop.ui.new_report import NewReportDialog
+
         self.commit_and_save()  # a next year's report starts from what is stored
         dialog = NewReportDialog(list(self.repository.list_reports()), self.lang, self.today,
                                  self)
@@ -668,6 +674,8 @@ class MainWindow(QMainWindow):
     def show_history(self) -> None:
         if self.current is None:
             return
+        from ccm_desktop.ui.history_dialog import HistoryDialog
+
         self.commit_and_save()
         dialog = HistoryDialog(self.repository, self.current.report_id, self)
         dialog.restore_requested.connect(self.restore_revision)
@@ -676,6 +684,8 @@ class MainWindow(QMainWindow):
 
     def show_compare(self) -> None:
         """The Compare view beside the open report (last year's report of the State first)."""
+        from ccm_desktop.ui.compare_view import show_compare
+
         if self.current is not None:
             self.commit_editing()
             show_compare(self)
@@ -742,6 +752,8 @@ class MainWindow(QMainWindow):
             self.setFocus(Qt.FocusReason.OtherFocusReason)
         opened.document.locale = self.lang
         opened.autosaver.lang = self.lang
+        from ccm_desktop.ui.report_view import ReportView
+
         opened.view = ReportView(opened.document, self.lang, today=opened.today)
         self._show_view(opened)
         opened.view.show_page(page)

@@ -18,7 +18,14 @@ from PySide6.QtWidgets import (
 
 from ccm_desktop.schema.i18n import N_, language, ntranslate, translate
 from ccm_desktop.ui.document import ReportDocument
-from ccm_desktop.ui.pages import PAGES, Page, completeness, page_is_done, status_words
+from ccm_desktop.ui.pages import (
+    PAGES,
+    Page,
+    completeness,
+    findings_on,
+    page_is_done,
+    status_words,
+)
 from ccm_desktop.ui.style import ERROR, MUTED, SPACING, WARNING
 
 
@@ -121,18 +128,18 @@ class Navigator(QWidget):
         self.review_button.clicked.connect(self.review_requested)
         layout.addWidget(self.review_button)
         self.list.currentRowChanged.connect(self.page_chosen)
+        # Every change is followed by findings_changed (ui/document.py), statuses included.
         document.findings_changed.connect(self.refresh)
-        document.changed.connect(lambda _p: self.refresh())
         self.setMinimumWidth(220)
         self.refresh()
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        QTimer.singleShot(0, self._fit_entries)  # after the list has laid out its viewport
+        QTimer.singleShot(0, self, self._fit_entries)  # after the list has laid out its viewport
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        QTimer.singleShot(0, self._fit_entries)
+        QTimer.singleShot(0, self, self._fit_entries)
 
     def _fit_entries(self) -> None:
         """Long form titles wrap onto a second line instead of being cut."""
@@ -147,16 +154,18 @@ class Navigator(QWidget):
             self.list.setCurrentRow(index)
 
     def refresh(self) -> None:
-        report, findings = self.document.report, self.document.findings
+        """Each page's status and counts, from its part's findings (never a pass over every
+        finding of the report per page: a long report has thousands)."""
+        report = self.document.report
         for i, (page, entry) in enumerate(zip(PAGES, self.entries, strict=True)):
-            mine = [f for f in findings if page.owns(f.path)]
+            mine = findings_on(page, self.document.findings_of(page.part.id))
             errors = sum(f.is_error for f in mine)
             review = page.is_form and report.form(page.part.id).to_review
             words = entry.show_state(status_words(report, page, self.lang), errors, len(mine) - errors,
-                                     page_is_done(page, report, findings), review)
+                                     page_is_done(page, report, mine), review)
             item = self.list.item(i)
             line = translate("{part}: {state}", self.lang).format(part=page.heading(self.lang),
                                                                    state=words)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, line)
             item.setToolTip(line)
-        self.progress.setValue(completeness(report, findings))
+        self.progress.setValue(completeness(report, self.document.findings_of))

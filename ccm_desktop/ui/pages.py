@@ -4,6 +4,7 @@ start screen."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ccm_desktop.domain.findings import Finding
@@ -76,9 +77,21 @@ def page_is_done(page: Page, report: Report, findings: list[Finding]) -> bool:
     return not any(f.is_error and page.owns(f.path) for f in findings)
 
 
-def completeness(report: Report, findings: list[Finding]) -> int:
-    """Per cent of pages done (0-100)."""
-    done = sum(page_is_done(p, report, findings) for p in PAGES)
+def findings_on(page: Page, of_part: list[Finding]) -> list[Finding]:
+    """The findings of `page`, from those of its part (the cover's are split between the cover
+    page and the contacts page)."""
+    return of_part if page.is_form else [f for f in of_part if page.owns(f.path)]
+
+
+def completeness(report: Report,
+                 findings: list[Finding] | Callable[[str], list[Finding]]) -> int:
+    """Per cent of pages done (0-100). `findings`: every finding of the report, or a function
+    giving a part's findings (the window keeps them by part)."""
+    if callable(findings):
+        of_part = findings
+        done = sum(page_is_done(p, report, findings_on(p, of_part(p.part.id))) for p in PAGES)
+    else:
+        done = sum(page_is_done(p, report, findings) for p in PAGES)
     return round(100 * done / len(PAGES))
 
 

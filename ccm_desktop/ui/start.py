@@ -83,6 +83,9 @@ class StartScreen(QWidget):
         self.lang = lang
         self.today = today or date.today()
         self.reports: dict[int, Report] = {}
+        # Each listed report as last read, with how complete it is, by id: the list reads and
+        # checks again only the reports saved since (a long report takes a second to read).
+        self._known: dict[int, tuple[int, datetime, Report, int]] = {}
 
         title = QLabel(translate("Article 7 reports", lang), self)
         title.setFont(heading_font(title.font(), 1.6))
@@ -188,10 +191,18 @@ class StartScreen(QWidget):
         keep = select if select is not None else self.selected_id()
         self.list.clear()
         self.reports.clear()
+        known: dict[int, tuple[int, datetime, Report, int]] = {}
         for summary in summaries:
-            report = self.repository.load(summary.id)
+            kept = self._known.get(summary.id)
+            if kept is not None and kept[:2] == (summary.revision, summary.saved_at):
+                report, percent = kept[2], kept[3]
+            else:
+                report = self.repository.load(summary.id)
+                percent = completeness(report, validate(report))
+            known[summary.id] = (summary.revision, summary.saved_at, report, percent)
             self.reports[summary.id] = report
-            self._add_row(summary, report)
+            self._add_row(summary, report, percent)
+        self._known = known
         empty = not summaries
         self.intro.setVisible(empty)
         self.empty.setVisible(empty)
@@ -206,7 +217,7 @@ class StartScreen(QWidget):
             self.select(target)
         self._selection_changed()
 
-    def _add_row(self, summary: ReportSummary, report: Report) -> None:
+    def _add_row(self, summary: ReportSummary, report: Report, percent: int) -> None:
         period_from, period_to = summary.period_from, summary.period_to
         lang = self.lang
         period = (isolate(f"{period_from.isoformat()} \u2013 {period_to.isoformat()}", lang)
@@ -228,7 +239,6 @@ class StartScreen(QWidget):
                     "A sample report that comes with the program, to explore it: its figures "
                     "are illustrative, not the State's.", lang))
                 item.setForeground(column, Qt.GlobalColor.darkGray)
-        percent = completeness(report, validate(report))
         bar = QProgressBar(self.list)
         bar.setRange(0, 100)
         bar.setValue(percent)

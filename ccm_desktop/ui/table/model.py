@@ -9,9 +9,11 @@ model follows.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, getcontext, localcontext
 from typing import Any
 
 from PySide6.QtCore import (
@@ -75,6 +77,7 @@ class TableModel(QAbstractTableModel):
             c.id for c in self.table.totalled_columns
         ) if self.table.totals else frozenset()
         self._rows: list[Row] = list(document.rows(part_id, table_id))
+        self._totals: dict[str, _Total] = {}  # column -> its total, kept up to date
         self._cell_findings: dict[tuple[int, str], CellFinding] = {}
         self._row_findings: dict[int, CellFinding] = {}
         self.table_findings: list[tuple[Severity, str]] = []
@@ -121,12 +124,20 @@ class TableModel(QAbstractTableModel):
         return dict(self._rows[row])
 
     def total(self, column_id: str) -> Any:
+        """The sum of the column's numbers, or None without any: kept, and brought up to date
+        by what each edit took away and added (`_Total`), so that a typed cell of a long table
+        does not add up every row again."""
         if column_id not in self.summed:
             return None
-        numbers = [r[column_id] for r in self._rows
-                   if isinstance(r.get(column_id), int | Decimal)
-                   and not isinstance(r.get(column_id), bool)]
-        return sum(numbers) if numbers else None
+        kept = self._totals.get(column_id)
+        if kept is None:
+            kept = self._totals[column_id] = _Total(r.get(column_id) for r in self._rows)
+        return kept.value(lambda: [r.get(column_id) for r in self._rows])
+
+    def _totals_follow(self, old: list[Row], new: list[Row]) -> None:
+        for column_id, kept in self._totals.items():
+            kept.take(row.get(column_id) for row in old)
+            kept.add(row.get(column_id) for row in new)
 
     def display_text(self, row: int, column: int) -> str:
         value = self.value(row, column)
@@ -309,6 +320,8 @@ class TableModel(QAbstractTableModel):
         last_column = len(self.columns) - 1
         had_rows = bool(self._rows)
         if change.how is RowsHow.CELLS:
+            self._totals_follow([self._rows[row] for row in change.rows],
+                                [new[row] for row in change.rows])
             for row in change.rows:
                 self._rows[row] = new[row]
             for first, last in runs(change.rows):
@@ -317,12 +330,14 @@ class TableModel(QAbstractTableModel):
             for first, last in runs(change.rows):  # ascending: each run's rows are final
                 totals = 1 if self.has_totals and not self._rows else 0
                 self.beginInsertRows(QModelIndex(), first, last + totals)
+                self._totals_follow([], new[first:last + 1])
                 self._rows[first:first] = new[first:last + 1]
                 self.endInsertRows()
         elif change.how is RowsHow.REMOVED:
             for first, last in reversed(runs(change.rows)):
                 totals = 1 if self.has_totals and last - first + 1 == len(self._rows) else 0
                 self.beginRemoveRows(QModelIndex(), first, last + totals)
+                self._totals_follow(self._rows[first:last + 1], [])
                 del self._rows[first:last + 1]
                 self.endRemoveRows()
         else:  # moved: the rows between the two places shift by one
@@ -353,13 +368,16 @@ class TableModel(QAbstractTableModel):
         if grown > 0:
             self.beginInsertRows(QModelIndex(), first, first + grown - 1 + extra)
             self._rows = new
+            self._totals.clear()
             self.endInsertRows()
         elif grown < 0:
             self.beginRemoveRows(QModelIndex(), first, first - grown - 1 + extra)
             self._rows = new
+            self._totals.clear()
             self.endRemoveRows()
         else:
             self._rows = new
+            self._totals.clear()
         last_column = len(self.columns) - 1
         changed_end = len(new) - tail - 1  # rows after it only moved, with the same values
         if new and changed_end >= head:
@@ -369,6 +387,8 @@ class TableModel(QAbstractTableModel):
         self._collect_findings()
 
     def _on_findings_changed(self) -> None:
+        if self.part_id not in self.document.findings_changed_parts:
+            return  # this table's findings are as they were
         cells, rows = self._cell_findings, self._row_findings
         self._collect_findings()
         changed = {r for (r, _c) in cells.keys() ^ self._cell_findings.keys()}
@@ -412,6 +432,63 @@ class TableModel(QAbstractTableModel):
         """The stored values of one column, row by row (None when empty)."""
         column_id = self.columns[column].id
         return [row.get(column_id) for row in self._rows]
+
+
+class _Total:
+    """The total of a column, kept as rows come and go: exactly what `sum` of the current
+    numbers gives, written the same way (a whole number when there are only whole numbers,
+    else a decimal with as many places as the most precise number), without adding up every
+    row after each edit."""
+
+    def __init__(self, values: Iterable[Any]) -> None:
+        self._sum: int | Decimal = 0
+        self._count = 0
+        self._places: Counter[int] = Counter()  # exponent of each decimal -> how many
+        self.add(values)
+
+    def add(self, values: Iterable[Any], sign: int = 1) -> None:
+        with localcontext() as exact:
+            exact.prec = _EXACT_DIGITS
+            for value in values:
+                number = _number(value)
+                if number is None:
+                    continue
+                self._sum = self._sum + number if sign > 0 else self._sum - number
+                self._count += sign
+                if isinstance(number, Decimal):
+                    exponent = number.as_tuple().exponent
+                    assert isinstance(exponent, int)  # stored decimals are finite
+                    self._places[exponent] += sign
+                    if self._places[exponent] <= 0:
+                        del self._places[exponent]
+
+    def take(self, values: Iterable[Any]) -> None:
+        self.add(values, -1)
+
+    def value(self, numbers: Callable[[], list[Any]]) -> int | Decimal | None:
+        """The total; `numbers` gives the column's values, to add up afresh where the kept sum
+        cannot say what `sum` would (more digits than a decimal keeps)."""
+        if self._count <= 0:
+            return None
+        if not self._places:
+            return int(self._sum)
+        with localcontext() as exact:
+            exact.prec = _EXACT_DIGITS
+            total = Decimal(self._sum).quantize(Decimal(1).scaleb(min(0, min(self._places))))
+        if len(total.as_tuple().digits) >= getcontext().prec:
+            found = [n for n in map(_number, numbers()) if n is not None]
+            return sum(found) if found else None
+        return total
+
+
+_EXACT_DIGITS = 200  # enough for any sum of stored numbers, so that keeping it never rounds
+
+
+def _number(value: Any) -> int | Decimal | None:
+    """A value that counts in a total (a whole number or a decimal, never yes/no)."""
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        return value
+    return None
 
 
 def finding_icon(severity: Severity) -> QIcon:

@@ -123,7 +123,7 @@ class MessageBar(QFrame):
     def show_message(self, text: str, attention: bool = False) -> None:
         text = with_unit_symbols(text)
         self.fresh = True
-        QTimer.singleShot(0, self._settle)
+        QTimer.singleShot(0, self, self._settle)
         self.attention = attention
         self.icon.setText("⚠" if attention else "ℹ")
         self.text.setText(text)

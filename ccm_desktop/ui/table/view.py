@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -133,6 +134,11 @@ class TableGrid(QTableView):
         self.user_sized = False
         self._number_widths: dict[int, int] | None = None  # column -> width; None: measure again
         self._text_widths: dict[tuple[int, bool, tuple[bool, int, int]], int] = {}
+        # Number column -> each stored row's width (None: measure every row again), and how
+        # many rows have each width.
+        self._row_widths: dict[int, list[int]] | None = None
+        self._width_counts: dict[int, Counter[int]] = {}
+        self._overheads: tuple[int, int] | None = None  # a cell's room beside its text
         self._measured: set[int] = set()  # view rows whose height fits their text
         super().__init__(parent)
         self.rows_model = model_of_rows
@@ -161,13 +167,15 @@ class TableGrid(QTableView):
         header.setSortIndicatorClearable(True)
         header.setStretchLastSection(False)
         header.sectionResized.connect(self._section_resized)
-        for signal in (model_of_rows.dataChanged, model_of_rows.rowsInserted,
-                       model_of_rows.rowsRemoved, model_of_rows.modelReset):
-            signal.connect(self._values_changed)
+        model_of_rows.dataChanged.connect(self._data_changed)
+        model_of_rows.rowsInserted.connect(self._rows_inserted)
+        model_of_rows.rowsRemoved.connect(self._rows_removed)
+        model_of_rows.modelReset.connect(self._reset_widths)
+        model_of_rows.layoutChanged.connect(self._reset_widths)
         for signal in (model_of_rows.rowsInserted, model_of_rows.rowsRemoved,
                        model_of_rows.modelReset, model_of_rows.layoutChanged):
             signal.connect(self._measured.clear)  # measured rows now stand elsewhere
-        self.verticalScrollBar().valueChanged.connect(self._measure_visible)
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self._fitting = False
 
     # Files dropped from the file manager ----------------------------------------------------
@@ -258,48 +266,141 @@ class TableGrid(QTableView):
 
     def number_widths(self) -> dict[int, int]:
         """Column -> the width that shows every value of the number column whole: each
-        formatted value, the bold total, and a finding's sign where a cell has one. Measured
-        once per change of the rows (a value's width is kept), so a long table stays quick."""
+        formatted value, the bold total, and a finding's sign where a cell has one.
+
+        Each stored row's width is kept, and how many rows have each width: a change of a few
+        rows measures those rows only (`_values_changed`), so one typed cell in a table of
+        10,000 rows costs what it touched (benchmarks/run.py, `typed_cell`)."""
         if self._number_widths is not None:
             return self._number_widths
         model = self.rows_model
-        # Fractional advances, rounded up: the style cuts a text whose advance exceeds its room
-        # by a fraction of a pixel.
-        plain = QFontMetricsF(self.font())
-        bold_font = QFont(self.font())
-        bold_font.setBold(True)
-        bold = QFontMetricsF(bold_font)
-        overhead = (self.cell_overhead(False), self.cell_overhead(True))
+        if self._row_widths is None:
+            self._row_widths = {}
+            for col, column in enumerate(model.columns):
+                if column.kind.is_number:
+                    self._row_widths[col] = self._column_widths(col, column.id)
+            self._width_counts = {col: Counter(widths)
+                                  for col, widths in self._row_widths.items()}
         widths: dict[int, int] = {}
-        for col, column in enumerate(model.columns):
-            if not column.kind.is_number:
-                continue
-            widest = 0
-            flagged = model.finding_rows(column.id)
-            values = model.column_values(col)
-            rows: Iterable[tuple[int, Any]] = enumerate(values)
-            if model.rowCount() > len(values):  # the totals row
-                rows = [*rows, (len(values), model.value(len(values), col))]
-            for row, value in rows:
-                if value is None:
-                    continue
-                totals = row >= len(values)
-                decorated = not totals and row in flagged
-                # Values of one shape read alike but for their digits: one of them is measured
-                # with its digits made the font's widest, a width no value of the shape exceeds.
-                key = (col, totals, _shape(value))
-                text_width = self._text_widths.get(key)
-                if text_width is None:
-                    metrics = bold if totals else plain
-                    text = _widest_digits(model.display_text(row, col), metrics)
-                    text_width = math.ceil(metrics.horizontalAdvance(text))
-                    self._text_widths[key] = text_width
-                widest = max(widest, text_width + overhead[decorated])
-            widths[col] = widest
+        for col, counts in self._width_counts.items():
+            total = self._cell_width(model.stored_count(), col) \
+                if model.rowCount() > model.stored_count() else 0
+            widths[col] = max(max(counts, default=0), total)
         self._number_widths = widths
         return widths
 
-    def _values_changed(self, *_: Any) -> None:
+    def _column_widths(self, col: int, column_id: str) -> list[int]:
+        """Each stored row's width in a number column: `_value_width` made quick for a whole
+        column (a Lao-scale Form F has 80,000 number cells to measure when first shown)."""
+        model = self.rows_model
+        flagged = model.finding_rows(column_id)
+        known = self._text_widths
+        if self._overheads is None:
+            self._overheads = (self.cell_overhead(False), self.cell_overhead(True))
+        plain, decorated = self._overheads
+        widths = []
+        for row, value in enumerate(model.column_values(col)):
+            if value is None:
+                widths.append(0)
+                continue
+            text_width = known.get((col, False, _shape(value)))
+            if text_width is None:
+                widths.append(self._value_width(row, col, value, row in flagged))
+            else:
+                widths.append(text_width + (decorated if row in flagged else plain))
+        return widths
+
+    def _cell_width(self, row: int, col: int) -> int:
+        """The width that shows the value of a number cell whole (0 when empty); `row` past
+        the stored rows is the totals row."""
+        model = self.rows_model
+        value = model.value(row, col)
+        if value is None:
+            return 0
+        totals = row >= model.stored_count()
+        decorated = not totals and model.finding_at(row, model.columns[col].id) is not None
+        return self._value_width(row, col, value, decorated)
+
+    def _value_width(self, row: int, col: int, value: Any, decorated: bool) -> int:
+        model = self.rows_model
+        totals = row >= model.stored_count()
+        # Values of one shape read alike but for their digits: one of them is measured with its
+        # digits made the font's widest, a width no value of the shape exceeds.
+        key = (col, totals, _shape(value))
+        text_width = self._text_widths.get(key)
+        if text_width is None:
+            # Fractional advances, rounded up: the style cuts a text whose advance exceeds its
+            # room by a fraction of a pixel.
+            font = QFont(self.font())
+            font.setBold(totals)
+            metrics = QFontMetricsF(font)
+            text = _widest_digits(model.display_text(row, col), metrics)
+            text_width = math.ceil(metrics.horizontalAdvance(text))
+            self._text_widths[key] = text_width
+        if self._overheads is None:
+            self._overheads = (self.cell_overhead(False), self.cell_overhead(True))
+        return text_width + self._overheads[decorated]
+
+    def _rows_measured_again(self, rows: range) -> None:
+        """The widths of stored `rows` (their values or findings changed)."""
+        if self._row_widths is None:
+            return
+        for col, widths in self._row_widths.items():
+            counts = self._width_counts[col]
+            for row in rows:
+                if row >= len(widths):
+                    break
+                new = self._cell_width(row, col)
+                old = widths[row]
+                if new != old:
+                    widths[row] = new
+                    self._count(counts, old, -1)
+                    self._count(counts, new, 1)
+
+    @staticmethod
+    def _count(counts: Counter[int], width: int, step: int) -> None:
+        counts[width] += step
+        if counts[width] <= 0:
+            del counts[width]
+
+    def _data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex,
+                      *_: Any) -> None:
+        self._rows_measured_again(range(top_left.row(), bottom_right.row() + 1))
+        self._values_changed()
+
+    def _rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        if self._row_widths is not None:
+            stored = self.rows_model.stored_count()
+            new = range(first, min(last + 1, stored))
+            for col, widths in self._row_widths.items():
+                if len(widths) + len(new) != stored:
+                    self._row_widths = None  # not the rows we know: measure them all again
+                    break
+                added = [self._cell_width(row, col) for row in new]
+                widths[first:first] = added
+                for width in added:
+                    self._count(self._width_counts[col], width, 1)
+        self._scroll_when_long()
+        self._values_changed()
+
+    def _rows_removed(self, _parent: QModelIndex, first: int, last: int) -> None:
+        if self._row_widths is not None:
+            for col, widths in self._row_widths.items():
+                for width in widths[first:last + 1]:
+                    self._count(self._width_counts[col], width, -1)
+                del widths[first:last + 1]
+                if len(widths) != self.rows_model.stored_count():
+                    self._row_widths = None
+                    break
+        self._scroll_when_long()
+        self._values_changed()
+
+    def _reset_widths(self, *_: Any) -> None:
+        self._row_widths = None
+        self._scroll_when_long()
+        self._values_changed()
+
+    def _values_changed(self) -> None:
         """Rows or values changed: when a number column now needs another width, fit again (or,
         after a resize by hand, widen the columns that would cut a number)."""
         before = self._number_widths
@@ -333,6 +434,9 @@ class TableGrid(QTableView):
         if total <= 0 or available <= 0:
             return
         widths = share_widths(wanted, available)
+        if widths == [self.columnWidth(c) for c in range(len(widths))]:
+            self._scroll_when_long()
+            return  # as they are: the rows keep their heights
         self._fitting = True
         try:
             for section, width in enumerate(widths):
@@ -352,24 +456,40 @@ class TableGrid(QTableView):
         into view. Measuring all 10,000 rows of a long table took seconds
         (benchmarks/run.py, `form_f_page`)."""
         count = self.model().rowCount() if self.model() is not None else 0
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff
-                                        if count <= MAX_VISIBLE_ROWS
-                                        else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self._scroll_when_long()
         if rows is None:
             self._measured.clear()
         else:
+            resized = False
             for row in rows:
                 if 0 <= row < count:
+                    height = self.rowHeight(row)
                     self.resizeRowToContents(row)
                     self._measured.add(row)
+                    resized = resized or self.rowHeight(row) != height
+            if not resized and not self._measure_visible():
+                return  # the same heights: nothing to lay out again (one typed cell, mostly)
         self._measure_visible()
         self.updateGeometries()
         self.updateGeometry()
         self.heights_changed.emit()
 
-    def _measure_visible(self, *_: int) -> None:
-        """Fit the heights of the rows in view (and of the first rows) not yet measured."""
+    def _scroll_when_long(self) -> None:
+        """A table longer than the grid's height scrolls; a short one never shows the bar."""
         count = self.model().rowCount() if self.model() is not None else 0
+        policy = (Qt.ScrollBarPolicy.ScrollBarAlwaysOff if count <= MAX_VISIBLE_ROWS
+                  else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        if self.verticalScrollBarPolicy() != policy:  # setting it lays the grid out again
+            self.setVerticalScrollBarPolicy(policy)
+
+    def _scrolled(self, _value: int) -> None:
+        self._measure_visible()
+
+    def _measure_visible(self) -> bool:
+        """Fit the heights of the rows in view (and of the first rows) not yet measured; True
+        when there were any."""
+        count = self.model().rowCount() if self.model() is not None else 0
+        measured = False
         for _pass in range(4):  # new heights change which rows are in view; this settles fast
             first = max(0, self.rowAt(0))
             last = self.rowAt(self.viewport().height() - 1)
@@ -377,10 +497,12 @@ class TableGrid(QTableView):
             wanted = [*range(min(count, MAX_VISIBLE_ROWS)), *range(first, min(count, last + 2))]
             todo = [row for row in wanted if row not in self._measured]
             if not todo:
-                return
+                break
             for row in todo:
                 self.resizeRowToContents(row)
                 self._measured.add(row)
+            measured = True
+        return measured
 
     def _section_resized(self, *_: int) -> None:
         if not self._fitting:
@@ -393,6 +515,8 @@ class TableGrid(QTableView):
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._text_widths.clear()
             self._number_widths = None
+            self._row_widths = None
+            self._overheads = None
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
