@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ccm_desktop.domain.errors import UserError
+from ccm_desktop.domain.messages import nmessage
 from ccm_desktop.domain.report import Row
 from ccm_desktop.exchange.xlsx.grid import where
 from ccm_desktop.exchange.xlsx.mapping import ColumnMap, import_with_mapping, load_mapping
@@ -88,9 +89,11 @@ def import_with_map(args: argparse.Namespace, repository_factory: Callable[[Any]
                 say(json.dumps(row_json(table, row), ensure_ascii=False))
             return EXIT_OK
         holder.tables[mapping.table] = existing + rows
+        table_path = f"{mapping.form}.{mapping.table}"
         repo.save(args.into, report,
-                  summary=f"Imported {_rows(len(rows), 'en')} into {mapping.form}."
-                          f"{mapping.table} from {name}")
+                  summary=nmessage("Imported {n} row into {table} from {file}",
+                                   "Imported {n} rows into {table} from {file}", len(rows),
+                                   table=table_path, file=name))
     say(translate(N_("Added {rows} to {target} of report {id} (it has {total} now)."), lang)
         .format(rows=_rows(len(rows), lang), target=target, id=args.into,
                 total=len(existing) + len(rows)))

@@ -22,7 +22,7 @@ from babel.messages.pofile import read_po
 
 # The keywords of scripts/update-catalogues.sh.
 KEYWORDS: dict[str, tuple[int, ...] | None] = {"N_": None, "translate": (1,), "_": None,
-                                               "ntranslate": (1, 2)}
+                                               "ntranslate": (1, 2), "nmessage": (1, 2)}
 
 # Strings that are the same in every language: codes, units, references, names.
 SAME_EVERYWHERE = frozenset({
@@ -31,7 +31,8 @@ SAME_EVERYWHERE = frozenset({
 })
 # Strings that are legitimately spelled the same in one language (checked by a native reader).
 SAME_IN = {
-    "fr": frozenset({"Institution", "Total", "Type", "Contact", "Date", "Notes", "Article"}),
+    "fr": frozenset({"Institution", "Total", "Type", "Contact", "Date", "Notes", "Article",
+                     "page {n}"}),
     "es": frozenset({"Total", "Notas", "Error", "No", "Material"}),
     "ru": frozenset(),
     "zh": frozenset(),
@@ -123,6 +124,14 @@ QT_TEXT_CLASSES = frozenset({
     "QToolButton", "QMenu", "QCommandLinkButton",
 })
 CLI_SENTENCES = frozenset({"_say", "_complain", "CommandError"})
+# The sentences of storage/ and exchange/ (and the summaries and undo texts kept for later):
+# a failure's one sentence, a template written out later, an undo step's text.
+ERROR_SENTENCES = frozenset({
+    "UnreadableFile", "UserError", "StorageError", "NoSuchReport", "NotADatabase",
+    "NewerDatabase", "ReadOnlyDatabase", "DiskFull", "DatabaseBusy", "ConflictError",
+    "CannotConnect", "NoReportingPeriod", "KindError", "MappingError",
+    "message", "Message", "replace_report", "insert_rows", "remove_rows", "set_cells",
+})
 MARKERS = frozenset(KEYWORDS)
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _NOT_WORDS = re.compile(r"<[^>]*>|&\w+;|ccm-desktop")
@@ -169,7 +178,8 @@ def _bare_text(node: ast.expr) -> list[str]:
 
 
 def unmarked_strings(path: Path, callees: Iterable[str]) -> list[str]:
-    """"file:line: text" for each literal passed to one of `callees` without a marker."""
+    """"file:line: text" for each literal passed to one of `callees` without a marker, and for
+    each literal given as a revision's `summary=` to any call (the history shows it)."""
     names = frozenset(callees)
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found = []
@@ -179,10 +189,14 @@ def unmarked_strings(path: Path, callees: Iterable[str]) -> list[str]:
         func = node.func
         name = func.id if isinstance(func, ast.Name) else (
             func.attr if isinstance(func, ast.Attribute) else "")
+        summaries = [k.value for k in node.keywords if k.arg == "summary"]
         if name not in names:
+            found += [f"{path.name}:{node.lineno}: {text!r}"
+                      for argument in summaries for text in _bare_text(argument)]
             continue
         arguments = list(node.args) + [k.value for k in node.keywords
-                                        if k.arg in ("text", "title", "toolTip", "message")]
+                                        if k.arg in ("text", "title", "toolTip", "message")
+                                        ] + summaries
         for argument in arguments:
             found += [f"{path.name}:{node.lineno}: {text!r}" for text in _bare_text(argument)]
     return found

@@ -15,6 +15,7 @@ import pytest
 from ccm_desktop.schema.i18n import CATALOGUE_LANGUAGES, LOCALE_DIR, catalogue_path
 from tests.i18n_checks import (
     CLI_SENTENCES,
+    ERROR_SENTENCES,
     QT_TEXT_CLASSES,
     QT_TEXT_METHODS,
     catalogue_problems,
@@ -32,9 +33,13 @@ UI_CALLEES = QT_TEXT_METHODS | QT_TEXT_CLASSES
 MAPPING_CLI_SENTENCES = frozenset({"say", "complain", "MappingError", "print"})
 
 def _checked_files() -> list[tuple[Path, frozenset[str]]]:
-    files = [(PACKAGE / "cli.py", CLI_SENTENCES),
-             (PACKAGE / "cli_mapping.py", MAPPING_CLI_SENTENCES)]
-    files += [(p, UI_CALLEES) for p in [PACKAGE / "app.py", *sorted((PACKAGE / "ui").rglob("*.py"))]]
+    files = [(PACKAGE / "cli.py", CLI_SENTENCES | ERROR_SENTENCES),
+             (PACKAGE / "cli_mapping.py", MAPPING_CLI_SENTENCES | ERROR_SENTENCES)]
+    files += [(p, UI_CALLEES | ERROR_SENTENCES)
+              for p in [PACKAGE / "app.py", *sorted((PACKAGE / "ui").rglob("*.py"))]]
+    files += [(p, ERROR_SENTENCES) for p in [
+        PACKAGE / "submitting.py", *sorted((PACKAGE / "domain").rglob("*.py")),
+        *sorted((PACKAGE / "storage").rglob("*.py")), *sorted((PACKAGE / "exchange").rglob("*.py"))]]
     return files
 
 
@@ -186,3 +191,34 @@ def test_a_string_marked_but_not_extracted_is_reported(tmp_path: Path) -> None:
     gaps = template_gaps(TEMPLATE, package)
     assert "marked in the code, not in messages.pot: 'A new finding about {n} rows.'" in gaps
     assert "marked in the code, not in messages.pot: 'A new label'" in gaps
+
+
+def test_an_unmarked_sentence_of_storage_or_exchange_is_reported(tmp_path: Path) -> None:
+    """A failure's sentence, a revision's summary and an undo step's text are looked for in
+    storage/, exchange/, domain/ and the window too."""
+    source = tmp_path / "store.py"
+    source.write_text(
+        "def save(self, path, n):\n"
+        "    if n:\n"
+        "        raise StorageError(f'Cannot save to {path}: the disk is full')\n"
+        "    raise UnreadableFile(path.name, 'the document is empty', where(path.name))\n"
+        "def fine(self, path, n):\n"
+        "    raise UnreadableFile(path.name, N_('the document is empty'))\n"
+        "    raise DiskFull(message(N_('Could not save to {database}'), database=path))\n"
+        "    self.add(report, summary=message(N_('Imported from {file}'), file=path.name))\n"
+        "    self.add(report, summary=text_the_user_typed)\n"
+        "def later(self, doc, path):\n"
+        "    self.add(report, summary=f'Imported from {path.name}')\n"
+        "    doc.replace_report(report, 'Restore revision')\n"
+        "    return message('Copied from report {id}', id=1)\n", encoding="utf-8")
+    assert sorted(unmarked_strings(source, ERROR_SENTENCES)) == [
+        "store.py:11: 'Imported from '",
+        "store.py:12: 'Restore revision'",
+        "store.py:13: 'Copied from report {id}'",
+        "store.py:3: 'Cannot save to : the disk is full'",
+        "store.py:4: 'the document is empty'"]
+
+
+def test_storage_exchange_and_domain_are_among_the_checked_files() -> None:
+    checked = {path.relative_to(PACKAGE).parts[0] for path, _ in _checked_files()}
+    assert {"storage", "exchange", "domain", "ui", "cli.py", "submitting.py"} <= checked

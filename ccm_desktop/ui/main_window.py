@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ccm_desktop.domain.messages import Message, message
 from ccm_desktop.domain.report import Report
 from ccm_desktop.domain.store import ReportStore
 from ccm_desktop.resources import resource_path
@@ -82,6 +83,7 @@ class OpenReport:
         self.report_id = report_id
         self.document = ReportDocument(report, report_id, previous)
         self.document.locale = lang
+        self.document.set_language(lang)
         # Submitted as it stands: nothing is saved until a corrigendum is started (submit_flow).
         self.locked = False
         self.autosaver = Autosaver(self.document,
@@ -422,9 +424,10 @@ class MainWindow(QMainWindow):
             new_id = int(self.repository.start_next_year(spec.base_id))
             report = self.repository.load(new_id)
             spec.apply_to(report)
-            self.repository.save(new_id, report, summary="New report settings")
+            self.repository.save(new_id, report, summary=message(N_("New report settings")))
         else:
-            new_id = int(self.repository.add(spec.empty_report(self.lang), summary="New report"))
+            new_id = int(self.repository.add(spec.empty_report(self.lang),
+                                             summary=message(N_("New report"))))
         self.open_report(new_id)
         return new_id
 
@@ -442,9 +445,9 @@ class MainWindow(QMainWindow):
             return
         report = read_report(path)
         mark_as_sample(report)  # the list and the cover say that its figures are illustrative
-        self.open_report(int(self.repository.add(report, summary="Sample report")))
+        self.open_report(int(self.repository.add(report, summary=message(N_("Sample report")))))
 
-    def add_and_open(self, report: Report, summary: str) -> int:
+    def add_and_open(self, report: Report, summary: Message) -> int:
         new_id = int(self.repository.add(report, summary=summary))
         self.open_report(new_id)
         return new_id
@@ -684,7 +687,8 @@ class MainWindow(QMainWindow):
         self.commit_and_save()
         self.repository.restore_revision(self.current.report_id, number)
         restored = self.repository.load(self.current.report_id)
-        self.current.document.replace_report(restored, f"Restore revision {number}")
+        self.current.document.replace_report(restored, message(N_("Restore revision {number}"),
+                                                               number=str(number)))
         self.statusBar().showMessage(translate("Revision {number} restored. Ctrl+Z takes it "
                                                "back.", self.lang).format(number=number), 6000)
 
@@ -715,6 +719,8 @@ class MainWindow(QMainWindow):
         self.commit_editing()
         self.lang = lang
         apply_qt_language(lang)
+        if self.current is not None:  # Edit → Undo …, made again below, reads in `lang`
+            self.current.document.set_language(lang)
         QApplication.setLayoutDirection(direction_for(lang))
         self._remake_actions()
         self.saved_label.setAccessibleName(translate("Saved state", lang))
