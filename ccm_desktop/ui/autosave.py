@@ -86,6 +86,7 @@ class Autosaver(QObject):
         return True
 
     def saved_text(self) -> str:
+        """What the status bar says (one of `saved_texts`, or why saving failed)."""
         if self.failed:
             return self.failed
         if self.dirty:
@@ -94,3 +95,10 @@ class Autosaver(QObject):
             return translate("\u2713 Saved", self.lang)
         return translate("\u2713 Saved {time}", self.lang).format(
             time=isolate(f"{self.saved_at:%H:%M}", self.lang))
+
+
+def saved_texts(lang: str) -> list[str]:
+    """The texts of the saved indicator in `lang`, at their widest (the status bar keeps room
+    for the widest, so that the indicator is never cut)."""
+    return [translate("Saving\u2026", lang), translate("\u2713 Saved", lang),
+            translate("\u2713 Saved {time}", lang).format(time=isolate("00:00", lang))]

@@ -35,10 +35,11 @@ from ccm_desktop.domain.store import ReportStore
 from ccm_desktop.resources import resource_path
 from ccm_desktop.schema.i18n import N_, RTL_LANGUAGES, UN_LANGUAGES, ntranslate, translate
 from ccm_desktop.schema.states import state_name
-from ccm_desktop.ui.autosave import Autosaver
+from ccm_desktop.ui.autosave import Autosaver, saved_texts
 from ccm_desktop.ui.compare_view import show_compare
 from ccm_desktop.ui.deadline_text import all_deadlines, kind_words
 from ccm_desktop.ui.document import ReportDocument
+from ccm_desktop.ui.elided_label import ElidedLabel, steady_width
 from ccm_desktop.ui.file_actions import FileActions
 from ccm_desktop.ui.history_dialog import HistoryDialog
 from ccm_desktop.ui.new_report import NewReportDialog, NewReportSpec
@@ -123,7 +124,8 @@ class MainWindow(QMainWindow):
 
         self.saved_label = QLabel(self)
         self.saved_label.setAccessibleName(translate("Saved state", lang))
-        self.due_label = QLabel(self)
+        steady_width(self.saved_label, saved_texts(lang))
+        self.due_label = ElidedLabel(self)  # gives way, so that "Saved" is never cut
         self.state_label = QLabel(self)
         bar = self.statusBar()
         # Permanent widgets stay visible while a message (e.g. "Form B is now marked changed")
@@ -724,6 +726,7 @@ class MainWindow(QMainWindow):
         QApplication.setLayoutDirection(direction_for(lang))
         self._remake_actions()
         self.saved_label.setAccessibleName(translate("Saved state", lang))
+        steady_width(self.saved_label, saved_texts(lang))
         old_start, self.start = self.start, self._make_start()
         self.stack.insertWidget(0, self.start)
         if self.current is not None:

@@ -7,6 +7,7 @@ included (`number_widths`); text columns wrap, and a text cut short shows whole 
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
@@ -22,17 +23,22 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QKeyEvent,
     QKeySequence,
+    QPainter,
     QResizeEvent,
+    QTextLayout,
+    QTextOption,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QStyle,
+    QStyleOptionHeader,
     QStyleOptionViewItem,
     QTableView,
     QWidget,
 )
 
+from ccm_desktop.ui.hyphens import hyphenated, narrowest
 from ccm_desktop.ui.table.model import TableModel
 
 HEADER_PADDING = 8
@@ -42,6 +48,8 @@ MIN_VISIBLE_ROWS = 2
 MIN_COLUMN = 56
 MIN_SCALE = 0.7  # below this, the grid scrolls sideways instead of squeezing further
 THUMBNAILS_WIDTH = 60
+FIGURE_CHARS = 24  # a figure longer than this (rare) may be cut, and shows in the tooltip
+_FIGURE = re.compile(r"\S*\d\S*")
 
 
 def share_widths(wanted: list[tuple[int, int]], available: int) -> list[int]:
@@ -86,10 +94,12 @@ def _widest_digits(text: str, metrics: QFontMetricsF) -> str:
 
 
 class WrappingHeader(QHeaderView):
-    """Column titles wrapped on as many lines as they need, never cut."""
+    """Column titles wrapped on as many lines as they need, never cut; a long word may be
+    broken with a hyphen where its language allows it (`hyphens.hyphenated`)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, lang: str = "en") -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
+        self.lang = lang
         self.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
                                  | Qt.TextFlag.TextWordWrap)
         self.setSectionsClickable(True)
@@ -99,8 +109,8 @@ class WrappingHeader(QHeaderView):
         model = self.model()
         if model is None:
             return 0
-        text = str(model.headerData(section, Qt.Orientation.Horizontal,
-                                    Qt.ItemDataRole.DisplayRole) or "")
+        text = hyphenated(str(model.headerData(section, Qt.Orientation.Horizontal,
+                                               Qt.ItemDataRole.DisplayRole) or ""), self.lang)
         margin = self.style().pixelMetric(self.style().PixelMetric.PM_HeaderMargin, None, self)
         width = self.sectionSize(section) - 4 * margin
         if self.isSortIndicatorShown() and self.sortIndicatorSection() == section:
@@ -109,6 +119,18 @@ class WrappingHeader(QHeaderView):
         metrics = QFontMetrics(self.font())
         return metrics.boundingRect(QRect(0, 0, width, 10_000),
                                     int(Qt.TextFlag.TextWordWrap), text).height()
+
+    def paintSection(self, painter: QPainter, rect: QRect, logical: int) -> None:  # noqa: N802
+        if not rect.isValid():
+            return
+        option = QStyleOptionHeader()
+        self.initStyleOption(option)
+        self.initStyleOptionForIndex(option, logical)
+        option.rect = rect
+        option.text = hyphenated(option.text, self.lang)
+        painter.save()
+        self.style().drawControl(QStyle.ControlElement.CE_Header, option, painter, self)
+        painter.restore()
 
     def sizeHint(self) -> QSize:  # noqa: N802
         hint = super().sizeHint()
@@ -139,7 +161,7 @@ class TableGrid(QTableView):
         self.accepts_files = any(c.kind.name == "attachments" for c in model_of_rows.columns)
         self.setAcceptDrops(self.accepts_files)
         self.viewport().setAcceptDrops(self.accepts_files)
-        self.setHorizontalHeader(WrappingHeader(self))
+        self.setHorizontalHeader(WrappingHeader(self, model_of_rows.lang))
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -221,9 +243,11 @@ class TableGrid(QTableView):
         numbers = self.number_widths()
         widths = []
         for section, column in enumerate(self.rows_model.columns):
-            title = str(header_model.headerData(section, Qt.Orientation.Horizontal) or "")
-            # A title wraps between words; its longest word must fit.
-            longest = max((metrics.horizontalAdvance(w) for w in title.split()), default=0)
+            title = hyphenated(str(header_model.headerData(section, Qt.Orientation.Horizontal)
+                                   or ""), header_model.lang)
+            # A title wraps between words, and a long word at one of its hyphenation points:
+            # each word must fit on at most two lines.
+            longest = math.ceil(narrowest(title, metrics.horizontalAdvance))
             smallest = max(MIN_COLUMN, longest + 2 * HEADER_PADDING + 4)
             if column.kind.name == "attachments":
                 smallest = max(smallest, 2 * THUMBNAILS_WIDTH)  # two photos side by side
@@ -273,6 +297,10 @@ class TableGrid(QTableView):
         widths: dict[int, int] = {}
         for col, column in enumerate(model.columns):
             if not column.kind.is_number:
+                if column.kind.name in ("text", "note"):
+                    figure = self._figure_width(col, plain, overhead[True])
+                    if figure:
+                        widths[col] = figure
                 continue
             widest = 0
             flagged = model.finding_rows(column.id)
@@ -298,6 +326,32 @@ class TableGrid(QTableView):
             widths[col] = widest
         self._number_widths = widths
         return widths
+
+    def _figure_width(self, col: int, metrics: QFontMetricsF, overhead: int) -> int:
+        """The room a text column needs so that no figure in it is cut ("1991–1995" cannot
+        wrap, and a cell cuts what does not fit): the widest part that cannot be wrapped of its
+        longest words with a digit, up to FIGURE_CHARS characters."""
+        values = [v for v in self.rows_model.column_values(col) if isinstance(v, str)]
+        words = set(_FIGURE.findall("\n".join(values)))
+        if not words:
+            return 0
+        longest = sorted(words, key=len, reverse=True)[:8]
+        cap = FIGURE_CHARS * metrics.averageCharWidth()
+        widest = 0.0
+        for word in longest:
+            layout = QTextLayout(_widest_digits(word, metrics), self.font())
+            option = QTextOption()
+            option.setWrapMode(QTextOption.WrapMode.WordWrap)
+            layout.setTextOption(option)
+            layout.beginLayout()
+            while True:  # at the narrowest width, each line is a part that cannot be wrapped
+                line = layout.createLine()
+                if not line.isValid():
+                    break
+                line.setLineWidth(1)
+                widest = max(widest, min(cap, line.naturalTextWidth()))
+            layout.endLayout()
+        return math.ceil(widest) + overhead
 
     def _values_changed(self, *_: Any) -> None:
         """Rows or values changed: when a number column now needs another width, fit again (or,
