@@ -11,6 +11,7 @@ breaks a line there only when it must, and then shows a hyphen. Languages withou
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -41,13 +42,17 @@ def hyphenated(text: str, lang: str) -> str:
 
 def narrowest(text: str, width: Callable[[str], float]) -> float:
     """The narrowest room in which each word of hyphenated `text` takes at most two lines,
-    broken at one of its soft hyphens (with the hyphen shown), as `width` measures text."""
+    broken at one of its soft hyphens (with the hyphen shown), or anywhere between Chinese
+    characters, as `width` measures text."""
     widest = 0.0
     for word in text.split():
-        parts = word.split(SOFT_HYPHEN)
-        whole = width("".join(parts))
-        best = whole
-        for i in range(1, len(parts)):
-            best = min(best, max(width("".join(parts[:i]) + "-"), width("".join(parts[i:]))))
-        widest = max(widest, best)
+        if SOFT_HYPHEN in word:
+            parts = word.split(SOFT_HYPHEN)
+            splits = [("".join(parts[:i]) + "-", "".join(parts[i:])) for i in range(1, len(parts))]
+        elif any(unicodedata.east_asian_width(c) in "WF" for c in word):
+            splits = [(word[:i], word[i:]) for i in range(1, len(word))]
+        else:
+            splits = []
+        whole = width(word.replace(SOFT_HYPHEN, ""))
+        widest = max(widest, min([whole, *(max(width(a), width(b)) for a, b in splits)]))
     return widest

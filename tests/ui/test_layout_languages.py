@@ -118,3 +118,28 @@ def test_a_figure_in_a_text_cell_is_never_cut(qtbot: QtBot, window: MainWindow,
         grid.initViewItemOption(option)
         option.rect = grid.visualRect(index)
         assert not editor.delegate.elided(option, index), (lang, row)
+
+
+def test_english_typed_in_an_arabic_window_reads_left_to_right(qtbot: QtBot,
+                                                              window: MainWindow) -> None:
+    window.set_language("ar")
+    window.open_sample()
+    editor = _table(window, "B", "destruction_sites")
+    model = editor.grid.rows_model
+    assert window.current is not None
+    document = window.current.document
+    document.set_cells("B", "destruction_sites", [(0, "site", "موقع التدمير"),
+                                                  (0, "planned_completion", None)])
+    qtbot.wait(20)
+
+    def direction(column_id: str) -> Qt.LayoutDirection:
+        index = editor.proxy.mapFromSource(model.index(0, model.column_index(column_id)))
+        option = QStyleOptionViewItem()
+        editor.grid.initViewItemOption(option)
+        editor.delegate.initStyleOption(option, index)
+        return option.direction
+
+    assert model.display_text(0, model.column_index("methods")).startswith("Mechanical")
+    assert direction("methods") == Qt.LayoutDirection.LeftToRight  # English data
+    assert direction("site") == Qt.LayoutDirection.RightToLeft  # Arabic data
+    assert direction("planned_completion") == Qt.LayoutDirection.RightToLeft  # no letters

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ccm_desktop.ui.hyphens import hyphenated, narrowest
+from ccm_desktop.ui.hyphens import SOFT_HYPHEN, hyphenated, narrowest
 from ccm_desktop.ui.table.model import TableModel
 
 HEADER_PADDING = 8
@@ -249,6 +249,9 @@ class TableGrid(QTableView):
             # each word must fit on at most two lines.
             longest = math.ceil(narrowest(title, metrics.horizontalAdvance))
             smallest = max(MIN_COLUMN, longest + 2 * HEADER_PADDING + 4)
+            # Wanted: the words whole, so that a title is broken only when room is short.
+            whole = max((metrics.horizontalAdvance(w.replace(SOFT_HYPHEN, ""))
+                         for w in title.split()), default=0) + 2 * HEADER_PADDING + 4
             if column.kind.name == "attachments":
                 smallest = max(smallest, 2 * THUMBNAILS_WIDTH)  # two photos side by side
             smallest = max(smallest, numbers.get(section, 0))  # every digit, never "3,200,…"
@@ -260,7 +263,8 @@ class TableGrid(QTableView):
                 words = max((math.ceil(QFontMetricsF(self.font()).horizontalAdvance(w))
                              for w in labels.split()), default=0)
                 smallest = max(smallest, words + self.cell_overhead())
-            widths.append((max(smallest, column.width * char + 2 * HEADER_PADDING), smallest))
+            widths.append((max(smallest, whole, column.width * char + 2 * HEADER_PADDING),
+                           smallest))
         return widths
 
     def cell_overhead(self, decorated: bool = False) -> int:
