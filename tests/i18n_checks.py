@@ -41,6 +41,18 @@ SAME_IN = {
 
 _LETTERS = re.compile(r"[^\W\d_]")
 
+# Words that are not the Convention's own terms in a language (its texts say « armes à
+# sous-munitions », «кассетные боеприпасы», «municiones en racimo», "الذخائر العنقودية",
+# "集束弹药"), nor the catalogue's chosen word for a report («доклад», "informe").
+OFF_TERMS = {
+    "fr": re.compile(r"munitions? en grappe|bombes? à sous-munitions|armes? à fragmentation",
+                     re.IGNORECASE),
+    "es": re.compile(r"bombas? de racimo|municiones? de racimo|\breportes?\b", re.IGNORECASE),
+    "ru": re.compile(r"кластерн|\bотч[её]т(?!н)", re.IGNORECASE),
+    "zh": re.compile(r"集束炸弹|子母弹"),
+    "ar": re.compile(r"القنابل العنقودية"),
+}
+
 
 def msgid_of(entry_id: str | tuple[str, ...] | list[str]) -> str:
     """A message's key: its msgid, or the singular of a plural message."""
@@ -97,6 +109,22 @@ def catalogue_problems(template: Path, po: Path, lang: str, *,
         if completeness and forms == [msgid] and _needs_translation(msgid, lang):
             problems.append(f"{lang}: same as the English: {msgid!r}")
     return problems
+
+
+def off_terms(po: Path, lang: str) -> list[str]:
+    """Translations that use a word other than the Convention's term (OFF_TERMS)."""
+    pattern = OFF_TERMS.get(lang)
+    if pattern is None:
+        return []
+    found = []
+    for entry in read_catalogue_file(po):
+        forms = [entry.string] if isinstance(entry.string, str) else list(entry.string or [])
+        for form in forms:
+            hit = pattern.search(form or "")
+            if entry.id and hit:
+                found.append(f"{lang}: {hit.group(0)!r} in the translation of "
+                             f"{msgid_of(entry.id)!r}")
+    return found
 
 
 def extracted_ids(source_dir: Path) -> set[str]:

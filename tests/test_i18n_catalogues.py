@@ -20,6 +20,7 @@ from tests.i18n_checks import (
     QT_TEXT_METHODS,
     catalogue_problems,
     markers_in_fstrings,
+    off_terms,
     placeholders,
     template_calls_with_other_parameters,
     template_gaps,
@@ -59,6 +60,11 @@ def test_translated_strings_keep_the_english_placeholders(lang: str) -> None:
 @pytest.mark.parametrize("lang", CATALOGUE_LANGUAGES)
 def test_every_string_is_translated_in_every_language(lang: str) -> None:
     assert catalogue_problems(TEMPLATE, catalogue_path(lang), lang) == []
+
+
+@pytest.mark.parametrize("lang", CATALOGUE_LANGUAGES)
+def test_the_conventions_own_terms_are_used(lang: str) -> None:
+    assert off_terms(catalogue_path(lang), lang) == []
 
 
 # Planted cases: the checks report what they are for ------------------------------------------
@@ -222,3 +228,10 @@ def test_an_unmarked_sentence_of_storage_or_exchange_is_reported(tmp_path: Path)
 def test_storage_exchange_and_domain_are_among_the_checked_files() -> None:
     checked = {path.relative_to(PACKAGE).parts[0] for path, _ in _checked_files()}
     assert {"storage", "exchange", "domain", "ui", "cli.py", "submitting.py"} <= checked
+
+
+def test_a_word_other_than_the_conventions_term_is_reported(tmp_path: Path) -> None:
+    po = _planted_copy(tmp_path, "ru", 'msgstr "Предпросмотр появится здесь, когда доклад будет '
+                       'открыт."', 'msgstr "Предпросмотр появится здесь, когда отчёт будет открыт."')
+    assert [p.split(" in the")[0] for p in off_terms(po, "ru")] == ["ru: 'отчёт'"]
+    assert off_terms(catalogue_path("ru"), "ru") == []
