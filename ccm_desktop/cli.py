@@ -68,7 +68,9 @@ def cmd_convert(args: argparse.Namespace) -> int:
     from ccm_desktop.schema.validate import validate
 
     document = is_document(args.file)
-    report = read_with_findings(args.file, _complain)[0] if document else read_report(args.file)
+    report = read_with_findings(args.file, _complain, getattr(args, "lang", None)
+                                or language_of_environment(os.environ))[0] \
+        if document else read_report(args.file)
     findings = validate(report)
     errors = [f for f in findings if f.is_error]
     lang = args.lang or "en"
@@ -204,7 +206,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     from ccm_desktop.exchange.word.command import describe, is_document, read_with_findings
 
     if is_document(args.file):
-        report, recognition = read_with_findings(args.file, _complain)
+        report, recognition = read_with_findings(args.file, _complain,
+                                                 language_of_environment(os.environ))
         if args.dry_run:
             for line in describe(recognition):
                 _say(line)

@@ -23,7 +23,7 @@ from ccm_desktop.domain.messages import nmessage
 from ccm_desktop.domain.report import Row
 from ccm_desktop.exchange.xlsx.grid import where
 from ccm_desktop.exchange.xlsx.mapping import ColumnMap, import_with_mapping, load_mapping
-from ccm_desktop.schema.i18n import N_, language_of_environment, ntranslate, translate
+from ccm_desktop.schema.i18n import N_, language, language_of_environment, ntranslate, translate
 from ccm_desktop.schema.model import Table
 from ccm_desktop.schema.registry import PARTS, part_title
 
@@ -57,7 +57,7 @@ def import_with_map(args: argparse.Namespace, repository_factory: Callable[[Any]
         complain(problem.sentence(name, lang))
     for number, why in result.skipped:
         complain(translate(N_("{file} at {place}: left out, {why}."), lang).format(
-            file=name, place=where(mapping.sheet, number), why=why))
+            file=name, place=where(mapping.sheet, number).text(language(lang)), why=why))
     if result.problems:
         rows_text = _rows(len(result.bad_rows), lang)
         cells_text = _cells(len(result.problems), lang)
@@ -128,7 +128,8 @@ def guess_map_command(args: argparse.Namespace, say: Say) -> int:
         print("ccm-desktop: " + translate(N_(
             "{file} at {place}: \"{header}\" looks like no column of {table}; it is left out of "
             "the mapping."), lang).format(
-                file=name, place=where(guess.mapping.sheet, guess.mapping.header_row, col),
+                file=name, place=where(guess.mapping.sheet, guess.mapping.header_row,
+                                       col).text(language(lang)),
                 header=header, table=f"{part.id}.{table_id}"), file=sys.stderr, flush=True)
     if not guess.mapping.columns:
         print("ccm-desktop: " + translate(N_(

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ccm_desktop.exchange.errors import UnreadableFile
-from ccm_desktop.exchange.word.blocks import Block, Paragraph, TableBlock
+from ccm_desktop.exchange.word.blocks import Block, Paragraph, TableBlock, page_place
 from ccm_desktop.exchange.word.guards import MAX_PAGES, file_head
 from ccm_desktop.schema.i18n import N_, message
 
@@ -43,7 +43,7 @@ def pdf_blocks(path: Path) -> list[Block]:
                 if len(page.chars) > MAX_CHARS_PER_PAGE:
                     raise UnreadableFile(name, N_("the page holds far more text than a page of "
                                                   "a report; the PDF was not read"),
-                                         message(N_("page {n}"), n=str(number)))
+                                         page_place(number))
                 found = page.find_tables()
                 placed: list[tuple[float, Block]] = []
                 for table in found:
@@ -61,7 +61,7 @@ def pdf_blocks(path: Path) -> list[Block]:
                 for line in outside.extract_text_lines():
                     text = " ".join(str(line.get("text", "")).split())
                     if text:
-                        placed.append((float(line["top"]), Paragraph(text, f"page {number}")))
+                        placed.append((float(line["top"]), Paragraph(text, page_place(number))))
                 placed.sort(key=lambda p: p[0])
                 blocks += [b for _top, b in placed]
                 page.flush_cache()
