@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSocketNotifier, QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from ccm_desktop.schema.i18n import translate
+from ccm_desktop.schema.i18n import N_, isolate, language, translate
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 
@@ -70,10 +70,11 @@ def install_excepthook() -> None:
     sys.excepthook = hook
 
 
-def open_offering_backup(db: str | None, ask: Callable[[str], bool]) -> tuple[Any, list[str]]:
+def open_offering_backup(db: str | None, ask: Callable[[str], bool], lang: str = "en"
+                         ) -> tuple[Any, list[str]]:
     """Open the reports database. If it is damaged and an automatic backup exists, `ask` the
-    user (one question) whether to put the backup in place; the damaged file is kept aside.
-    Returns the repository and sentences to show once it is open.
+    user (one question, in `lang`) whether to put the backup in place; the damaged file is kept
+    aside. Returns the repository and sentences (in `lang`) to show once it is open.
     Raises the storage error when there is no backup or the user declines."""
     from ccm_desktop.storage.backups import restore_backup
     from ccm_desktop.storage.database import resolve
@@ -86,14 +87,18 @@ def open_offering_backup(db: str | None, ask: Callable[[str], bool]) -> tuple[An
         path = resolve(db).path
         if exc.backup is None or path is None:
             raise
-        question = (f"{exc.user_message.split(' (')[0]}.\n\nPut the newest automatic backup "
-                    f"({exc.backup.name}) in its place? The damaged file is kept beside it, "
-                    "renamed, and nothing is deleted.")
+        question = translate(N_("{path} is damaged or not a ccm-desktop database.\n\nPut the "
+                                "newest automatic backup ({backup}) in its place? The damaged "
+                                "file is kept beside it, renamed, and nothing is deleted."),
+                             lang).format(path=isolate(str(path), lang),
+                                          backup=isolate(exc.backup.name, lang))
         if not ask(question):
             raise
         aside = restore_backup(path, exc.backup)
-        return open_repository(db), [f"The automatic backup {exc.backup.name} was put in place; "
-                                     f"the damaged file was kept as {aside.name}."]
+        return open_repository(db), [translate(N_(
+            "The automatic backup {backup} was put in place; the damaged file was kept as "
+            "{aside}."), lang).format(backup=isolate(exc.backup.name, lang),
+                                      aside=isolate(aside.name, lang))]
 
 
 class StopOnSignals(QObject):
@@ -186,7 +191,7 @@ def run_app(db: str | None = None, argv: list[str] | None = None) -> int:
         QMessageBox.information(None, translate("ccm-desktop is already open", lang), busy)
         return 1
     try:
-        repository, recovered = open_offering_backup(db, lambda q: _ask_yes_no(q, lang))
+        repository, recovered = open_offering_backup(db, lambda q: _ask_yes_no(q, lang), lang)
         repository.__enter__()
     except Exception as exc:  # noqa: BLE001 - one sentence, never a traceback
         from ccm_desktop.ui.workers import user_sentence
@@ -198,7 +203,7 @@ def run_app(db: str | None = None, argv: list[str] | None = None) -> int:
     try:
         window = MainWindow(repository, settings, lang)
         window.show_on_screen()
-        notes = [*recovered, *getattr(repository, "notes", [])]
+        notes = [*recovered, *(note.text(language(lang)) for note in repository.notes)]
         if notes:  # e.g. the database was upgraded, with a backup kept
             window.statusBar().showMessage(" ".join(notes), 15000)
         # Logging out and shutting down: what is typed is saved first (the session manager

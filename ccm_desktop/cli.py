@@ -16,6 +16,7 @@ from typing import NoReturn
 from ccm_desktop import __version__
 from ccm_desktop.domain.findings import Finding
 from ccm_desktop.domain.report import Report
+from ccm_desktop.domain.store import imported_from
 from ccm_desktop.schema.i18n import N_, UN_LANGUAGES, language, language_of_environment, translate
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
@@ -67,7 +68,9 @@ def cmd_convert(args: argparse.Namespace) -> int:
     from ccm_desktop.schema.validate import validate
 
     document = is_document(args.file)
-    report = read_with_findings(args.file, _complain)[0] if document else read_report(args.file)
+    report = read_with_findings(args.file, _complain, getattr(args, "lang", None)
+                                or language_of_environment(os.environ))[0] \
+        if document else read_report(args.file)
     findings = validate(report)
     errors = [f for f in findings if f.is_error]
     lang = args.lang or "en"
@@ -217,7 +220,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     from ccm_desktop.exchange.word.command import describe, is_document, read_with_findings
 
     if is_document(args.file):
-        report, recognition = read_with_findings(args.file, _complain)
+        report, recognition = read_with_findings(args.file, _complain,
+                                                 language_of_environment(os.environ))
         if args.dry_run:
             for line in describe(recognition):
                 _say(line)
@@ -225,7 +229,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     else:
         report = read_report(args.file)
     with _repository(args) as repo:
-        _say(str(repo.add(report, summary=f"Imported from {Path(args.file).name}")))
+        _say(str(repo.add(report, summary=imported_from(Path(args.file).name))))
     return EXIT_OK
 
 
@@ -262,7 +266,7 @@ def cmd_next_year(args: argparse.Namespace) -> int:
 def cmd_history(args: argparse.Namespace) -> int:
     with _repository(args) as repo:
         for revision in repo.history(args.id):
-            _say(revision.line())
+            _say(revision.line(language(language_of_environment(os.environ))))
     return EXIT_OK
 
 
@@ -493,19 +497,20 @@ def run(argv: Sequence[str] | None = None) -> int:
         _complain(_("interrupted"))
         return 130
     except Exception as exc:  # a last resort: one sentence, never a traceback
-        known = _known_failure(exc)
+        known = _known_failure(exc, getattr(args, "lang", None)
+                               or language_of_environment(os.environ))
         if known is None:
             raise
         _complain(known)
         return EXIT_UNREADABLE
 
 
-def _known_failure(exc: Exception) -> str | None:
-    """Errors from other layers that carry a user-facing sentence."""
+def _known_failure(exc: Exception, lang: str = "en") -> str | None:
+    """Errors from other layers that carry a user-facing sentence, in `lang`."""
     from ccm_desktop.domain.errors import UserError
 
     if isinstance(exc, UserError):
-        return exc.user_message
+        return exc.text_in(language(lang))
     if isinstance(exc, OSError):
         return f"{exc.filename or 'a file'}: {exc.strerror or exc}"
     return None

@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from ccm_desktop.domain.errors import UserError
+from ccm_desktop.domain.messages import nmessage
 from ccm_desktop.domain.report import Row
 from ccm_desktop.exchange.xlsx.grid import where
 from ccm_desktop.exchange.xlsx.mapping import ColumnMap, import_with_mapping, load_mapping
-from ccm_desktop.schema.i18n import N_, language_of_environment, ntranslate, translate
+from ccm_desktop.schema.i18n import N_, language, language_of_environment, ntranslate, translate
 from ccm_desktop.schema.model import Table
 from ccm_desktop.schema.registry import PARTS, part_title
 
@@ -56,7 +57,7 @@ def import_with_map(args: argparse.Namespace, repository_factory: Callable[[Any]
         complain(problem.sentence(name, lang))
     for number, why in result.skipped:
         complain(translate(N_("{file} at {place}: left out, {why}."), lang).format(
-            file=name, place=where(mapping.sheet, number), why=why))
+            file=name, place=where(mapping.sheet, number).text(language(lang)), why=why))
     if result.problems:
         rows_text = _rows(len(result.bad_rows), lang)
         cells_text = _cells(len(result.problems), lang)
@@ -88,9 +89,11 @@ def import_with_map(args: argparse.Namespace, repository_factory: Callable[[Any]
                 say(json.dumps(row_json(table, row), ensure_ascii=False))
             return EXIT_OK
         holder.tables[mapping.table] = existing + rows
+        table_path = f"{mapping.form}.{mapping.table}"
         repo.save(args.into, report,
-                  summary=f"Imported {_rows(len(rows), 'en')} into {mapping.form}."
-                          f"{mapping.table} from {name}")
+                  summary=nmessage("Imported {n} row into {table} from {file}",
+                                   "Imported {n} rows into {table} from {file}", len(rows),
+                                   table=table_path, file=name))
     say(translate(N_("Added {rows} to {target} of report {id} (it has {total} now)."), lang)
         .format(rows=_rows(len(rows), lang), target=target, id=args.into,
                 total=len(existing) + len(rows)))
@@ -125,7 +128,8 @@ def guess_map_command(args: argparse.Namespace, say: Say) -> int:
         print("ccm-desktop: " + translate(N_(
             "{file} at {place}: \"{header}\" looks like no column of {table}; it is left out of "
             "the mapping."), lang).format(
-                file=name, place=where(guess.mapping.sheet, guess.mapping.header_row, col),
+                file=name, place=where(guess.mapping.sheet, guess.mapping.header_row,
+                                       col).text(language(lang)),
                 header=header, table=f"{part.id}.{table_id}"), file=sys.stderr, flush=True)
     if not guess.mapping.columns:
         print("ccm-desktop: " + translate(N_(

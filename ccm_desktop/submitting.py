@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ccm_desktop import __version__
 from ccm_desktop.domain.findings import Finding
+from ccm_desktop.domain.messages import N_, message
 from ccm_desktop.exchange.package import DEFAULT_CC, DEFAULT_TO, PackageInfo, write_package
 from ccm_desktop.schema.validate import validate
 from ccm_desktop.storage.repository import Repository, StorageError, Submission
@@ -37,15 +38,16 @@ def submit(repo: Repository, report_id: int, folder: str | Path, *,
     moment = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     day = on or moment.astimezone().date()
     if repo.is_submitted(report_id):
-        raise StorageError(f"Report {report_id} was already submitted as it stands; edit it to "
-                           "start a corrigendum")
+        raise StorageError(message(N_("Report {id} was already submitted as it stands; edit it "
+                                      "to start a corrigendum"), id=str(report_id)))
     report = repo.load(report_id)
     report.cover.fields["submission_date"] = day
     findings = validate(report)
     if any(f.is_error for f in findings):
         raise NotReady(report_id, findings)
     done = repo.submissions(report_id)
-    summary = f"Submitted (corrigendum {len(done)})" if done else "Submitted"
+    summary = message(N_("Submitted (corrigendum {n})"), n=str(len(done))) if done \
+        else message(N_("Submitted"))
     repo.save(report_id, report, summary=summary)
     info = PackageInfo(submitted_on=day, submitted_at=moment, version=__version__,
                        corrigendum=len(done) or None, to=tuple(to), cc=tuple(cc))
@@ -61,7 +63,8 @@ def write_submitted_package(repo: Repository, report_id: int, number: int,
         if submission.number == number:
             report = repo.revision_report(report_id, submission.revision)
             return write_package(report, _info(submission), folder)
-    raise StorageError(f"Report {report_id} has no submission {number}")
+    raise StorageError(message(N_("Report {id} has no submission {number}"), id=str(report_id),
+                               number=str(number)))
 
 
 def _info(submission: Submission) -> PackageInfo:

@@ -21,7 +21,7 @@ locale_dir=ccm_desktop/locale
 template="$locale_dir/messages.pot"
 fresh=$(mktemp)
 trap 'rm -f "$fresh"' EXIT
-"${pybabel[@]}" extract -F babel.cfg --no-default-keywords -k N_ -k translate:1 -k _ -k ntranslate:1,2 \
+"${pybabel[@]}" extract -F babel.cfg --no-default-keywords -k N_ -k translate:1 -k _ -k ntranslate:1,2 -k nmessage:1,2 \
   --add-location=file --sort-output \
   --project=ccm-desktop --version="$("$python" -c "import ccm_desktop; print(ccm_desktop.__version__)")" \
   --copyright-holder="the ccm-desktop authors" -o "$fresh" ccm_desktop

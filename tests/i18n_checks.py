@@ -22,7 +22,7 @@ from babel.messages.pofile import read_po
 
 # The keywords of scripts/update-catalogues.sh.
 KEYWORDS: dict[str, tuple[int, ...] | None] = {"N_": None, "translate": (1,), "_": None,
-                                               "ntranslate": (1, 2)}
+                                               "ntranslate": (1, 2), "nmessage": (1, 2)}
 
 # Strings that are the same in every language: codes, units, references, names.
 SAME_EVERYWHERE = frozenset({
@@ -31,7 +31,8 @@ SAME_EVERYWHERE = frozenset({
 })
 # Strings that are legitimately spelled the same in one language (checked by a native reader).
 SAME_IN = {
-    "fr": frozenset({"Institution", "Total", "Type", "Contact", "Date", "Notes", "Article"}),
+    "fr": frozenset({"Institution", "Total", "Type", "Contact", "Date", "Notes", "Article",
+                     "page {n}"}),
     "es": frozenset({"Total", "Notas", "Error", "No", "Material"}),
     "ru": frozenset(),
     "zh": frozenset(),
@@ -39,6 +40,18 @@ SAME_IN = {
 }
 
 _LETTERS = re.compile(r"[^\W\d_]")
+
+# Words that are not the Convention's own terms in a language (its texts say « armes à
+# sous-munitions », «кассетные боеприпасы», «municiones en racimo», "الذخائر العنقودية",
+# "集束弹药"), nor the catalogue's chosen word for a report («доклад», "informe").
+OFF_TERMS = {
+    "fr": re.compile(r"munitions? en grappe|bombes? à sous-munitions|armes? à fragmentation",
+                     re.IGNORECASE),
+    "es": re.compile(r"bombas? de racimo|municiones? de racimo|\breportes?\b", re.IGNORECASE),
+    "ru": re.compile(r"кластерн|\bотч[её]т(?!н)", re.IGNORECASE),
+    "zh": re.compile(r"集束炸弹|子母弹"),
+    "ar": re.compile(r"القنابل العنقودية"),
+}
 
 
 def msgid_of(entry_id: str | tuple[str, ...] | list[str]) -> str:
@@ -98,6 +111,22 @@ def catalogue_problems(template: Path, po: Path, lang: str, *,
     return problems
 
 
+def off_terms(po: Path, lang: str) -> list[str]:
+    """Translations that use a word other than the Convention's term (OFF_TERMS)."""
+    pattern = OFF_TERMS.get(lang)
+    if pattern is None:
+        return []
+    found = []
+    for entry in read_catalogue_file(po):
+        forms = [entry.string] if isinstance(entry.string, str) else list(entry.string or [])
+        for form in forms:
+            hit = pattern.search(form or "")
+            if entry.id and hit:
+                found.append(f"{lang}: {hit.group(0)!r} in the translation of "
+                             f"{msgid_of(entry.id)!r}")
+    return found
+
+
 def extracted_ids(source_dir: Path) -> set[str]:
     """Every string marked in the code under `source_dir`, as pybabel extract finds it."""
     ids = set()
@@ -123,6 +152,14 @@ QT_TEXT_CLASSES = frozenset({
     "QToolButton", "QMenu", "QCommandLinkButton",
 })
 CLI_SENTENCES = frozenset({"_say", "_complain", "CommandError"})
+# The sentences of storage/ and exchange/ (and the summaries and undo texts kept for later):
+# a failure's one sentence, a template written out later, an undo step's text.
+ERROR_SENTENCES = frozenset({
+    "UnreadableFile", "UserError", "StorageError", "NoSuchReport", "NotADatabase",
+    "NewerDatabase", "ReadOnlyDatabase", "DiskFull", "DatabaseBusy", "ConflictError",
+    "CannotConnect", "NoReportingPeriod", "KindError", "MappingError",
+    "message", "Message", "replace_report", "insert_rows", "remove_rows", "set_cells",
+})
 MARKERS = frozenset(KEYWORDS)
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _NOT_WORDS = re.compile(r"<[^>]*>|&\w+;|ccm-desktop")
@@ -169,7 +206,8 @@ def _bare_text(node: ast.expr) -> list[str]:
 
 
 def unmarked_strings(path: Path, callees: Iterable[str]) -> list[str]:
-    """"file:line: text" for each literal passed to one of `callees` without a marker."""
+    """"file:line: text" for each literal passed to one of `callees` without a marker, and for
+    each literal given as a revision's `summary=` to any call (the history shows it)."""
     names = frozenset(callees)
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found = []
@@ -179,10 +217,14 @@ def unmarked_strings(path: Path, callees: Iterable[str]) -> list[str]:
         func = node.func
         name = func.id if isinstance(func, ast.Name) else (
             func.attr if isinstance(func, ast.Attribute) else "")
+        summaries = [k.value for k in node.keywords if k.arg == "summary"]
         if name not in names:
+            found += [f"{path.name}:{node.lineno}: {text!r}"
+                      for argument in summaries for text in _bare_text(argument)]
             continue
         arguments = list(node.args) + [k.value for k in node.keywords
-                                        if k.arg in ("text", "title", "toolTip", "message")]
+                                        if k.arg in ("text", "title", "toolTip", "message")
+                                        ] + summaries
         for argument in arguments:
             found += [f"{path.name}:{node.lineno}: {text!r}" for text in _bare_text(argument)]
     return found

@@ -30,7 +30,7 @@ def test_a_problem_keeps_its_template_and_parameters(tmp_path: Path) -> None:
     assert str(error).startswith("rapport annuel.ccm.json at ")  # English, as before
     for lang in ("fr", "ar", "zh"):
         expected = translate("{file} at {place}: {problem}", lang).format(
-            file="rapport annuel.ccm.json", place=error.where,
+            file="rapport annuel.ccm.json", place=error.place(lang),
             problem=error.message.text(language(lang)))
         assert error.text(lang) == expected
 
@@ -76,4 +76,7 @@ def test_a_cell_that_does_not_fit_is_said_in_the_readers_language(tmp_path: Path
     french = error.text("fr")
     assert "beaucoup" in english and "beaucoup" in french
     assert "n’est pas un nombre" in french and "is not a" in english
-    assert error.where is not None and error.where in french  # the place as it is
+    # The place in the reader's words, the sheet's name and the column letter as they are.
+    assert error.place("fr") in french and error.place() in english
+    assert error.place("fr").startswith("feuille ") and ", ligne " in error.place("fr")
+    assert error.place("fr").endswith(error.place().rsplit(" ", 1)[1])  # "…, colonne C"

@@ -15,10 +15,12 @@ import pytest
 from ccm_desktop.schema.i18n import CATALOGUE_LANGUAGES, LOCALE_DIR, catalogue_path
 from tests.i18n_checks import (
     CLI_SENTENCES,
+    ERROR_SENTENCES,
     QT_TEXT_CLASSES,
     QT_TEXT_METHODS,
     catalogue_problems,
     markers_in_fstrings,
+    off_terms,
     placeholders,
     template_calls_with_other_parameters,
     template_gaps,
@@ -32,9 +34,13 @@ UI_CALLEES = QT_TEXT_METHODS | QT_TEXT_CLASSES
 MAPPING_CLI_SENTENCES = frozenset({"say", "complain", "MappingError", "print"})
 
 def _checked_files() -> list[tuple[Path, frozenset[str]]]:
-    files = [(PACKAGE / "cli.py", CLI_SENTENCES),
-             (PACKAGE / "cli_mapping.py", MAPPING_CLI_SENTENCES)]
-    files += [(p, UI_CALLEES) for p in [PACKAGE / "app.py", *sorted((PACKAGE / "ui").rglob("*.py"))]]
+    files = [(PACKAGE / "cli.py", CLI_SENTENCES | ERROR_SENTENCES),
+             (PACKAGE / "cli_mapping.py", MAPPING_CLI_SENTENCES | ERROR_SENTENCES)]
+    files += [(p, UI_CALLEES | ERROR_SENTENCES)
+              for p in [PACKAGE / "app.py", *sorted((PACKAGE / "ui").rglob("*.py"))]]
+    files += [(p, ERROR_SENTENCES) for p in [
+        PACKAGE / "submitting.py", *sorted((PACKAGE / "domain").rglob("*.py")),
+        *sorted((PACKAGE / "storage").rglob("*.py")), *sorted((PACKAGE / "exchange").rglob("*.py"))]]
     return files
 
 
@@ -54,6 +60,11 @@ def test_translated_strings_keep_the_english_placeholders(lang: str) -> None:
 @pytest.mark.parametrize("lang", CATALOGUE_LANGUAGES)
 def test_every_string_is_translated_in_every_language(lang: str) -> None:
     assert catalogue_problems(TEMPLATE, catalogue_path(lang), lang) == []
+
+
+@pytest.mark.parametrize("lang", CATALOGUE_LANGUAGES)
+def test_the_conventions_own_terms_are_used(lang: str) -> None:
+    assert off_terms(catalogue_path(lang), lang) == []
 
 
 # Planted cases: the checks report what they are for ------------------------------------------
@@ -186,3 +197,41 @@ def test_a_string_marked_but_not_extracted_is_reported(tmp_path: Path) -> None:
     gaps = template_gaps(TEMPLATE, package)
     assert "marked in the code, not in messages.pot: 'A new finding about {n} rows.'" in gaps
     assert "marked in the code, not in messages.pot: 'A new label'" in gaps
+
+
+def test_an_unmarked_sentence_of_storage_or_exchange_is_reported(tmp_path: Path) -> None:
+    """A failure's sentence, a revision's summary and an undo step's text are looked for in
+    storage/, exchange/, domain/ and the window too."""
+    source = tmp_path / "store.py"
+    source.write_text(
+        "def save(self, path, n):\n"
+        "    if n:\n"
+        "        raise StorageError(f'Cannot save to {path}: the disk is full')\n"
+        "    raise UnreadableFile(path.name, 'the document is empty', where(path.name))\n"
+        "def fine(self, path, n):\n"
+        "    raise UnreadableFile(path.name, N_('the document is empty'))\n"
+        "    raise DiskFull(message(N_('Could not save to {database}'), database=path))\n"
+        "    self.add(report, summary=message(N_('Imported from {file}'), file=path.name))\n"
+        "    self.add(report, summary=text_the_user_typed)\n"
+        "def later(self, doc, path):\n"
+        "    self.add(report, summary=f'Imported from {path.name}')\n"
+        "    doc.replace_report(report, 'Restore revision')\n"
+        "    return message('Copied from report {id}', id=1)\n", encoding="utf-8")
+    assert sorted(unmarked_strings(source, ERROR_SENTENCES)) == [
+        "store.py:11: 'Imported from '",
+        "store.py:12: 'Restore revision'",
+        "store.py:13: 'Copied from report {id}'",
+        "store.py:3: 'Cannot save to : the disk is full'",
+        "store.py:4: 'the document is empty'"]
+
+
+def test_storage_exchange_and_domain_are_among_the_checked_files() -> None:
+    checked = {path.relative_to(PACKAGE).parts[0] for path, _ in _checked_files()}
+    assert {"storage", "exchange", "domain", "ui", "cli.py", "submitting.py"} <= checked
+
+
+def test_a_word_other_than_the_conventions_term_is_reported(tmp_path: Path) -> None:
+    po = _planted_copy(tmp_path, "ru", 'msgstr "Предпросмотр появится здесь, когда доклад будет '
+                       'открыт."', 'msgstr "Предпросмотр появится здесь, когда отчёт будет открыт."')
+    assert [p.split(" in the")[0] for p in off_terms(po, "ru")] == ["ru: 'отчёт'"]
+    assert off_terms(catalogue_path("ru"), "ru") == []

@@ -235,7 +235,8 @@ def test_a_truncated_file_says_it_ends_too_early() -> None:
             read_report_bytes(text[:cut], NAME)
         _assert_one_sentence(caught.value)
         assert "ends too early" in str(caught.value)
-        assert caught.value.where is not None and caught.value.where.startswith("line ")
+        assert caught.value.place().startswith("line ")
+        assert caught.value.place("fr").startswith("ligne ")  # the place in the reader's words
 
 
 def test_deep_nesting_inside_a_cell_is_a_wrong_type_at_its_path() -> None:

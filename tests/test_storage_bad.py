@@ -177,8 +177,9 @@ def test_upgrade_backs_up_first_and_an_older_version_refuses_the_newer_file(
         assert dumps_report(repo.load(report_id)) == dumps_report(sample())
         notes = repo.notes
     (before_upgrade,) = backups.backup_folder(db).glob(f"ccm-before-upgrade-{head()}-*.sqlite3")
-    assert notes == [f"{db} was upgraded to this version of ccm-desktop; the file as it was is "
-                     f"kept as {before_upgrade}"]
+    assert [note.text() for note in notes] == [
+        f"{db} was upgraded to this version of ccm-desktop; the file as it was is kept as "
+        f"{before_upgrade}."]
     with contextlib.closing(sqlite3.connect(before_upgrade)) as con:
         assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [(head(),)]
         assert "title" not in [r[1] for r in con.execute("PRAGMA table_info(report)")]

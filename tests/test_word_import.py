@@ -17,6 +17,7 @@ from ccm_desktop.domain.report import FormStatus, Report
 from ccm_desktop.exchange.json_io import read_report_file
 from ccm_desktop.exchange.word import read_document, recognise_file
 from ccm_desktop.exchange.word.recognise import form_of_heading, status_word
+from ccm_desktop.schema.i18n import translate
 from ccm_desktop.schema.validate import validate
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -147,7 +148,8 @@ def test_an_old_doc_is_converted_by_libreoffice_and_imports_the_same() -> None:
 def test_the_published_pdf_imports_best_effort() -> None:
     report, findings = read_document(DATA / "report-en.pdf")
     check_english(report, from_pdf=True)
-    assert any("page 3, table 6, row 2, column 3" in f.where for f in findings)
+    assert any("page 3, table 6, row 2, column 3" in f.place() for f in findings)
+    assert any("page 3, tableau 6, ligne 2, colonne 3" in f.place("fr") for f in findings)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -183,7 +185,8 @@ def test_status_words_in_the_six_languages(text: str, expected: FormStatus | Non
 
 def test_recognition_keeps_each_table_with_its_mapping_and_place() -> None:
     recognition = recognise_file(EN)
-    found = [(t.where, t.mapping.form, t.mapping.table, t.continues) for t in recognition.tables]
+    found = [(t.where.text(), t.mapping.form, t.mapping.table, t.continues)
+             for t in recognition.tables]
     assert found == [("table 2", "cover", "contacts", None), ("table 3", "A", "measures", None),
                      ("table 4", "B", "stockpile", None), ("table 5", "F", "clearance", None),
                      ("table 6", "F", "clearance", 5)]
@@ -193,8 +196,11 @@ def test_recognition_keeps_each_table_with_its_mapping_and_place() -> None:
     assert stockpile["Quantity Explosive submunitions"].column == "submunitions"
     assert recognition.tables[3].mapping.columns["Cleared (ha)"].unit == "ha"
     # what went nowhere is listed with its place
-    assert [(u.where, u.text) for u in recognition.unplaced] == [
+    assert [(u.place(), u.text) for u in recognition.unplaced] == [
         ("paragraph 5", "\"Status of each form:\"")]
+    assert [u.sentence("report-en.docx", "es") for u in recognition.unplaced] == [
+        "report-en.docx, párrafo 5: \"Status of each form:\" " + translate(
+            "was not recognised as part of the cover page", "es")]
 
 
 # The command line ---------------------------------------------------------------------------

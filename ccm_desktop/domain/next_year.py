@@ -15,6 +15,7 @@ from datetime import date
 
 from ccm_desktop.domain.deadlines import annual_report_due, initial_report_due
 from ccm_desktop.domain.errors import UserError
+from ccm_desktop.domain.messages import N_, Message
 from ccm_desktop.domain.report import FORM_LETTERS, FormStatus, Report
 
 
@@ -38,8 +39,8 @@ def source_year(report: Report) -> int:
         value = report.cover.fields.get(key)
         if isinstance(value, date):
             return value.year
-    raise NoReportingPeriod("the report has no reporting period, so its year is unknown; "
-                            "fill in the period first")
+    raise NoReportingPeriod(Message(N_("the report has no reporting period, so its year is "
+                                       "unknown; fill in the period first")))
 
 
 def source_due(report: Report) -> date:

@@ -5,11 +5,12 @@ is typed against this protocol, so it never depends on storage itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Protocol
 
 from ccm_desktop.domain.changes import Touched
+from ccm_desktop.domain.messages import ENGLISH, N_, Language, Message, Words, message
 from ccm_desktop.domain.report import Report
 
 
@@ -33,18 +34,33 @@ class ReportSummary:
                           self.saved_at.isoformat(timespec="seconds")])
 
 
+# What a revision says it changed: a template with its parameters (written in the reader's
+# language when shown), or a person's own words.
+Said = str | Message | Words
+
+
 @dataclass(frozen=True)
 class Revision:
-    """One saved state in a report's history."""
+    """One saved state in a report's history. `summary` is in English (or the words given);
+    `text(language)` is what it says in the reader's language."""
 
     number: int
     saved_at: datetime
     user: str
     summary: str
+    said: Message | Words | None = field(default=None, compare=False)
 
-    def line(self) -> str:
+    def text(self, language: Language = ENGLISH) -> str:
+        return self.said.text(language) if self.said is not None else self.summary
+
+    def line(self, language: Language = ENGLISH) -> str:
         return "\t".join([str(self.number), self.saved_at.isoformat(timespec="seconds"),
-                          self.user, self.summary])
+                          self.user, self.text(language)])
+
+
+def imported_from(filename: str) -> Message:
+    """The summary of a report read from a file."""
+    return message(N_("Imported from {file}"), file=filename)
 
 
 def _iso(day: date | None) -> str:
@@ -54,11 +70,11 @@ def _iso(day: date | None) -> str:
 class ReportStore(Protocol):
     """Reports kept by id, with their history. Failures raise a `UserError` subclass."""
 
-    def add(self, report: Report, summary: str = "Created") -> int: ...
+    def add(self, report: Report, summary: Said = ...) -> int: ...
 
     def load(self, report_id: int) -> Report: ...
 
-    def save(self, report_id: int, report: Report, summary: str | None = None, *,
+    def save(self, report_id: int, report: Report, summary: Said | None = None, *,
              overwrite: bool = False, touched: Touched | None = None) -> Revision | None: ...
 
     def list_reports(self) -> list[ReportSummary]: ...

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ccm_desktop.domain.errors import UserError
-from ccm_desktop.domain.messages import Message
+from ccm_desktop.domain.messages import Language, Message, Words, format_value
 from ccm_desktop.schema.i18n import N_, language, translate
 
 
@@ -12,20 +12,29 @@ class UnreadableFile(UserError):
     and, where it applies, the place in it (JSON path, or sheet/row/column), in English;
     `text(lang)` is the same sentence in the reader's language. The problem is a `Message`
     (a template marked with N_ and its parameters) or, from older code, a plain English phrase
-    looked up in the catalogue as it is. File names and places are never translated."""
+    looked up in the catalogue as it is. File names and JSON paths are never translated; a
+    place in a workbook ("sheet F, row 12") is `Words` and reads in the reader's language."""
 
-    def __init__(self, filename: str, problem: str | Message, where: str | None = None) -> None:
+    def __init__(self, filename: str, problem: str | Message,
+                 where: str | Message | Words | None = None) -> None:
         self.filename = filename
         self.message = problem if isinstance(problem, Message) else Message(problem)
         self.problem = self.message.text()
         self.where = where
         super().__init__(self.text("en"))
 
+    def text_in(self, language: Language) -> str:
+        return self.text(language.code)
+
+    def place(self, lang: str = "en") -> str:
+        """Where in the file, in `lang` ("" when the whole file is meant)."""
+        return format_value(self.where, language(lang)) if self.where else ""
+
     def text(self, lang: str = "en") -> str:
         problem = self.message.text(language(lang))
         if self.where:
             return translate(N_("{file} at {place}: {problem}"), lang).format(
-                file=self.filename, place=self.where, problem=problem)
+                file=self.filename, place=self.place(lang), problem=problem)
         return translate(N_("{file}: {problem}"), lang).format(file=self.filename,
                                                                 problem=problem)
 

@@ -73,7 +73,8 @@ def read_report_bytes(data: bytes, name: str = "report") -> Report:
         raw = json.loads(text, parse_float=JsonFloat, parse_constant=JsonFloat,
                          object_pairs_hook=_JsonObject.from_pairs)
     except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno}, column {exc.colno}"
+        where = message(N_("line {line}, column {column}"), line=str(exc.lineno),
+                        column=str(exc.colno))
         if exc.pos >= len(text.rstrip()) or "Unterminated" in exc.msg:
             raise UnreadableFile(name, N_("the JSON text ends too early (is the file cut off?)"),
                                  where) from None

@@ -24,7 +24,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from ccm_desktop.domain.messages import ENGLISH, Language, Message, Words, message
+from ccm_desktop.domain.messages import ENGLISH, N_, Language, Message, Words, message
 
 __all__ = ["N_", "Language", "Message", "Words", "language", "message", "ntranslate", "translate"]
 
@@ -39,10 +39,8 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 # How the parts of a place ("Form F, Clearance, row 4") are separated in each language.
 _LIST_SEPARATOR = {"ar": "، ", "zh": "，"}
-
-
-def N_(text: str) -> str:  # noqa: N802 - the conventional gettext marker name
-    return text
+# And clauses ("Form F: 1 row added; Cover page: 1 value changed").
+_CLAUSE_SEPARATOR = {"ar": "؛ ", "zh": "；"}
 
 
 def catalogue_path(lang: str, base: Path = LOCALE_DIR) -> Path:
@@ -154,9 +152,13 @@ class _CatalogueLanguage:
     def __init__(self, code: str) -> None:
         self.code = code
         self.list_separator = _LIST_SEPARATOR.get(code, ", ")
+        self.clause_separator = _CLAUSE_SEPARATOR.get(code, "; ")
 
     def translate(self, text: str) -> str:
         return translate(text, self.code)
+
+    def ntranslate(self, singular: str, plural: str, n: int) -> str:
+        return ntranslate(singular, plural, n, self.code)
 
     def number(self, value: int | Decimal | float) -> str:
         from babel.numbers import format_decimal

@@ -37,7 +37,7 @@ class KindError(UserError, ValueError):
 
     def __init__(self, template: str, **params: Any) -> None:
         self.message = message(template, **params)
-        super().__init__(self.message.text())
+        super().__init__(self.message)
 
     def text(self, lang: str = "en") -> str:
         return self.message.text(language(lang))

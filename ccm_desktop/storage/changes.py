@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from ccm_desktop.domain.changes import Touched
+from ccm_desktop.domain.messages import N_, Message, Words, message, nmessage
 from ccm_desktop.domain.report import Report, Row, Value, is_empty
-from ccm_desktop.schema.registry import part_title
+from ccm_desktop.schema.registry import part_name
 from ccm_desktop.storage.codec import clean_row, decode_value, encode_value
 from ccm_desktop.storage.content import (
     COVER,
@@ -106,8 +107,9 @@ class Changes:
 
     # In words, for the history ---------------------------------------------------------------
 
-    def summary(self) -> str:
-        """E.g. "Form F: 1 row added, 2 rows changed; Cover page: 1 value changed"."""
+    def summary(self) -> Message | Words:
+        """E.g. "Form F: 1 row added, 2 rows changed; Cover page: 1 value changed", kept as
+        templates and counts so that the history reads in the reader's language."""
         counts: dict[str, dict[str, int]] = {}
 
         def bump(part: str, what: str, n: int = 1) -> None:
@@ -125,31 +127,40 @@ class Changes:
                 bump(part, "row changed", paired)
                 bump(part, "row added", len(h.rows) - paired)
                 bump(part, "row removed", h.end - h.start - paired)
-        pieces = []
+        pieces: list[Message] = []
         for part in sorted(counts, key=_part_order):
-            words = ", ".join(_count(n, what) for what, n in counts[part].items())
-            pieces.append(f"{_part_name(part)}: {words}")
+            words = Words(tuple(_count(n, what) for what, n in counts[part].items()))
+            pieces.append(message(N_("{part}: {changes}"), part=part_name(part), changes=words))
         if self.attachments is not None:
             added, removed, changed = self.attachment_counts
-            done = [f"{n} {w}" for n, w in ((added, "added"), (removed, "removed"),
-                                            (changed, "changed")) if n]
-            pieces.append(f"Attachments: {', '.join(done) or 'order changed'}")
+            done = [said for n, said in (
+                (added, nmessage("{n} added", "{n} added", added)),
+                (removed, nmessage("{n} removed", "{n} removed", removed)),
+                (changed, nmessage("{n} changed", "{n} changed", changed))) if n]
+            pieces.append(message(N_("Attachments: {changes}"),
+                                  changes=Words(tuple(done)) if done
+                                  else message(N_("order changed"))))
         if self.language is not None:
-            pieces.append(f"Language set to {self.language}")
-        return "; ".join(pieces) or "No changes"
+            pieces.append(message(N_("Language set to {language}"), language=self.language))
+        if not pieces:
+            return message(N_("No changes"))
+        return pieces[0] if len(pieces) == 1 else Words(tuple(pieces), clauses=True)
 
 
 def _part_order(part: str) -> str:
     return "" if part == COVER else part
 
 
-def _part_name(part: str) -> str:
-    return part_title(part)  # the history is kept in English, like its other words
-
-
-def _count(n: int, what: str) -> str:
-    noun, verb = what.split(" ", 1)
-    return f"{n} {noun if n == 1 else noun + 's'} {verb}"
+def _count(n: int, what: str) -> Message:
+    if what == "value changed":
+        return nmessage("{n} value changed", "{n} values changed", n)
+    if what == "status changed":
+        return nmessage("{n} status changed", "{n} statuses changed", n)
+    if what == "row changed":
+        return nmessage("{n} row changed", "{n} rows changed", n)
+    if what == "row added":
+        return nmessage("{n} row added", "{n} rows added", n)
+    return nmessage("{n} row removed", "{n} rows removed", n)
 
 
 # Computing ------------------------------------------------------------------------------------

@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, make_url, text
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
+from ccm_desktop.domain.messages import Message, message
+from ccm_desktop.schema.i18n import N_
 from ccm_desktop.storage import backups, migrate
 from ccm_desktop.storage.errors import (
     CannotConnect,
@@ -28,6 +30,7 @@ from ccm_desktop.storage.errors import (
     NotADatabase,
     ReadOnlyDatabase,
     StorageError,
+    could_not,
     describe_sqlite_error,
 )
 
@@ -40,8 +43,8 @@ WRITE = "ccm_write"  # execution option: this transaction writes (SQLite: BEGIN 
 class Target:
     url: URL
     path: Path | None  # the SQLite file, or None for a server
-    label: str  # how messages name it
-    notes: list[str] = field(default_factory=list)  # things the window may want to mention
+    label: str | Message  # how messages name it: the file's path, or "the team database …"
+    notes: list[Message] = field(default_factory=list)  # things the window may want to mention
     shown: str = ""  # a server's URL without its password
 
     @property
@@ -68,18 +71,19 @@ def resolve(db: str | os.PathLike[str] | None) -> Target:
     try:
         url = make_url(text_db)
     except ArgumentError:
-        raise StorageError(f"{text_db} is neither a file name nor a database URL") from None
+        raise StorageError(message(N_("{db} is neither a file name nor a database URL"),
+                                   db=text_db)) from None
     if url.get_backend_name() == "sqlite":
         if not url.database or url.database == ":memory:":
-            raise StorageError(f"{text_db}: give the name of a database file")
+            raise StorageError(message(N_("{db}: give the name of a database file"), db=text_db))
         return _sqlite_target(Path(url.database).expanduser())
     if url.get_backend_name() == "postgresql":
         if url.drivername == "postgresql":
             url = url.set(drivername="postgresql+psycopg")
         shown = url.set(drivername="postgresql").render_as_string(hide_password=True)
-        return Target(url, None, f"the team database {shown}", shown=shown)
-    raise StorageError(f"{url.render_as_string(hide_password=True)}: only SQLite files and "
-                       "postgresql:// databases are supported")
+        return Target(url, None, message(N_("the team database {url}"), url=shown), shown=shown)
+    raise StorageError(message(N_("{db}: only SQLite files and postgresql:// databases are "
+                                  "supported"), db=url.render_as_string(hide_password=True)))
 
 
 def _sqlite_target(path: Path) -> Target:
@@ -97,62 +101,71 @@ def _check_sqlite_file(target: Target, busy_timeout: float, migrations: Path) ->
     assert path is not None
     folder = path.parent
     if not folder.is_dir():
-        raise StorageError(f"Cannot open {path}: the folder {folder} does not exist")
+        raise StorageError(message(N_("Cannot open {path}: the folder {folder} does not exist"),
+                                   path=str(path), folder=str(folder)))
     exists = path.exists()
     if exists and not path.is_file():
-        raise NotADatabase(f"{path} is a folder or a device, not a ccm-desktop database")
+        raise NotADatabase(message(N_("{path} is a folder or a device, not a ccm-desktop "
+                                      "database"), path=str(path)))
     size = path.stat().st_size if exists else 0
     if size:
         try:
             with open(path, "rb") as handle:
                 header = handle.read(16)
         except OSError as exc:
-            raise StorageError(f"Cannot read {path} ({exc.strerror or exc})") from None
+            raise StorageError(message(N_("Cannot read {path} ({reason})"), path=str(path),
+                                       reason=exc.strerror or str(exc))) from None
         if header != backups.SQLITE_HEADER:
-            raise _damaged(path, "it is not a database file")
+            raise _damaged(path, message(N_("it is not a database file")))
     if not os.access(folder, os.W_OK) or (exists and not os.access(path, os.W_OK)):
-        raise ReadOnlyDatabase(f"Cannot save to {path}: the folder or the file is read-only; "
-                               "copy the file to a folder you can write to and open it there "
-                               "(or give another file with --db)")
+        raise ReadOnlyDatabase(message(N_(
+            "Cannot save to {path}: the folder or the file is read-only; copy the file to a "
+            "folder you can write to and open it there (or give another file with --db)"),
+            path=str(path)))
     if not size:
         return None
     try:
         with contextlib.closing(sqlite3.connect(path, timeout=busy_timeout)) as con:
             result = con.execute("PRAGMA quick_check").fetchall()
             if result != [("ok",)]:
-                raise _damaged(path, f"the integrity check found: {result[0][0]}")
+                raise _damaged(path, message(N_("the integrity check found: {problem}"),
+                                             problem=str(result[0][0])))
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if not tables:
                 return None
             if "alembic_version" not in tables:
-                raise NotADatabase(f"{path} is a database of another program, not of ccm-desktop; "
-                                   "choose another file")
+                raise NotADatabase(message(N_("{path} is a database of another program, not of "
+                                              "ccm-desktop; choose another file"), path=str(path)))
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as exc:
         known = describe_sqlite_error(str(path), exc, "open")
         if isinstance(known, NotADatabase):
             raise _damaged(path, str(exc)) from None
-        raise known or StorageError(f"Cannot open {path} ({exc})") from None
+        raise known or StorageError(message(N_("Cannot open {path} ({reason})"), path=str(path),
+                                            reason=str(exc))) from None
     version = str(row[0]) if row else None
     if version is not None and not migrate.is_known(version, migrations):
-        raise NewerDatabase(f"{path} was written by a newer version of ccm-desktop (database "
-                            f"version {version}); install that version to open it — this one "
-                            "leaves the file untouched")
+        raise NewerDatabase(message(N_(
+            "{path} was written by a newer version of ccm-desktop (database version {version}); "
+            "install that version to open it — this one leaves the file untouched"),
+            path=str(path), version=version))
     return version
 
 
-def _damaged(path: Path, why: str) -> NotADatabase:
+def _damaged(path: Path, why: str | Message) -> NotADatabase:
     backup = backups.newest_backup(path)
     if backup is None:
-        return NotADatabase(f"{path} is damaged or not a ccm-desktop database ({why}), and there "
-                            "is no automatic backup of it; it has been left as it is")
+        return NotADatabase(message(N_(
+            "{path} is damaged or not a ccm-desktop database ({why}), and there is no automatic "
+            "backup of it; it has been left as it is"), path=str(path), why=why))
     when = backup.stat().st_mtime
     from datetime import datetime
 
     stamp = datetime.fromtimestamp(when).strftime("%Y-%m-%d %H:%M")
-    return NotADatabase(f"{path} is damaged or not a ccm-desktop database ({why}); it has been "
-                        f"left as it is, and the newest automatic backup, from {stamp}, is "
-                        f"{backup} (the window offers to put it in place)", backup)
+    return NotADatabase(message(N_(
+        "{path} is damaged or not a ccm-desktop database ({why}); it has been left as it is, and "
+        "the newest automatic backup, from {time}, is {backup} (the window offers to put it in "
+        "place)"), path=str(path), why=why, time=stamp, backup=str(backup)), backup)
 
 
 def _sqlite_engine(target: Target, busy_timeout: float) -> Engine:
@@ -191,16 +204,19 @@ def _open_sqlite(target: Target, busy_timeout: float, migrations: Path) -> Engin
             backups.daily_backup(path)
         except (OSError, sqlite3.Error) as exc:
             # Opening goes on: the database itself is fine. The window can say so.
-            target.notes.append(f"Today's automatic backup of {path} could not be made ({exc})")
+            target.notes.append(message(N_("Today's automatic backup of {path} could not be "
+                                           "made ({reason})."), path=str(path), reason=str(exc)))
         if version != migrate.head(migrations):
             try:
                 kept = backups.upgrade_backup(path, version)
-                target.notes.append(f"{path} was upgraded to this version of ccm-desktop; the "
-                                    f"file as it was is kept as {kept}")
+                target.notes.append(message(N_("{path} was upgraded to this version of "
+                                               "ccm-desktop; the file as it was is kept as "
+                                               "{kept}."), path=str(path), kept=str(kept)))
             except (OSError, sqlite3.Error) as exc:
-                raise StorageError(f"Cannot upgrade {path} to this version of ccm-desktop: the "
-                                   f"backup copy made first failed ({exc}); nothing was changed"
-                                   ) from None
+                raise StorageError(message(N_(
+                    "Cannot upgrade {path} to this version of ccm-desktop: the backup copy made "
+                    "first failed ({reason}); nothing was changed"),
+                    path=str(path), reason=str(exc))) from None
     engine = _sqlite_engine(target, busy_timeout)
     if version != migrate.head(migrations):
         try:
@@ -221,13 +237,15 @@ def _migrate(engine: Engine, target: Target, migrations: Path) -> None:
                     conn.execute(text("SELECT pg_advisory_xact_lock(7471001)"))
                     if "report" in inspect(conn).get_table_names() and \
                             "alembic_version" not in inspect(conn).get_table_names():
-                        raise NotADatabase(f"{target.label} holds tables of another program; "
-                                           "give an empty database")
+                        raise NotADatabase(message(N_("{database} holds tables of another "
+                                                      "program; give an empty database"),
+                                                   database=target.label))
                 current = migrate.current_revision(conn)
                 if current is not None and not migrate.is_known(current, migrations):
-                    raise NewerDatabase(f"{target.label} was written by a newer version of "
-                                        f"ccm-desktop (database version {current}); install that "
-                                        "version to open it")
+                    raise NewerDatabase(message(N_(
+                        "{database} was written by a newer version of ccm-desktop (database "
+                        "version {version}); install that version to open it"),
+                        database=target.label, version=str(current)))
                 if current != migrate.head(migrations):
                     migrate.upgrade(conn, migrations)
     except DBAPIError as exc:
@@ -248,8 +266,9 @@ def connect(db: str | os.PathLike[str] | None, busy_timeout: float = 10.0,
         engine = create_engine(target.url, pool_pre_ping=True,
                                connect_args={"connect_timeout": max(1, int(busy_timeout))})
     except (NoSuchModuleError, ImportError):
-        raise StorageError(f"Cannot use {target.label}: the PostgreSQL driver is not installed "
-                           "(pip install 'ccm-desktop[postgres]')") from None
+        raise StorageError(message(N_("Cannot use {database}: the PostgreSQL driver is not "
+                                      "installed (pip install 'ccm-desktop[postgres]')"),
+                                   database=target.label)) from None
     try:
         _migrate(engine, target, migrations)
     except BaseException:
@@ -267,21 +286,22 @@ def translate(exc: BaseException, target: Target, doing: str) -> StorageError:
         known = describe_sqlite_error(target.label, orig, doing)
         if known is not None:
             return known
-        return StorageError(f"Could not {doing} {target.label} ({orig})")
+        return StorageError(message(N_("{action} ({reason})"),
+                                    action=could_not(doing, target.label), reason=str(orig)))
+    action = could_not(doing, target.label)
     state = getattr(orig, "sqlstate", None) or ""
     first_line = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
     if state.startswith("53"):
-        return DiskFull(f"Could not {doing} {target.label}: the database server is out of disk "
-                        "space or memory (everything saved before is safe)")
+        return DiskFull(message(N_("{action}: the database server is out of disk space or "
+                                   "memory (everything saved before is safe)"), action=action))
     if state in ("40001", "40P01", "55P03"):
-        return DatabaseBusy(f"Could not {doing} {target.label}: someone else was saving at the "
-                            "same moment; try again")
+        return DatabaseBusy(message(N_("{action}: someone else was saving at the same moment; "
+                                       "try again"), action=action))
     if state == "25006" or state == "42501":
-        return ReadOnlyDatabase(f"Could not {doing} {target.label}: this account may only read "
-                                "it")
+        return ReadOnlyDatabase(message(N_("{action}: this account may only read it"),
+                                        action=action))
     if state.startswith("08") or (not state and isinstance(exc, DBAPIError)
                                   and exc.connection_invalidated) or "connect" in first_line:
-        return CannotConnect(f"Could not reach {target.label} ({first_line})")
-    if isinstance(exc, SQLAlchemyError | DBAPIError):
-        return StorageError(f"Could not {doing} {target.label} ({first_line})")
-    return StorageError(f"Could not {doing} {target.label} ({first_line})")
+        return CannotConnect(message(N_("Could not reach {database} ({reason})"),
+                                     database=target.label, reason=first_line))
+    return StorageError(message(N_("{action} ({reason})"), action=action, reason=first_line))

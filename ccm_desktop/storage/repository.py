@@ -33,9 +33,10 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from ccm_desktop.domain.changes import Touched
+from ccm_desktop.domain.messages import N_, Message, Words, from_data, message, to_data
 from ccm_desktop.domain.next_year import NoReportingPeriod, next_year_report, source_year
 from ccm_desktop.domain.report import Report, Row
-from ccm_desktop.domain.store import ReportSummary, Revision
+from ccm_desktop.domain.store import ReportSummary, Revision, Said
 from ccm_desktop.schema.registry import PER_PERIOD
 from ccm_desktop.storage import database
 from ccm_desktop.storage.backups import newest_backup, restore_backup
@@ -85,6 +86,8 @@ from ccm_desktop.storage.models import (
 __all__ = ["ConflictError", "DatabaseBusy", "DiskFull", "NewerDatabase", "NoSuchReport",
            "NotADatabase", "ReadOnlyDatabase", "Repository", "ReportSummary", "Revision",
            "StorageError", "Submission", "newest_backup", "open_repository", "restore_backup"]
+
+CREATED = message(N_("Created"))  # the summary of a report's first revision
 
 GAP = 1 << 20  # between row positions, so that inserted rows fit without renumbering
 SNAPSHOT_EVERY = 1000  # revisions between full snapshots, at most
@@ -161,7 +164,7 @@ class Repository:
         return str(self._target.path) if self._target.path else self._target.shown
 
     @property
-    def notes(self) -> list[str]:
+    def notes(self) -> list[Message]:
         """Things worth telling the user that did not stop the database from opening."""
         return list(self._target.notes)
 
@@ -190,13 +193,14 @@ class Repository:
             except (OverflowError, UnicodeEncodeError) as exc:
                 # A value no reader lets through (a year of twenty digits, a lone surrogate);
                 # the transaction is rolled back, so nothing was written.
-                raise StorageError(f"{self.path}: the report holds a value the database "
-                                   f"cannot store ({type(exc).__name__}); nothing was "
-                                   "changed") from None
+                raise StorageError(message(N_(
+                    "{database}: the report holds a value the database cannot store ({reason}); "
+                    "nothing was changed"), database=self.path, reason=type(exc).__name__)
+                    ) from None
 
     # Reports ---------------------------------------------------------------------------------
 
-    def add(self, report: Report, summary: str = "Created") -> int:
+    def add(self, report: Report, summary: Said = CREATED) -> int:
         with self._lock, self._session("save to", write=True) as s:
             report_id, stored = self._insert(s, report, summary)
         self._known[report_id] = stored
@@ -210,7 +214,7 @@ class Repository:
         self._known[report_id] = stored
         return report_of(stored.content, blobs)
 
-    def save(self, report_id: int, report: Report, summary: str | None = None, *,
+    def save(self, report_id: int, report: Report, summary: Said | None = None, *,
              overwrite: bool = False, touched: Touched | None = None) -> Revision | None:
         """Store `report` as the new state of `report_id`, writing only what changed since it
         was loaded or last saved here. Returns the new revision, or None if nothing changed.
@@ -222,8 +226,9 @@ class Repository:
                 with self._session("save to", write=True) as s:
                     record = self._record(s, report_id, lock=True)
                     if record.deleted_at is not None:
-                        raise StorageError(f"Report {report_id} is in the trash; restore it "
-                                           "before changing it")
+                        raise StorageError(message(N_(
+                            "Report {id} is in the trash; restore it before changing it"),
+                            id=str(report_id)))
                     known = self._known.get(report_id)
                     stored = self._current(s, record, report_id, overwrite)
                     changes = diff(stored.content, report,
@@ -246,17 +251,19 @@ class Repository:
 
     def duplicate(self, report_id: int) -> int:
         report = self.load(report_id)
-        return self.add(report, summary=f"Copied from report {report_id}")
+        return self.add(report, summary=message(N_("Copied from report {id}"),
+                                                id=str(report_id)))
 
     def start_next_year(self, report_id: int) -> int:
         source = self.load(report_id)
         try:
             draft = next_year_report(source, PER_PERIOD)
         except NoReportingPeriod as exc:
-            raise StorageError(f"Cannot start next year's report from report {report_id}: "
-                               f"{exc}") from None
-        return self.add(draft, summary=f"Started from report {report_id} "
-                                       f"({source_year(source)})")
+            raise StorageError(message(N_("Cannot start next year's report from report {id}: "
+                                          "{problem}"), id=str(report_id), problem=exc.said)
+                               ) from None
+        return self.add(draft, summary=message(N_("Started from report {id} ({year})"),
+                                               id=str(report_id), year=str(source_year(source))))
 
     # Trash -----------------------------------------------------------------------------------
 
@@ -278,7 +285,7 @@ class Repository:
         with self._session("save to", write=True) as s:
             record = self._record(s, report_id, lock=True)
             if record.deleted_at is None:
-                raise StorageError(f"Report {report_id} is not in the trash")
+                raise StorageError(message(N_("Report {id} is not in the trash"), id=str(report_id)))
             record.deleted_at = None
 
     # History ---------------------------------------------------------------------------------
@@ -290,7 +297,7 @@ class Repository:
                 select(RevisionRecord.number, RevisionRecord.saved_at, RevisionRecord.user,
                        RevisionRecord.summary)
                 .where(RevisionRecord.report_id == report_id).order_by(RevisionRecord.number))
-            return [Revision(n, at, user, text) for n, at, user, text in rows]
+            return [revision_of(n, at, user, text) for n, at, user, text in rows]
 
     def revision_report(self, report_id: int, number: int) -> Report:
         """The report exactly as it was saved in revision `number` (for a preview)."""
@@ -307,14 +314,16 @@ class Repository:
                 with self._session("save to", write=True) as s:
                     record = self._record(s, report_id, lock=True)
                     if record.deleted_at is not None:
-                        raise StorageError(f"Report {report_id} is in the trash; restore it "
-                                           "before changing it")
+                        raise StorageError(message(N_(
+                            "Report {id} is in the trash; restore it before changing it"),
+                            id=str(report_id)))
                     content = self._rebuild(s, report_id, number, record.revision)
                     report = report_of(content, self._blobs(s, content.attachments.values()))
                     stored = self._current(s, record, report_id, overwrite=True)
                     changes = diff(stored.content, report)
                     return self._write(s, record, stored, changes, report,
-                                       f"Restored revision {number}")
+                                       message(N_("Restored revision {number}"),
+                                               number=str(number)))
             except BaseException:
                 self._known.pop(report_id, None)
                 raise
@@ -350,7 +359,8 @@ class Repository:
             done = s.scalars(select(SubmissionRecord)
                              .where(SubmissionRecord.report_id == report_id)).all()
             if any(d.revision == record.revision for d in done):
-                raise StorageError(f"Report {report_id} was already submitted as it stands")
+                raise StorageError(message(N_("Report {id} was already submitted as it stands"),
+                                           id=str(report_id)))
             submission = SubmissionRecord(report_id=report_id, number=len(done),
                                           revision=record.revision,
                                           submitted_on=submitted_on.isoformat(),
@@ -382,7 +392,8 @@ class Repository:
     def _record(self, s: Session, report_id: int, lock: bool = False) -> ReportRecord:
         record = s.get(ReportRecord, report_id, with_for_update=lock or None)
         if record is None:
-            raise NoSuchReport(f"There is no report {report_id} in {self._target.label}")
+            raise NoSuchReport(message(N_("There is no report {id} in {database}"),
+                                       id=str(report_id), database=self._target.label))
         return record
 
     def _current(self, s: Session, record: ReportRecord, report_id: int,
@@ -394,11 +405,11 @@ class Repository:
             last = s.execute(select(RevisionRecord.user, RevisionRecord.saved_at).where(
                 RevisionRecord.report_id == report_id,
                 RevisionRecord.number == record.revision)).one()
-            raise ConflictError(
-                f"Report {report_id} was saved by {last.user} at "
-                f"{last.saved_at.astimezone().strftime('%Y-%m-%d %H:%M')} in another copy of "
-                "ccm-desktop after you opened it; open it again to see that version (yours was "
-                "not saved)")
+            raise ConflictError(message(N_(
+                "Report {id} was saved by {user} at {time} in another copy of ccm-desktop after "
+                "you opened it; open it again to see that version (yours was not saved)"),
+                id=str(report_id), user=last.user,
+                time=last.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")))
         return self._read(s, report_id, record.revision)
 
     def _read(self, s: Session, report_id: int, revision: int) -> _Stored:
@@ -438,8 +449,9 @@ class Repository:
 
     def _rebuild(self, s: Session, report_id: int, number: int, newest: int) -> Content:
         if not 1 <= number <= newest:
-            raise StorageError(f"Report {report_id} has no revision {number} (it has 1 to "
-                               f"{newest})")
+            raise StorageError(message(N_("Report {id} has no revision {number} (it has 1 to "
+                                          "{newest})"), id=str(report_id), number=str(number),
+                                       newest=str(newest)))
         base = s.scalar(select(func.max(RevisionRecord.number)).where(
             RevisionRecord.report_id == report_id, RevisionRecord.is_snapshot.is_(True),
             RevisionRecord.number <= number))
@@ -454,7 +466,7 @@ class Repository:
 
     # Writing ---------------------------------------------------------------------------------
 
-    def _insert(self, s: Session, report: Report, summary: str) -> tuple[int, _Stored]:
+    def _insert(self, s: Session, report: Report, summary: Said) -> tuple[int, _Stored]:
         metas = attachment_metas(report, {})
         content = content_of(report, metas)
         now = _now()
@@ -494,7 +506,7 @@ class Repository:
         return positions
 
     def _write(self, s: Session, record: ReportRecord, stored: _Stored, changes: Changes,
-               report: Report, summary: str) -> Revision:
+               report: Report, summary: Said) -> Revision:
         report_id = record.id
         content = stored.content
         for part, vals in changes.fields.items():
@@ -554,7 +566,7 @@ class Repository:
         _copy_cover(record, content)
         stored.revision = number
         self._known[report_id] = stored
-        return Revision(number, now, self.user, summary)
+        return revision_of(number, now, self.user, stored_summary(summary))
 
     def _write_table(self, s: Session, report_id: int, part: str, table_id: str,
                      old_rows: list[Row], old_positions: list[int],
@@ -646,15 +658,36 @@ class Repository:
         return int(count), int(total), int(base_size)
 
     def _add_revision(self, s: Session, report_id: int, number: int, now: datetime,
-                      summary: str, payload: dict[str, Any], snapshot: bool) -> int:
+                      summary: Said, payload: dict[str, Any], snapshot: bool) -> int:
         packed = _pack(payload)
         s.execute(insert(RevisionRecord).values(
-            report_id=report_id, number=number, saved_at=now, user=self.user, summary=summary,
+            report_id=report_id, number=number, saved_at=now, user=self.user,
+            summary=stored_summary(summary),
             is_snapshot=snapshot, payload=packed, size=len(packed)))
         return len(packed)
 
 
 # Helpers ------------------------------------------------------------------------------------
+
+
+def stored_summary(summary: Said) -> str:
+    """A revision's summary as the database keeps it: a template and its parameters as JSON
+    (shown in the reader's language), or text as it was given (a person's own words)."""
+    if isinstance(summary, str):
+        return summary
+    return json.dumps(to_data(summary), ensure_ascii=False, separators=(",", ":"))
+
+
+def revision_of(number: int, saved_at: datetime, user: str, stored: str) -> Revision:
+    """A revision as read back. Summaries stored as English text by older versions, and a
+    person's own words, show as they are."""
+    said: Message | Words | None = None
+    if stored.startswith("{"):
+        try:
+            said = from_data(json.loads(stored))
+        except ValueError:
+            said = None
+    return Revision(number, saved_at, user, said.text() if said is not None else stored, said)
 
 
 def _fill_positions(positions: list[int | None], runs: list[tuple[int, int]]) -> bool:

@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from ccm_desktop.domain.changes import Change, Touched
 from ccm_desktop.domain.errors import UserError
 from ccm_desktop.domain.report import Report
-from ccm_desktop.schema.i18n import isolate, translate
+from ccm_desktop.schema.i18n import isolate, language, translate
 from ccm_desktop.ui.document import ReportDocument
 
 SAVE_DELAY_MS = 0  # the next turn of the event loop after an edit (see above)
@@ -70,7 +70,8 @@ class Autosaver(QObject):
         try:
             self._save(self.document.report, self._touched)
         except Exception as exc:  # noqa: BLE001 - any failure is said, and the edits are kept
-            message = (exc.user_message if isinstance(exc, UserError) else str(exc)) \
+            message = (exc.text_in(language(self.lang)) if isinstance(exc, UserError)
+                       else str(exc)) \
                 or type(exc).__name__
             self.failed = translate("\u2716 Not saved: {problem}", self.lang).format(
                 problem=message)
@@ -85,6 +86,7 @@ class Autosaver(QObject):
         return True
 
     def saved_text(self) -> str:
+        """What the status bar says (one of the main window's `saved_texts`, or why saving failed)."""
         if self.failed:
             return self.failed
         if self.dirty:

@@ -23,19 +23,29 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ccm_desktop.domain.changes import WHOLE, Change, RowsHow
 from ccm_desktop.domain.findings import Finding
 from ccm_desktop.domain.report import Attachment, FormStatus, Report, Row, is_empty
+from ccm_desktop.schema.i18n import N_, Message, language, message
 from ccm_desktop.schema.model import path_of
 from ccm_desktop.schema.validate_parts import PART_IDS, PartChecks, readers_of
 
 Mutation = Callable[[Report], None]
+# An undo step's text: a template with its parameters, written in the window's language when
+# shown (plain text is looked up in the catalogue as it is).
+UndoText = str | Message
+_EDIT_CELLS, _ADD_ROW, _DELETE_ROWS = (message(N_("Edit cells")), message(N_("Add row")),
+                                       message(N_("Delete rows")))
 
 
 _MERGEABLE = 1  # QUndoCommand.id() of commands that may merge (same merge key)
 
 
 class _Command(QUndoCommand):
-    def __init__(self, doc: ReportDocument, text: str, redo: Mutation, undo: Mutation,
+    """One undoable step. Its text ("Add a row to Clearance") is kept as a template with its
+    parameters (`said`) and written in the window's language, again when the language changes."""
+
+    def __init__(self, doc: ReportDocument, text: UndoText, redo: Mutation, undo: Mutation,
                  changes: tuple[Change, ...], merge_key: object = None) -> None:
-        super().__init__(text)
+        self.said = text if isinstance(text, Message) else Message(text)
+        super().__init__(self.said.text(language(doc.lang)))
         self._doc, self._undo, self._changes = doc, undo, changes
         self._redos: list[Mutation] = [redo]
         self.merge_key = merge_key
@@ -114,6 +124,16 @@ class ReportDocument(QObject):
         self.findings_changed_parts: frozenset[str] = frozenset(PART_IDS)
         # The user's locale for numbers and dates in editors; None: the report's language.
         self.locale: str | None = None
+        self.lang = "en"  # the window's language: of the undo and redo texts
+
+    def set_language(self, lang: str) -> None:
+        """Write the texts of the undo history (Edit → Undo …) in `lang` from now on."""
+        self.lang = lang
+        shown = language(lang)
+        for i in range(self.undo_stack.count()):
+            command = self.undo_stack.command(i)
+            if isinstance(command, _Command):
+                command.setText(command.said.text(shown))
 
     @property
     def report(self) -> Report:
@@ -146,7 +166,7 @@ class ReportDocument(QObject):
                     fields[field_id] = v
             return apply
 
-        self._push_content_edit(part_id, "Edit value", put(value), put(old),
+        self._push_content_edit(part_id, message(N_("Edit value")), put(value), put(old),
                                 (Change(part_id, fields=frozenset({field_id})),), merge_key)
 
     def set_form_status(self, letter: str, status: FormStatus | None,
@@ -165,7 +185,8 @@ class ReportDocument(QObject):
                 f.status, f.last_reported_year, f.statement, f.to_review = values
             return apply
 
-        self.undo_stack.push(_Command(self, f"Form {letter} status", put(after), put(before),
+        self.undo_stack.push(_Command(self, message(N_("Form {letter} status"), letter=letter),
+                                      put(after), put(before),
                                       (Change(letter, status=True),)))
 
     def confirm_reviewed(self, letter: str) -> None:
@@ -179,7 +200,8 @@ class ReportDocument(QObject):
                 r.form(letter).to_review = value
             return apply
 
-        self.undo_stack.push(_Command(self, f"Confirm Form {letter}", put(False), put(True),
+        self.undo_stack.push(_Command(self, message(N_("Confirm Form {letter}"), letter=letter),
+                                      put(False), put(True),
                                       (Change(letter, status=True),)))
 
     # Tables -----------------------------------------------------------------------------------
@@ -190,7 +212,8 @@ class ReportDocument(QObject):
         return self._report.section(part_id).tables.get(table_id, [])
 
     def set_cells(self, part_id: str, table_id: str,
-                  changes: Iterable[tuple[int, str, Any]], text: str = "Edit cells") -> None:
+                  changes: Iterable[tuple[int, str, Any]],
+                  text: UndoText = _EDIT_CELLS) -> None:
         """Several cells in one undoable step (a paste). Rows past the end are appended."""
         rows = self.rows(part_id, table_id)
         count = len(rows)
@@ -231,7 +254,7 @@ class ReportDocument(QObject):
         self._push_content_edit(part_id, text, redo, undo, tuple(made))
 
     def insert_rows(self, part_id: str, table_id: str, index: int, rows: list[Row],
-                    text: str = "Add row") -> None:
+                    text: UndoText = _ADD_ROW) -> None:
         if not rows:
             return
         index = max(0, min(index, len(self.rows(part_id, table_id))))
@@ -249,7 +272,7 @@ class ReportDocument(QObject):
             how=RowsHow.INSERTED),))
 
     def remove_rows(self, part_id: str, table_id: str, indexes: Iterable[int],
-                    text: str = "Delete rows") -> None:
+                    text: UndoText = _DELETE_ROWS) -> None:
         rows = self.rows(part_id, table_id)
         drop = tuple(sorted({i for i in indexes if 0 <= i < len(rows)}))
         if not drop:
@@ -285,7 +308,8 @@ class ReportDocument(QObject):
                 table.insert(b, table.pop(a))
             return apply
 
-        self._push_content_edit(part_id, "Move row", shift(source, target), shift(target, source),
+        self._push_content_edit(part_id, message(N_("Move row")), shift(source, target),
+                                shift(target, source),
                                 (Change(part_id, table=table_id, rows=(source, target),
                                         how=RowsHow.MOVED),))
 
@@ -302,7 +326,7 @@ class ReportDocument(QObject):
         self._report.attachments[new_id] = Attachment(new_id, filename, media_type, digest, data)
         return new_id
 
-    def replace_report(self, new_report: Report, text: str) -> None:
+    def replace_report(self, new_report: Report, text: UndoText) -> None:
         """Swap in a whole new report as one undoable step (merge of an import, restore)."""
         before, after = self._report.copy(), new_report.copy()
 
@@ -315,7 +339,7 @@ class ReportDocument(QObject):
 
     # Internals ------------------------------------------------------------------------------
 
-    def _push_content_edit(self, part_id: str, text: str, redo: Mutation, undo: Mutation,
+    def _push_content_edit(self, part_id: str, text: UndoText, redo: Mutation, undo: Mutation,
                            changes: tuple[Change, ...], merge_key: object = None) -> None:
         """Typing into a form marked unchanged or not applicable switches it to changed, in the
         same undoable step, and says so."""
@@ -341,8 +365,9 @@ class ReportDocument(QObject):
         self.undo_stack.push(_Command(self, text, redo_all, undo_all,
                                       (*changes, Change(part_id, status=True)), merge_key))
         if old[0] is not None and old[0] is not FormStatus.CHANGED:
-            self.notice.emit(f"Form {part_id} is now marked changed, because you entered data "
-                             "in it.")
+            self.notice.emit(message(N_("Form {letter} is now marked changed, because you "
+                                        "entered data in it."), letter=part_id
+                                     ).text(language(self.lang)))
 
     def _after_change(self, changes: tuple[Change, ...]) -> None:
         self.changes_made.emit(changes)

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from ccm_desktop.domain.report import Report
-from ccm_desktop.schema.i18n import N_, UN_LANGUAGES, isolate, ntranslate, translate
+from ccm_desktop.domain.store import imported_from
+from ccm_desktop.schema.i18n import N_, UN_LANGUAGES, isolate, message, ntranslate, translate
 from ccm_desktop.ui.workers import Job
 
 if TYPE_CHECKING:
@@ -203,7 +204,7 @@ class FileActions:
         job = self._run(translate("Reading {file}\u2026", self.window.lang).format(
             file=isolate(path.name, self.window.lang)), work)
         job.finished.connect(
-            lambda report: self.window.add_and_open(report, f"Imported from {path.name}"))
+            lambda report: self.window.add_and_open(report, imported_from(path.name)))
         return job
 
     def import_document(self, path: Path) -> Job:
@@ -232,7 +233,7 @@ class FileActions:
                                   from_pdf=path.suffix.lower() == ".pdf")
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.choice is None:
             return None
-        summary = f"Imported from {path.name}"
+        summary = imported_from(path.name)
         if dialog.choice == NEXT_YEAR:
             source = int(self.window.repository.add(dialog.report(), summary=summary))
             self.window.start_next_year(source)
@@ -281,7 +282,8 @@ class FileActions:
 
         def replace(report: Report) -> None:
             if self.window.current is not None:
-                self.window.current.document.replace_report(report, f"Import {path.name}")
+                self.window.current.document.replace_report(
+                    report, message(N_("Import {file}"), file=path.name))
 
         job.finished.connect(replace)
         return job

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ccm_desktop.domain.store import ReportStore
-from ccm_desktop.schema.i18n import N_, translate
+from ccm_desktop.schema.i18n import N_, language, translate
 from ccm_desktop.storage.repository import Repository
 
 NUMBER_ROLE = Qt.ItemDataRole.UserRole
@@ -56,7 +56,7 @@ class HistoryDialog(QDialog):
                 saved_text = f"{saved:%Y-%m-%d %H:%M:%S}"
             else:
                 saved_text = str(saved or "")
-            summary = str(revision.summary or "")
+            summary = revision.text(language(lang))  # old revisions: their English as it is
             submission = sent.get(revision.number)
             if submission is not None:
                 what = (translate(N_("Corrigendum {number} submitted on {date}"), lang).format(

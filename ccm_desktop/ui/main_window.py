@@ -28,12 +28,14 @@ from PySide6.QtWidgets import (
     QWhatsThis,
 )
 
+from ccm_desktop.domain.messages import Message, message
 from ccm_desktop.domain.report import Report
 from ccm_desktop.domain.store import ReportStore
 from ccm_desktop.resources import resource_path
-from ccm_desktop.schema.i18n import N_, RTL_LANGUAGES, UN_LANGUAGES, ntranslate, translate
+from ccm_desktop.schema.i18n import N_, RTL_LANGUAGES, UN_LANGUAGES, isolate, ntranslate, translate
 from ccm_desktop.schema.states import state_name
 from ccm_desktop.ui.deadline_text import all_deadlines, kind_words
+from ccm_desktop.ui.elided_label import ElidedLabel, steady_width
 from ccm_desktop.ui.file_actions import FileActions
 from ccm_desktop.ui.preview import PreviewPane, qtpdf_problem
 from ccm_desktop.ui.qt_language import apply_qt_language
@@ -73,6 +75,14 @@ def find_sample(folder: Path) -> Path | None:
     return None
 
 
+def saved_texts(lang: str) -> list[str]:
+    """The texts of the saved indicator in `lang`, at their widest (the status bar keeps room
+    for the widest, so that the indicator is never cut)."""
+    return [translate("Saving\u2026", lang), translate("\u2713 Saved", lang),
+            translate("\u2713 Saved {time}", lang).format(time=isolate("00:00", lang))]
+
+
+
 class OpenReport:
     """A report being edited: its document, its autosave and its view."""
 
@@ -85,6 +95,7 @@ class OpenReport:
         self.report_id = report_id
         self.document: ReportDocument = ReportDocument(report, report_id, previous)
         self.document.locale = lang
+        self.document.set_language(lang)
         # Submitted as it stands: nothing is saved until a corrigendum is started (submit_flow).
         self.locked = False
         self.autosaver: Autosaver = Autosaver(self.document,
@@ -121,7 +132,8 @@ class MainWindow(QMainWindow):
 
         self.saved_label = QLabel(self)
         self.saved_label.setAccessibleName(translate("Saved state", lang))
-        self.due_label = QLabel(self)
+        steady_width(self.saved_label, saved_texts(lang))
+        self.due_label = ElidedLabel(self)  # gives way, so that "Saved" is never cut
         self.state_label = QLabel(self)
         bar = self.statusBar()
         # Permanent widgets stay visible while a message (e.g. "Form B is now marked changed")
@@ -430,9 +442,10 @@ class MainWindow(QMainWindow):
             new_id = int(self.repository.start_next_year(spec.base_id))
             report = self.repository.load(new_id)
             spec.apply_to(report)
-            self.repository.save(new_id, report, summary="New report settings")
+            self.repository.save(new_id, report, summary=message(N_("New report settings")))
         else:
-            new_id = int(self.repository.add(spec.empty_report(self.lang), summary="New report"))
+            new_id = int(self.repository.add(spec.empty_report(self.lang),
+                                             summary=message(N_("New report"))))
         self.open_report(new_id)
         return new_id
 
@@ -450,9 +463,9 @@ class MainWindow(QMainWindow):
             return
         report = read_report(path)
         mark_as_sample(report)  # the list and the cover say that its figures are illustrative
-        self.open_report(int(self.repository.add(report, summary="Sample report")))
+        self.open_report(int(self.repository.add(report, summary=message(N_("Sample report")))))
 
-    def add_and_open(self, report: Report, summary: str) -> int:
+    def add_and_open(self, report: Report, summary: Message) -> int:
         new_id = int(self.repository.add(report, summary=summary))
         self.open_report(new_id)
         return new_id
@@ -696,7 +709,8 @@ class MainWindow(QMainWindow):
         self.commit_and_save()
         self.repository.restore_revision(self.current.report_id, number)
         restored = self.repository.load(self.current.report_id)
-        self.current.document.replace_report(restored, f"Restore revision {number}")
+        self.current.document.replace_report(restored, message(N_("Restore revision {number}"),
+                                                               number=str(number)))
         self.statusBar().showMessage(translate("Revision {number} restored. Ctrl+Z takes it "
                                                "back.", self.lang).format(number=number), 6000)
 
@@ -725,9 +739,12 @@ class MainWindow(QMainWindow):
         self.commit_editing()
         self.lang = lang
         apply_qt_language(lang)
+        if self.current is not None:  # Edit → Undo …, made again below, reads in `lang`
+            self.current.document.set_language(lang)
         QApplication.setLayoutDirection(direction_for(lang))
         self._remake_actions()
         self.saved_label.setAccessibleName(translate("Saved state", lang))
+        steady_width(self.saved_label, saved_texts(lang))
         old_start, self.start = self.start, self._make_start()
         self.stack.insertWidget(0, self.start)
         if self.current is not None:

@@ -31,7 +31,7 @@ from ccm_desktop.domain.deadlines import entry_into_force_for
 from ccm_desktop.domain.report import Report
 from ccm_desktop.schema.i18n import N_, isolate, translate
 from ccm_desktop.schema.states import load_states, search_states, state_name
-from ccm_desktop.ui.deadline_text import kind_words
+from ccm_desktop.ui.deadline_text import kind_words, long_date
 from ccm_desktop.ui.guided_start import Answers, GuidedQuestions, apply_answers
 from ccm_desktop.ui.style import MUTED, SPACING
 
@@ -193,7 +193,7 @@ class NewReportDialog(QDialog):
             name = state_name(code, self.lang)
             if info is not None and info.withdrawal_effective is not None:
                 suffix = "  " + translate("(withdrew, effective {date})", self.lang).format(
-                    date=isolate(info.withdrawal_effective.isoformat(), self.lang))
+                    date=isolate(long_date(info.withdrawal_effective, self.lang), self.lang))
             elif info is not None and info.is_party:
                 suffix = ""
             else:
@@ -236,11 +236,11 @@ class NewReportDialog(QDialog):
                 "{state} withdrew from the Convention; the withdrawal took effect on {date} "
                 "(Art. 20). It owes no report that falls due after that date; a report for an "
                 "earlier period can still be made.", lang).format(
-                    state=name, date=isolate(withdrawn.isoformat(), lang)))
+                    state=name, date=isolate(long_date(withdrawn, lang), lang)))
         elif listed is not None:
             self.state_note.setText(translate(
                 "{state}: the Convention entered into force on {date} (from the State list).",
-                lang).format(state=name, date=isolate(listed.isoformat(), lang)))
+                lang).format(state=name, date=isolate(long_date(listed, lang), lang)))
         else:
             self.state_note.setText(translate(
                 "{state} is not a State Party in the list this program knows. If it has joined "

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
-from ccm_desktop.schema.i18n import N_, translate
+from ccm_desktop.schema.i18n import N_, language, translate
 from ccm_desktop.storage.repository import Repository, StorageError
 from ccm_desktop.submitting import NotReady, submit, write_submitted_package
 from ccm_desktop.ui.recipients_dialog import RecipientsDialog, recipients_line
@@ -231,7 +231,7 @@ class SubmitFlow(QObject):
         """One sentence for a package that could not be written: the database's own, or the
         folder's."""
         if isinstance(exc, StorageError):
-            self.window.show_error(exc.user_message)
+            self.window.show_error(exc.text_in(language(self.window.lang)))
         else:
             self.window.show_error(self.t(N_("The package could not be written to {folder}: "
                                              "{problem}")).format(

@@ -38,7 +38,7 @@ from ccm_desktop.domain.report import Report
 from ccm_desktop.exchange.word import Recognition
 from ccm_desktop.exchange.word.recognise import RecognisedTable
 from ccm_desktop.exchange.xlsx.mapping import ColumnMap, Target, header_key
-from ccm_desktop.schema.i18n import N_, ntranslate, translate
+from ccm_desktop.schema.i18n import N_, language, ntranslate, translate
 from ccm_desktop.schema.kinds import AreaM2, Attachments
 from ccm_desktop.schema.model import Part
 from ccm_desktop.schema.registry import PARTS
@@ -181,7 +181,7 @@ class WordImportDialog(QDialog):
         for table in self._holder_tables(part):
             schema = table.mapping.schema()
             label = translate("{place}: {table}", lang).format(
-                place=table.where, table=translate(schema.label, lang))
+                place=table.where.text(language(lang)), table=translate(schema.label, lang))
             if table.continues is not None:
                 label += " " + translate("(continues table {number})", lang).format(
                     number=table.continues)
@@ -298,13 +298,13 @@ class WordImportDialog(QDialog):
         self.findings.clear()
         for finding in self.recognition.problems():
             self.findings.addItem(translate("{place}: {text} {problem} (left out)",
-                                            self.lang).format(place=finding.where,
-                                                              text=finding.text,
-                                                              problem=translate(finding.problem,
-                                                                                self.lang)))
+                                            self.lang).format(
+                place=finding.place(self.lang), text=finding.shown_text(self.lang),
+                problem=finding.problem_text(self.lang)))
         for finding in self.recognition.unplaced:
-            self.findings.addItem(f"{finding.where}: {finding.text} "
-                                  f"{translate(finding.problem, self.lang)}")
+            self.findings.addItem(translate("{place}: {text} {problem}", self.lang).format(
+                place=finding.place(self.lang), text=finding.shown_text(self.lang),
+                problem=finding.problem_text(self.lang)))
         if not self.findings.count():
             self.findings.addItem(translate("Everything in the document was placed and read.",
                                             self.lang))

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ccm_desktop.domain.errors import UserError
-from ccm_desktop.schema.i18n import N_, translate
+from ccm_desktop.schema.i18n import N_, language, translate
 
 Progress = Callable[[int, int], None]
 Work = Callable[[Progress], Any]
@@ -95,7 +95,7 @@ def user_sentence(exc: BaseException, lang: str = "en") -> str:
     if callable(text_in) and type(exc).__name__ in ("UnreadableFile", "KindError"):
         return str(text_in(lang))
     if isinstance(exc, UserError) and exc.user_message:
-        return exc.user_message
+        return exc.text_in(language(lang))
     if isinstance(exc, OSError):
         name = exc.filename or "the file"
         return f"{name}: {exc.strerror or exc}"

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ccm_desktop.domain.messages import nmessage
 from ccm_desktop.domain.report import Report, Row
 from ccm_desktop.exchange.errors import UnreadableFile
 from ccm_desktop.exchange.xlsx import layout
@@ -687,7 +688,8 @@ def open_import_dialog(document: ReportDocument, path: str | Path, parent: QWidg
             if merged is None:
                 return False
             forms = ", ".join(merge_dialog.chosen_forms())
-            document.replace_report(merged, f"Take Form {forms} from {path.name}")
+            document.replace_report(merged, message(N_("Take Form {forms} from {file}"),
+                                                    forms=forms, file=path.name))
             return True
         sheets, target = read[1]
         dialog = XlsxImportDialog(path, parent, lang=lang, sheets=sheets, target=target)
@@ -702,7 +704,8 @@ def open_import_dialog(document: ReportDocument, path: str | Path, parent: QWidg
     existing = document.rows(accepted.form, accepted.table)
     count = len(accepted.rows)
     document.insert_rows(accepted.form, accepted.table, len(existing), accepted.rows,
-                         f"Import {count} row{'s' if count != 1 else ''} from {path.name}")
+                         nmessage("Import {n} row from {file}", "Import {n} rows from {file}",
+                                  count, file=path.name))
     return True
 
 

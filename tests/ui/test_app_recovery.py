@@ -46,3 +46,16 @@ def test_declining_changes_nothing(tmp_path: Path) -> None:
         open_offering_backup(str(db), lambda q: False)
     assert db.read_bytes() == before
     assert not list(tmp_path.glob("ccm.sqlite3.damaged-*"))
+
+
+def test_the_question_and_the_note_are_in_the_window_language(tmp_path: Path) -> None:
+    db, report_id, expected = _damaged_database_with_backup(tmp_path)
+    asked: list[str] = []
+    repo, notes = open_offering_backup(str(db), lambda q: asked.append(q) or True, "fr")
+    with repo:
+        assert dumps_report(repo.load(report_id)) == expected
+    assert len(asked) == 1 and str(db) in asked[0]
+    assert "n’est pas une base de données ccm-desktop" in asked[0]
+    assert "sauvegarde automatique la plus récente" in asked[0] and "backup" not in asked[0]
+    assert len(notes) == 1 and notes[0].startswith("La sauvegarde automatique ccm-")
+    assert "a été remise en place" in notes[0]

@@ -71,9 +71,15 @@ def test_a_withdrawn_state_is_named_as_such_and_keeps_its_entry_into_force(
     qtbot.keyClicks(dialog.search, "Lithuania")
     assert dialog.state_code() == "LTU"
     assert "withdrew" in dialog.states.currentItem().text()
-    assert "withdrawal took effect on 2025-03-06" in dialog.state_note.text()
+    assert "withdrawal took effect on 6 March 2025" in dialog.state_note.text()
     assert not dialog.deposit.isVisibleTo(dialog)  # no date of deposit to ask for
     assert dialog.eif.date().toString("yyyy-MM-dd") == "2011-09-01"
+    # In a sentence the date is written the language's way, not as 2025-03-06.
+    french = NewReportDialog([], "fr", date(2025, 6, 3))
+    qtbot.addWidget(french)
+    qtbot.keyClicks(french.search, "Lituanie")
+    assert french.state_code() == "LTU"
+    assert "6 mars 2025" in french.state_note.text()
 
 
 def test_a_period_that_ends_before_it_begins_is_refused(qtbot: QtBot) -> None:

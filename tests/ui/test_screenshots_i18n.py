@@ -68,7 +68,7 @@ def test_screenshots_in_each_language(qtbot: QtBot, tmp_path: Path, lang: str) -
             view = window.current.view
             for letter in ("B", "F", "H"):
                 page = view.show_key(letter)
-                qtbot.wait(20)
+                qtbot.wait(500)  # the page settles (tables fit their columns, then their height)
                 assert page.help_toggle.text() == translate("What to report here", lang)
                 assert window.grab().save(str(folder / f"{lang}-3-form-{letter}.png"))
             panel = view.findings

@@ -14,6 +14,7 @@ from ccm_desktop.domain.report import Report
 from ccm_desktop.exchange.errors import UnreadableFile
 from ccm_desktop.exchange.word.blocks import Block
 from ccm_desktop.exchange.word.recognise import Finding, Recognition, recognise
+from ccm_desktop.schema.i18n import N_, message
 
 DOCUMENT_SUFFIXES = (".docx", ".doc", ".odt", ".pdf")
 
@@ -34,13 +35,13 @@ def recognise_file(path: str | Path) -> Recognition:
     elif suffix == ".docx":
         blocks = _docx(path, path.name)
     else:
-        raise UnreadableFile(path.name, "is not a Word document (.docx, .doc, .odt) or a PDF")
+        raise UnreadableFile(path.name, N_("is not a Word document (.docx, .doc, .odt) or a PDF"))
     recognition = recognise(blocks, path.name)
     if not recognition.tables and not any(
             f.status is not None for f in recognition.base.forms.values()):
-        raise UnreadableFile(path.name, "has no tables and no form of the Article 7 template "
-                                        "was recognised in it; this does not look like a filled "
-                                        "report")
+        raise UnreadableFile(path.name, N_("has no tables and no form of the Article 7 "
+                                           "template was recognised in it; this does not look "
+                                           "like a filled report"))
     return recognition
 
 
@@ -51,7 +52,7 @@ def _docx(path: Path, shown_name: str) -> list[Block]:
     try:
         inspect_docx(path)
     except UnreadableFile as exc:
-        raise UnreadableFile(shown_name, exc.problem, exc.where) from None
+        raise UnreadableFile(shown_name, exc.message, exc.where) from None
     import docx
 
     try:
@@ -59,7 +60,8 @@ def _docx(path: Path, shown_name: str) -> list[Block]:
         return docx_blocks(document)
     except Exception as exc:  # a damaged part: one sentence, never a traceback
         text = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else type(exc).__name__
-        raise UnreadableFile(shown_name, f"the document cannot be read ({text})") from None
+        raise UnreadableFile(shown_name, message(N_("the document cannot be read ({reason})"),
+                                                 reason=text)) from None
 
 
 def read_document(path: str | Path) -> tuple[Report, list[Finding]]:

@@ -12,15 +12,27 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ccm_desktop.schema.i18n import N_, Words, message
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 TICKED, UNTICKED = "☒", "☐"
 
 
+def paragraph_place(number: int) -> Words:
+    """"paragraph 12": where a paragraph of a Word document is, in the reader's language."""
+    return Words((message(N_("paragraph {n}"), n=str(number)),))
+
+
+def page_place(number: int) -> Words:
+    """"page 3": where a line of a PDF is."""
+    return Words((message(N_("page {n}"), n=str(number)),))
+
+
 @dataclass
 class Paragraph:
     text: str
-    where: str  # "paragraph 12" or "page 3"
+    where: Words  # "paragraph 12" or "page 3", written in the reader's language when shown
     style: str = ""
 
 
@@ -32,8 +44,10 @@ class TableBlock:
     page: int | None = None  # the PDF page
 
     @property
-    def where(self) -> str:
-        return f"page {self.page}, table {self.number}" if self.page else f"table {self.number}"
+    def where(self) -> Words:
+        table = message(N_("table {n}"), n=str(self.number))
+        return Words((message(N_("page {n}"), n=str(self.page)), table) if self.page
+                     else (table,))
 
     @property
     def width(self) -> int:
@@ -126,5 +140,5 @@ def docx_blocks(document: Any) -> list[Block]:
             paragraphs += 1
             text = element_text(item._p)
             style = item.style.name if item.style is not None else ""
-            blocks.append(Paragraph(text.strip(), f"paragraph {paragraphs}", style or ""))
+            blocks.append(Paragraph(text.strip(), paragraph_place(paragraphs), style or ""))
     return blocks

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ccm_desktop.domain.report import Report
 from ccm_desktop.exchange.word import DOCUMENT_SUFFIXES, Recognition, recognise_file
+from ccm_desktop.schema.i18n import N_, translate
 
 Say = Callable[[str], None]
 
@@ -16,17 +17,19 @@ def is_document(path: str | Path) -> bool:
     return Path(path).suffix.lower() in DOCUMENT_SUFFIXES
 
 
-def read_with_findings(path: str | Path, complain: Say) -> tuple[Report, Recognition]:
+def read_with_findings(path: str | Path, complain: Say, lang: str = "en"
+                       ) -> tuple[Report, Recognition]:
     """Recognise the document; every unreadable value and every part that went nowhere goes to
-    `complain` (standard error) with its place."""
+    `complain` (standard error) with its place, in `lang`."""
     recognition = recognise_file(path)
     for finding in recognition.problems():
-        complain(finding.sentence(recognition.filename) + " (left out)")
+        complain(translate(N_("{sentence} (left out)"), lang).format(
+            sentence=finding.sentence(recognition.filename, lang)))
     for finding in recognition.unplaced:
-        complain(finding.sentence(recognition.filename))
+        complain(finding.sentence(recognition.filename, lang))
     if Path(path).suffix.lower() == ".pdf":
-        complain(f"{recognition.filename}: read from a PDF, best effort: check every form "
-                 "against the document")
+        complain(translate(N_("{file}: read from a PDF, best effort: check every form against "
+                              "the document"), lang).format(file=recognition.filename))
     return recognition.report(), recognition
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from ccm_desktop.exchange.errors import UnreadableFile
 from ccm_desktop.exchange.word.guards import file_head, is_encrypted_ole
 from ccm_desktop.exchange.xlsx.guards import OLE_MAGIC
+from ccm_desktop.schema.i18n import N_, message
 
 TIMEOUT_SECONDS = 120
 _WORD_FIB = b"\xec\xa5"  # the first bytes of a Word 97-2003 document's main stream
@@ -35,19 +36,20 @@ def converted_to_docx(path: Path) -> Iterator[Path]:
     if path.suffix.lower() == ".doc":
         if not head.startswith(OLE_MAGIC):
             if head.startswith(b"PK"):
-                raise UnreadableFile(name, "this is a .docx document named .doc; rename it .docx")
-            raise UnreadableFile(name, "this is not a Word 97-2003 document (.doc)")
+                raise UnreadableFile(name, N_("this is a .docx document named .doc; rename it "
+                                              ".docx"))
+            raise UnreadableFile(name, N_("this is not a Word 97-2003 document (.doc)"))
         if is_encrypted_ole(path, size) or _encrypted_doc(path, size):
-            raise UnreadableFile(name, "the document is protected with a password (it is "
-                                       "encrypted); open it in Word, remove the password and "
-                                       "save it again")
+            raise UnreadableFile(name, N_("the document is protected with a password (it is "
+                                          "encrypted); open it in Word, remove the password and "
+                                          "save it again"))
     elif not head.startswith(b"PK"):
-        raise UnreadableFile(name, "this is not an OpenDocument text (.odt)")
+        raise UnreadableFile(name, N_("this is not an OpenDocument text (.odt)"))
     soffice = _soffice()
     if soffice is None:
-        raise UnreadableFile(name, "cannot be converted: LibreOffice Writer is not installed "
-                                   "(install libreoffice-writer-nogui, or save the document "
-                                   "as .docx in Word)")
+        raise UnreadableFile(name, N_("cannot be converted: LibreOffice Writer is not "
+                                      "installed (install libreoffice-writer-nogui, or save the "
+                                      "document as .docx in Word)"))
     with tempfile.TemporaryDirectory(prefix="ccm-word-") as work:
         folder = Path(work)
         source = folder / f"source{path.suffix.lower()}"
@@ -60,17 +62,17 @@ def converted_to_docx(path: Path) -> Iterator[Path]:
                            capture_output=True, timeout=TIMEOUT_SECONDS, check=False,
                            stdin=subprocess.DEVNULL)
         except subprocess.TimeoutExpired:
-            raise UnreadableFile(name, f"LibreOffice did not finish converting it within "
-                                       f"{TIMEOUT_SECONDS} seconds; save it as .docx in Word "
-                                       "and import that") from None
+            raise UnreadableFile(name, message(N_(
+                "LibreOffice did not finish converting it within {n} seconds; save it as .docx "
+                "in Word and import that"), n=TIMEOUT_SECONDS)) from None
         except OSError as exc:
-            raise UnreadableFile(name, f"LibreOffice could not be started ({exc.strerror or exc})"
-                                 ) from None
+            raise UnreadableFile(name, message(N_("LibreOffice could not be started ({reason})"),
+                                               reason=exc.strerror or str(exc))) from None
         result = folder / "source.docx"
         if not result.is_file() or result.stat().st_size == 0:
-            raise UnreadableFile(name, "LibreOffice could not convert it (it may be damaged or "
-                                       "protected with a password); save it as .docx in Word "
-                                       "and import that")
+            raise UnreadableFile(name, N_("LibreOffice could not convert it (it may be damaged "
+                                          "or protected with a password); save it as .docx in "
+                                          "Word and import that"))
         yield result
 
 

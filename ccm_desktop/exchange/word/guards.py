@@ -28,6 +28,7 @@ from ccm_desktop.exchange.xlsx.guards import (
     _mb,
     scanned_chunks,
 )
+from ccm_desktop.schema.i18n import N_, message
 
 MAX_PAGES = 300  # the filled template of a State with much to report runs to 60 or 80
 MAX_PARAGRAPHS = 20_000
@@ -50,11 +51,13 @@ def file_head(path: Path) -> tuple[int, bytes]:
         with path.open("rb") as handle:
             head = handle.read(8)
     except OSError as exc:
-        raise UnreadableFile(name, f"cannot be opened ({exc.strerror or exc})") from None
+        raise UnreadableFile(name, message(N_("cannot be opened ({reason})"),
+                                           reason=exc.strerror or str(exc))) from None
     if size == 0:
-        raise UnreadableFile(name, "the file is empty")
+        raise UnreadableFile(name, N_("the file is empty"))
     if size > MAX_FILE_BYTES:
-        raise UnreadableFile(name, f"the file is too large ({_mb(size)}) to be a report")
+        raise UnreadableFile(name, message(N_("the file is too large ({size}) to be a report"),
+                                           size=_mb(size)))
     return size, head
 
 
@@ -71,56 +74,57 @@ def inspect_docx(path: Path) -> None:
     size, head = file_head(path)
     if head.startswith(OLE_MAGIC):
         if is_encrypted_ole(path, size):
-            raise UnreadableFile(name, "the document is protected with a password (it is "
-                                       "encrypted); open it in Word, remove the password and "
-                                       "save it again")
-        raise UnreadableFile(name, "this is an old-style Word 97-2003 file (.doc) named .docx; "
-                                   "rename it .doc so that it is converted first")
+            raise UnreadableFile(name, N_("the document is protected with a password (it is "
+                                          "encrypted); open it in Word, remove the password and "
+                                          "save it again"))
+        raise UnreadableFile(name, N_("this is an old-style Word 97-2003 file (.doc) named "
+                                      ".docx; rename it .doc so that it is converted first"))
     if not head.startswith(b"PK"):
         if head.startswith(b"%PDF"):
-            raise UnreadableFile(name, "this is a PDF named .docx; rename it .pdf")
-        raise UnreadableFile(name, "this is not a Word document (.docx)")
+            raise UnreadableFile(name, N_("this is a PDF named .docx; rename it .pdf"))
+        raise UnreadableFile(name, N_("this is not a Word document (.docx)"))
     try:
         with zipfile.ZipFile(path) as package:
             _inspect_zip(package, name)
     except zipfile.BadZipFile:
-        raise UnreadableFile(name, "the document is damaged or cut off (its ZIP directory is "
-                                   "missing or broken); save it again from Word") from None
+        raise UnreadableFile(name, N_("the document is damaged or cut off (its ZIP directory "
+                                      "is missing or broken); save it again from Word")) from None
     except (zlib.error, EOFError, OSError, ValueError, NotImplementedError):
-        raise UnreadableFile(name, "the document is damaged (a part of it cannot be "
-                                   "unpacked); save it again from Word") from None
+        raise UnreadableFile(name, N_("the document is damaged (a part of it cannot be "
+                                      "unpacked); save it again from Word")) from None
 
 
 def _inspect_zip(package: zipfile.ZipFile, name: str) -> None:
     infos = package.infolist()
     if len(infos) > MAX_PARTS:
-        raise UnreadableFile(name, f"the document has {len(infos):,} parts, far more than a "
-                                   "real document; it was not opened")
+        raise UnreadableFile(name, message(N_("the document has {n} parts, far more than a "
+                                              "real document; it was not opened"), n=len(infos)))
     names = {i.filename for i in infos}
     if "word/document.xml" not in names:
         if "xl/workbook.xml" in names:
-            raise UnreadableFile(name, "this is an Excel workbook, not a Word document; name it "
-                                       ".xlsx")
-        raise UnreadableFile(name, "this is a ZIP file but not a Word document (it has no "
-                                   "word/document.xml)")
+            raise UnreadableFile(name, N_("this is an Excel workbook, not a Word document; name "
+                                          "it .xlsx"))
+        raise UnreadableFile(name, N_("this is a ZIP file but not a Word document (it has no "
+                                      "word/document.xml)"))
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:
-            raise UnreadableFile(name, "the document is protected with a password (its parts "
-                                       "are encrypted); remove the password in Word and save "
-                                       "it again")
+            raise UnreadableFile(name, N_("the document is protected with a password (its "
+                                          "parts are encrypted); remove the password in Word and "
+                                          "save it again"))
         total += info.file_size
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise UnreadableFile(name, f"part {info.filename} would unpack from "
-                                       f"{_mb(info.compress_size)} to {_mb(info.file_size)}, a "
-                                       "ratio only a ZIP bomb has; the document was not opened")
+            raise UnreadableFile(name, message(N_(
+                "part {part} would unpack from {packed} to {unpacked}, a ratio only a ZIP bomb "
+                "has; the document was not opened"), part=info.filename,
+                packed=_mb(info.compress_size), unpacked=_mb(info.file_size)))
         if total > MAX_TOTAL_BYTES:
-            raise UnreadableFile(name, f"the document would unpack to more than "
-                                       f"{_mb(MAX_TOTAL_BYTES)}; it is too large or a ZIP bomb, "
-                                       "and was not opened")
+            raise UnreadableFile(name, message(N_(
+                "the document would unpack to more than {size}; it is too large or a ZIP bomb, "
+                "and was not opened"), size=_mb(MAX_TOTAL_BYTES)))
     if package.getinfo("word/document.xml").file_size > MAX_DOCUMENT_XML:
-        raise UnreadableFile(name, "the text of the document is far larger than a report's; it "
-                                   "was not opened")
+        raise UnreadableFile(name, N_("the text of the document is far larger than a report's; "
+                                      "it was not opened"))
     for info in infos:
         lower = info.filename.lower()
         if lower.endswith((".xml", ".rels")):
@@ -130,9 +134,9 @@ def _inspect_zip(package: zipfile.ZipFile, name: str) -> None:
 def _scan_part(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
     body = info.filename == "word/document.xml"
     paragraphs = rows = pages = tables = 0
-    problem = (f"part {info.filename} declares XML entities or a document type (<!DOCTYPE>), "
-               "which no real document has and which XML attacks use; the document was not "
-               "opened")
+    problem = message(N_("part {part} declares XML entities or a document type (<!DOCTYPE>), "
+                         "which no real document has and which XML attacks use; the document "
+                         "was not opened"), part=info.filename)
     for data, start in scanned_chunks(package, info, name, problem, _TAIL):
         if body:
             paragraphs += sum(1 for m in _PARAGRAPH.finditer(data) if m.end() > start)
@@ -141,9 +145,9 @@ def _scan_part(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> No
             tables += sum(1 for m in _TABLE.finditer(data) if m.end() > start)
             _check_length(name, paragraphs, rows, pages)
             if tables > MAX_TABLES:
-                raise UnreadableFile(name, f"the document has more than {MAX_TABLES:,} "
-                                           "tables, far more than an Article 7 report; it "
-                                           "was not read")
+                raise UnreadableFile(name, message(N_(
+                    "the document has more than {n} tables, far more than an Article 7 report; "
+                    "it was not read"), n=MAX_TABLES))
         elif info.filename == "docProps/app.xml":
             claim = _PAGES_CLAIM.search(data)
             if claim:
@@ -152,9 +156,11 @@ def _scan_part(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> No
 
 def _check_length(name: str, paragraphs: int, rows: int, breaks: int) -> None:
     if breaks + 1 > MAX_PAGES:
-        raise UnreadableFile(name, f"the document has more than {MAX_PAGES} pages, far more "
-                                   "than an Article 7 report; it was not read")
+        raise UnreadableFile(name, message(N_("the document has more than {n} pages, far more "
+                                              "than an Article 7 report; it was not read"),
+                                           n=MAX_PAGES))
     if paragraphs > MAX_PARAGRAPHS or rows > MAX_TABLE_ROWS:
-        raise UnreadableFile(name, "the document is far longer than an Article 7 report (more "
-                                   f"than {MAX_PARAGRAPHS:,} paragraphs or {MAX_TABLE_ROWS:,} "
-                                   "table rows); it was not read")
+        raise UnreadableFile(name, message(N_(
+            "the document is far longer than an Article 7 report (more than {paragraphs} "
+            "paragraphs or {rows} table rows); it was not read"),
+            paragraphs=MAX_PARAGRAPHS, rows=MAX_TABLE_ROWS))

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from ccm_desktop.exchange.errors import UnreadableFile
-from ccm_desktop.exchange.word.blocks import Block, Paragraph, TableBlock
+from ccm_desktop.exchange.word.blocks import Block, Paragraph, TableBlock, page_place
 from ccm_desktop.exchange.word.guards import MAX_PAGES, file_head
+from ccm_desktop.schema.i18n import N_, message
 
 MAX_CHARS_PER_PAGE = 20_000
 
@@ -23,7 +24,7 @@ def pdf_blocks(path: Path) -> list[Block]:
     name = path.name
     _size, head = file_head(path)
     if not head.startswith(b"%PDF"):
-        raise UnreadableFile(name, "this is not a PDF")
+        raise UnreadableFile(name, N_("this is not a PDF"))
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
@@ -33,14 +34,16 @@ def pdf_blocks(path: Path) -> list[Block]:
         with pdfplumber.open(str(path)) as pdf:
             pages = pdf.pages
             if len(pages) > MAX_PAGES:
-                raise UnreadableFile(name, f"the PDF has {len(pages)} pages, far more than an "
-                                           "Article 7 report; it was not read")
+                raise UnreadableFile(name, message(N_(
+                    "the PDF has {n} pages, far more than an Article 7 report; it was not read"),
+                    n=len(pages)))
             blocks: list[Block] = []
             tables = 0
             for number, page in enumerate(pages, start=1):
                 if len(page.chars) > MAX_CHARS_PER_PAGE:
-                    raise UnreadableFile(name, "the page holds far more text than a page of a "
-                                               "report; the PDF was not read", f"page {number}")
+                    raise UnreadableFile(name, N_("the page holds far more text than a page of "
+                                                  "a report; the PDF was not read"),
+                                         page_place(number))
                 found = page.find_tables()
                 placed: list[tuple[float, Block]] = []
                 for table in found:
@@ -58,7 +61,7 @@ def pdf_blocks(path: Path) -> list[Block]:
                 for line in outside.extract_text_lines():
                     text = " ".join(str(line.get("text", "")).split())
                     if text:
-                        placed.append((float(line["top"]), Paragraph(text, f"page {number}")))
+                        placed.append((float(line["top"]), Paragraph(text, page_place(number))))
                 placed.sort(key=lambda p: p[0])
                 blocks += [b for _top, b in placed]
                 page.flush_cache()
@@ -66,11 +69,12 @@ def pdf_blocks(path: Path) -> list[Block]:
     except UnreadableFile:
         raise
     except PDFPasswordIncorrect:
-        raise UnreadableFile(name, "the PDF is protected with a password; open it, remove the "
-                                   "password and save it again") from None
+        raise UnreadableFile(name, N_("the PDF is protected with a password; open it, remove "
+                                      "the password and save it again")) from None
     except Exception as exc:  # a damaged file: one sentence, never a traceback
         text = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else type(exc).__name__
-        raise UnreadableFile(name, f"the PDF cannot be read ({text})") from None
+        raise UnreadableFile(name, message(N_("the PDF cannot be read ({reason})"),
+                                           reason=text)) from None
 
 
 def _cell_text(page: Any, box: tuple[float, float, float, float]) -> str:

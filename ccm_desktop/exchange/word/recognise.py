@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from ccm_desktop.domain.messages import Message, Words, format_value, message, nmessage
 from ccm_desktop.domain.report import FORM_LETTERS, FormStatus, Report
 from ccm_desktop.exchange.word.blocks import Block, Paragraph, TableBlock
 from ccm_desktop.exchange.xlsx.convert import convert_cell, fold
@@ -23,6 +24,7 @@ from ccm_desktop.exchange.xlsx.grid import Sheet
 from ccm_desktop.exchange.xlsx.guess import guess_header_row, guess_mapping, similarity, tokens
 from ccm_desktop.exchange.xlsx.mapping import ColumnMap, MappedRows, apply_mapping
 from ccm_desktop.schema.i18n import N_, UN_LANGUAGES, translate
+from ccm_desktop.schema.i18n import language as reader
 from ccm_desktop.schema.kinds import DateKind, KindError, Note, Text
 from ccm_desktop.schema.model import Field, Part
 from ccm_desktop.schema.registry import PARTS
@@ -87,14 +89,29 @@ _DATE_TEXT = re.compile(r"\d{4}[./\-]\d{1,2}[./\-]\d{1,2}|\d{1,2}[./\-]\d{1,2}[.
 
 @dataclass(frozen=True)
 class Finding:
-    """A cell that could not be read, or a part of the document that went nowhere."""
+    """A cell that could not be read, or a part of the document that went nowhere: its place,
+    its text (as it is, or a template such as "(3 rows)") and the problem (a template), each
+    written in the reader's language when shown."""
 
-    where: str
-    text: str
-    problem: str
+    where: Words
+    text: str | Message
+    problem: str | Message
 
-    def sentence(self, filename: str) -> str:
-        return f"{filename} at {self.where}: {self.text} {self.problem}".rstrip()
+    def place(self, lang: str = "en") -> str:
+        return self.where.text(reader(lang))
+
+    def shown_text(self, lang: str = "en") -> str:
+        return format_value(self.text, reader(lang))
+
+    def problem_text(self, lang: str = "en") -> str:
+        if isinstance(self.problem, Message):
+            return self.problem.text(reader(lang))
+        return translate(self.problem, lang)
+
+    def sentence(self, filename: str, lang: str = "en") -> str:
+        return translate(N_("{file} at {place}: {value} {problem}"), lang).format(
+            file=filename, place=self.place(lang), value=self.shown_text(lang),
+            problem=self.problem_text(lang)).rstrip()
 
 
 @dataclass
@@ -106,7 +123,7 @@ class RecognisedTable:
     continues: int | None = None  # the number of the table this one continues
 
     @property
-    def where(self) -> str:
+    def where(self) -> Words:
         return self.block.where
 
     def remap(self, mapping: ColumnMap, filename: str, lang: str) -> None:
@@ -114,8 +131,19 @@ class RecognisedTable:
         self.result = apply_mapping(self.sheet, mapping, filename, lang)
 
     def problems(self) -> list[Finding]:
-        return [Finding(f"{self.where}, row {p.row}, column {p.column}", p.text, p.problem)
+        return [Finding(_within(self.where, row=p.row, column=p.column), p.text,
+                        p.why.message if p.why is not None else p.problem)
                 for p in self.result.problems]
+
+
+def _within(place: Words, row: int | None = None, column: int | str | None = None) -> Words:
+    """A row or column of a table: "table 6, row 2, column 3"."""
+    parts = list(place.parts)
+    if row is not None:
+        parts.append(message(N_("row {row}"), row=str(row)))
+    if column is not None:
+        parts.append(message(N_("column {column}"), column=str(column)))
+    return Words(tuple(parts))
 
 
 @dataclass
@@ -306,7 +334,7 @@ def _date_order(texts: list[str]) -> str:
     return "mm/dd/yyyy" if month_first > day_first else "dd/mm/yyyy"
 
 
-def _cover_value(report: Report, key: str, value: str, where: str, order: str, lang: str,
+def _cover_value(report: Report, key: str, value: str, where: Words, order: str, lang: str,
                  out: Recognition) -> None:
     from ccm_desktop.schema.states import code_for_name, load_states
 
@@ -552,7 +580,8 @@ def recognise(blocks: list[Block], filename: str) -> Recognition:
         if best is None:
             best = _best_table(sheet, None)
         if best is None:
-            out.unplaced.append(Finding(block.where, f"({len(block.rows)} rows)",
+            out.unplaced.append(Finding(block.where, nmessage("({n} row)", "({n} rows)",
+                                                              len(block.rows)),
                                         N_("matched no table of the report by its header row")))
             previous = None
             continue
@@ -562,7 +591,7 @@ def recognise(blocks: list[Block], filename: str) -> Recognition:
         result = apply_mapping(sheet, mapping, filename, lang)
         recognised = RecognisedTable(block, sheet, mapping, result)
         for col, header in guess.unmatched:
-            out.unplaced.append(Finding(f"{block.where}, column {col}", f"\"{header}\"",
+            out.unplaced.append(Finding(_within(block.where, column=col), f"\"{header}\"",
                                         N_("is a column that fits none of the table's columns")))
         out.tables.append(recognised)
         previous = recognised
@@ -603,7 +632,7 @@ def _part(part_id: str) -> Part:
     raise KeyError(part_id)
 
 
-def _set_field(report: Report, letter: str, f: Field, text: str, where: str, out: Recognition,
+def _set_field(report: Report, letter: str, f: Field, text: str, where: Words, out: Recognition,
                order: str, lang: str) -> None:
     holder = report.form(letter).fields
     if isinstance(f.kind, Note | Text):
@@ -612,7 +641,7 @@ def _set_field(report: Report, letter: str, f: Field, text: str, where: str, out
     try:
         value = convert_cell(f.kind, text, dates=order, lang=lang)
     except KindError as exc:
-        out.findings.append(Finding(where, _short(text), str(exc)))
+        out.findings.append(Finding(where, _short(text), exc.message))
         return
     if value is not None:
         holder[f.id] = value
@@ -628,7 +657,7 @@ def _cover_table(block: TableBlock, report: Report, order: str, lang: str,
             continue
         labelled = _cover_label(cells[0].rstrip(":") + ": " + cells[1])
         if labelled:
-            _cover_value(report, labelled[0], labelled[1], f"{block.where}, row {number}", order,
-                         lang, out)
+            _cover_value(report, labelled[0], labelled[1], _within(block.where, row=number),
+                         order, lang, out)
             found = True
     return found

@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 
 from ccm_desktop.exchange.errors import UnreadableFile
 from ccm_desktop.exchange.xlsx.guards import MAX_COLUMNS, MAX_ROWS, open_workbook, quiet_openpyxl
-from ccm_desktop.schema.i18n import N_, message
+from ccm_desktop.schema.i18n import N_, Message, Words, message
 
 CellValue = Any  # str, int, float, bool, datetime, date, time or timedelta as openpyxl gives it
 Progress = Callable[[int, int], None]  # (rows read, rows the sheets claim); may raise to stop
@@ -40,14 +40,15 @@ class Sheet:
         return max((len(v) for v in self.rows.values()), default=0)
 
 
-def where(sheet: str, row: int | None = None, column: int | None = None) -> str:
-    """"sheet F, row 12, column C": how errors name a place in a workbook."""
-    out = f"sheet {sheet}"
+def where(sheet: str, row: int | None = None, column: int | None = None) -> Words:
+    """"sheet F, row 12, column C": how errors name a place in a workbook, in the reader's
+    language when shown (the sheet's name and the column letter as they are)."""
+    parts: list[Message] = [message(N_("sheet {sheet}"), sheet=sheet)]
     if row is not None:
-        out += f", row {row}"
+        parts.append(message(N_("row {row}"), row=str(row)))  # a row number is not grouped
     if column is not None:
-        out += f", column {get_column_letter(column)}"
-    return out
+        parts.append(message(N_("column {column}"), column=get_column_letter(column)))
+    return Words(tuple(parts))
 
 
 def _empty(value: CellValue) -> bool:

@@ -30,7 +30,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ccm_desktop.exchange.errors import UnreadableFile
-from ccm_desktop.schema.i18n import N_, Message, message
+from ccm_desktop.schema.i18n import N_, Message, Words, message
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_TOTAL_BYTES = 384 * 1024 * 1024  # unpacked, all parts together (attachments are inside)
@@ -208,6 +208,11 @@ def _small_part(package: zipfile.ZipFile, part: str, name: str, required: bool =
     return package.read(part)
 
 
+def _sheet(sheet: str) -> Words:
+    """The place "sheet F" (grid.where, which needs this module, for rows and columns)."""
+    return Words((message(N_("sheet {sheet}"), sheet=sheet),))
+
+
 def _dtd_problem(part: str) -> Message:
     return message(N_("part {part} declares XML entities or a document type (<!DOCTYPE>), which "
                       "no real workbook has and which XML attacks use; the workbook was not "
@@ -247,12 +252,12 @@ def _scan_part(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str,
                 raise UnreadableFile(name, message(N_(
                     "the sheet has more than {n} rows (empty rows count too), more than a "
                     "report ever needs; delete the unused rows below the data and save it "
-                    "again"), n=MAX_ROWS), f"sheet {sheet}")
+                    "again"), n=MAX_ROWS), _sheet(sheet))
             if cells > MAX_CELLS:
                 raise UnreadableFile(name, message(N_(
                     "the sheet has more than {n} cells, more than a report ever needs; "
                     "delete the unused rows and columns and save it again"), n=MAX_CELLS),
-                    f"sheet {sheet}")
+                    _sheet(sheet))
         elif is_strings:
             strings += sum(1 for m in _SI.finditer(data) if m.end() > start)
             if strings > MAX_SHARED_STRINGS:

@@ -20,7 +20,7 @@ from ccm_desktop.exchange.errors import UnreadableFile
 from ccm_desktop.exchange.xlsx.convert import DATE_ORDERS, DECIMAL_SEPARATORS, convert_cell, fold
 from ccm_desktop.exchange.xlsx.grid import Sheet, read_sheets, where
 from ccm_desktop.exchange.xlsx.synonyms import TOTAL_WORDS
-from ccm_desktop.schema.i18n import N_, message, translate
+from ccm_desktop.schema.i18n import N_, Words, language, message, translate
 from ccm_desktop.schema.kinds import AREA_UNITS, AreaM2, Attachments, KindError, Note, Text
 from ccm_desktop.schema.model import Part, Table
 from ccm_desktop.schema.registry import PARTS
@@ -101,7 +101,8 @@ def load_mapping(path: str | Path) -> ColumnMap:
         raise UnreadableFile(path.name, message(N_(
             "is not valid JSON ({reason})"),
             reason=exc.msg),
-                             f"line {exc.lineno}, column {exc.colno}") from None
+                             message(N_("line {line}, column {column}"), line=str(exc.lineno),
+                                     column=str(exc.colno))) from None
     return mapping_from_json(raw, path.name)
 
 
@@ -198,12 +199,13 @@ class CellProblem:
         return self.why.text(lang) if self.why is not None else translate(self.problem, lang)
 
     @property
-    def where(self) -> str:
+    def where(self) -> Words:
         return where(self.sheet, self.row, self.column)
 
     def sentence(self, filename: str, lang: str = "en") -> str:
         return translate(N_("{file} at {place}: {value} {problem}"), lang).format(
-            file=filename, place=self.where, value=self.text, problem=self.problem_text(lang))
+            file=filename, place=self.where.text(language(lang)), value=self.text,
+            problem=self.problem_text(lang))
 
 
 @dataclass(frozen=True)

@@ -110,8 +110,8 @@ def read_workbook_parts(path: str | Path) -> tuple[Report, tuple[str, ...]]:
     report.attachments = _read_attachments(by_part, name)
     _check_attachment_refs(report, name)
     if unencodable_text_in(report):  # an id or file name the cell checks do not see
-        raise UnreadableFile(name, "holds text that is not valid Unicode (an escaped lone "
-                                   "surrogate such as _xD800_)")
+        raise UnreadableFile(name, N_("holds text that is not valid Unicode (an escaped lone "
+                                      "surrogate such as _xD800_)"))
     return report, tuple(present)
 
 

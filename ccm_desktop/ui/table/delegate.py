@@ -10,6 +10,7 @@ holds) shows whole in the cell's tooltip (`tooltip`).
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from PySide6.QtCore import (
@@ -228,6 +229,16 @@ class CellDelegate(QStyledItemDelegate):
 
     # Drawing -------------------------------------------------------------------------------
 
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802
+        """In a right-to-left window, a cell whose text begins in a left-to-right script
+        (English typed in an Arabic report) is laid out left to right, so that its punctuation
+        is not mirrored ("; and propellant", ".permit"). Figures alone keep the window's
+        direction."""
+        super().initStyleOption(option, index)
+        if option.direction == Qt.LayoutDirection.RightToLeft and \
+                _first_strong_direction(option.text) == "L":
+            option.direction = Qt.LayoutDirection.LeftToRight
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         source = self.proxy.mapToSource(self.proxy.index(index.row(), index.column()))
         column = self.model.columns[source.column()]
@@ -366,6 +377,18 @@ class CellDelegate(QStyledItemDelegate):
                                       int(Qt.TextFlag.TextWordWrap), text)
         height = min(bounds.height(), line * MAX_LINES) + 2 * PADDING + 2
         return QSize(bounds.width() + 2 * PADDING, max(one_line, height))
+
+
+def _first_strong_direction(text: str) -> str | None:
+    """"L" or "R" for the first letter of `text` with a direction of its own (None: figures
+    and punctuation only), as the Unicode bidirectional algorithm finds a paragraph's."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return "L"
+        if kind in ("R", "AL"):
+            return "R"
+    return None
 
 
 def _editor_of(widget: QObject | None) -> ValueEditor | None:

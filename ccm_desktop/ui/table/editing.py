@@ -15,7 +15,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ccm_desktop.schema.i18n import N_, translate
+from ccm_desktop.schema.i18n import N_, Message, message, translate
 from ccm_desktop.schema.kinds import KindError
 from ccm_desktop.schema.model import Field, Table
 from ccm_desktop.ui.document import ReportDocument
@@ -77,8 +77,10 @@ class TableEditing:
         """Store the cell being typed first; False when it cannot be read (the message says)."""
         return self.delegate.commit_open_editor()
 
-    def _undo_text(self, text: str) -> str:
-        return self.tr_(text).format(table=self.tr_(self.table.label))
+    def _undo_text(self, text: str) -> Message:
+        """An undo step's text, kept as a template: Edit → Undo reads in the window's language,
+        also after the language is changed."""
+        return message(text, table=message(self.table.label))
 
     def add_row(self) -> None:
         if not self._ready():

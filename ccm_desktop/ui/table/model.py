@@ -30,7 +30,7 @@ from ccm_desktop.domain.changes import Change, RowsHow, runs
 from ccm_desktop.domain.findings import Severity
 from ccm_desktop.domain.report import Row
 from ccm_desktop.schema import registry
-from ccm_desktop.schema.i18n import N_, language, translate
+from ccm_desktop.schema.i18n import N_, language, message, translate
 from ccm_desktop.schema.kinds import KindError
 from ccm_desktop.schema.model import Field, parse_path, path_of
 from ccm_desktop.ui.document import ReportDocument
@@ -282,8 +282,7 @@ class TableModel(QAbstractTableModel):
         if typed == self.value(row, col):
             return True
         self.document.set_cells(self.part_id, self.table_id, [(row, column.id, typed)],
-                                translate(N_("Edit {column}"), self.lang).format(
-                                    column=translate(column.label, self.lang)))
+                                message(N_("Edit {column}"), column=message(column.label)))
         return True
 
     def typed(self, column: Field, value: Any) -> Any:

@@ -7,6 +7,7 @@ included (`number_widths`); text columns wrap, and a text cut short shows whole 
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -23,17 +24,22 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QKeyEvent,
     QKeySequence,
+    QPainter,
     QResizeEvent,
+    QTextLayout,
+    QTextOption,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QStyle,
+    QStyleOptionHeader,
     QStyleOptionViewItem,
     QTableView,
     QWidget,
 )
 
+from ccm_desktop.ui.hyphens import SOFT_HYPHEN, hyphenated, narrowest
 from ccm_desktop.ui.table.model import TableModel
 
 HEADER_PADDING = 8
@@ -43,6 +49,8 @@ MIN_VISIBLE_ROWS = 2
 MIN_COLUMN = 56
 MIN_SCALE = 0.7  # below this, the grid scrolls sideways instead of squeezing further
 THUMBNAILS_WIDTH = 60
+FIGURE_CHARS = 24  # a figure longer than this (rare) may be cut, and shows in the tooltip
+_FIGURE = re.compile(r"\S*\d\S*")
 
 
 def share_widths(wanted: list[tuple[int, int]], available: int) -> list[int]:
@@ -87,10 +95,12 @@ def _widest_digits(text: str, metrics: QFontMetricsF) -> str:
 
 
 class WrappingHeader(QHeaderView):
-    """Column titles wrapped on as many lines as they need, never cut."""
+    """Column titles wrapped on as many lines as they need, never cut; a long word may be
+    broken with a hyphen where its language allows it (`hyphens.hyphenated`)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, lang: str = "en") -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
+        self.lang = lang
         self.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
                                  | Qt.TextFlag.TextWordWrap)
         self.setSectionsClickable(True)
@@ -100,8 +110,8 @@ class WrappingHeader(QHeaderView):
         model = self.model()
         if model is None:
             return 0
-        text = str(model.headerData(section, Qt.Orientation.Horizontal,
-                                    Qt.ItemDataRole.DisplayRole) or "")
+        text = hyphenated(str(model.headerData(section, Qt.Orientation.Horizontal,
+                                               Qt.ItemDataRole.DisplayRole) or ""), self.lang)
         margin = self.style().pixelMetric(self.style().PixelMetric.PM_HeaderMargin, None, self)
         width = self.sectionSize(section) - 4 * margin
         if self.isSortIndicatorShown() and self.sortIndicatorSection() == section:
@@ -110,6 +120,18 @@ class WrappingHeader(QHeaderView):
         metrics = QFontMetrics(self.font())
         return metrics.boundingRect(QRect(0, 0, width, 10_000),
                                     int(Qt.TextFlag.TextWordWrap), text).height()
+
+    def paintSection(self, painter: QPainter, rect: QRect, logical: int) -> None:  # noqa: N802
+        if not rect.isValid():
+            return
+        option = QStyleOptionHeader()
+        self.initStyleOption(option)
+        self.initStyleOptionForIndex(option, logical)
+        option.rect = rect
+        option.text = hyphenated(option.text, self.lang)
+        painter.save()
+        self.style().drawControl(QStyle.ControlElement.CE_Header, option, painter, self)
+        painter.restore()
 
     def sizeHint(self) -> QSize:  # noqa: N802
         hint = super().sizeHint()
@@ -138,6 +160,7 @@ class TableGrid(QTableView):
         # many rows have each width.
         self._row_widths: dict[int, list[int]] | None = None
         self._width_counts: dict[int, Counter[int]] = {}
+        self._figures: dict[int, int] | None = None  # text column -> room for its widest figure
         self._overheads: tuple[int, int] | None = None  # a cell's room beside its text
         self._measured: set[int] = set()  # view rows whose height fits their text
         super().__init__(parent)
@@ -145,7 +168,7 @@ class TableGrid(QTableView):
         self.accepts_files = any(c.kind.name == "attachments" for c in model_of_rows.columns)
         self.setAcceptDrops(self.accepts_files)
         self.viewport().setAcceptDrops(self.accepts_files)
-        self.setHorizontalHeader(WrappingHeader(self))
+        self.setHorizontalHeader(WrappingHeader(self, model_of_rows.lang))
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -229,10 +252,15 @@ class TableGrid(QTableView):
         numbers = self.number_widths()
         widths = []
         for section, column in enumerate(self.rows_model.columns):
-            title = str(header_model.headerData(section, Qt.Orientation.Horizontal) or "")
-            # A title wraps between words; its longest word must fit.
-            longest = max((metrics.horizontalAdvance(w) for w in title.split()), default=0)
+            title = hyphenated(str(header_model.headerData(section, Qt.Orientation.Horizontal)
+                                   or ""), header_model.lang)
+            # A title wraps between words, and a long word at one of its hyphenation points:
+            # each word must fit on at most two lines.
+            longest = math.ceil(narrowest(title, metrics.horizontalAdvance))
             smallest = max(MIN_COLUMN, longest + 2 * HEADER_PADDING + 4)
+            # Wanted: the words whole, so that a title is broken only when room is short.
+            whole = max((metrics.horizontalAdvance(w.replace(SOFT_HYPHEN, ""))
+                         for w in title.split()), default=0) + 2 * HEADER_PADDING + 4
             if column.kind.name == "attachments":
                 smallest = max(smallest, 2 * THUMBNAILS_WIDTH)  # two photos side by side
             smallest = max(smallest, numbers.get(section, 0))  # every digit, never "3,200,…"
@@ -244,7 +272,8 @@ class TableGrid(QTableView):
                 words = max((math.ceil(QFontMetricsF(self.font()).horizontalAdvance(w))
                              for w in labels.split()), default=0)
                 smallest = max(smallest, words + self.cell_overhead())
-            widths.append((max(smallest, column.width * char + 2 * HEADER_PADDING), smallest))
+            widths.append((max(smallest, whole, column.width * char + 2 * HEADER_PADDING),
+                           smallest))
         return widths
 
     def cell_overhead(self, decorated: bool = False) -> int:
@@ -286,6 +315,7 @@ class TableGrid(QTableView):
             total = self._cell_width(model.stored_count(), col) \
                 if model.rowCount() > model.stored_count() else 0
             widths[col] = max(max(counts, default=0), total)
+        widths.update(self._figure_widths())
         self._number_widths = widths
         return widths
 
@@ -343,6 +373,7 @@ class TableGrid(QTableView):
 
     def _rows_measured_again(self, rows: range) -> None:
         """The widths of stored `rows` (their values or findings changed)."""
+        self._figures_grow(rows)
         if self._row_widths is None:
             return
         for col, widths in self._row_widths.items():
@@ -369,6 +400,7 @@ class TableGrid(QTableView):
         self._values_changed()
 
     def _rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        self._figures_grow(range(first, last + 1))
         if self._row_widths is not None:
             stored = self.rows_model.stored_count()
             new = range(first, min(last + 1, stored))
@@ -384,6 +416,7 @@ class TableGrid(QTableView):
         self._values_changed()
 
     def _rows_removed(self, _parent: QModelIndex, first: int, last: int) -> None:
+        self._figures = None  # the widest figure may have gone: look at the rows left again
         if self._row_widths is not None:
             for col, widths in self._row_widths.items():
                 for width in widths[first:last + 1]:
@@ -397,8 +430,54 @@ class TableGrid(QTableView):
 
     def _reset_widths(self, *_: Any) -> None:
         self._row_widths = None
+        self._figures = None
         self._scroll_when_long()
         self._values_changed()
+
+    def _figure_width(self, values: Iterable[Any]) -> int:
+        """The room a text column needs so that no figure in it is cut ("1991–1995" cannot
+        wrap, and a cell cuts what does not fit): the widest part that cannot be wrapped of its
+        longest words with a digit, up to FIGURE_CHARS characters."""
+        texts = [v for v in values if isinstance(v, str)]
+        words = set(_FIGURE.findall("\n".join(texts)))
+        if not words:
+            return 0
+        longest = sorted(words, key=len, reverse=True)[:8]
+        metrics = QFontMetricsF(self.font())
+        cap = FIGURE_CHARS * metrics.averageCharWidth()
+        widest = 0.0
+        for word in longest:
+            layout = QTextLayout(_widest_digits(word, metrics), self.font())
+            option = QTextOption()
+            option.setWrapMode(QTextOption.WrapMode.WordWrap)
+            layout.setTextOption(option)
+            layout.beginLayout()
+            while True:  # at the narrowest width, each line is a part that cannot be wrapped
+                line = layout.createLine()
+                if not line.isValid():
+                    break
+                line.setLineWidth(1)
+                widest = max(widest, min(cap, line.naturalTextWidth()))
+            layout.endLayout()
+        return math.ceil(widest) + self.cell_overhead(True)
+
+    def _figure_widths(self) -> dict[int, int]:
+        """Text columns -> the room their widest figure needs (`_figure_width`): every row is
+        looked at once, then only the rows whose values change (such a column only widens)."""
+        if self._figures is None:
+            self._figures = {
+                col: self._figure_width(self.rows_model.column_values(col))
+                for col, column in enumerate(self.rows_model.columns)
+                if column.kind.name in ("text", "note")}
+        return {col: width for col, width in self._figures.items() if width}
+
+    def _figures_grow(self, rows: range) -> None:
+        if self._figures is None:
+            return
+        stored = self.rows_model.stored_count()
+        for col in self._figures:
+            values = [self.rows_model.value(row, col) for row in rows if row < stored]
+            self._figures[col] = max(self._figures[col], self._figure_width(values))
 
     def _values_changed(self) -> None:
         """Rows or values changed: when a number column now needs another width, fit again (or,
@@ -516,6 +595,7 @@ class TableGrid(QTableView):
             self._text_widths.clear()
             self._number_widths = None
             self._row_widths = None
+            self._figures = None
             self._overheads = None
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
