@@ -220,10 +220,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     from ccm_desktop.exchange.word.command import describe, is_document, read_with_findings
 
     if is_document(args.file):
-        report, recognition = read_with_findings(args.file, _complain,
-                                                 language_of_environment(os.environ))
+        lang = language_of_environment(os.environ)
+        report, recognition = read_with_findings(args.file, _complain, lang)
         if args.dry_run:
-            for line in describe(recognition):
+            for line in describe(recognition, lang):
                 _say(line)
             return EXIT_OK
     else:

@@ -333,3 +333,17 @@ def test_statuses_ticked_in_lines_under_the_form_headings() -> None:
         FormStatus.UNCHANGED, 2013)
     assert (report.form("E").status, report.form("E").statement) == (
         FormStatus.NOT_APPLICABLE, "never produced any")
+
+
+def test_import_dry_run_speaks_the_language_of_the_environment(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The dry run's description is a person's reading, so it is in their language."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    assert run(["--db", str(tmp_path / "reports.sqlite3"), "import", str(EN), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Formulaire F : modifié ; clearance_status : 60 caractères ; clearance : 3 lignes" in out
+    assert "Formulaire C : inchangé (dernier rapport : 2013)" in out
+    assert "Rapport annuel" in out.splitlines()[0]
+    assert "language" not in out and "rows" not in out
