@@ -127,7 +127,7 @@ class FindingsStrip(QFrame):
 
 
 OPEN_WIDTH = 290  # the open panel's first width
-OPEN_MIN_WIDTH = 240
+OPEN_MIN_WIDTH = 220
 NO_LIMIT = 16_777_215  # QWIDGETSIZE_MAX
 
 

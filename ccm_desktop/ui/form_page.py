@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -136,7 +136,9 @@ class FieldRow(QWidget):
 
 
 class FormPage(QScrollArea):
-    """A page; scrolls vertically only (the content follows the window's width)."""
+    """A page. The content follows the window's width and wraps (labels above their inputs
+    when the row is narrow); on a page narrower than its widest input (a date is never cut)
+    the page scrolls sideways too, but going to a place scrolls it up or down only."""
 
     def __init__(self, document: ReportDocument, page: Page, lang: str = "en",
                  parent: QWidget | None = None, today: date | None = None) -> None:
@@ -149,7 +151,7 @@ class FormPage(QScrollArea):
         self.tables: dict[str, QWidget] = {}
         self._editing: dict[str, int] = {}  # field id -> typing session number (undo merging)
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget(self)
         body.setObjectName("page")
@@ -372,17 +374,37 @@ class FormPage(QScrollArea):
             QTimer.singleShot(2500, row, lambda: row.outline(False))  # not after it is gone
             target = row
         elif ref.table_id is not None and ref.table_id in self.tables:
-            target = self.tables[ref.table_id]
-            select = getattr(target, "select_cell", None)
+            table = self.tables[ref.table_id]
+            select = getattr(table, "select_cell", None)
             if callable(select):
-                select(ref.row, ref.column_id)
+                select(ref.row, ref.column_id)  # which scrolls the page to the cell
             else:
-                target.setFocus()
+                table.setFocus()
+                target = table
         elif self.status is not None and (ref.attribute is not None or _whole_form(ref)):
             self.status.focus_on(ref.attribute)
             target = self.status
         if target is not None:
-            self.ensureWidgetVisible(target, 0, 3 * SPACING)
+            self.show_vertically(target)
+
+    def show_vertically(self, target: QWidget) -> None:
+        """Scroll up or down so that `target` (its top, when it is taller than the page) is
+        in view; sideways the page stays at its start, where its heading is: a wide table
+        scrolls inside itself to the cell (QScrollArea.ensureWidgetVisible would centre the
+        table and cut off the heading)."""
+        body = self.widget()
+        if body is None:
+            return
+        bar = self.verticalScrollBar()
+        top = target.mapTo(body, QPoint(0, 0)).y() - 3 * SPACING
+        bottom = top + target.height() + 6 * SPACING
+        seen = self.viewport().height()
+        if top < bar.value() or bottom - top > seen:
+            bar.setValue(top)
+        elif bottom > bar.value() + seen:
+            bar.setValue(bottom - seen)
+        across = self.horizontalScrollBar()
+        across.setValue(across.minimum())
 
 
 def _whole_form(ref: PathRef) -> bool:

@@ -85,7 +85,7 @@ class NoteEditor(ValueEditor):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         if self._grows:
-            QTimer.singleShot(0, self._fit)  # after the box has its new width
+            QTimer.singleShot(0, self, self._fit)  # after the box has its new width (if it lives)
 
 
 def _wrapped_lines(text: str, font: QFont, width: int) -> int:

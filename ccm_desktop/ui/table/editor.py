@@ -173,6 +173,7 @@ class TableEditor(TableEditing, QWidget):
         title = QLabel(self.tr_(self.table.label)
                        + (self.tr_(N_(" (voluntary)")) if self.table.voluntary else ""), self)
         title.setFont(style.heading_font(title.font(), 1.15))
+        title.setWordWrap(True)  # a narrow page wraps a long title rather than widening
         title.setToolTip(self.tr_(self.table.help))
         title.setAccessibleName(title.text())
         help_line = QLabel(self.tr_(self.table.help), self)
@@ -360,7 +361,9 @@ class TableEditor(TableEditing, QWidget):
         self._scroll_page_to(self.grid, self.grid.visualRect(index))
 
     def _scroll_page_to(self, widget: QWidget, rect: Any = None) -> None:
-        """Scroll the page (a QScrollArea around this editor, if any) to the widget or cell."""
+        """Scroll the page (a QScrollArea around this editor, if any) up or down to the widget
+        or cell. Sideways the page stays at its start, with its heading in view: the grid has
+        scrolled itself to the cell."""
         parent = self.parentWidget()
         while parent is not None and not isinstance(parent, QScrollArea):
             parent = parent.parentWidget()
@@ -369,8 +372,10 @@ class TableEditor(TableEditing, QWidget):
             return
         if rect is None:
             parent.ensureWidgetVisible(widget, 16, 16)
-            return
-        centre = self.grid.viewport().mapTo(content, rect.center())
-        parent.ensureVisible(centre.x(), centre.y(), rect.width() // 2 + 16,
-                             rect.height() // 2 + 48)
+        else:
+            centre = self.grid.viewport().mapTo(content, rect.center())
+            parent.ensureVisible(centre.x(), centre.y(), rect.width() // 2 + 16,
+                                 rect.height() // 2 + 48)
+        across = parent.horizontalScrollBar()
+        across.setValue(across.minimum())
 
