@@ -5,6 +5,7 @@ help) and the tables (the generic TableEditor)."""
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
@@ -203,6 +204,7 @@ class FormPage(QScrollArea):
                 content.addWidget(holder)
             row = self._field_row(item)
             label = QLabel(self._label_text(item), self.content)
+            label.setTextFormat(Qt.TextFormat.RichText)
             label.setWordWrap(True)
             label.setMinimumWidth(180)
             label.setMaximumWidth(260)
@@ -243,12 +245,14 @@ class FormPage(QScrollArea):
         return box
 
     def _label_text(self, field: Field) -> str:
-        text = translate(field.label, self.lang)
+        """The field's label, with "(required)" or "(voluntary)" in the page's language,
+        the mark in a quieter colour (rich text)."""
+        label = translate(field.label, self.lang)
         if field.required:
-            return f"{text} <span style='color:{MUTED}'>(required)</span>"
+            return marked_label(label, translate(N_("{label} (required)"), self.lang))
         if field.voluntary:
-            return f"{text} <span style='color:{MUTED}'>(voluntary)</span>"
-        return text
+            return marked_label(label, translate(N_("{label} (voluntary)"), self.lang))
+        return escape(label)
 
     def _field_row(self, field: Field) -> FieldRow:
         editor = editor_for(field.kind, self.lang, self.content)
@@ -337,10 +341,12 @@ class FormPage(QScrollArea):
                 continue
             default = row.field.derived_value(self.document.report)
             if default is None:
-                row.editor.set_placeholder("YYYY-MM-DD")
+                row.editor.set_placeholder(translate(N_("YYYY-MM-DD"), self.lang))
                 continue
-            words = translate(derive.words, self.lang)
-            row.editor.set_placeholder(f"{DateKind().format(default)} if left empty ({words})")
+            row.editor.set_placeholder(translate(N_("{date} if left empty ({reason})"),
+                                                 self.lang).format(
+                date=DateKind().format(default, self.lang),
+                reason=translate(derive.words, self.lang)))
         if self.page.key == "cover":
             self._show_deadlines()
 
@@ -405,6 +411,17 @@ class FormPage(QScrollArea):
             bar.setValue(bottom - seen)
         across = self.horizontalScrollBar()
         across.setValue(across.minimum())
+
+
+def marked_label(label: str, phrase: str) -> str:
+    """`phrase` ("{label} (required)", translated as a whole) as rich text: the label as it
+    is, the words around it in a quieter colour."""
+    before, found, after = phrase.partition("{label}")
+    if not found:  # a translation without its placeholder (the catalogue test catches it)
+        return escape(label)
+    quiet = [f"<span style='color:{MUTED}'>{escape(words)}</span>" if words.strip()
+             else escape(words) for words in (before, after)]
+    return quiet[0] + escape(label) + quiet[1]
 
 
 def _whole_form(ref: PathRef) -> bool:

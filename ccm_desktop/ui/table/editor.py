@@ -170,8 +170,10 @@ class TableEditor(TableEditing, QWidget):
                 self.tr_(N_("Attach JPEG or PNG photos (or PDF documents) to the current row")))
 
     def _layout(self) -> None:
-        title = QLabel(self.tr_(self.table.label)
-                       + (self.tr_(N_(" (voluntary)")) if self.table.voluntary else ""), self)
+        label = self.tr_(self.table.label)
+        title = QLabel(self.tr_(N_("{label} (voluntary)")).format(label=label)
+                       if self.table.voluntary else label, self)
+        title.setTextFormat(Qt.TextFormat.PlainText)
         title.setFont(style.heading_font(title.font(), 1.15))
         title.setWordWrap(True)  # a narrow page wraps a long title rather than widening
         title.setToolTip(self.tr_(self.table.help))
