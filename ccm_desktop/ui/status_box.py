@@ -39,7 +39,7 @@ class StatusBox(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("#statusBox { background: palette(alternate-base); border-radius: 4px; }")
         grid = QGridLayout(self)
-        grid.setContentsMargins(2 * SPACING, SPACING, 2 * SPACING, SPACING)
+        grid.setContentsMargins(SPACING + 4, SPACING, SPACING + 4, SPACING)
         grid.setHorizontalSpacing(SPACING)
         grid.setVerticalSpacing(4)
         question = QLabel("<b>{}</b>".format(translate("Form {letter} in this report", lang).format(
