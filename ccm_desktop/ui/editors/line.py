@@ -90,9 +90,7 @@ def text_room(line: QLineEdit, text: str) -> int:
     inner = (line.fontMetrics().horizontalAdvance(text) + margins.left() + margins.right()
              + 2 * LINE_MARGIN + 1)  # the margins of QLineEdit's text, the cursor
     option = QStyleOptionFrame()
-    option.initFrom(line)
-    option.lineWidth = line.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth,
-                                                option, line) if line.hasFrame() else 0
+    line.initStyleOption(option)  # the frame as the input draws it
     size = line.style().sizeFromContents(QStyle.ContentsType.CT_LineEdit, option,
                                          QSize(inner, line.fontMetrics().height()), line)
     return size.width()
