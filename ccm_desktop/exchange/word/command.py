@@ -32,7 +32,7 @@ def read_with_findings(path: str | Path, complain: Say) -> tuple[Report, Recogni
 
 def describe(recognition: Recognition) -> list[str]:
     """What was recognised, form by form: the lines of `import --dry-run`."""
-    from ccm_desktop.schema.registry import PARTS
+    from ccm_desktop.schema.registry import PARTS, part_title
 
     report = recognition.report()
     cover = report.cover.fields
@@ -54,7 +54,7 @@ def describe(recognition: Recognition) -> list[str]:
             bits += [f"{key}: {len(str(value))} characters" for key, value in form.fields.items()]
         bits += [f"{table}: {len(rows)} row{'s' if len(rows) != 1 else ''}"
                  for table, rows in holder.tables.items() if rows]
-        name = "Cover" if part.id == "cover" else f"Form {part.id}"
+        name = part_title(part.id)  # in English, like the rest of this summary
         lines.append(f"{name}: {'; '.join(bits) if bits else 'nothing'}")
     problems = len(recognition.problems())
     lines.append(f"{problems} value{'s' if problems != 1 else ''} could not be read; "
