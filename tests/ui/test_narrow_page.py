@@ -40,9 +40,11 @@ def repository(tmp_path: Path) -> Iterator[Repository]:
 def _window_with_preview(qtbot: QtBot, tmp_path: Path, repository: Repository,
                          lang: str) -> MainWindow:
     """The Croatian sample open at 1366 x 768 with the Preview beside it (its PDF made, so
-    that no worker is left running)."""
-    report_id = repository.add(read_report(RESOURCE_SAMPLES / "hrv-2016-annual.ccm.json"),
-                               summary="")
+    that no worker is left running), its date of submission empty (a finding: the findings
+    panel takes its width too)."""
+    report = read_report(RESOURCE_SAMPLES / "hrv-2016-annual.ccm.json")
+    del report.cover.fields["submission_date"]
+    report_id = repository.add(report, summary="")
     window = MainWindow(repository, Settings.at(tmp_path / "settings.ini"), today=TODAY,
                         sample_dir=tmp_path / "none")
     qtbot.addWidget(window)
@@ -92,7 +94,10 @@ def test_dates_on_the_cover_are_whole_beside_the_preview(qtbot: QtBot, tmp_path:
     dates = [row.editor for row in page.rows.values() if isinstance(row.editor, DateEditor)]
     assert len(dates) == 4
     for editor in dates:
-        if not editor.line.text():
+        if not editor.line.text():  # its hint ("YYYY-MM-DD" in the language) shows whole
+            hint = editor.line.placeholderText()
+            room = editor.line.contentsRect().width() - 2 * LINE_MARGIN
+            assert editor.line.fontMetrics().horizontalAdvance(hint) <= room, (lang, hint)
             editor.set_value(date(2028, 8, 28))  # the widest digits of most fonts
         assert _shows_whole(editor.line), (lang, editor.line.text(), editor.line.width())
         # and the input lies within the page as it is seen

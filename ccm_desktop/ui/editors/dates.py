@@ -57,9 +57,11 @@ class DateEditor(LineEditor):
         self.row.addStretch(1)
 
     def date_room(self) -> int:
-        """The width the input needs to show any date whole (the widest digits of its font)."""
+        """The width the input needs to show any date whole (the widest digits of its font),
+        and its hint when it is empty ("YYYY-MM-DD" in the language)."""
         widest = widest_digits(self._format(date(2000, 12, 31)), self.line.fontMetrics())
-        return text_room(self.line, widest)
+        return max(text_room(self.line, widest),
+                   text_room(self.line, self.tr_(N_("YYYY-MM-DD"))))
 
     def set_placeholder(self, text: str) -> None:
         """A hint in the empty input (what a derived date becomes when left empty): as wide as
