@@ -87,6 +87,7 @@ class StatusBox(QFrame):
         if not part.can_be_not_applicable:
             self.not_applicable.setEnabled(False)
             self.reason.setEnabled(False)
+            self.reason.hide()  # no reason to give: its line takes no room
             self.not_applicable.setToolTip(translate("Every State reports this form; it cannot "
                                                      "be marked not applicable.", lang))
             self.not_applicable.setText(translate("Not applicable (not possible for this form)",
@@ -200,6 +201,7 @@ class StatusBox(QFrame):
         note = (translate("nothing below needs to be filled in", self.lang)
                 if form.status is FormStatus.UNCHANGED else "")
         self.unchanged_note.setText(note)
+        self.unchanged_note.setVisible(bool(note))  # its line takes no room when empty
         # As narrow as its longest word: the note wraps rather than widening the page.
         metrics = self.unchanged_note.fontMetrics()
         self.unchanged_note.setMinimumWidth(max((metrics.horizontalAdvance(word)

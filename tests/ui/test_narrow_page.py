@@ -179,3 +179,20 @@ def _heading_in_view(page: FormPage) -> None:
     left = heading.mapTo(page.viewport(), QPoint(0, 0)).x()
     leading = left + heading.width() if heading.isRightToLeft() else left
     assert 0 <= leading <= page.viewport().width()
+
+
+def test_the_status_box_takes_no_room_for_lines_with_nothing_to_say(qtbot: QtBot) -> None:
+    """Its note ("nothing below needs to be filled in") shows for an unchanged form only, and
+    a form that cannot be not applicable has no line for the reason."""
+    report = read_report(RESOURCE_SAMPLES / "hrv-2016-annual.ccm.json")
+    pages = {p.key: p for p in PAGES}
+    for key, note_shown, reason_shown in (("A", True, False), ("B", False, True)):
+        page = FormPage(ReportDocument(report), pages[key], "en")
+        qtbot.addWidget(page)
+        page.resize(700, 500)
+        page.show()
+        qtbot.waitExposed(page)
+        status = page.status
+        assert status is not None
+        assert status.unchanged_note.isVisible() == note_shown, key
+        assert status.reason.isVisible() == reason_shown, key
