@@ -196,3 +196,28 @@ def test_the_status_box_takes_no_room_for_lines_with_nothing_to_say(qtbot: QtBot
         assert status is not None
         assert status.unchanged_note.isVisible() == note_shown, key
         assert status.reason.isVisible() == reason_shown, key
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_tables_buttons_wrap_on_a_narrow_page_and_keep_their_words(qtbot: QtBot,
+                                                                     lang: str) -> None:
+    report = read_report(RESOURCE_SAMPLES / "hrv-2016-annual.ccm.json")
+    document = ReportDocument(report)
+    document.locale = lang
+    page = FormPage(document, next(p for p in PAGES if p.key == "F"), lang)
+    page.setLayoutDirection(Qt.LayoutDirection.RightToLeft if lang == "ar"
+                            else Qt.LayoutDirection.LeftToRight)
+    qtbot.addWidget(page)
+    page.resize(420, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.wait(10)
+    editor = page.tables["clearance"]
+    toolbar = editor.toolbar  # type: ignore[attr-defined]
+    buttons = editor.buttons  # type: ignore[attr-defined]
+    tops = set()
+    for button in buttons:
+        assert button.width() >= button.sizeHint().width(), button.text()  # not elided
+        assert toolbar.rect().contains(button.geometry()), button.text()  # not cut off
+        tops.add(button.y())
+    assert len(tops) > 1  # it took a second line

@@ -18,11 +18,11 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
-    QHBoxLayout,
     QLabel,
     QMenu,
     QScrollArea,
     QSizePolicy,
+    QSpacerItem,
     QStackedWidget,
     QStyle,
     QToolButton,
@@ -34,6 +34,7 @@ from ccm_desktop.domain.findings import Severity
 from ccm_desktop.schema.i18n import N_, translate
 from ccm_desktop.ui import style
 from ccm_desktop.ui.document import ReportDocument
+from ccm_desktop.ui.flow_layout import FlowLayout
 from ccm_desktop.ui.table.delegate import CellDelegate
 from ccm_desktop.ui.table.editing import ChooseFiles, TableEditing, ask_for_files
 from ccm_desktop.ui.table.model import TableModel
@@ -184,15 +185,13 @@ class TableEditor(TableEditing, QWidget):
         self.help_line = help_line
 
         self.toolbar = QWidget(self)
-        bar = QHBoxLayout(self.toolbar)
-        bar.setContentsMargins(0, 0, 0, 0)
-        bar.setSpacing(4)
+        bar = FlowLayout(self.toolbar, spacing=4)
         self.buttons: list[QToolButton] = []
         for action in (self.action_add, self.action_insert, self.action_duplicate,
                        self.action_delete, self.action_up, self.action_down, None,
                        self.action_paste, self.action_copy, self.action_attach):
             if action is None:
-                bar.addSpacing(12)
+                bar.addItem(QSpacerItem(8, 0))
                 continue
             button = QToolButton(self.toolbar)
             button.setDefaultAction(action)
@@ -207,11 +206,11 @@ class TableEditor(TableEditing, QWidget):
             button.setAccessibleName(action.text())
             bar.addWidget(button)
             self.buttons.append(button)
-        bar.addStretch(1)
-        # A narrow page clips the last buttons (all of them are in the context menu too)
-        # rather than widening the page.
-        self.toolbar.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.toolbar.setMinimumHeight(self.toolbar.sizeHint().height())
+        # A narrow page wraps the buttons onto a second line rather than widening the page
+        # or cutting their words short.
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.toolbar.setSizePolicy(policy)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
