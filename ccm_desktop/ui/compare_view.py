@@ -301,7 +301,9 @@ def show_compare(window: Any) -> CompareDock | None:
         view.export_requested.connect(lambda with_report: export_comparison(window, view,
                                                                             with_report))
         dock = CompareDock(view, window.lang, window)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        from ccm_desktop.ui.main_window import trailing_dock_area
+
+        window.addDockWidget(trailing_dock_area(window.lang), dock)
         opened.compare_dock = dock
         opened.view.destroyed.connect(dock.deleteLater)
     dock.show()

@@ -221,3 +221,27 @@ def test_a_tables_buttons_wrap_on_a_narrow_page_and_keep_their_words(qtbot: QtBo
         assert toolbar.rect().contains(button.geometry()), button.text()  # not cut off
         tops.add(button.y())
     assert len(tops) > 1  # it took a second line
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_preview_is_on_the_trailing_side(qtbot: QtBot, tmp_path: Path,
+                                             repository: Repository, lang: str) -> None:
+    """Beyond the findings, as the reading goes: on the right in English, on the left in
+    Arabic (Qt does not mirror the dock areas itself); View > Language moves it."""
+    window = _window_with_preview(qtbot, tmp_path, repository, lang)
+    assert window.current is not None and window.preview_dock is not None
+    dock, view = window.preview_dock, window.current.view
+    page_x = view.mapTo(window, QPoint(0, 0)).x()
+    if lang == "ar":
+        assert dock.geometry().right() < page_x
+    else:
+        assert dock.x() > page_x + view.width() - 1
+    window.set_language("en" if lang == "ar" else "ar")
+    qtbot.wait(20)
+    assert window.current is not None
+    view = window.current.view
+    page_x = view.mapTo(window, QPoint(0, 0)).x()
+    if lang == "ar":  # now English
+        assert dock.x() > page_x + view.width() - 1
+    else:
+        assert dock.geometry().right() < page_x
