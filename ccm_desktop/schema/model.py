@@ -18,8 +18,7 @@ from ccm_desktop.schema.kinds import Kind
 @dataclass(frozen=True)
 class Derive:
     """How an empty field is worked out: `function` of the cover's `basis` field, and in words
-    for the form page's hint, e.g. "eight years after entry into force" (not marked for
-    translation yet: that comes with the window's other strings, issue 12)."""
+    for the form page's hint, e.g. "eight years after entry into force" (marked with `N_`)."""
 
     function: Callable[[Any], Any]
     words: str

@@ -50,10 +50,11 @@ def part_name(part_id: str) -> Message:
     return message(N_("Form {letter}"), letter=part_id)
 
 
-def part_heading(part_id: str) -> Message:
+def part_heading(part_id: str, short: bool = False) -> Message:
     """The heading of a part, to write out in the reader's language: "Form B — Stockpiles and
-    destruction" (the letter and the official title), or the cover's title."""
-    title = message(part(part_id).title)
+    destruction" (the letter and the official title), or the cover's title. `short`: with the
+    form's shorter title where it has one, for lists ("Form D — Retained and transferred")."""
+    title = message(part(part_id).label if short else part(part_id).title)
     if part_id == "cover":
         return title
     return message(N_("Form {letter} — {title}"), letter=part_id, title=title)

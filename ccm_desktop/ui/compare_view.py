@@ -38,11 +38,10 @@ from ccm_desktop.schema.i18n import (
     N_,
     isolate,
     language,
-    message,
     ntranslate,
     translate,
 )
-from ccm_desktop.schema.registry import PARTS, part_name
+from ccm_desktop.schema.registry import PARTS, part_heading
 from ccm_desktop.schema.states import state_name
 from ccm_desktop.ui.document import ReportDocument
 from ccm_desktop.ui.style import MUTED, SPACING, heading_font
@@ -234,8 +233,7 @@ class CompareView(QWidget):
             mine = self.comparison.of_part(p.id)
             if not mine:
                 continue
-            title = (message(p.label) if not p.is_form else
-                     message(N_("{part}: {title}"), part=part_name(p.id), title=message(p.label)))
+            title = part_heading(p.id, short=True)
             top = QTreeWidgetItem([ntranslate("{title} ({n} change)", "{title} ({n} changes)",
                                               len(mine), self.lang).format(
                                       title=title.text(words), n=len(mine))])
@@ -303,7 +301,9 @@ def show_compare(window: Any) -> CompareDock | None:
         view.export_requested.connect(lambda with_report: export_comparison(window, view,
                                                                             with_report))
         dock = CompareDock(view, window.lang, window)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        from ccm_desktop.ui.main_window import trailing_dock_area
+
+        window.addDockWidget(trailing_dock_area(window.lang), dock)
         opened.compare_dock = dock
         opened.view.destroyed.connect(dock.deleteLater)
     dock.show()

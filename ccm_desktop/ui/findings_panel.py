@@ -6,15 +6,16 @@ Clearance, row 4: …") and must be read whole in a narrow panel.
 
 The panel folds into a narrow strip that shows its counts (errors, warnings), so that the page
 gets the width on a small screen; a click on the strip (or F7, which checks the report) opens it
-again. The window remembers which way it was."""
+again. The window remembers which way it was. With nothing to show, the open panel is a one-line
+strip, "✓ No findings", and the page gets the width; it opens as the first finding comes."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -265,11 +266,23 @@ class FindingsPanel(QWidget):
         self.strip = FindingsStrip(lang, self)
         self.strip.clicked.connect(lambda: self.set_collapsed(False))
         self.strip.hide()
+        self.none_line = QLabel(self)  # the panel with nothing to show
+        self.none_line.setObjectName("noFindings")
+        self.none_line.setText(translate(N_("\u2713 No findings"), lang))
+        self.none_line.setToolTip(translate(N_(
+            "No errors or warnings. The report is ready to export; findings appear here as "
+            "you type."), lang))
+        self.none_line.setAccessibleName(self.none_line.toolTip())
+        self.none_line.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
+        self.none_line.setContentsMargins(0, 2, 0, 0)
+        self.none_line.hide()
+        self.empty = False  # nothing to show: the one-line strip
         outer = QHBoxLayout(self)
         outer.setContentsMargins(SPACING, 0, 0, 0)
         outer.setSpacing(0)
         outer.addWidget(self.full)
         outer.addWidget(self.strip)
+        outer.addWidget(self.none_line)
         document.findings_changed.connect(self._findings_changed)
         self.setMinimumWidth(OPEN_MIN_WIDTH)
         self.refresh()
@@ -279,35 +292,73 @@ class FindingsPanel(QWidget):
         digits = self.strip.fontMetrics().horizontalAdvance("0000")
         return SPACING + max(36, digits + 12)  # the panel's leading margin, the strip
 
+    def none_width(self) -> int:
+        """The width of the panel with nothing to show: its one line."""
+        metrics = self.none_line.fontMetrics()
+        return SPACING + metrics.horizontalAdvance(self.none_line.text()) + SPACING
+
     def set_collapsed(self, collapsed: bool) -> None:
         """Fold the panel into the strip or open it again; in a splitter the page beside it
         takes (or gives back) the width."""
         if collapsed == self.collapsed:
             return
+        had_focus = self.isAncestorOf(self.focusWidget()) if self.focusWidget() else False
+        self._arrange(collapsed, self.empty)
+        if had_focus:  # the keyboard stays on the panel
+            (self.strip if collapsed else self.hide_button).setFocus()
+        self.collapsed_changed.emit(collapsed)
+
+    def _arrange(self, collapsed: bool, empty: bool) -> None:
+        """Show the panel open, folded into the strip of counts, or (open with nothing to
+        show) as its one line; the page beside it in a splitter takes or gives the width."""
+        was_narrow = self.collapsed or self.empty
         parent = self.parentWidget()
         splitter = parent if isinstance(parent, QSplitter) else None
         sizes = splitter.sizes() if splitter is not None else []
         index = splitter.indexOf(self) if splitter is not None else -1
-        laid_out = index > 0 and sum(sizes) > 0  # not before the splitter has its width
-        if collapsed and laid_out and sizes[index] > 0:
-            self.open_width = max(sizes[index], OPEN_MIN_WIDTH)
-        had_focus = self.isAncestorOf(self.focusWidget()) if self.focusWidget() else False
-        self.collapsed = collapsed
-        self.full.setVisible(not collapsed)
+        laid_out = (index > 0 and sum(sizes) > 0  # not before the splitter has its width
+                    and splitter is not None and splitter.isVisible())
+        if not was_narrow and (collapsed or empty) and laid_out \
+                and sizes[index] >= OPEN_MIN_WIDTH:  # the width it had open (not a restored one)
+            self.open_width = sizes[index]
+        self.collapsed, self.empty = collapsed, empty
+        self.full.setVisible(not collapsed and not empty)
         self.strip.setVisible(collapsed)
-        if collapsed:
-            self.setFixedWidth(self.strip_width())
+        self.none_line.setVisible(empty and not collapsed)
+        width = (self.strip_width() if collapsed else self.none_width() if empty
+                 else None)
+        if width is not None:
+            self.setFixedWidth(width)
         else:
             self.setMinimumWidth(OPEN_MIN_WIDTH)
             self.setMaximumWidth(NO_LIMIT)
-        if splitter is not None and laid_out:
-            width = self.strip_width() if collapsed else self.open_width
-            sizes[index - 1] = max(0, sizes[index - 1] + sizes[index] - width)
-            sizes[index] = width
-            splitter.setSizes(sizes)
-        if had_focus:  # the keyboard stays on the panel
-            (self.strip if collapsed else self.hide_button).setFocus()
-        self.collapsed_changed.emit(collapsed)
+        if laid_out:
+            self._take_width(width if width is not None else self.open_width)
+
+    def _take_width(self, width: int) -> None:
+        """Make the panel's place in the splitter `width` wide; the page before it takes or
+        gives the difference."""
+        parent = self.parentWidget()
+        if not isinstance(parent, QSplitter):
+            return
+        sizes = parent.sizes()
+        index = parent.indexOf(self)
+        if index <= 0 or sum(sizes) <= 0 or sizes[index] == width:
+            return
+        sizes[index - 1] = max(0, sizes[index - 1] + sizes[index] - width)
+        sizes[index] = width
+        parent.setSizes(sizes)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """The splitter's first widths are set without knowing that the panel is narrow
+        (folded, or with nothing to show): the page takes what the panel does not use."""
+        super().showEvent(event)
+        if self.collapsed or self.empty:
+            QTimer.singleShot(0, self, self._fit_narrow)
+
+    def _fit_narrow(self) -> None:
+        if self.collapsed or self.empty:
+            self._take_width(self.width())
 
     def messages(self) -> list[str]:
         """The sentences shown, in order, as a screen reader says them."""
@@ -329,6 +380,8 @@ class FindingsPanel(QWidget):
         warnings = len(findings) - errors
         lang = self.lang
         number = language(lang).number
+        if (not findings) != self.empty:
+            self._arrange(self.collapsed, not findings)
         self.title.setText(translate(N_("Findings ({n})"), lang).format(n=number(len(findings))))
         self.strip.show_counts(errors, warnings)
         if not findings:

@@ -5,9 +5,10 @@ help) and the tables (the generic TableEditor)."""
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -136,7 +137,9 @@ class FieldRow(QWidget):
 
 
 class FormPage(QScrollArea):
-    """A page; scrolls vertically only (the content follows the window's width)."""
+    """A page. The content follows the window's width and wraps (labels above their inputs
+    when the row is narrow); on a page narrower than its widest input (a date is never cut)
+    the page scrolls sideways too, but going to a place scrolls it up or down only."""
 
     def __init__(self, document: ReportDocument, page: Page, lang: str = "en",
                  parent: QWidget | None = None, today: date | None = None) -> None:
@@ -149,7 +152,7 @@ class FormPage(QScrollArea):
         self.tables: dict[str, QWidget] = {}
         self._editing: dict[str, int] = {}  # field id -> typing session number (undo merging)
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget(self)
         body.setObjectName("page")
@@ -201,6 +204,7 @@ class FormPage(QScrollArea):
                 content.addWidget(holder)
             row = self._field_row(item)
             label = QLabel(self._label_text(item), self.content)
+            label.setTextFormat(Qt.TextFormat.RichText)
             label.setWordWrap(True)
             label.setMinimumWidth(180)
             label.setMaximumWidth(260)
@@ -241,12 +245,14 @@ class FormPage(QScrollArea):
         return box
 
     def _label_text(self, field: Field) -> str:
-        text = translate(field.label, self.lang)
+        """The field's label, with "(required)" or "(voluntary)" in the page's language,
+        the mark in a quieter colour (rich text)."""
+        label = translate(field.label, self.lang)
         if field.required:
-            return f"{text} <span style='color:{MUTED}'>(required)</span>"
+            return marked_label(label, translate(N_("{label} (required)"), self.lang))
         if field.voluntary:
-            return f"{text} <span style='color:{MUTED}'>(voluntary)</span>"
-        return text
+            return marked_label(label, translate(N_("{label} (voluntary)"), self.lang))
+        return escape(label)
 
     def _field_row(self, field: Field) -> FieldRow:
         editor = editor_for(field.kind, self.lang, self.content)
@@ -335,10 +341,12 @@ class FormPage(QScrollArea):
                 continue
             default = row.field.derived_value(self.document.report)
             if default is None:
-                row.editor.set_placeholder("YYYY-MM-DD")
+                row.editor.set_placeholder(translate(N_("YYYY-MM-DD"), self.lang))
                 continue
-            words = translate(derive.words, self.lang)
-            row.editor.set_placeholder(f"{DateKind().format(default)} if left empty ({words})")
+            row.editor.set_placeholder(translate(N_("{date} if left empty ({reason})"),
+                                                 self.lang).format(
+                date=DateKind().format(default, self.lang),
+                reason=translate(derive.words, self.lang)))
         if self.page.key == "cover":
             self._show_deadlines()
 
@@ -372,17 +380,48 @@ class FormPage(QScrollArea):
             QTimer.singleShot(2500, row, lambda: row.outline(False))  # not after it is gone
             target = row
         elif ref.table_id is not None and ref.table_id in self.tables:
-            target = self.tables[ref.table_id]
-            select = getattr(target, "select_cell", None)
+            table = self.tables[ref.table_id]
+            select = getattr(table, "select_cell", None)
             if callable(select):
-                select(ref.row, ref.column_id)
+                select(ref.row, ref.column_id)  # which scrolls the page to the cell
             else:
-                target.setFocus()
+                table.setFocus()
+                target = table
         elif self.status is not None and (ref.attribute is not None or _whole_form(ref)):
             self.status.focus_on(ref.attribute)
             target = self.status
         if target is not None:
-            self.ensureWidgetVisible(target, 0, 3 * SPACING)
+            self.show_vertically(target)
+
+    def show_vertically(self, target: QWidget) -> None:
+        """Scroll up or down so that `target` (its top, when it is taller than the page) is
+        in view; sideways the page stays at its start, where its heading is: a wide table
+        scrolls inside itself to the cell (QScrollArea.ensureWidgetVisible would centre the
+        table and cut off the heading)."""
+        body = self.widget()
+        if body is None:
+            return
+        bar = self.verticalScrollBar()
+        top = target.mapTo(body, QPoint(0, 0)).y() - 3 * SPACING
+        bottom = top + target.height() + 6 * SPACING
+        seen = self.viewport().height()
+        if top < bar.value() or bottom - top > seen:
+            bar.setValue(top)
+        elif bottom > bar.value() + seen:
+            bar.setValue(bottom - seen)
+        across = self.horizontalScrollBar()
+        across.setValue(across.minimum())
+
+
+def marked_label(label: str, phrase: str) -> str:
+    """`phrase` ("{label} (required)", translated as a whole) as rich text: the label as it
+    is, the words around it in a quieter colour."""
+    before, found, after = phrase.partition("{label}")
+    if not found:  # a translation without its placeholder (the catalogue test catches it)
+        return escape(label)
+    quiet = [f"<span style='color:{MUTED}'>{escape(words)}</span>" if words.strip()
+             else escape(words) for words in (before, after)]
+    return quiet[0] + escape(label) + quiet[1]
 
 
 def _whole_form(ref: PathRef) -> bool:

@@ -617,7 +617,7 @@ class MainWindow(QMainWindow):
         dock.setWidget(self.preview_pane)
         dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea
                              | Qt.DockWidgetArea.RightDockWidgetArea)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.addDockWidget(trailing_dock_area(self.lang), dock)
         dock.hide()
         dock.visibilityChanged.connect(self._preview_seen)
         self.preview_dock = dock
@@ -756,6 +756,9 @@ class MainWindow(QMainWindow):
         if self.preview_pane is not None and self.preview_dock is not None:
             self.preview_pane.set_language(lang)
             self.preview_dock.setWindowTitle(translate(N_("Preview"), lang))
+        for dock in self.findChildren(QDockWidget):  # to the trailing side of the new direction
+            if not dock.isFloating() and self.dockWidgetArea(dock) != trailing_dock_area(lang):
+                self.addDockWidget(trailing_dock_area(lang), dock)
         self._update_mode()
         self.statusBar().showMessage(translate("The window is now in English.", lang), 6000)
 
@@ -838,6 +841,13 @@ def _fits(inner: QRect, frame: QRect | None = None) -> bool:
                                FRAME_ALLOWANCE)
     return any(screen.availableGeometry().contains(frame)
                for screen in QGuiApplication.screens())
+
+
+def trailing_dock_area(lang: str) -> Qt.DockWidgetArea:
+    """Where a pane beside the report goes: on the trailing side, the left in Arabic (Qt keeps
+    the dock areas where they are in a right-to-left window)."""
+    return (Qt.DockWidgetArea.LeftDockWidgetArea if lang in RTL_LANGUAGES
+            else Qt.DockWidgetArea.RightDockWidgetArea)
 
 
 def direction_for(lang: str) -> Any:

@@ -11,7 +11,7 @@ from ccm_desktop.domain.findings import Finding
 from ccm_desktop.domain.report import FormStatus, Report
 from ccm_desktop.schema.i18n import language, translate
 from ccm_desktop.schema.model import Item, Part, Table, parse_path
-from ccm_desktop.schema.registry import PARTS, part_heading
+from ccm_desktop.schema.registry import PARTS, part_heading, part_name
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def build_pages() -> tuple[Page, ...]:
             continue
         fields = tuple(i for i in part.items if not isinstance(i, Table))
         tables = tuple(i for i in part.items if isinstance(i, Table))
-        pages.append(Page("cover", part, fields, "Cover page", "Cover"))
+        pages.append(Page("cover", part, fields, part_name("cover").template, "Cover"))
         pages.append(Page("contacts", part, tables, "Contacts", "Contacts"))
     return tuple(pages)
 

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from ccm_desktop.domain.report import Report
 from ccm_desktop.exchange.package import corrigendum_label
-from ccm_desktop.schema.i18n import N_, UN_LANGUAGES, ntranslate, translate
-from ccm_desktop.schema.registry import part
+from ccm_desktop.schema.i18n import N_, UN_LANGUAGES, language, ntranslate, translate
+from ccm_desktop.schema.registry import FORMS, part_heading, part_name, part_title
 from ccm_desktop.ui.document import ReportDocument
 from ccm_desktop.ui.style import MUTED, SPACING
 from ccm_desktop.ui.workers import _Runnable, _Signals
@@ -53,11 +53,13 @@ def pdf_language(report: Report) -> str:
 
 
 def bookmark_titles(lang: str) -> dict[str, str]:
-    """The PDF's outline titles (exchange/pdf: one bookmark per printed part) by page key."""
-    titles = {"cover": translate(N_("Cover page"), lang), "contacts": translate(N_("Contacts"), lang)}
-    for letter in "ABCDEFGHIJ":
-        titles[letter] = translate(N_("Form {letter} — {title}"), lang).format(
-            letter=letter, title=translate(part(letter).title, lang))
+    """The PDF's outline titles (exchange/pdf: one bookmark per printed part) by page key: the
+    cover's part name, the forms' headings (schema/registry)."""
+    words = language(lang)
+    titles = {"cover": part_name("cover").text(words),
+              "contacts": translate(N_("Contacts"), lang)}
+    for form in FORMS:
+        titles[form.id] = part_heading(form.id).text(words)
     return titles
 
 
@@ -334,8 +336,8 @@ class PreviewPane(QWidget):
             self.go_to_page(self.page_of[key])
             return
         self.go_to_page(self.page_of.get("cover", 0))
-        self._say(N_("Form {letter} has no pages of its own in the PDF: the cover page gives its "
-                     "status."), letter=key)
+        self._say(N_("{part} has no pages of its own in the PDF: the cover page gives its "
+                     "status."), part=part_title(key, self.lang))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Resize and watched is self.view.viewport() \

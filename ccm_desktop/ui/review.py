@@ -36,7 +36,7 @@ from ccm_desktop.domain.findings import Finding
 from ccm_desktop.domain.report import Report
 from ccm_desktop.domain.submission import add_explanation, explanation_home, form_of, warning_key
 from ccm_desktop.schema.i18n import N_, RTL_LANGUAGES, language, ntranslate, translate
-from ccm_desktop.schema.registry import part
+from ccm_desktop.schema.registry import part_heading, part_title
 from ccm_desktop.schema.validate import validate
 from ccm_desktop.ui.deadline_text import entry_into_force_of, long_date, report_due
 from ccm_desktop.ui.document import ReportDocument
@@ -223,8 +223,7 @@ class ReviewDialog(QDialog):
                                        self.lang).format(n=lang.number(n)), WARNING)
         for letter in review:
             assert review_item is not None
-            child(review_item, t(N_("Form {letter}: {title}")).format(
-                      letter=letter, title=t(part(letter).label)),
+            child(review_item, part_heading(letter, short=True).text(lang),
                   t(N_("confirm or change")), f"forms.{letter}.status", "review")
         for index in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(index)
@@ -343,8 +342,7 @@ class ReviewDialog(QDialog):
         about = form_of(finding.path)
         words = report.language or "en"
         prefix = "" if about == letter else translate(N_("{part}: "), words).format(
-            part=translate(N_("Cover page"), words) if about is None else
-            translate(N_("Form {letter}"), words).format(letter=about))
+            part=part_title(about or "cover", words))
         changed = report.copy()
         add_explanation(changed, finding.path, text, prefix)
         self.answers[warning_key(finding)] = text

@@ -10,11 +10,13 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
     QSpinBox,
+    QStyle,
     QWidget,
 )
 
@@ -37,7 +39,7 @@ class StatusBox(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("#statusBox { background: palette(alternate-base); border-radius: 4px; }")
         grid = QGridLayout(self)
-        grid.setContentsMargins(2 * SPACING, SPACING, 2 * SPACING, SPACING)
+        grid.setContentsMargins(SPACING + 4, SPACING, SPACING + 4, SPACING)
         grid.setHorizontalSpacing(SPACING)
         grid.setVerticalSpacing(4)
         question = QLabel("<b>{}</b>".format(translate("Form {letter} in this report", lang).format(
@@ -74,14 +76,18 @@ class StatusBox(QFrame):
         grid.addWidget(self.year, 2, 1)
         self.unchanged_note = QLabel("", self)
         self.unchanged_note.setStyleSheet(f"color: {MUTED};")
-        grid.addWidget(self.unchanged_note, 2, 2)
-        grid.addWidget(self.not_applicable, 3, 0)
-        grid.addWidget(self.reason, 3, 1, 1, 2)
+        self.unchanged_note.setWordWrap(True)  # a narrow page wraps it rather than cutting it
+        grid.addLayout(self._indented(self.unchanged_note), 3, 0, 1, 3)
+        # The note and the reason go on lines of their own under their choice: a long choice
+        # ("Not applicable (not possible for this form)") does not widen the box, and the page.
+        grid.addWidget(self.not_applicable, 4, 0, 1, 3)
+        grid.addLayout(self._indented(self.reason), 5, 0, 1, 3)
         grid.setColumnStretch(2, 1)
 
         if not part.can_be_not_applicable:
             self.not_applicable.setEnabled(False)
             self.reason.setEnabled(False)
+            self.reason.hide()  # no reason to give: its line takes no room
             self.not_applicable.setToolTip(translate("Every State reports this form; it cannot "
                                                      "be marked not applicable.", lang))
             self.not_applicable.setText(translate("Not applicable (not possible for this form)",
@@ -105,6 +111,15 @@ class StatusBox(QFrame):
         self.setTabOrder(self.not_applicable, self.reason)
         self._add_review_row(grid)
 
+    def _indented(self, widget: QWidget) -> QHBoxLayout:
+        """`widget` on a line of its own, under the text of the choice above it."""
+        line = QHBoxLayout()
+        line.setContentsMargins(
+            self.style().pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth) + SPACING,
+            0, 0, 0)
+        line.addWidget(widget)
+        return line
+
     def _add_review_row(self, grid: QGridLayout) -> None:
         """A form carried over into next year's draft starts "to review": say so, and let the
         user confirm it as it stands (editing the form reviews it too)."""
@@ -115,8 +130,8 @@ class StatusBox(QFrame):
         self.confirm.setAccessibleName(translate("Form {letter}: confirm it as carried over",
                                                  self.lang).format(letter=self.letter))
         self.confirm.clicked.connect(lambda: self.document.confirm_reviewed(self.letter))
-        grid.addWidget(self.review_note, 4, 0, 1, 2)
-        grid.addWidget(self.confirm, 4, 2, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.review_note, 6, 0, 1, 2)
+        grid.addWidget(self.confirm, 6, 2, Qt.AlignmentFlag.AlignLeft)
         self.setTabOrder(self.reason, self.confirm)
 
     def _status_is(self, status: FormStatus) -> bool:
@@ -183,8 +198,14 @@ class StatusBox(QFrame):
         self.unchanged.setToolTip(translate(
             N_("An initial report has nothing earlier to refer to.") if initial
             else N_("The information given in that year's report still holds."), self.lang))
-        self.unchanged_note.setText(translate("nothing below needs to be filled in", self.lang)
-                                    if form.status is FormStatus.UNCHANGED else "")
+        note = (translate("nothing below needs to be filled in", self.lang)
+                if form.status is FormStatus.UNCHANGED else "")
+        self.unchanged_note.setText(note)
+        self.unchanged_note.setVisible(bool(note))  # its line takes no room when empty
+        # As narrow as its longest word: the note wraps rather than widening the page.
+        metrics = self.unchanged_note.fontMetrics()
+        self.unchanged_note.setMinimumWidth(max((metrics.horizontalAdvance(word)
+                                                 for word in note.split()), default=0))
         self._refresh_review(form.to_review, form.status)
         del blockers
 

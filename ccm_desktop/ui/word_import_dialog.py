@@ -41,7 +41,7 @@ from ccm_desktop.exchange.xlsx.mapping import ColumnMap, Target, header_key
 from ccm_desktop.schema.i18n import N_, language, ntranslate, translate
 from ccm_desktop.schema.kinds import AreaM2, Attachments
 from ccm_desktop.schema.model import Part
-from ccm_desktop.schema.registry import PARTS
+from ccm_desktop.schema.registry import PARTS, part_heading
 
 DRAFT, NEXT_YEAR = "draft", "next_year"
 _BAD = QColor("#fde2e1")
@@ -137,16 +137,14 @@ class WordImportDialog(QDialog):
 
     def _part_line(self, part: Part) -> str:
         lang = self.lang
-        name = translate(part.label, lang)
-        title = name if part.id == "cover" else translate("Form {letter}: {title}", lang).format(
-            letter=part.id, title=name)
+        title = part_heading(part.id, short=True).text(language(lang))
         rows = sum(len(t.result.rows) for t in self._holder_tables(part))
         if part.is_form:
             status = self.recognition.base.form(part.id).status
             state = translate(_STATUS_TEXT[status.value if status else ""], lang)
-            return f"{title} \u2014 {state}" + (
+            return f"{title}: {state}" + (
                 ", " + ntranslate("{n} row", "{n} rows", rows, lang).format(n=rows) if rows else "")
-        return f"{title} \u2014 " + ntranslate("{n} row", "{n} rows", rows, lang).format(n=rows)
+        return f"{title}: " + ntranslate("{n} row", "{n} rows", rows, lang).format(n=rows)
 
     def _show_part(self, index: int) -> None:
         if index < 0:

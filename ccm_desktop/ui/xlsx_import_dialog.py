@@ -497,8 +497,8 @@ class XlsxImportDialog(QDialog):
     def _update_summary(self) -> None:
         result = self.result_rows
         form, _table_id = self.target
-        where = translate(N_("the cover page"), self.lang) if form == "cover" else translate(
-            N_("Form {letter}"), self.lang).format(letter=form)
+        where = translate(N_("the cover page"), self.lang) if form == "cover" else part_title(
+            form, self.lang)
         name = translate(self.table.label, self.lang)
         if result is None:
             self.summary.setText(translate(N_("Choose at least one column of the sheet to import."),
@@ -613,8 +613,7 @@ class MergeDialog(QDialog):
         self.forms.setAccessibleName(translate(N_("Forms in the workbook"), lang))
         proposed = set(parts_with_content(imported)) & set(present)
         for letter in present:
-            item = QListWidgetItem(translate(N_("Form {letter}"), lang).format(letter=letter),
-                                   self.forms)
+            item = QListWidgetItem(part_title(letter, lang), self.forms)
             item.setData(Qt.ItemDataRole.UserRole, letter)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if letter in proposed

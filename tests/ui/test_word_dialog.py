@@ -42,8 +42,9 @@ def test_the_preview_shows_each_form_and_a_corrected_column_changes_the_rows(
     dialog.show()
     # the list of parts says what each form holds
     lines = [dialog.parts.item(i).text() for i in range(dialog.parts.count())]
-    assert lines[6] == "Form F: Contaminated areas and clearance \u2014 changed, 3 rows"
-    assert lines[4].startswith("Form D: ") and "not applicable" in lines[4]
+    assert lines[6] == "Form F \u2014 Contaminated areas and clearance: changed, 3 rows"
+    assert lines[4].startswith("Form D \u2014 Retained and transferred: ") \
+        and "not applicable" in lines[4]
     # every value that could not be read, and what went nowhere, with its place
     findings = [dialog.findings.item(i).text() for i in range(dialog.findings.count())]
     assert "table 6, row 2, column 3: \"abc\" is not a number (left out)" in findings

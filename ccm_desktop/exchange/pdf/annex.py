@@ -29,7 +29,7 @@ from ccm_desktop.schema.compare import (
 )
 from ccm_desktop.schema.i18n import N_, Words, language, ntranslate
 from ccm_desktop.schema.kinds import format_number
-from ccm_desktop.schema.registry import PARTS, part
+from ccm_desktop.schema.registry import PARTS, part, part_heading, part_name
 
 KIND_WORDS = {ADDED: N_("Added"), REMOVED: N_("Removed"), MOVED: N_("Moved"),
               "changed": N_("Modified")}
@@ -75,9 +75,8 @@ def comparison_story(ctx: Ctx, old: Report, comparison: Comparison,
         changes = comparison.of_part(p.id)
         if not figures and not changes:
             continue
-        heading = (ctx.t(N_("Cover page")) if not p.is_form else
-                   ctx.t(N_("Form {letter} — {title}")).format(letter=p.id,
-                                                                title=ctx.t(p.title)))
+        heading = (part_heading(p.id) if p.is_form else part_name(p.id)).text(
+            language(ctx.lang))
         story.append(text(heading, styles.h2))
         if figures:
             story.append(_figures_table(ctx, figures, years))

@@ -12,8 +12,8 @@ from ccm_desktop.exchange.pdf.forms import PART_UNITS, caption_style, field_pair
 from ccm_desktop.exchange.pdf.shaping import isolate
 from ccm_desktop.exchange.pdf.styles import DRAFT, TextStyle
 from ccm_desktop.exchange.pdf.tables import Cell, TableBlock, TableSpec, column_widths
-from ccm_desktop.schema.i18n import N_
-from ccm_desktop.schema.registry import FORMS, part
+from ccm_desktop.schema.i18n import N_, language
+from ccm_desktop.schema.registry import FORMS, part, part_name
 from ccm_desktop.schema.states import state_name
 
 IDENTIFICATION = ("state", "report_kind", "period_from", "period_to", "submission_date",
@@ -57,7 +57,7 @@ def cover_story(ctx: Ctx) -> list[Flowable]:
     styles = ctx.styles
     story: list[Flowable] = [
         NextPageTemplate("portrait"),
-        Bookmark("cover", ctx.t(N_("Cover page"))),
+        Bookmark("cover", part_name("cover").text(language(ctx.lang))),
         text(ctx.t(N_("Convention on Cluster Munitions")), styles.kicker),
         Spacer(1, 4),
         text(ctx.t(N_("Article 7 report")), styles.title),

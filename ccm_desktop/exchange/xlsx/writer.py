@@ -41,7 +41,7 @@ from ccm_desktop.exchange.xlsx.cells import (
     escape_text,
     to_cell,
 )
-from ccm_desktop.schema.i18n import N_, RTL_LANGUAGES, translate
+from ccm_desktop.schema.i18n import N_, RTL_LANGUAGES, language, translate
 from ccm_desktop.schema.kinds import (
     Choice,
     DateKind,
@@ -54,7 +54,7 @@ from ccm_desktop.schema.kinds import (
     YesNo,
 )
 from ccm_desktop.schema.model import Field, Part, Table, path_of
-from ccm_desktop.schema.registry import part
+from ccm_desktop.schema.registry import part, part_heading
 
 Progress = Callable[[int, int], None]
 
@@ -638,8 +638,7 @@ class _FormWriter(_SheetWriter):
 
     def write(self) -> None:
         schema = self.schema
-        title = self.t(N_("Form {letter}: {title}")).format(letter=schema.id,
-                                                             title=self.t(schema.title))
+        title = part_heading(schema.id).text(language(self.lang))
         self.title_block(title, self._subtitle(), self.t(schema.help))
         _write_items(self, schema, self.form)
         self.finish(title)

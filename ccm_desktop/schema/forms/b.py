@@ -225,7 +225,7 @@ PART = Part(
         field("article3_deadline", DATE, N_("Art. 3 deadline"),
               N_("Eight years after entry into force (Art. 3.2). Enter a later date only if an "
                  "extension was granted under Art. 3.3."),
-              derive=Derive(stockpile_destruction_due, "eight years after entry into force")),
+              derive=Derive(stockpile_destruction_due, N_("eight years after entry into force"))),
         extension_decision_field(N_(
             "Which Meeting of States Parties granted an extension under Art. 3.3, until when, "
             "and what the request asked for.")),

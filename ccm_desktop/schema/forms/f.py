@@ -175,7 +175,7 @@ PART = Part(
         field("article4_deadline", DateKind(), N_("Art. 4 deadline"),
               N_("Ten years after entry into force (Art. 4.1(a)). Enter a later date only if an "
                  "extension was granted under Art. 4.5."),
-              derive=Derive(clearance_due, "ten years after entry into force")),
+              derive=Derive(clearance_due, N_("ten years after entry into force"))),
         field("completion_declared", YesNo(), N_("Completion declared"),
               N_("Whether the State has declared that it fulfilled its clearance obligations "
                  "(Art. 4.1(c)).")),

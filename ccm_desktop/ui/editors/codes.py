@@ -74,6 +74,18 @@ class StateEditor(ValueEditor):
     def select_all(self) -> None:
         self.line.selectAll()
 
+    def use_on_page(self) -> None:
+        # The list of States does not set the page's width (the longest name is some 50
+        # letters): the input takes the room there is, its list opens as wide as the names.
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(STATE_CONTENTS_LENGTH)
+        view = self.combo.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width())
+
+
+STATE_CONTENTS_LENGTH = 16  # letters the State's input shows at the least on a page
+
 
 @cache
 def _currency_model() -> QStandardItemModel:

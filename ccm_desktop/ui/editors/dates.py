@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QCalendarWidget, QToolButton, QWidget
 
 from ccm_desktop.schema.i18n import N_
 from ccm_desktop.schema.kinds import Kind, KindError
-from ccm_desktop.ui.editors.line import LineEditor
+from ccm_desktop.ui.editors.line import LineEditor, text_room, widest_digits
 
 
 def _calendar_icon() -> QIcon:
@@ -51,16 +51,25 @@ class DateEditor(LineEditor):
         self.calendar.activated.connect(self._picked)
 
     def use_on_page(self) -> None:
-        self.line.setMaximumWidth(self.page_width)
+        # Never narrower than the widest date in this language, so that no date is cut.
+        self.line.setMinimumWidth(self.date_room())
+        self.line.setMaximumWidth(max(self.page_width, self.date_room()))
         self.row.addStretch(1)
 
+    def date_room(self) -> int:
+        """The width the input needs to show any date whole (the widest digits of its font),
+        and its hint when it is empty ("YYYY-MM-DD" in the language)."""
+        widest = widest_digits(self._format(date(2000, 12, 31)), self.line.fontMetrics())
+        return max(text_room(self.line, widest),
+                   text_room(self.line, self.tr_(N_("YYYY-MM-DD"))))
+
     def set_placeholder(self, text: str) -> None:
-        """A hint in the empty input (what a derived date becomes when left empty), as wide as
-        it needs on a page."""
+        """A hint in the empty input (what a derived date becomes when left empty): as wide as
+        it needs where the page has the room, and never narrower than a date."""
         self.line.setPlaceholderText(text)
-        wide = self.line.fontMetrics().horizontalAdvance(text) + 24
-        self.line.setMinimumWidth(min(wide, 420) if len(text) > 12 else 0)
-        self.line.setMaximumWidth(max(wide, self.page_width))
+        self.line.setMinimumWidth(self.date_room())
+        self.line.setMaximumWidth(max(text_room(self.line, text), self.page_width,
+                                      self.date_room()))
 
     def open_calendar(self) -> None:
         try:

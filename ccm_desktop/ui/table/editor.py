@@ -18,11 +18,11 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
-    QHBoxLayout,
     QLabel,
     QMenu,
     QScrollArea,
     QSizePolicy,
+    QSpacerItem,
     QStackedWidget,
     QStyle,
     QToolButton,
@@ -34,6 +34,7 @@ from ccm_desktop.domain.findings import Severity
 from ccm_desktop.schema.i18n import N_, translate
 from ccm_desktop.ui import style
 from ccm_desktop.ui.document import ReportDocument
+from ccm_desktop.ui.flow_layout import FlowLayout
 from ccm_desktop.ui.table.delegate import CellDelegate
 from ccm_desktop.ui.table.editing import ChooseFiles, TableEditing, ask_for_files
 from ccm_desktop.ui.table.model import TableModel
@@ -170,9 +171,12 @@ class TableEditor(TableEditing, QWidget):
                 self.tr_(N_("Attach JPEG or PNG photos (or PDF documents) to the current row")))
 
     def _layout(self) -> None:
-        title = QLabel(self.tr_(self.table.label)
-                       + (self.tr_(N_(" (voluntary)")) if self.table.voluntary else ""), self)
+        label = self.tr_(self.table.label)
+        title = QLabel(self.tr_(N_("{label} (voluntary)")).format(label=label)
+                       if self.table.voluntary else label, self)
+        title.setTextFormat(Qt.TextFormat.PlainText)
         title.setFont(style.heading_font(title.font(), 1.15))
+        title.setWordWrap(True)  # a narrow page wraps a long title rather than widening
         title.setToolTip(self.tr_(self.table.help))
         title.setAccessibleName(title.text())
         help_line = QLabel(self.tr_(self.table.help), self)
@@ -181,15 +185,13 @@ class TableEditor(TableEditing, QWidget):
         self.help_line = help_line
 
         self.toolbar = QWidget(self)
-        bar = QHBoxLayout(self.toolbar)
-        bar.setContentsMargins(0, 0, 0, 0)
-        bar.setSpacing(4)
+        bar = FlowLayout(self.toolbar, spacing=4)
         self.buttons: list[QToolButton] = []
         for action in (self.action_add, self.action_insert, self.action_duplicate,
                        self.action_delete, self.action_up, self.action_down, None,
                        self.action_paste, self.action_copy, self.action_attach):
             if action is None:
-                bar.addSpacing(12)
+                bar.addItem(QSpacerItem(8, 0))
                 continue
             button = QToolButton(self.toolbar)
             button.setDefaultAction(action)
@@ -204,11 +206,11 @@ class TableEditor(TableEditing, QWidget):
             button.setAccessibleName(action.text())
             bar.addWidget(button)
             self.buttons.append(button)
-        bar.addStretch(1)
-        # A narrow page clips the last buttons (all of them are in the context menu too)
-        # rather than widening the page.
-        self.toolbar.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.toolbar.setMinimumHeight(self.toolbar.sizeHint().height())
+        # A narrow page wraps the buttons onto a second line rather than widening the page
+        # or cutting their words short.
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.toolbar.setSizePolicy(policy)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -360,7 +362,9 @@ class TableEditor(TableEditing, QWidget):
         self._scroll_page_to(self.grid, self.grid.visualRect(index))
 
     def _scroll_page_to(self, widget: QWidget, rect: Any = None) -> None:
-        """Scroll the page (a QScrollArea around this editor, if any) to the widget or cell."""
+        """Scroll the page (a QScrollArea around this editor, if any) up or down to the widget
+        or cell. Sideways the page stays at its start, with its heading in view: the grid has
+        scrolled itself to the cell."""
         parent = self.parentWidget()
         while parent is not None and not isinstance(parent, QScrollArea):
             parent = parent.parentWidget()
@@ -369,8 +373,10 @@ class TableEditor(TableEditing, QWidget):
             return
         if rect is None:
             parent.ensureWidgetVisible(widget, 16, 16)
-            return
-        centre = self.grid.viewport().mapTo(content, rect.center())
-        parent.ensureVisible(centre.x(), centre.y(), rect.width() // 2 + 16,
-                             rect.height() // 2 + 48)
+        else:
+            centre = self.grid.viewport().mapTo(content, rect.center())
+            parent.ensureVisible(centre.x(), centre.y(), rect.width() // 2 + 16,
+                                 rect.height() // 2 + 48)
+        across = parent.horizontalScrollBar()
+        across.setValue(across.minimum())
 
