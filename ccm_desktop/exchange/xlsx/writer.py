@@ -15,6 +15,7 @@ import math
 import os
 import unicodedata
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -23,12 +24,17 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.table import Table as ExcelTable
 from openpyxl.worksheet.table import TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.xml.constants import XML_NS
+from openpyxl.xml.functions import Element, SubElement
 
 from ccm_desktop.domain.errors import UserError
 from ccm_desktop.domain.report import FORM_LETTERS, FormData, Report, Row, Section
@@ -186,9 +192,33 @@ def _height_for(lines: int) -> float | None:
 # One sheet -------------------------------------------------------------------------------------
 
 
+class _XmlRow(tuple[Any]):
+    """A row of a table already made as one XML element (`<row>` with its `<c>` cells), in the
+    form openpyxl would have written it: the sheet's stream writes it as it is."""
+
+
+class _RowWriter(WorksheetWriter):  # type: ignore[misc]
+    """openpyxl's sheet writer, which also takes rows already made as XML."""
+
+    def write_row(self, xf: Any, row: Sequence[Cell] | _XmlRow, row_idx: int) -> None:
+        if isinstance(row, _XmlRow):
+            xf.write(row[0])
+        else:
+            super().write_row(xf, row, row_idx)
+
+
 class _Sheet(WriteOnlyWorksheet):  # type: ignore[misc]
     """A write-only sheet that is given rows of cells already placed (by `_SheetWriter`), so
-    openpyxl streams them as they are instead of turning each value into a cell again."""
+    openpyxl streams them as they are instead of turning each value into a cell again, or
+    rows already made as XML (`_XmlRow`, the tables)."""
+
+    _writer: Any  # openpyxl's: None until the first row
+
+    def append(self, row: Sequence[Cell] | _XmlRow) -> None:
+        if self._writer is None:  # openpyxl makes it on the first row; ours takes XML rows too
+            self._writer = _RowWriter(self)
+            self._writer.write_top()
+        super().append(row)
 
     def _values_to_row(self, values: Sequence[Cell], row_idx: int) -> Sequence[Cell]:
         return values
@@ -226,6 +256,8 @@ class _SheetWriter:
             cache = {}
             workbook._ccm_style_cache = cache
         self.style_cache: dict[tuple[bool, str], Any] = cache
+        self.style_ids: dict[tuple[bool, str, bool], str | None] = {}
+        self.row_attributes: dict[float, dict[str, str]] = {}
         ws = self.ws
         ws.sheet_view.showGridLines = False
         if lang in RTL_LANGUAGES:
@@ -445,52 +477,96 @@ class _SheetWriter:
             self.validate(col.kind, f"{letter}{first}:{letter}{last}")
         self.row += 1
 
+    rows_as_xml = True
+    """Table rows are made as XML (`table_rows`). False writes every table cell through an
+    openpyxl cell and `value_cell`, as fields are written: the reference that
+    tests/test_xlsx_fast_rows.py holds the XML rows to."""
+
     def table_rows(self, spec: Table, rows: Sequence[Row], path: str) -> None:
-        """The rows of a table, each streamed as soon as it is made: what `value_cell` does for
-        every cell, with what depends only on the column worked out once (the long tables are
-        most of a workbook's cells)."""
-        ws, lang, cache = self.ws, self.lang, self.style_cache
-        columns = [(offset + 2, col.id, col.kind,
+        """The rows of a table, each streamed as soon as it is made. Each cell is what
+        `value_cell` makes of it, written as the XML openpyxl would write for that cell, with
+        what depends only on the column (letter, width, kind) worked out once and each style's
+        id once per sheet: the long tables are most of a workbook's cells, and making an openpyxl
+        cell for each, styling and writing it, was most of the export's time
+        (benchmarks/run.py, `xlsx_export`)."""
+        if not self.rows_as_xml:
+            self._table_rows_by_cell(spec, rows, path)
+            return
+        ws, lang = self.ws, self.lang
+        epoch = ws.parent.epoch
+        columns = [(get_column_letter(offset + 2), col.id, col.kind,
                     self.widths[offset] if offset < len(self.widths) else 12,
                     col.kind.is_number or isinstance(col.kind, DateKind))
                    for offset, col in enumerate(spec.columns)]
+        style_id = self._style_id
         for index, values in enumerate(rows):
             row = self.row
             self.stream(row - 1)
-            cells: list[Cell] = []
+            if self.streamed != row - 1:  # the table's header row settled the frozen panes
+                raise AssertionError(f"rows above row {row} of sheet {ws.title} are not written")
+            number = str(row)
+            element = Element("row", {"r": number})
             lines = 1
-            for column, column_id, kind, width, right_kind in columns:
+            for letter, column_id, kind, width, right_kind in columns:
                 value = values.get(column_id)
-                cell = Cell(ws, row=row, column=column)
                 content = to_cell(kind, value, lang)
-                text = isinstance(content, CellText)
-                key = (text and right_kind, _number_format(kind, value, content))
-                made = cache.get(key)
-                if made is None:
-                    self.style(cell, *key)
-                else:
-                    # Shared: nothing restyles a table cell, except the quote prefix below.
-                    cell._style = made
-                if text:
-                    if content[:1] in ("=", "+", "-", "@"):
-                        cell._style = copy.copy(cell._style)
+                if isinstance(content, CellText):
                     try:
-                        _put_text(cell, content, "")
+                        text = _cell_text(content, "")
                     except CellTooLong:  # said again with the place, made only when needed
-                        _put_text(cell, content, f"{path}[{index}].{column_id}")
+                        text = _cell_text(content, f"{path}[{index}].{column_id}")
+                    style = style_id(right_kind, _number_format(kind, value, content),
+                                     text[:1] in _FORMULA_STARTS)
+                    cell = SubElement(element, "c", _cell_attributes(letter + number, style,
+                                                                      "inlineStr"))
+                    if text:
+                        holder = SubElement(SubElement(cell, "is"), "t",
+                                            _PRESERVE if text != text.strip() else {})
+                        holder.text = text
                     lines = max(lines, _lines(content, width))
                 else:
-                    cell.value = content
-                cells.append(cell)
+                    style = style_id(False, _number_format(kind, value, content), False)
+                    cell = SubElement(element, "c", _cell_attributes(letter + number, style, "n"))
+                    if content is not None:
+                        if isinstance(content, datetime):
+                            content = to_excel(content, epoch)
+                        SubElement(cell, "v").text = f"{content:.16g}"  # as openpyxl writes it
             height = _height_for(lines)
             if height:
-                ws.row_dimensions[row].height = height
-            if self.streamed == row - 1:
-                ws.append(cells)
-                self.streamed = row
-            else:  # the frozen panes are not settled yet: the row waits like the others
-                self.pending[row] = {c.column: c for c in cells}
+                element.attrib.update(self._row_attributes(height))
+            ws.append(_XmlRow((element,)))
+            self.streamed = row
             self.row += 1
+
+    def _table_rows_by_cell(self, spec: Table, rows: Sequence[Row], path: str) -> None:
+        for index, values in enumerate(rows):
+            row = self.row
+            lines = 1
+            for offset, col in enumerate(spec.columns):
+                lines = max(lines, self.value_cell(row, offset + 2, col.kind, values.get(col.id),
+                                                   f"{path}[{index}].{col.id}"))
+            height = _height_for(lines)
+            if height:
+                self.ws.row_dimensions[row].height = height
+            self.row += 1
+
+    def _style_id(self, right: bool, number_format: str, quoted: bool) -> str | None:
+        """The workbook's id of the style `value_cell` gives such a cell (None: no style)."""
+        key = (right, number_format, quoted)
+        if key not in self.style_ids:
+            cell = Cell(self.ws)
+            self.style(cell, right, number_format)
+            if quoted:
+                cell.quotePrefix = True
+            self.style_ids[key] = str(cell.style_id) if cell.has_style else None
+        return self.style_ids[key]
+
+    def _row_attributes(self, height: float) -> dict[str, str]:
+        """What openpyxl writes on a row of that height."""
+        found = self.row_attributes.get(height)
+        if found is None:
+            found = self.row_attributes[height] = dict(RowDimension(self.ws, ht=height))
+        return found
 
     # Data validation
 
@@ -536,16 +612,33 @@ def _span_for(widths: Sequence[float], start: int, wanted: float) -> int:
     return max(1, min(count, max(1, len(widths) - 1)))
 
 
-def _put_text(cell: Any, text: str, where: str) -> None:
+_FORMULA_STARTS = ("=", "+", "-", "@")
+_PRESERVE = {f"{{{XML_NS}}}space": "preserve"}  # what openpyxl puts on text with outer spaces
+
+
+def _cell_text(text: str, where: str) -> str:
+    """`text` as a string cell holds it (escaped); CellTooLong when it does not fit."""
     escaped = escape_text(text)
     if len(escaped) > EXCEL_CELL_LIMIT:
         raise CellTooLong(f"{where}: the text is {len(text):,} characters long, more than the "
                           f"{EXCEL_CELL_LIMIT:,} an Excel cell holds; shorten it or save the "
                           "report as .ccm.json")
+    return escaped
+
+
+def _cell_attributes(ref: str, style: str | None, data_type: str) -> dict[str, str]:
+    """The attributes of a cell's XML, in openpyxl's order."""
+    if style is None:
+        return {"r": ref, "t": data_type}
+    return {"r": ref, "s": style, "t": data_type}
+
+
+def _put_text(cell: Any, text: str, where: str) -> None:
+    escaped = _cell_text(text, where)
     cell.value = escaped
     # Never a formula, an error code or a number: whatever the text begins with.
     cell.data_type = "s"
-    if escaped[:1] in ("=", "+", "-", "@"):
+    if escaped[:1] in _FORMULA_STARTS:
         cell.quotePrefix = True
 
 
