@@ -19,6 +19,7 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
@@ -33,8 +34,7 @@ from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.table import Table as ExcelTable
 from openpyxl.worksheet.table import TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.xml.constants import XML_NS
-from openpyxl.xml.functions import Element, SubElement
+from openpyxl.xml.functions import fromstring
 
 from ccm_desktop.domain.errors import UserError
 from ccm_desktop.domain.report import FORM_LETTERS, FormData, Report, Row, Section
@@ -46,6 +46,7 @@ from ccm_desktop.exchange.xlsx.cells import (
     decimal_places,
     escape_text,
     to_cell,
+    written_as_is,
 )
 from ccm_desktop.schema.i18n import N_, RTL_LANGUAGES, translate
 from ccm_desktop.schema.kinds import (
@@ -256,8 +257,8 @@ class _SheetWriter:
             cache = {}
             workbook._ccm_style_cache = cache
         self.style_cache: dict[tuple[bool, str], Any] = cache
-        self.style_ids: dict[tuple[bool, str, bool], str | None] = {}
-        self.row_attributes: dict[float, dict[str, str]] = {}
+        self.style_ids: dict[tuple[bool, str, bool], str] = {}
+        self.row_attributes: dict[float, str] = {}
         ws = self.ws
         ws.sheet_view.showGridLines = False
         if lang in RTL_LANGUAGES:
@@ -484,19 +485,25 @@ class _SheetWriter:
 
     def table_rows(self, spec: Table, rows: Sequence[Row], path: str) -> None:
         """The rows of a table, each streamed as soon as it is made. Each cell is what
-        `value_cell` makes of it, written as the XML openpyxl would write for that cell, with
-        what depends only on the column (letter, width, kind) worked out once and each style's
-        id once per sheet: the long tables are most of a workbook's cells, and making an openpyxl
-        cell for each, styling and writing it, was most of the export's time
-        (benchmarks/run.py, `xlsx_export`)."""
+        `value_cell` makes of it, written as the XML openpyxl writes for such a cell, with what
+        depends only on the column worked out once and each style's id once per sheet: the long
+        tables are most of a workbook's cells, and making an openpyxl cell for each, styling and
+        writing it, was most of the export's time (benchmarks/run.py, `xlsx_export`). A row is
+        made as text and parsed at once: quicker than making its elements one by one."""
         if not self.rows_as_xml:
             self._table_rows_by_cell(spec, rows, path)
             return
         ws, lang = self.ws, self.lang
         epoch = ws.parent.epoch
+        # Per column: its letter, id, kind, width, whether text of a number or date kind reads
+        # from the right, whether a text value is written as it stands (to_cell), and the number
+        # format of a cell that is not text when it does not depend on the value.
         columns = [(get_column_letter(offset + 2), col.id, col.kind,
                     self.widths[offset] if offset < len(self.widths) else 12,
-                    col.kind.is_number or isinstance(col.kind, DateKind))
+                    col.kind.is_number or isinstance(col.kind, DateKind),
+                    written_as_is(col.kind),
+                    None if isinstance(col.kind, DecimalNumber)
+                    else _number_format(col.kind, None, None))
                    for offset, col in enumerate(spec.columns)]
         style_id = self._style_id
         for index, values in enumerate(rows):
@@ -505,36 +512,41 @@ class _SheetWriter:
             if self.streamed != row - 1:  # the table's header row settled the frozen panes
                 raise AssertionError(f"rows above row {row} of sheet {ws.title} are not written")
             number = str(row)
-            element = Element("row", {"r": number})
+            cells: list[str] = []
             lines = 1
-            for letter, column_id, kind, width, right_kind in columns:
+            for letter, column_id, kind, width, right_kind, as_is, number_format in columns:
                 value = values.get(column_id)
-                content = to_cell(kind, value, lang)
-                if isinstance(content, CellText):
+                content = (value if as_is and value.__class__ is str and value  # as to_cell
+                           else to_cell(kind, value, lang))
+                if isinstance(content, str):  # CellText: to_cell gives no other str
                     try:
                         text = _cell_text(content, "")
                     except CellTooLong:  # said again with the place, made only when needed
                         text = _cell_text(content, f"{path}[{index}].{column_id}")
-                    style = style_id(right_kind, _number_format(kind, value, content),
-                                     text[:1] in _FORMULA_STARTS)
-                    cell = SubElement(element, "c", _cell_attributes(letter + number, style,
-                                                                      "inlineStr"))
+                    style = style_id(right_kind, "@", text[:1] in _FORMULA_STARTS)
                     if text:
-                        holder = SubElement(SubElement(cell, "is"), "t",
-                                            _PRESERVE if text != text.strip() else {})
-                        holder.text = text
+                        space = _PRESERVE if text != text.strip() else ""
+                        cells.append(f'<c r="{letter}{number}" s="{style}" t="inlineStr"><is>'
+                                     f"<t{space}>{xml_escape(text)}</t></is></c>")
+                    else:
+                        cells.append(f'<c r="{letter}{number}" s="{style}" t="inlineStr"/>')
                     lines = max(lines, _lines(content, width))
                 else:
-                    style = style_id(False, _number_format(kind, value, content), False)
-                    cell = SubElement(element, "c", _cell_attributes(letter + number, style, "n"))
-                    if content is not None:
+                    style = style_id(False, number_format
+                                     or _number_format(kind, value, content), False)
+                    if content is None:
+                        cells.append(f'<c r="{letter}{number}" s="{style}" t="n"/>')
+                    else:
                         if isinstance(content, datetime):
                             content = to_excel(content, epoch)
-                        SubElement(cell, "v").text = f"{content:.16g}"  # as openpyxl writes it
+                        # The number's text as openpyxl writes it.
+                        cells.append(f'<c r="{letter}{number}" s="{style}" t="n">'
+                                     f"<v>{content:.16g}</v></c>")
             height = _height_for(lines)
-            if height:
-                element.attrib.update(self._row_attributes(height))
-            ws.append(_XmlRow((element,)))
+            attributes = self._row_attributes(height) if height else ""
+            xml = f'<row r="{number}"{attributes}>{"".join(cells)}</row>'
+            # Encoded here, so that a lone surrogate fails as it does when openpyxl writes it.
+            ws.append(_XmlRow((fromstring(xml.encode("utf-8")),)))
             self.streamed = row
             self.row += 1
 
@@ -550,22 +562,25 @@ class _SheetWriter:
                 self.ws.row_dimensions[row].height = height
             self.row += 1
 
-    def _style_id(self, right: bool, number_format: str, quoted: bool) -> str | None:
-        """The workbook's id of the style `value_cell` gives such a cell (None: no style)."""
+    def _style_id(self, right: bool, number_format: str, quoted: bool) -> str:
+        """The workbook's id of the style `value_cell` gives such a cell (never the default
+        style: a value cell has a border). Registered on first use, as openpyxl registers a
+        cell's style when it writes the cell, so that the ids are the same as cell by cell."""
         key = (right, number_format, quoted)
         if key not in self.style_ids:
             cell = Cell(self.ws)
             self.style(cell, right, number_format)
             if quoted:
                 cell.quotePrefix = True
-            self.style_ids[key] = str(cell.style_id) if cell.has_style else None
+            self.style_ids[key] = str(cell.style_id)
         return self.style_ids[key]
 
-    def _row_attributes(self, height: float) -> dict[str, str]:
-        """What openpyxl writes on a row of that height."""
+    def _row_attributes(self, height: float) -> str:
+        """What openpyxl writes on a row of that height, after its number."""
         found = self.row_attributes.get(height)
         if found is None:
-            found = self.row_attributes[height] = dict(RowDimension(self.ws, ht=height))
+            found = self.row_attributes[height] = "".join(
+                f' {name}="{value}"' for name, value in RowDimension(self.ws, ht=height))
         return found
 
     # Data validation
@@ -613,7 +628,7 @@ def _span_for(widths: Sequence[float], start: int, wanted: float) -> int:
 
 
 _FORMULA_STARTS = ("=", "+", "-", "@")
-_PRESERVE = {f"{{{XML_NS}}}space": "preserve"}  # what openpyxl puts on text with outer spaces
+_PRESERVE = ' xml:space="preserve"'  # what openpyxl puts on text with outer spaces
 
 
 def _cell_text(text: str, where: str) -> str:
@@ -624,13 +639,6 @@ def _cell_text(text: str, where: str) -> str:
                           f"{EXCEL_CELL_LIMIT:,} an Excel cell holds; shorten it or save the "
                           "report as .ccm.json")
     return escaped
-
-
-def _cell_attributes(ref: str, style: str | None, data_type: str) -> dict[str, str]:
-    """The attributes of a cell's XML, in openpyxl's order."""
-    if style is None:
-        return {"r": ref, "t": data_type}
-    return {"r": ref, "s": style, "t": data_type}
 
 
 def _put_text(cell: Any, text: str, where: str) -> None:
