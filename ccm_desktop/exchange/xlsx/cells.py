@@ -127,6 +127,12 @@ def to_cell(kind: Kind, value: Any, lang: str) -> Any:
     return CellText(str(value))
 
 
+def written_as_is(kind: Kind) -> bool:
+    """Whether `to_cell` gives a non-empty str value of this kind back as it stands, as text
+    (the writer then skips asking `to_cell` for it: most cells of a report are such text)."""
+    return isinstance(kind, Text) and not isinstance(kind, Choice | StateKind)
+
+
 def state_text(code: str, lang: str) -> str:
     """A State's name in `lang` when the name leads back to the same code, else the code."""
     from ccm_desktop.schema.states import code_for_name, state_name

@@ -15,20 +15,26 @@ import math
 import os
 import unicodedata
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.table import Table as ExcelTable
 from openpyxl.worksheet.table import TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.xml.functions import fromstring
 
 from ccm_desktop.domain.errors import UserError
 from ccm_desktop.domain.report import FORM_LETTERS, FormData, Report, Row, Section
@@ -40,6 +46,7 @@ from ccm_desktop.exchange.xlsx.cells import (
     decimal_places,
     escape_text,
     to_cell,
+    written_as_is,
 )
 from ccm_desktop.schema.i18n import N_, RTL_LANGUAGES, language, translate
 from ccm_desktop.schema.kinds import (
@@ -186,9 +193,33 @@ def _height_for(lines: int) -> float | None:
 # One sheet -------------------------------------------------------------------------------------
 
 
+class _XmlRow(tuple[Any]):
+    """A row of a table already made as one XML element (`<row>` with its `<c>` cells), in the
+    form openpyxl would have written it: the sheet's stream writes it as it is."""
+
+
+class _RowWriter(WorksheetWriter):  # type: ignore[misc]
+    """openpyxl's sheet writer, which also takes rows already made as XML."""
+
+    def write_row(self, xf: Any, row: Sequence[Cell] | _XmlRow, row_idx: int) -> None:
+        if isinstance(row, _XmlRow):
+            xf.write(row[0])
+        else:
+            super().write_row(xf, row, row_idx)
+
+
 class _Sheet(WriteOnlyWorksheet):  # type: ignore[misc]
     """A write-only sheet that is given rows of cells already placed (by `_SheetWriter`), so
-    openpyxl streams them as they are instead of turning each value into a cell again."""
+    openpyxl streams them as they are instead of turning each value into a cell again, or
+    rows already made as XML (`_XmlRow`, the tables)."""
+
+    _writer: Any  # openpyxl's: None until the first row
+
+    def append(self, row: Sequence[Cell] | _XmlRow) -> None:
+        if self._writer is None:  # openpyxl makes it on the first row; ours takes XML rows too
+            self._writer = _RowWriter(self)
+            self._writer.write_top()
+        super().append(row)
 
     def _values_to_row(self, values: Sequence[Cell], row_idx: int) -> Sequence[Cell]:
         return values
@@ -226,6 +257,8 @@ class _SheetWriter:
             cache = {}
             workbook._ccm_style_cache = cache
         self.style_cache: dict[tuple[bool, str], Any] = cache
+        self.style_ids: dict[tuple[bool, str, bool], str] = {}
+        self.row_attributes: dict[float, str] = {}
         ws = self.ws
         ws.sheet_view.showGridLines = False
         if lang in RTL_LANGUAGES:
@@ -445,52 +478,110 @@ class _SheetWriter:
             self.validate(col.kind, f"{letter}{first}:{letter}{last}")
         self.row += 1
 
+    rows_as_xml = True
+    """Table rows are made as XML (`table_rows`). False writes every table cell through an
+    openpyxl cell and `value_cell`, as fields are written: the reference that
+    tests/test_xlsx_fast_rows.py holds the XML rows to."""
+
     def table_rows(self, spec: Table, rows: Sequence[Row], path: str) -> None:
-        """The rows of a table, each streamed as soon as it is made: what `value_cell` does for
-        every cell, with what depends only on the column worked out once (the long tables are
-        most of a workbook's cells)."""
-        ws, lang, cache = self.ws, self.lang, self.style_cache
-        columns = [(offset + 2, col.id, col.kind,
+        """The rows of a table, each streamed as soon as it is made. Each cell is what
+        `value_cell` makes of it, written as the XML openpyxl writes for such a cell, with what
+        depends only on the column worked out once and each style's id once per sheet: the long
+        tables are most of a workbook's cells, and making an openpyxl cell for each, styling and
+        writing it, was most of the export's time (benchmarks/run.py, `xlsx_export`). A row is
+        made as text and parsed at once: quicker than making its elements one by one."""
+        if not self.rows_as_xml:
+            self._table_rows_by_cell(spec, rows, path)
+            return
+        ws, lang = self.ws, self.lang
+        epoch = ws.parent.epoch
+        # Per column: its letter, id, kind, width, whether text of a number or date kind reads
+        # from the right, whether a text value is written as it stands (to_cell), and the number
+        # format of a cell that is not text when it does not depend on the value.
+        columns = [(get_column_letter(offset + 2), col.id, col.kind,
                     self.widths[offset] if offset < len(self.widths) else 12,
-                    col.kind.is_number or isinstance(col.kind, DateKind))
+                    col.kind.is_number or isinstance(col.kind, DateKind),
+                    written_as_is(col.kind),
+                    None if isinstance(col.kind, DecimalNumber)
+                    else _number_format(col.kind, None, None))
                    for offset, col in enumerate(spec.columns)]
+        style_id = self._style_id
         for index, values in enumerate(rows):
             row = self.row
             self.stream(row - 1)
-            cells: list[Cell] = []
+            if self.streamed != row - 1:  # the table's header row settled the frozen panes
+                raise AssertionError(f"rows above row {row} of sheet {ws.title} are not written")
+            number = str(row)
+            cells: list[str] = []
             lines = 1
-            for column, column_id, kind, width, right_kind in columns:
+            for letter, column_id, kind, width, right_kind, as_is, number_format in columns:
                 value = values.get(column_id)
-                cell = Cell(ws, row=row, column=column)
-                content = to_cell(kind, value, lang)
-                text = isinstance(content, CellText)
-                key = (text and right_kind, _number_format(kind, value, content))
-                made = cache.get(key)
-                if made is None:
-                    self.style(cell, *key)
-                else:
-                    # Shared: nothing restyles a table cell, except the quote prefix below.
-                    cell._style = made
-                if text:
-                    if content[:1] in ("=", "+", "-", "@"):
-                        cell._style = copy.copy(cell._style)
+                content = (value if as_is and value.__class__ is str and value  # as to_cell
+                           else to_cell(kind, value, lang))
+                if isinstance(content, str):  # CellText: to_cell gives no other str
                     try:
-                        _put_text(cell, content, "")
+                        text = _cell_text(content, "")
                     except CellTooLong:  # said again with the place, made only when needed
-                        _put_text(cell, content, f"{path}[{index}].{column_id}")
+                        text = _cell_text(content, f"{path}[{index}].{column_id}")
+                    style = style_id(right_kind, "@", text[:1] in _FORMULA_STARTS)
+                    if text:
+                        space = _PRESERVE if text != text.strip() else ""
+                        cells.append(f'<c r="{letter}{number}" s="{style}" t="inlineStr"><is>'
+                                     f"<t{space}>{xml_escape(text)}</t></is></c>")
+                    else:
+                        cells.append(f'<c r="{letter}{number}" s="{style}" t="inlineStr"/>')
                     lines = max(lines, _lines(content, width))
                 else:
-                    cell.value = content
-                cells.append(cell)
+                    style = style_id(False, number_format
+                                     or _number_format(kind, value, content), False)
+                    if content is None:
+                        cells.append(f'<c r="{letter}{number}" s="{style}" t="n"/>')
+                    else:
+                        if isinstance(content, datetime):
+                            content = to_excel(content, epoch)
+                        # The number's text as openpyxl writes it.
+                        cells.append(f'<c r="{letter}{number}" s="{style}" t="n">'
+                                     f"<v>{content:.16g}</v></c>")
+            height = _height_for(lines)
+            attributes = self._row_attributes(height) if height else ""
+            xml = f'<row r="{number}"{attributes}>{"".join(cells)}</row>'
+            # Encoded here, so that a lone surrogate fails as it does when openpyxl writes it.
+            ws.append(_XmlRow((fromstring(xml.encode("utf-8")),)))
+            self.streamed = row
+            self.row += 1
+
+    def _table_rows_by_cell(self, spec: Table, rows: Sequence[Row], path: str) -> None:
+        for index, values in enumerate(rows):
+            row = self.row
+            lines = 1
+            for offset, col in enumerate(spec.columns):
+                lines = max(lines, self.value_cell(row, offset + 2, col.kind, values.get(col.id),
+                                                   f"{path}[{index}].{col.id}"))
             height = _height_for(lines)
             if height:
-                ws.row_dimensions[row].height = height
-            if self.streamed == row - 1:
-                ws.append(cells)
-                self.streamed = row
-            else:  # the frozen panes are not settled yet: the row waits like the others
-                self.pending[row] = {c.column: c for c in cells}
+                self.ws.row_dimensions[row].height = height
             self.row += 1
+
+    def _style_id(self, right: bool, number_format: str, quoted: bool) -> str:
+        """The workbook's id of the style `value_cell` gives such a cell (never the default
+        style: a value cell has a border). Registered on first use, as openpyxl registers a
+        cell's style when it writes the cell, so that the ids are the same as cell by cell."""
+        key = (right, number_format, quoted)
+        if key not in self.style_ids:
+            cell = Cell(self.ws)
+            self.style(cell, right, number_format)
+            if quoted:
+                cell.quotePrefix = True
+            self.style_ids[key] = str(cell.style_id)
+        return self.style_ids[key]
+
+    def _row_attributes(self, height: float) -> str:
+        """What openpyxl writes on a row of that height, after its number."""
+        found = self.row_attributes.get(height)
+        if found is None:
+            found = self.row_attributes[height] = "".join(
+                f' {name}="{value}"' for name, value in RowDimension(self.ws, ht=height))
+        return found
 
     # Data validation
 
@@ -536,16 +627,26 @@ def _span_for(widths: Sequence[float], start: int, wanted: float) -> int:
     return max(1, min(count, max(1, len(widths) - 1)))
 
 
-def _put_text(cell: Any, text: str, where: str) -> None:
+_FORMULA_STARTS = ("=", "+", "-", "@")
+_PRESERVE = ' xml:space="preserve"'  # what openpyxl puts on text with outer spaces
+
+
+def _cell_text(text: str, where: str) -> str:
+    """`text` as a string cell holds it (escaped); CellTooLong when it does not fit."""
     escaped = escape_text(text)
     if len(escaped) > EXCEL_CELL_LIMIT:
         raise CellTooLong(f"{where}: the text is {len(text):,} characters long, more than the "
                           f"{EXCEL_CELL_LIMIT:,} an Excel cell holds; shorten it or save the "
                           "report as .ccm.json")
+    return escaped
+
+
+def _put_text(cell: Any, text: str, where: str) -> None:
+    escaped = _cell_text(text, where)
     cell.value = escaped
     # Never a formula, an error code or a number: whatever the text begins with.
     cell.data_type = "s"
-    if escaped[:1] in ("=", "+", "-", "@"):
+    if escaped[:1] in _FORMULA_STARTS:
         cell.quotePrefix = True
 
 
