@@ -6,7 +6,7 @@ the validator; never list fields by hand elsewhere.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -168,6 +168,37 @@ def reads_cover(*item_ids: str) -> Callable[[RuleT], RuleT]:
 def cover_reads_of(rule: Rule) -> frozenset[str]:
     """What `reads_cover` says the rule reads of the cover (nothing when it is not marked)."""
     return _COVER_READS.get(rule, frozenset())
+
+
+RowCheck = Callable[[RuleContext, int, Row], Iterable[Finding]]
+
+
+class RowRule:
+    """A rule about each row of one table on its own: `check(ctx, index, row)` sees that row
+    and, of the rest of the report, only the cover fields it is marked with (`reads_cover`);
+    never other rows, the part's fields, other forms or the previous report. Called as a rule
+    it checks every row in order; the window keeps each row's findings and rechecks only the
+    rows an edit touched (schema/validate_parts.py)."""
+
+    def __init__(self, table_id: str, check: RowCheck) -> None:
+        self.table_id = table_id
+        self.check = check
+        self.__name__ = getattr(check, "__name__", "row_rule")
+        self.__doc__ = check.__doc__
+
+    def __call__(self, ctx: RuleContext) -> Iterator[Finding]:
+        check = self.check
+        for index, row in enumerate(ctx.rows(self.table_id)):
+            yield from check(ctx, index, row)
+
+
+def row_rule(table_id: str) -> Callable[[RowCheck], RowRule]:
+    """Makes `check(ctx, index, row)` a `RowRule` of the part's table `table_id`."""
+
+    def make(check: RowCheck) -> RowRule:
+        return RowRule(table_id, check)
+
+    return make
 
 
 @dataclass(frozen=True)

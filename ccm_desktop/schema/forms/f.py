@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from ccm_desktop.domain.deadlines import clearance_due
 from ccm_desktop.domain.findings import Finding, error, warning
+from ccm_desktop.domain.report import Row
 from ccm_desktop.schema.forms.common import (
     INT,
     NOTE,
@@ -19,7 +20,7 @@ from ccm_desktop.schema.forms.common import (
 )
 from ccm_desktop.schema.i18n import N_, message
 from ccm_desktop.schema.kinds import AreaM2, DateKind, DecimalNumber, YesNo
-from ccm_desktop.schema.model import Derive, Part, RuleContext, reads_cover
+from ccm_desktop.schema.model import Derive, Part, RuleContext, reads_cover, row_rule
 
 AREA = AreaM2()
 
@@ -75,17 +76,17 @@ def released_within_previous_size(ctx: RuleContext) -> Iterable[Finding]:
 COORDINATE_LIMITS = {"latitude": Decimal(90), "longitude": Decimal(180)}
 
 
-def coordinates_on_earth(ctx: RuleContext) -> Iterable[Finding]:
+@row_rule("contaminated_areas")
+def coordinates_on_earth(ctx: RuleContext, i: int, row: Row) -> Iterable[Finding]:
     """Latitudes lie within +-90 degrees and longitudes within +-180 (WGS84 decimal degrees)."""
-    for i, row in enumerate(ctx.rows("contaminated_areas")):
-        for column, limit in COORDINATE_LIMITS.items():
-            value = row.get(column)
-            if isinstance(value, Decimal) and abs(value) > limit:
-                yield error(ctx.path("tables", "contaminated_areas", i, column), N_(
-                    "Form F, Contaminated areas, row {row}: {value} is not a {column} (decimal "
-                    "degrees between -{limit} and {limit}, WGS84)."
-                ), row=i + 1, value=value, limit=limit,
-                  column=message(N_("latitude") if column == "latitude" else N_("longitude")))
+    for column, limit in COORDINATE_LIMITS.items():
+        value = row.get(column)
+        if isinstance(value, Decimal) and abs(value) > limit:
+            yield error(ctx.path("tables", "contaminated_areas", i, column), N_(
+                "Form F, Contaminated areas, row {row}: {value} is not a {column} (decimal "
+                "degrees between -{limit} and {limit}, WGS84)."
+            ), row=i + 1, value=value, limit=limit,
+              column=message(N_("latitude") if column == "latitude" else N_("longitude")))
 
 
 @reads_cover("entry_into_force", "period_to")
