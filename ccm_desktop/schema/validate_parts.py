@@ -25,6 +25,8 @@ from ccm_desktop.domain.report import FormData, Report, Row, Section
 from ccm_desktop.schema.kinds import Kind
 from ccm_desktop.schema.model import (
     Field,
+    Kept,
+    KeptRule,
     Part,
     RowRule,
     Rule,
@@ -146,12 +148,15 @@ class PartChecks:
     `RowRule`; an edit of cells rechecks those rows only, and a part's findings are put together
     from the kept ones in proportion to the findings, not to the rows. Rows inserted, removed
     or moved renumber the rows after them (row numbers are in the findings): that table is
-    checked again as a whole. The other rules run again whenever their part is rechecked."""
+    checked again as a whole. A `KeptRule` keeps what it worked out and is told which rows of its
+tables changed; the other rules run again whenever their part is rechecked."""
 
     def __init__(self, report: Report, previous: Report | None = None) -> None:
         self.report, self.previous = report, previous
         self._tables: dict[tuple[str, str], _TableCache] = {}
         self._row_rules: dict[tuple[str, RowRule], _Rows] = {}
+        # Each kept rule's `Kept`, and the rows of each table it reads edited since it ran.
+        self._kept: dict[tuple[str, KeptRule], tuple[Kept, dict[str, set[int]]]] = {}
 
     def forget(self, change: Change) -> None:
         """Drop what `change` made stale: the touched rows, or a whole table whose rows moved,
@@ -159,14 +164,24 @@ class PartChecks:
         if change.whole:
             self._tables.clear()
             self._row_rules.clear()
+            self._kept.clear()
             return
         if change.part == "cover":
             touched = set(change.fields) | ({change.table} if change.table else set())
             for rule_key in [k for k in self._row_rules
                              if not touched or cover_reads_of(k[1]) & touched]:
                 del self._row_rules[rule_key]
+            for kept_key in [k for k in self._kept
+                             if not touched or cover_reads_of(k[1]) & touched]:
+                del self._kept[kept_key]
         if change.table is None:
             return
+        for kept_key in [k for k in self._kept
+                         if k[0] == change.part and change.table in k[1].tables]:
+            if change.how is RowsHow.CELLS:
+                self._kept[kept_key][1].setdefault(change.table, set()).update(change.rows)
+            else:
+                del self._kept[kept_key]
         stale = [k for k in self._row_rules
                  if k[0] == change.part and k[1].table_id == change.table]
         if change.how is not RowsHow.CELLS:
@@ -236,6 +251,8 @@ class PartChecks:
     def _run_rule(self, rule: Rule, ctx: RuleContext) -> Iterable[Finding]:
         """A rule's findings: a row rule's from the rows kept, rechecking the touched ones (on
         the well-typed rows `ctx` sees); any other rule run afresh."""
+        if isinstance(rule, KeptRule):
+            return self._run_kept(rule, ctx)
         if not isinstance(rule, RowRule):
             return rule(ctx)
         rows = ctx.rows(rule.table_id)
@@ -249,6 +266,21 @@ class PartChecks:
             kept.set(index, list(rule.check(ctx, index, rows[index])))
         kept.dirty.clear()
         return kept.joined()
+
+    def _run_kept(self, rule: KeptRule, ctx: RuleContext) -> list[Finding]:
+        """A kept rule's findings, its `Kept` told of the rows edited since it last ran."""
+        key = (ctx.part_id, rule)
+        entry = self._kept.get(key)
+        if entry is not None and any(i >= len(ctx.rows(t)) for t, rows in entry[1].items()
+                                     for i in rows):
+            entry = None  # cannot happen with changes as the window makes them: start again
+        if entry is None:
+            entry = self._kept[key] = (rule.keep(ctx), {})
+        kept, edited = entry
+        for table_id, rows in edited.items():
+            kept.update(ctx, table_id, tuple(sorted(rows)))
+        edited.clear()
+        return kept.findings()
 
     def _content(self, report: Report, part: Part,
                  section: Section | FormData) -> Iterator[Finding]:
