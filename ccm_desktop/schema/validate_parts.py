@@ -157,6 +157,7 @@ tables changed; the other rules run again whenever their part is rechecked."""
         self._row_rules: dict[tuple[str, RowRule], _Rows] = {}
         # Each kept rule's `Kept`, and the rows of each table it reads edited since it ran.
         self._kept: dict[tuple[str, KeptRule], tuple[Kept, dict[str, set[int]]]] = {}
+        self._previous_typed: Report | None = None
 
     def forget(self, change: Change) -> None:
         """Drop what `change` made stale: the touched rows, or a whole table whose rows moved,
@@ -214,7 +215,7 @@ tables changed; the other rules run again whenever their part is rechecked."""
             previous = None
         needed = {"cover"} | {p.id for p in wanted} | {r for p in wanted for r in p.reads}
         typed = self._typed(report, needed)
-        typed_previous = _typed_view(previous, needed) if previous is not None else None
+        typed_previous = self._typed_previous() if previous is not None else None
         out = {part.id: list(_check_part(report, typed, typed_previous, part, self._content,
                                          self._run_rule))
                for part in wanted}
@@ -223,6 +224,13 @@ tables changed; the other rules run again whenever their part is rechecked."""
         return out
 
     # Internals --------------------------------------------------------------------------------
+
+    def _typed_previous(self) -> Report | None:
+        """The previous report without its wrongly typed values: it does not change while the
+        report is edited, so it is worked out once."""
+        if self._previous_typed is None and self.previous is not None:
+            self._previous_typed = _typed_view(self.previous, set(PART_IDS))
+        return self._previous_typed
 
     def _section(self, part_id: str) -> Section | FormData:
         return self.report.section(part_id)
