@@ -583,3 +583,20 @@ def test_a_long_table_reports_exactly_its_wrong_cells() -> None:
                      "forms.F.tables.contaminated_areas[5].status",
                      "forms.F.tables.contaminated_areas[2999].area_id",
                      "forms.A.tables.measures[0].documents"}
+
+
+def test_stockpile_balance_names_the_first_row_of_a_type_and_its_spelling() -> None:
+    """Each type's warning points at the first stockpile row of that type and names the type as
+    that row spells it; a type gone from the stockpile is named as the previous report spelt it."""
+    report, previous = base(), last_year()
+    previous.form("B").tables["stockpile"].append({"type": "M42  Dpicm", "munitions": 3})
+    report.form("B").tables["stockpile"] = [
+        {"type": "BLU-63", "munitions": 6, "submunitions": 1200},
+        {"type": "blu-63", "munitions": 4, "submunitions": 1000},
+        {"type": "M77", "munitions": 1}]
+    found = [f for f in _findings(report, previous)
+             if f.path.startswith("forms.B.tables.stockpile") and "previous report's" in f.message]
+    assert [(f.path, dict(f.params)["type"]) for f in found] == [
+        ("forms.B.tables.stockpile", "M42  Dpicm"),  # munitions, by type; then submunitions
+        ("forms.B.tables.stockpile[2].munitions", "M77"),
+        ("forms.B.tables.stockpile[0].submunitions", "BLU-63")]

@@ -6,9 +6,9 @@ the validator; never list fields by hand elsewhere.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from ccm_desktop.domain.findings import Finding
 from ccm_desktop.domain.report import FormData, Report, Row, Section
@@ -167,6 +167,66 @@ def reads_cover(*item_ids: str) -> Callable[[RuleT], RuleT]:
 def cover_reads_of(rule: Rule) -> frozenset[str]:
     """What `reads_cover` says the rule reads of the cover (nothing when it is not marked)."""
     return _COVER_READS.get(rule, frozenset())
+
+
+RowCheck = Callable[[RuleContext, int, Row], Iterable[Finding]]
+
+
+class RowRule:
+    """A rule about each row of one table on its own: `check(ctx, index, row)` sees that row
+    and, of the rest of the report, only the cover fields it is marked with (`reads_cover`);
+    never other rows, the part's fields, other forms or the previous report. Called as a rule
+    it checks every row in order; the window keeps each row's findings and rechecks only the
+    rows an edit touched (schema/validate_parts.py)."""
+
+    def __init__(self, table_id: str, check: RowCheck) -> None:
+        self.table_id = table_id
+        self.check = check
+        self.__name__ = getattr(check, "__name__", "row_rule")
+        self.__doc__ = check.__doc__
+
+    def __call__(self, ctx: RuleContext) -> Iterator[Finding]:
+        check = self.check
+        for index, row in enumerate(ctx.rows(self.table_id)):
+            yield from check(ctx, index, row)
+
+
+def row_rule(table_id: str) -> Callable[[RowCheck], RowRule]:
+    """Makes `check(ctx, index, row)` a `RowRule` of the part's table `table_id`."""
+
+    def make(check: RowCheck) -> RowRule:
+        return RowRule(table_id, check)
+
+    return make
+
+
+class Kept(Protocol):
+    """What a `KeptRule` keeps between edits: its findings, and what it needs to follow edits
+    of cells in the tables it reads."""
+
+    def update(self, ctx: RuleContext, table_id: str, rows: tuple[int, ...]) -> None:
+        """The cells of `rows` of the table changed (`ctx` sees the report after the edit)."""
+
+    def findings(self) -> list[Finding]:
+        """The rule's findings, in the order the rule gives them."""
+
+
+class KeptRule:
+    """A rule over whole tables of its part that follows edits instead of starting again:
+    `keep(ctx)` works out its findings and keeps what it needs (e.g. each row's contribution to
+    a sum) to update them when cells of a few rows change. It reads only the part's `tables`,
+    the previous report and the cover fields it is marked with (`reads_cover`). Called as a
+    rule it works everything out (`validate`); the window keeps the `Kept` between edits
+    (schema/validate_parts.py), and starts again when rows are inserted, removed or moved."""
+
+    def __init__(self, tables: tuple[str, ...], keep: Callable[[RuleContext], Kept]) -> None:
+        self.tables = tables
+        self.keep = keep
+        self.__name__ = getattr(keep, "__name__", "kept_rule")
+        self.__doc__ = keep.__doc__
+
+    def __call__(self, ctx: RuleContext) -> Iterator[Finding]:
+        yield from self.keep(ctx).findings()
 
 
 @dataclass(frozen=True)

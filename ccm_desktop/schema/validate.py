@@ -6,7 +6,7 @@ the schema; the cross-field rules of each part live beside its fields in `schema
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any
 
@@ -15,7 +15,7 @@ from ccm_desktop.domain.findings import Finding, error, warning
 from ccm_desktop.domain.report import FormData, FormStatus, Report, Row, Section, is_empty
 from ccm_desktop.schema.i18n import N_, Message, Words, message
 from ccm_desktop.schema.kinds import Attachments, Kind, Year
-from ccm_desktop.schema.model import Field, Part, RuleContext, Table, path_of
+from ccm_desktop.schema.model import Field, Part, Rule, RuleContext, Table, path_of
 from ccm_desktop.schema.registry import PARTS, part_name
 
 BARE_STATEMENTS = frozenset({"n/a", "na", "n.a.", "none", "-", "--", "not applicable", "nil",
@@ -118,12 +118,14 @@ def well_typed(report: Report) -> Report:
 
 
 ContentCheck = Callable[[Report, Part, Section | FormData], Iterator[Finding]]
+RuleRun = Callable[[Rule, RuleContext], Iterable[Finding]]
 
 
 def _check_part(report: Report, typed: Report, previous: Report | None,
-                part: Part, content: ContentCheck | None = None) -> Iterator[Finding]:
-    """The part's findings; `content` replaces the generic check of its values (the window's
-    cached one, schema/validate_parts.py)."""
+                part: Part, content: ContentCheck | None = None,
+                run_rule: RuleRun | None = None) -> Iterator[Finding]:
+    """The part's findings; `content` replaces the generic check of its values and `run_rule`
+    the running of each rule (the window's cached ones, schema/validate_parts.py)."""
     if part.is_form:
         form = report.form(part.id)
         yield from _check_status(report, part, form)
@@ -141,7 +143,7 @@ def _check_part(report: Report, typed: Report, previous: Report | None,
     yield from (content or _check_content)(report, part, section)
     ctx = RuleContext(report=typed, previous=previous, part_id=part.id)
     for rule in part.rules:
-        yield from rule(ctx)
+        yield from rule(ctx) if run_rule is None else run_rule(rule, ctx)
 
 
 def _check_status(report: Report, part: Part, form: FormData) -> Iterator[Finding]:

@@ -15,4 +15,6 @@ strategy to `tests/strategies.py` and what it reads, shows and refuses to BEHAVI
 How to add a rule: write `def rule(ctx) -> Iterable[Finding]` in the form's module and list it
 in the part's `rules`; add a case that triggers it to CASES in `tests/test_validate_rules.py`
 (the base report there shows that it stays quiet otherwise). Rules see only well-typed values.
+A rule about each row on its own is a `@row_rule("table")` of `(ctx, index, row)`: the window
+rechecks only the rows an edit touched (docs/architecture.md, "Add a rule").
 """

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from ccm_desktop.domain.deadlines import stockpile_destruction_due
 from ccm_desktop.domain.findings import Finding, warning
@@ -12,6 +13,7 @@ from ccm_desktop.schema.forms.common import (
     TEXT,
     extension_decision_field,
     field,
+    first_of_each_type,
     fold_type,
     lot_numbers_column,
     missed_deadline,
@@ -36,6 +38,8 @@ def stockpile_balance(ctx: RuleContext) -> Iterable[Finding]:
     if before is None:
         return
     transferred = ctx.rows("transferred", "D") if _changed(ctx, "D") else []
+    stockpile = ctx.rows("stockpile")
+    first_now, first_before = first_of_each_type(stockpile), first_of_each_type(before)
     for column, noun in (("munitions", N_("cluster munitions")),
                          ("submunitions", N_("submunitions"))):
         prev = sum_by_type(before, column)
@@ -47,7 +51,7 @@ def stockpile_balance(ctx: RuleContext) -> Iterable[Finding]:
             expected = prev.get(kind, 0) - out.get(kind, 0) - moved.get(kind, 0) + found.get(kind, 0)
             actual = now.get(kind, 0)
             if expected != actual:
-                index = _row_of(ctx.rows("stockpile"), kind)
+                index = first_now.get(kind)
                 if index is not None:
                     path = ctx.path("tables", "stockpile", index, column)
                     where = message(N_("Form B, Stockpile, row {row}"), row=index + 1)
@@ -57,7 +61,10 @@ def stockpile_balance(ctx: RuleContext) -> Iterable[Finding]:
                     "{place}: the previous report's {prev} {noun} of type {type}, less {out} "
                     "destroyed and {moved} transferred, plus {found} discovered, make {expected}, "
                     "but {actual} are reported now. Check the figures or explain the difference."
-                ), place=where, type=_type_name(ctx, kind), prev=prev.get(kind, 0),
+                ), place=where, prev=prev.get(kind, 0),
+                         type=str(stockpile[first_now[kind]]["type"]) if kind in first_now
+                         else str(before[first_before[kind]]["type"]) if kind in first_before
+                         else kind,
                          noun=message(noun), out=out.get(kind, 0), moved=moved.get(kind, 0),
                          found=found.get(kind, 0), expected=expected, actual=actual)
 
@@ -66,20 +73,6 @@ def _changed(ctx: RuleContext, letter: str) -> bool:
     status = ctx.report.form(letter).status
     return status is not None and status.value == "changed"
 
-
-def _row_of(rows: list[dict[str, object]], kind: str) -> int | None:
-    for i, row in enumerate(rows):
-        if fold_type(row.get("type")) == kind:
-            return i
-    return None
-
-
-def _type_name(ctx: RuleContext, kind: str) -> str:
-    for rows in (ctx.rows("stockpile"), ctx.previous_rows("stockpile") or []):
-        for row in rows:
-            if fold_type(row.get("type")) == kind:
-                return str(row["type"])
-    return kind
 
 
 def ratio_consistent(ctx: RuleContext) -> Iterable[Finding]:
@@ -123,6 +116,7 @@ def ratio_consistent(ctx: RuleContext) -> Iterable[Finding]:
                              last=_ratio(ps, pm))
 
 
+@cache
 def _table_label(table_id: str) -> str:
     return next(t.label for t in PART.tables if t.id == table_id)
 

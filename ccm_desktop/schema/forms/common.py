@@ -68,6 +68,14 @@ def fold_type(value: Any) -> str:
     return " ".join(str(value or "").casefold().split())
 
 
+def first_of_each_type(rows: Iterable[Row]) -> dict[str, int]:
+    """The index of the first row of each folded type (found once, not by a search per type)."""
+    first: dict[str, int] = {}
+    for i, row in enumerate(rows):
+        first.setdefault(fold_type(row.get("type")), i)
+    return first
+
+
 def sum_by_type(rows: Iterable[Row], column: str) -> dict[str, int]:
     totals: dict[str, int] = {}
     for row in rows:

@@ -11,7 +11,7 @@ from ccm_desktop.schema.forms.common import (
     TEXT,
     choice,
     field,
-    fold_type,
+    first_of_each_type,
     lot_numbers_column,
     munitions_column,
     outside_period,
@@ -41,13 +41,13 @@ def retained_not_increased(ctx: RuleContext) -> Iterable[Finding]:
     before = ctx.previous_rows("retained")
     if before is None:
         return
+    first = first_of_each_type(ctx.rows("retained"))
     for column in ("munitions", "submunitions"):
         prev = sum_by_type(before, column)
         now = sum_by_type(ctx.rows("retained"), column)
         for kind, amount in now.items():
             if kind in prev and amount > prev[kind]:
-                index = next(i for i, r in enumerate(ctx.rows("retained"))
-                             if fold_type(r.get("type")) == kind)
+                index = first[kind]
                 yield warning(ctx.path("tables", "retained", index, column), N_(
                     "Form D, Retained, row {row}: {now} {column} retained, more than the {prev} "
                     "of the previous report. Art. 3.6 allows only the minimum absolutely "

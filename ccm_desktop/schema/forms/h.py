@@ -7,42 +7,44 @@ from collections.abc import Iterable
 from datetime import date
 
 from ccm_desktop.domain.findings import Finding, error, warning
+from ccm_desktop.domain.report import Row
 from ccm_desktop.schema.forms.common import INT, NOTE, TEXT, choice, field, table
 from ccm_desktop.schema.i18n import N_
-from ccm_desktop.schema.model import Field, Part, RuleContext, reads_cover
+from ccm_desktop.schema.model import Field, Part, RuleContext, reads_cover, row_rule
 
 BREAKDOWN = ("women", "men", "girls", "boys", "unknown")
 
 
-def total_is_sum(ctx: RuleContext) -> Iterable[Finding]:
+@row_rule("casualties")
+def total_is_sum(ctx: RuleContext, i: int, row: Row) -> Iterable[Finding]:
     """Error 3: when any breakdown is given, the total is their sum (empty counts as 0)."""
-    for i, row in enumerate(ctx.rows("casualties")):
-        parts = [row.get(c) for c in BREAKDOWN]
-        given = [p for p in parts if isinstance(p, int) and not isinstance(p, bool)]
-        total = row.get("total")
-        if given and isinstance(total, int) and total != sum(given):
-            yield error(ctx.path("tables", "casualties", i, "total"), N_(
-                "Form H, Casualties, row {row}: the total {total} is not the sum of women, men, "
-                "girls, boys and unknown ({sum}). Correct the total or the breakdown."
-            ), row=i + 1, total=total, sum=sum(given))
+    parts = [row.get(c) for c in BREAKDOWN]
+    given = [p for p in parts if isinstance(p, int) and not isinstance(p, bool)]
+    total = row.get("total")
+    if given and isinstance(total, int) and total != sum(given):
+        yield error(ctx.path("tables", "casualties", i, "total"), N_(
+            "Form H, Casualties, row {row}: the total {total} is not the sum of women, men, "
+            "girls, boys and unknown ({sum}). Correct the total or the breakdown."
+        ), row=i + 1, total=total, sum=sum(given))
 
 
-def civilians_within_total(ctx: RuleContext) -> Iterable[Finding]:
+@row_rule("casualties")
+def civilians_within_total(ctx: RuleContext, i: int, row: Row) -> Iterable[Finding]:
     """Error 4a: the civilians among a row's casualties cannot outnumber the row's total."""
-    for i, row in enumerate(ctx.rows("casualties")):
-        civilians, total = row.get("civilians"), row.get("total")
-        if isinstance(civilians, int) and isinstance(total, int) and civilians > total:
-            yield error(ctx.path("tables", "casualties", i, "civilians"), N_(
-                "Form H, Casualties, row {row}: {civilians} civilians is more than the row's "
-                "total of {total}. Correct one of the two."
-            ), row=i + 1, civilians=civilians, total=total)
+    civilians, total = row.get("civilians"), row.get("total")
+    if isinstance(civilians, int) and isinstance(total, int) and civilians > total:
+        yield error(ctx.path("tables", "casualties", i, "civilians"), N_(
+            "Form H, Casualties, row {row}: {civilians} civilians is more than the row's "
+            "total of {total}. Correct one of the two."
+        ), row=i + 1, civilians=civilians, total=total)
 
 
 YEAR_IN_TEXT = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 
 
 @reads_cover("period_from", "period_to")
-def casualties_of_the_period(ctx: RuleContext) -> Iterable[Finding]:
+@row_rule("casualties")
+def casualties_of_the_period(ctx: RuleContext, i: int, row: Row) -> Iterable[Finding]:
     """Warning 10: a casualty row whose period names years that all lie outside the reporting
     period (read as a span from the first to the last year named: "2009-2015" or "1991-2019"
     in a 2015 report pass, as cumulative figures; "2014" or "2013 and 2014" do not)."""
@@ -50,15 +52,14 @@ def casualties_of_the_period(ctx: RuleContext) -> Iterable[Finding]:
     end = ctx.report.cover.fields.get("period_to")
     if not isinstance(start, date) or not isinstance(end, date) or end < start:
         return
-    for i, row in enumerate(ctx.rows("casualties")):
-        text = row.get("period")
-        years = [int(y) for y in YEAR_IN_TEXT.findall(text)] if isinstance(text, str) else []
-        if years and (max(years) < start.year or min(years) > end.year):
-            yield warning(ctx.path("tables", "casualties", i, "period"), N_(
-                "Form H, Casualties, row {row}: the period \"{period}\" lies outside the "
-                "reporting period ({start} to {end}). Report casualties of another year in that "
-                "year's report, or correct the period."
-            ), row=i + 1, period=text, start=start, end=end)
+    text = row.get("period")
+    years = [int(y) for y in YEAR_IN_TEXT.findall(text)] if isinstance(text, str) else []
+    if years and (max(years) < start.year or min(years) > end.year):
+        yield warning(ctx.path("tables", "casualties", i, "period"), N_(
+            "Form H, Casualties, row {row}: the period \"{period}\" lies outside the "
+            "reporting period ({start} to {end}). Report casualties of another year in that "
+            "year's report, or correct the period."
+        ), row=i + 1, period=text, start=start, end=end)
 
 
 def _count(id: str, label: str, help: str) -> Field:  # noqa: A002
