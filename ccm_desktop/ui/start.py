@@ -76,8 +76,10 @@ class StartScreen(QWidget):
     next_year_requested = Signal(int)
     sample_requested = Signal()
 
-    def __init__(self, repository: ReportStore, lang: str = "en", today: date | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, repository: ReportStore | None, lang: str = "en",
+                 today: date | None = None, parent: QWidget | None = None) -> None:
+        """Without a `repository` (the database is being opened) the screen says so, and offers
+        nothing to do until `set_repository` gives it the reports."""
         super().__init__(parent)
         self.repository = repository
         self.lang = lang
@@ -158,6 +160,8 @@ class StartScreen(QWidget):
                                       "open the sample report to look around first.", lang), self)
         self.empty.setStyleSheet(f"color: {MUTED};")
         self.empty.setWordWrap(True)
+        self.opening = QLabel(translate("Opening the reports\u2026", lang), self)
+        self.opening.setStyleSheet(f"color: {MUTED};")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4 * SPACING, 3 * SPACING, 4 * SPACING, 3 * SPACING)
@@ -166,6 +170,7 @@ class StartScreen(QWidget):
         layout.addWidget(self.intro)
         layout.addLayout(big)
         layout.addWidget(self.empty)
+        layout.addWidget(self.opening)
         layout.addWidget(self.list, 100)
         layout.addLayout(small_row)
         layout.addWidget(self.deadlines)
@@ -185,7 +190,33 @@ class StartScreen(QWidget):
 
     # The list ---------------------------------------------------------------------------------
 
+    def set_repository(self, repository: ReportStore) -> None:
+        """The database is open: list its reports."""
+        self.repository = repository
+        self.refresh()
+
+    def _store(self) -> ReportStore:
+        if self.repository is None:
+            raise RuntimeError("The reports database is not open yet")
+        return self.repository
+
+    def _show_opening(self) -> None:
+        """The screen while the database opens: the title and a line saying so; no buttons, so
+        that nothing can be started before the reports are there."""
+        self.opening.setVisible(True)
+        for widget in (self.intro, self.empty, self.list, self.new_button,
+                       self.next_year_button, self.import_button, self.sample_button,
+                       self.open_button, self.duplicate_button, self.delete_button,
+                       self.trash_button):
+            widget.setVisible(False)
+
     def refresh(self, select: int | None = None) -> None:
+        if self.repository is None:
+            self._show_opening()
+            return
+        self.opening.setVisible(False)
+        self.new_button.setVisible(True)
+        self.import_button.setVisible(True)
         summaries = sorted(self.repository.list_reports(),
                            key=lambda s: s.saved_at or datetime.min, reverse=True)
         keep = select if select is not None else self.selected_id()
@@ -290,7 +321,7 @@ class StartScreen(QWidget):
     def _duplicate(self) -> None:
         report_id = self.selected_id()
         if report_id is not None:
-            self.refresh(select=self.repository.duplicate(report_id))
+            self.refresh(select=self._store().duplicate(report_id))
 
     def _ask_delete(self) -> None:
         report_id = self.selected_id()
@@ -306,11 +337,11 @@ class StartScreen(QWidget):
             self.delete(report_id)
 
     def delete(self, report_id: int) -> None:
-        self.repository.delete(report_id)
+        self._store().delete(report_id)
         self.refresh()
 
     def _show_trash(self) -> None:
-        dialog = TrashDialog(self.repository, self.lang, self)
+        dialog = TrashDialog(self._store(), self.lang, self)
         dialog.exec()
         self.refresh()
 
