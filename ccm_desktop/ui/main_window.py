@@ -32,8 +32,6 @@ from ccm_desktop.domain.report import Report
 from ccm_desktop.domain.store import ReportStore
 from ccm_desktop.resources import resource_path
 from ccm_desktop.schema.i18n import N_, RTL_LANGUAGES, UN_LANGUAGES, ntranslate, translate
-from ccm_desktop.schema.states import state_name
-from ccm_desktop.ui.deadline_text import all_deadlines, kind_words
 from ccm_desktop.ui.file_actions import FileActions
 from ccm_desktop.ui.qt_language import apply_qt_language
 from ccm_desktop.ui.settings import Settings
@@ -439,6 +437,9 @@ class MainWindow(QMainWindow):
             self.state_label.setText("")
             self.setWindowTitle(translate(APP_NAME, self.lang))
             return
+        from ccm_desktop.schema.states import state_name
+        from ccm_desktop.ui.deadline_text import all_deadlines, kind_words
+
         report = self.current.document.report
         dues = all_deadlines(report, self.today, self.lang)
         self.due_label.setText(dues[0].sentence(self.lang) if dues else "")

@@ -4,6 +4,7 @@ due; big actions to start, continue or import a report; the first start explains
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,14 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from ccm_desktop.domain.report import Report
-from ccm_desktop.domain.store import ReportStore, ReportSummary
 from ccm_desktop.schema.i18n import N_, isolate, language, ntranslate, translate
-from ccm_desktop.schema.states import state_name
-from ccm_desktop.schema.validate import validate
-from ccm_desktop.ui.deadline_text import Due, all_deadlines, kind_words, long_date
-from ccm_desktop.ui.pages import completeness
 from ccm_desktop.ui.style import ERROR, MUTED, SPACING, heading_font
-from ccm_desktop.ui.trash_dialog import TrashDialog
+
+if TYPE_CHECKING:  # imported where used: the screen is painted before the reports are listed
+    from ccm_desktop.domain.store import ReportStore, ReportSummary
+    from ccm_desktop.ui.deadline_text import Due
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = (N_("State"), N_("Report"), N_("Period"), N_("Last saved"), N_("Complete"), N_("Due"))
@@ -66,6 +65,8 @@ def ago(moment: datetime | None, now: datetime | None = None, lang: str = "en") 
         return ntranslate("{n} hour ago", "{n} hours ago", hours, lang).format(n=hours)
     if (now.date() - moment.date()).days == 1:
         return translate("yesterday, {time}", lang).format(time=f"{moment:%H:%M}")
+    from ccm_desktop.ui.deadline_text import long_date
+
     return long_date(moment.date(), lang)
 
 
@@ -214,6 +215,9 @@ class StartScreen(QWidget):
         if self.repository is None:
             self._show_opening()
             return
+        from ccm_desktop.schema.validate import validate
+        from ccm_desktop.ui.pages import completeness
+
         self.opening.setVisible(False)
         self.new_button.setVisible(True)
         self.import_button.setVisible(True)
@@ -249,6 +253,9 @@ class StartScreen(QWidget):
         self._selection_changed()
 
     def _add_row(self, summary: ReportSummary, report: Report, percent: int) -> None:
+        from ccm_desktop.schema.states import state_name
+        from ccm_desktop.ui.deadline_text import all_deadlines, kind_words
+
         period_from, period_to = summary.period_from, summary.period_to
         lang = self.lang
         period = (isolate(f"{period_from.isoformat()} \u2013 {period_to.isoformat()}", lang)
@@ -341,12 +348,17 @@ class StartScreen(QWidget):
         self.refresh()
 
     def _show_trash(self) -> None:
+        from ccm_desktop.ui.trash_dialog import TrashDialog
+
         dialog = TrashDialog(self._store(), self.lang, self)
         dialog.exec()
         self.refresh()
 
 
 def deadlines_html(report: Report, today: date, lang: str = "en") -> str:
+    from ccm_desktop.schema.states import state_name
+    from ccm_desktop.ui.deadline_text import all_deadlines
+
     dues: list[Due] = all_deadlines(report, today, lang)
     if not dues:
         return ""
