@@ -6,11 +6,14 @@ The start figure itself is in benchmarks/run.py, never asserted here."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from ccm_desktop.app import open_offering_backup
 from ccm_desktop.domain.report import Report
@@ -162,3 +165,101 @@ def test_the_lock_file_is_beside_the_file_storage_opens(tmp_path: Path,
         assert database_file(case) == resolve(case).path, case
     monkeypatch.setenv("CCM_DESKTOP_DB", "from-env.sqlite3")
     assert database_file(None) == resolve(None).path == tmp_path / "from-env.sqlite3"
+
+
+ANSWERING = """
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from ccm_desktop.app import run_app
+
+asked = []
+answer = QMessageBox.StandardButton[sys.argv[2]]
+
+def window():
+    return next((w for w in QApplication.topLevelWidgets() if type(w).__name__ == "MainWindow"),
+                None)
+
+def look():
+    box = QApplication.activeModalWidget()
+    w = window()
+    if isinstance(box, QMessageBox) and box.isVisible():
+        asked.append({"title": box.windowTitle(), "text": box.text(),
+                      "over_the_window": w is not None and box.parentWidget() is w
+                                         and w.isVisible()})
+        button = box.button(answer) or box.button(QMessageBox.StandardButton.Ok)
+        button.click()
+    elif w is not None and w.ready:
+        asked.append({"listed": w.start.list.topLevelItemCount(),
+                      "status": w.statusBar().currentMessage()})
+        w.close()
+        return
+    QTimer.singleShot(50, look)
+
+app = QApplication(sys.argv[:1])
+QTimer.singleShot(50, look)
+code = run_app(sys.argv[1])
+print(json.dumps({"code": code, "asked": asked}))
+"""
+
+
+def _answering(tmp_path: Path, db: Path, answer: str) -> dict[str, Any]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "XDG_"))}
+    env.update(HOME=str(tmp_path / "home"), XDG_CONFIG_HOME=str(tmp_path / "home" / ".config"),
+               XDG_RUNTIME_DIR=str(tmp_path), QT_QPA_PLATFORM="offscreen",
+               PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-c", ANSWERING, str(db), answer], env=env,
+                          cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr, done.stderr
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def test_a_damaged_database_is_asked_about_over_the_window_and_the_backup_listed(
+        tmp_path: Path) -> None:
+    from tests.ui.test_app_recovery import _damaged_database_with_backup
+
+    db, _report_id, _expected = _damaged_database_with_backup(tmp_path)
+    seen = _answering(tmp_path, db, "Yes")
+    assert seen["code"] == 0
+    question, listed = seen["asked"]
+    assert question["title"] == "The reports database is damaged"
+    assert "Put the newest automatic backup" in question["text"]
+    assert question["over_the_window"] is True
+    assert listed["listed"] == 1 and "was put in place" in listed["status"]
+    assert len(list(tmp_path.glob("ccm.sqlite3.damaged-*"))) == 1
+
+
+def test_declining_the_backup_says_why_over_the_window_and_ends_untouched(
+        tmp_path: Path) -> None:
+    from tests.ui.test_app_recovery import _damaged_database_with_backup
+
+    db, _report_id, _expected = _damaged_database_with_backup(tmp_path)
+    before = db.read_bytes()
+    seen = _answering(tmp_path, db, "No")
+    assert seen["code"] == 2
+    question, refusal = seen["asked"]
+    assert question["title"] == "The reports database is damaged"
+    assert refusal["title"] == "Cannot open the reports database"
+    assert str(db) in refusal["text"] and refusal["over_the_window"] is True
+    assert db.read_bytes() == before
+    assert not list(tmp_path.glob("ccm.sqlite3.damaged-*"))
+    assert not Path(f"{db}.lock").exists()
+
+
+def test_a_newer_versions_database_is_refused_in_one_sentence_and_left_as_it_was(
+        tmp_path: Path) -> None:
+    db = tmp_path / "reports.sqlite3"
+    with open_repository(db) as repository:
+        repository.add(Report(), "Created")
+    with contextlib.closing(sqlite3.connect(db)) as con, con:
+        con.execute("UPDATE alembic_version SET version_num = '9999'")
+    before = db.read_bytes()
+    seen = _answering(tmp_path, db, "Ok")
+    assert seen["code"] == 2
+    [refusal] = seen["asked"]
+    assert refusal["title"] == "Cannot open the reports database"
+    assert "newer version of ccm-desktop" in refusal["text"] and "\n" not in refusal["text"]
+    assert refusal["over_the_window"] is True
+    assert db.read_bytes() == before
