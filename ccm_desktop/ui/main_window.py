@@ -184,10 +184,10 @@ class MainWindow(QMainWindow):
 
     def open_later(self, open_store: Callable[[MainWindow], ReportStore | None]) -> None:
         """Open the reports database with `open_store(window)` once the window has painted (None
-        when it could not be opened: `open_store` said why). A window that is not painted soon (started
-        minimised) opens it after a short while anyway."""
+        when it could not be opened: `open_store` said why). A window that is not painted soon
+        (started minimised) opens it after a second anyway."""
         self._open_store = open_store
-        self._open_soon = QTimer(self, singleShot=True, interval=300)
+        self._open_soon = QTimer(self, singleShot=True, interval=1000)
         self._open_soon.timeout.connect(self.open_now)
         self._open_soon.start()
 
