@@ -14,7 +14,7 @@ from types import TracebackType
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSocketNotifier, QThreadPool
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from ccm_desktop.schema.i18n import N_, isolate, language, translate
 
@@ -157,8 +157,8 @@ def _dispose(window: QWidget) -> None:
     QThreadPool.globalInstance().waitForDone()
 
 
-def _ask_yes_no(question: str, lang: str = "en") -> bool:
-    answer = QMessageBox.question(None, translate("The reports database is damaged", lang),
+def _ask_yes_no(question: str, lang: str = "en", parent: QWidget | None = None) -> bool:
+    answer = QMessageBox.question(parent, translate("The reports database is damaged", lang),
                                   question,
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.Yes)
@@ -190,22 +190,35 @@ def run_app(db: str | None = None, argv: list[str] | None = None) -> int:
     if (busy := lock.acquire()) is not None:
         QMessageBox.information(None, translate("ccm-desktop is already open", lang), busy)
         return 1
-    try:
-        repository, recovered = open_offering_backup(db, lambda q: _ask_yes_no(q, lang), lang)
-        repository.__enter__()
-    except Exception as exc:  # noqa: BLE001 - one sentence, never a traceback
-        from ccm_desktop.ui.workers import user_sentence
-
-        QMessageBox.critical(None, translate("Cannot open the reports database", lang),
-                             user_sentence(exc, lang))
-        return 2
+    # The window is painted first, saying that the reports are being opened; the database (and
+    # SQLAlchemy, a third of a second to import) is opened right after, on this thread. Until
+    # then nothing can be started or typed; a damaged database's question, or why it cannot be
+    # opened, comes over the window.
+    opened: list[Any] = []
     stopper: StopOnSignals | None = None
     try:
-        window = MainWindow(repository, settings, lang)
+        window = MainWindow(None, settings, lang)
+
+        def open_store(window: QMainWindow) -> Any:
+            try:
+                repository, recovered = open_offering_backup(
+                    db, lambda q: _ask_yes_no(q, lang, window), lang)
+                repository.__enter__()
+            except Exception as exc:  # noqa: BLE001 - one sentence, never a traceback
+                from ccm_desktop.ui.workers import user_sentence
+
+                QMessageBox.critical(window, translate("Cannot open the reports database", lang),
+                                     user_sentence(exc, lang))
+                app.exit(2)
+                return None
+            opened.append(repository)
+            notes = [*recovered, *(note.text(language(lang)) for note in repository.notes)]
+            if notes:  # e.g. the database was upgraded, with a backup kept
+                window.statusBar().showMessage(" ".join(notes), 15000)
+            return repository
+
+        window.open_later(open_store)
         window.show_on_screen()
-        notes = [*recovered, *(note.text(language(lang)) for note in repository.notes)]
-        if notes:  # e.g. the database was upgraded, with a backup kept
-            window.statusBar().showMessage(" ".join(notes), 15000)
         # Logging out and shutting down: what is typed is saved first (the session manager
         # asks with commitDataRequest; aboutToQuit is the last moment on every way out).
         app.commitDataRequest.connect(window.end_session)
@@ -221,7 +234,8 @@ def run_app(db: str | None = None, argv: list[str] | None = None) -> int:
     finally:
         if stopper is not None:
             stopper.uninstall()
-        repository.__exit__(None, None, None)
+        for repository in opened:
+            repository.__exit__(None, None, None)
         lock.release()
         if existing is None:
             sys.excepthook = sys.__excepthook__

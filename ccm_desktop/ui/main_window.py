@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QRect, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -33,22 +33,20 @@ from ccm_desktop.domain.report import Report
 from ccm_desktop.domain.store import ReportStore
 from ccm_desktop.resources import resource_path
 from ccm_desktop.schema.i18n import N_, RTL_LANGUAGES, UN_LANGUAGES, isolate, ntranslate, translate
-from ccm_desktop.schema.states import state_name
-from ccm_desktop.ui.deadline_text import all_deadlines, kind_words
 from ccm_desktop.ui.elided_label import ElidedLabel, steady_width
 from ccm_desktop.ui.file_actions import FileActions
-from ccm_desktop.ui.preview import PreviewPane, qtpdf_problem
 from ccm_desktop.ui.qt_language import apply_qt_language
 from ccm_desktop.ui.settings import Settings
 from ccm_desktop.ui.start import StartScreen, mark_as_sample
 from ccm_desktop.ui.style import SPACING
-from ccm_desktop.ui.submit_flow import SubmitFlow
 
 if TYPE_CHECKING:  # imported where used: the window's first paint does not wait for them
     from ccm_desktop.ui.autosave import Autosaver
     from ccm_desktop.ui.document import ReportDocument
     from ccm_desktop.ui.new_report import NewReportSpec
+    from ccm_desktop.ui.preview import PreviewPane
     from ccm_desktop.ui.report_view import ReportView
+    from ccm_desktop.ui.submit_flow import SubmitFlow
 
 APP_NAME = N_("CCM Article 7 reports")
 LANGUAGE_NAMES = {"ar": "العربية (Arabic)", "zh": "中文 (Chinese)", "en": "English",
@@ -106,16 +104,38 @@ class OpenReport:
         self.view: ReportView = ReportView(self.document, lang, today=today)
 
 
+def qtpdf_installed() -> str | None:
+    """None when Qt's PDF modules are installed; otherwise why not. Found without loading them:
+    the Preview pane loads them when it is first shown (and says so if they then fail)."""
+    from importlib.util import find_spec
+
+    for name in ("PySide6.QtPdf", "PySide6.QtPdfWidgets"):
+        try:
+            found = find_spec(name) is not None
+        except (ImportError, ValueError) as exc:
+            return str(exc)
+        if not found:
+            return f"No module named '{name}'"
+    return None
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, repository: ReportStore, settings: Settings, lang: str = "en",
+    def __init__(self, repository: ReportStore | None, settings: Settings, lang: str = "en",
                  today: date | None = None, sample_dir: Path | None = None,
                  opener: Callable[[QUrl], bool] | None = None, pdf_view: bool = True) -> None:
         """`pdf_view=False` leaves Qt's PDF module out: Preview opens the system's viewer, as
-        where the module cannot be loaded."""
+        where the module cannot be loaded.
+
+        With `repository` None the window shows itself before the database is open (its start
+        screen says the reports are being opened, and nothing can be started): `open_later`
+        says how to open it, which happens right after the first paint, or at once when anything
+        needs the reports before that."""
         super().__init__()
         # Opens a file or folder with the system's program; False when there is none.
         self.opener: Callable[[QUrl], bool] = opener or QDesktopServices.openUrl
-        self.repository = repository
+        self._repository: ReportStore | None = None
+        self._open_store: Callable[[MainWindow], ReportStore | None] | None = None
+        self._open_soon: QTimer | None = None
         self.settings = settings
         self.lang = lang
         self.today = today or date.today()
@@ -146,14 +166,70 @@ class MainWindow(QMainWindow):
         bar.setContentsMargins(SPACING, 0, SPACING, 0)
 
         self._make_actions()
-        self.submit_flow = SubmitFlow(self)
         self.start = self._make_start()
         self.stack.addWidget(self.start)
         self.maximise_at_start = not self._restore_size()
+        if repository is not None:
+            self.attach(repository)
+        else:
+            self._update_mode()
+
+    # The reports database ---------------------------------------------------------------------
+
+    @property
+    def repository(self) -> ReportStore:
+        """The reports database; opened now if it is still waiting for the first paint."""
+        if self._repository is None:
+            self.open_now()
+        if self._repository is None:
+            raise RuntimeError("The reports database is not open")
+        return self._repository
+
+    @repository.setter
+    def repository(self, repository: ReportStore) -> None:
+        self._repository = repository
+
+    @property
+    def ready(self) -> bool:
+        """Whether the reports database is open (the start screen lists its reports)."""
+        return self._repository is not None
+
+    def open_later(self, open_store: Callable[[MainWindow], ReportStore | None]) -> None:
+        """Open the reports database with `open_store(window)` once the window has painted (None
+        when it could not be opened: `open_store` said why). A window that is not painted soon
+        (started minimised) opens it after a second anyway."""
+        self._open_store = open_store
+        self._open_soon = QTimer(self, singleShot=True, interval=1000)
+        self._open_soon.timeout.connect(self.open_now)
+        self._open_soon.start()
+
+    def event(self, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.Paint and self._open_store is not None
+                and self._open_soon is not None):
+            self._open_soon.start(0)  # after this paint has reached the screen
+        return super().event(event)
+
+    def open_now(self) -> None:
+        """Open the reports database if that is still to do."""
+        open_store, self._open_store = self._open_store, None
+        if self._open_soon is not None:
+            self._open_soon.stop()
+        if open_store is not None:
+            repository = open_store(self)
+            if repository is not None:
+                self.attach(repository)
+
+    def attach(self, repository: ReportStore) -> None:
+        """The database is open: the start screen lists its reports, the actions are offered."""
+        from ccm_desktop.ui.submit_flow import SubmitFlow
+
+        self._repository = repository
+        self.submit_flow: SubmitFlow = SubmitFlow(self)
+        self.start.set_repository(repository)
         self._update_mode()
 
     def _make_start(self) -> StartScreen:
-        start = StartScreen(self.repository, self.lang, self.today, self)
+        start = StartScreen(self._repository, self.lang, self.today, self)
         start.open_requested.connect(self.open_report)
         start.new_requested.connect(self.new_report)
         start.import_requested.connect(self.files.ask_import)
@@ -268,14 +344,7 @@ class MainWindow(QMainWindow):
                                             ["Ctrl+Shift+L"], N_(
                                                 "Show the pages of the PDF where this part of "
                                                 "the report is printed."))
-        if self.preview_pane is not None:
-            self.act_preview.setCheckable(True)
-        else:
-            why = translate(N_("Opens the PDF in this computer's PDF viewer: the preview inside "
-                               "the window needs Qt's PDF module, which is not available "
-                               "({reason})."), self.lang).format(reason=self.preview_problem)
-            self.act_preview.setToolTip(why)
-            self.act_preview.setStatusTip(why)
+        self._offer_preview()
         self.act_import_into = self._action(N_("Import Excel\u2026"),
                                             self.files.ask_import_into, [],
                                             N_("Take rows from a workbook (the columns are "
@@ -355,6 +424,8 @@ class MainWindow(QMainWindow):
 
     def _update_mode(self) -> None:
         open_ = self.current is not None
+        for action in (self.act_new, self.act_open, self.act_import, self.act_recipients):
+            action.setEnabled(self.ready)  # nothing is started before the reports are there
         self.toolbar.setVisible(open_)
         for action in (self.act_close, self.act_save, self.act_back, self.act_next,
                        self.act_check, self.act_pdf, self.act_xlsx, self.act_json,
@@ -378,6 +449,9 @@ class MainWindow(QMainWindow):
             self.state_label.setText("")
             self.setWindowTitle(translate(APP_NAME, self.lang))
             return
+        from ccm_desktop.schema.states import state_name
+        from ccm_desktop.ui.deadline_text import all_deadlines, kind_words
+
         report = self.current.document.report
         dues = all_deadlines(report, self.today, self.lang)
         self.due_label.setText(dues[0].sentence(self.lang) if dues else "")
@@ -423,7 +497,8 @@ class MainWindow(QMainWindow):
     def show_start(self) -> None:
         if self.current is not None:
             self.close_report()
-        self.start.refresh()
+        if self.ready:
+            self.start.refresh()
 
     def new_report(self) -> None:
         from ccm_desktop.ui.new_report import NewReportDialog
@@ -486,10 +561,10 @@ class MainWindow(QMainWindow):
         opened.document.changed.connect(lambda _p: self._update_status())
         opened.document.notice.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.submit_flow.opened(opened)
-        if self.preview_pane is not None:
-            self.preview_pane.set_document(opened.document)
-            if self.preview_wanted:
-                self.show_preview()
+        if self._pane is not None:
+            self._pane.set_document(opened.document)
+        if self.preview_wanted:
+            self.show_preview()
         self._update_mode()
         self.saved_label.setText(opened.autosaver.saved_text())
 
@@ -530,11 +605,11 @@ class MainWindow(QMainWindow):
         focused = QApplication.focusWidget()
         if focused is not None and opened.view.isAncestorOf(focused):
             self.setFocus(Qt.FocusReason.OtherFocusReason)
-        if self.preview_pane is not None and self.preview_dock is not None:
+        if self._pane is not None and self._dock is not None:
             # The pane goes with the report, and comes back with the next one.
-            self.preview_wanted = self.preview_dock.isVisible()
-            self.preview_dock.hide()
-            self.preview_pane.set_document(None)
+            self.preview_wanted = self._dock.isVisible()
+            self._dock.hide()
+            self._pane.set_document(None)
         self.stack.removeWidget(opened.view)
         opened.view.deleteLater()
         self.current = None
@@ -601,32 +676,65 @@ class MainWindow(QMainWindow):
     # Preview ----------------------------------------------------------------------------------
 
     def _make_preview(self, pdf_view: bool) -> None:
-        """The Preview pane (a dock on the trailing side, hidden until asked for), or why there
-        is none."""
-        self.preview_problem: str | None = qtpdf_problem() if pdf_view else translate(
+        """Whether there can be a Preview pane, or why not. The pane itself (a dock on the
+        trailing side, hidden until asked for) and Qt's PDF module are loaded when it is first
+        wanted (`preview_pane`), not before the window's first paint."""
+        self.preview_problem: str | None = qtpdf_installed() if pdf_view else translate(
             N_("it is switched off"), self.lang)
-        self.preview_pane: PreviewPane | None = None
-        self.preview_dock: QDockWidget | None = None
+        self._pane: PreviewPane | None = None
+        self._dock: QDockWidget | None = None
         self.preview_wanted = False  # the pane was open when the last report was closed
-        if self.preview_problem is not None:
-            return
-        self.preview_pane = PreviewPane(self.lang, self)
-        self.preview_pane.open_requested.connect(self.open_url)
-        dock = QDockWidget(translate(N_("Preview"), self.lang), self)
-        dock.setObjectName("previewDock")
-        dock.setWidget(self.preview_pane)
-        dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea
-                             | Qt.DockWidgetArea.RightDockWidgetArea)
-        self.addDockWidget(trailing_dock_area(self.lang), dock)
-        dock.hide()
-        dock.visibilityChanged.connect(self._preview_seen)
-        self.preview_dock = dock
         self._room_for_page = QTimer(self, singleShot=True, interval=0)
         self._room_for_page.timeout.connect(self._make_room_for_page)
 
+    def _offer_preview(self) -> None:
+        """Preview as a pane that can be shown and hidden, or, without Qt's PDF module, as the
+        PDF in the system's viewer with a tip saying why."""
+        if self.preview_problem is None:
+            self.act_preview.setCheckable(True)
+            self.act_preview.setChecked(self._dock is not None and self._dock.isVisible())
+            return
+        self.act_preview.setCheckable(False)
+        why = translate(N_("Opens the PDF in this computer's PDF viewer: the preview inside "
+                           "the window needs Qt's PDF module, which is not available "
+                           "({reason})."), self.lang).format(reason=self.preview_problem)
+        self.act_preview.setToolTip(why)
+        self.act_preview.setStatusTip(why)
+
+    @property
+    def preview_pane(self) -> PreviewPane | None:
+        """The Preview pane, made (and Qt's PDF module loaded) the first time it is asked for;
+        None where the module is not available."""
+        if self._pane is None and self.preview_problem is None:
+            from ccm_desktop.ui.preview import PreviewPane, qtpdf_problem
+
+            self.preview_problem = qtpdf_problem()
+            if self.preview_problem is not None:  # installed, but it does not load
+                self._offer_preview()
+                return None
+            pane = PreviewPane(self.lang, self)
+            pane.open_requested.connect(self.open_url)
+            dock = QDockWidget(translate(N_("Preview"), self.lang), self)
+            dock.setObjectName("previewDock")
+            dock.setWidget(pane)
+            dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea
+                                 | Qt.DockWidgetArea.RightDockWidgetArea)
+            self.addDockWidget(trailing_dock_area(self.lang), dock)
+            dock.hide()
+            dock.visibilityChanged.connect(self._preview_seen)
+            self._pane, self._dock = pane, dock
+            if self.current is not None:
+                pane.set_document(self.current.document)
+        return self._pane
+
+    @property
+    def preview_dock(self) -> QDockWidget | None:
+        """The dock holding the Preview pane (made with it)."""
+        return self._dock if self.preview_pane is not None else None
+
     def _preview_seen(self, visible: bool) -> None:
-        if self.preview_pane is not None:
-            self.preview_pane.set_active(visible)
+        if self._pane is not None:
+            self._pane.set_active(visible)
         self.act_preview.setChecked(visible)
 
     def preview(self) -> None:
@@ -753,9 +861,9 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.start)
         self.stack.removeWidget(old_start)
         old_start.deleteLater()
-        if self.preview_pane is not None and self.preview_dock is not None:
-            self.preview_pane.set_language(lang)
-            self.preview_dock.setWindowTitle(translate(N_("Preview"), lang))
+        if self._pane is not None and self._dock is not None:
+            self._pane.set_language(lang)
+            self._dock.setWindowTitle(translate(N_("Preview"), lang))
         for dock in self.findChildren(QDockWidget):  # to the trailing side of the new direction
             if not dock.isFloating() and self.dockWidgetArea(dock) != trailing_dock_area(lang):
                 self.addDockWidget(trailing_dock_area(lang), dock)
@@ -799,8 +907,8 @@ class MainWindow(QMainWindow):
         if not self.close_report():
             event.ignore()
             return
-        if self.preview_pane is not None:
-            self.preview_pane.cleanup()
+        if self._pane is not None:
+            self._pane.cleanup()
         self.remember_place()
         self.settings.sync()
         event.accept()

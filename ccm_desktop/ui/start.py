@@ -4,6 +4,7 @@ due; big actions to start, continue or import a report; the first start explains
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,14 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from ccm_desktop.domain.report import Report
-from ccm_desktop.domain.store import ReportStore, ReportSummary
 from ccm_desktop.schema.i18n import N_, isolate, language, ntranslate, translate
-from ccm_desktop.schema.states import state_name
-from ccm_desktop.schema.validate import validate
-from ccm_desktop.ui.deadline_text import Due, all_deadlines, kind_words, long_date
-from ccm_desktop.ui.pages import completeness
 from ccm_desktop.ui.style import ERROR, MUTED, SPACING, heading_font
-from ccm_desktop.ui.trash_dialog import TrashDialog
+
+if TYPE_CHECKING:  # imported where used: the screen is painted before the reports are listed
+    from ccm_desktop.domain.store import ReportStore, ReportSummary
+    from ccm_desktop.ui.deadline_text import Due
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = (N_("State"), N_("Report"), N_("Period"), N_("Last saved"), N_("Complete"), N_("Due"))
@@ -66,6 +65,8 @@ def ago(moment: datetime | None, now: datetime | None = None, lang: str = "en") 
         return ntranslate("{n} hour ago", "{n} hours ago", hours, lang).format(n=hours)
     if (now.date() - moment.date()).days == 1:
         return translate("yesterday, {time}", lang).format(time=f"{moment:%H:%M}")
+    from ccm_desktop.ui.deadline_text import long_date
+
     return long_date(moment.date(), lang)
 
 
@@ -76,8 +77,10 @@ class StartScreen(QWidget):
     next_year_requested = Signal(int)
     sample_requested = Signal()
 
-    def __init__(self, repository: ReportStore, lang: str = "en", today: date | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, repository: ReportStore | None, lang: str = "en",
+                 today: date | None = None, parent: QWidget | None = None) -> None:
+        """Without a `repository` (the database is being opened) the screen says so, and offers
+        nothing to do until `set_repository` gives it the reports."""
         super().__init__(parent)
         self.repository = repository
         self.lang = lang
@@ -158,6 +161,8 @@ class StartScreen(QWidget):
                                       "open the sample report to look around first.", lang), self)
         self.empty.setStyleSheet(f"color: {MUTED};")
         self.empty.setWordWrap(True)
+        self.opening = QLabel(translate("Opening the reports\u2026", lang), self)
+        self.opening.setStyleSheet(f"color: {MUTED};")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4 * SPACING, 3 * SPACING, 4 * SPACING, 3 * SPACING)
@@ -166,6 +171,7 @@ class StartScreen(QWidget):
         layout.addWidget(self.intro)
         layout.addLayout(big)
         layout.addWidget(self.empty)
+        layout.addWidget(self.opening)
         layout.addWidget(self.list, 100)
         layout.addLayout(small_row)
         layout.addWidget(self.deadlines)
@@ -185,7 +191,36 @@ class StartScreen(QWidget):
 
     # The list ---------------------------------------------------------------------------------
 
+    def set_repository(self, repository: ReportStore) -> None:
+        """The database is open: list its reports."""
+        self.repository = repository
+        self.refresh()
+
+    def _store(self) -> ReportStore:
+        if self.repository is None:
+            raise RuntimeError("The reports database is not open yet")
+        return self.repository
+
+    def _show_opening(self) -> None:
+        """The screen while the database opens: the title and a line saying so; no buttons, so
+        that nothing can be started before the reports are there."""
+        self.opening.setVisible(True)
+        for widget in (self.intro, self.empty, self.list, self.new_button,
+                       self.next_year_button, self.import_button, self.sample_button,
+                       self.open_button, self.duplicate_button, self.delete_button,
+                       self.trash_button):
+            widget.setVisible(False)
+
     def refresh(self, select: int | None = None) -> None:
+        if self.repository is None:
+            self._show_opening()
+            return
+        from ccm_desktop.schema.validate import validate
+        from ccm_desktop.ui.pages import completeness
+
+        self.opening.setVisible(False)
+        self.new_button.setVisible(True)
+        self.import_button.setVisible(True)
         summaries = sorted(self.repository.list_reports(),
                            key=lambda s: s.saved_at or datetime.min, reverse=True)
         keep = select if select is not None else self.selected_id()
@@ -218,6 +253,9 @@ class StartScreen(QWidget):
         self._selection_changed()
 
     def _add_row(self, summary: ReportSummary, report: Report, percent: int) -> None:
+        from ccm_desktop.schema.states import state_name
+        from ccm_desktop.ui.deadline_text import all_deadlines, kind_words
+
         period_from, period_to = summary.period_from, summary.period_to
         lang = self.lang
         period = (isolate(f"{period_from.isoformat()} \u2013 {period_to.isoformat()}", lang)
@@ -290,7 +328,7 @@ class StartScreen(QWidget):
     def _duplicate(self) -> None:
         report_id = self.selected_id()
         if report_id is not None:
-            self.refresh(select=self.repository.duplicate(report_id))
+            self.refresh(select=self._store().duplicate(report_id))
 
     def _ask_delete(self) -> None:
         report_id = self.selected_id()
@@ -306,16 +344,21 @@ class StartScreen(QWidget):
             self.delete(report_id)
 
     def delete(self, report_id: int) -> None:
-        self.repository.delete(report_id)
+        self._store().delete(report_id)
         self.refresh()
 
     def _show_trash(self) -> None:
-        dialog = TrashDialog(self.repository, self.lang, self)
+        from ccm_desktop.ui.trash_dialog import TrashDialog
+
+        dialog = TrashDialog(self._store(), self.lang, self)
         dialog.exec()
         self.refresh()
 
 
 def deadlines_html(report: Report, today: date, lang: str = "en") -> str:
+    from ccm_desktop.schema.states import state_name
+    from ccm_desktop.ui.deadline_text import all_deadlines
+
     dues: list[Due] = all_deadlines(report, today, lang)
     if not dues:
         return ""

@@ -3,6 +3,7 @@ second copy started on a database that is already open in a window."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile
@@ -32,6 +33,25 @@ def use_our_fonts(app: QApplication) -> None:
         app.setFont(font)
 
 
+def database_file(db: str | None) -> Path | None:
+    """The SQLite file the window will open, as storage's `resolve` finds it, without importing
+    SQLAlchemy for the usual cases (the default file, a file name): the lock is taken, and a
+    second copy told so, before the window's first paint. A URL is left to storage."""
+    if db is None or db == "":
+        db = os.environ.get("CCM_DESKTOP_DB") or None
+    if db is None:
+        from platformdirs import user_data_dir
+
+        folder = Path(user_data_dir("ccm-desktop", appauthor=False))
+        folder.mkdir(parents=True, exist_ok=True)
+        return (folder / "ccm-desktop.sqlite3").absolute()
+    if "://" not in db:
+        return Path(db).expanduser().absolute()
+    from ccm_desktop.storage.database import resolve
+
+    return resolve(db).path
+
+
 class DatabaseLock:
     """One window per database file: a lock file beside the database (`<file>.lock`), held while
     the window is open. The command line (list, import, convert …) does not take it. A lock left
@@ -43,9 +63,7 @@ class DatabaseLock:
         self._lock: QLockFile | None = None
         self._path: Path | None = None
         try:
-            from ccm_desktop.storage.database import resolve
-
-            self._path = resolve(db).path
+            self._path = database_file(db)
         except Exception:  # noqa: BLE001 - opening the database says what is wrong with it
             return
         if self._path is not None:
