@@ -533,21 +533,27 @@ class TableGrid(QTableView):
         Only rows that can be seen are measured: the first rows (which give the grid its
         height) and those in the viewport; the others keep one line until they are scrolled
         into view. Measuring all 10,000 rows of a long table took seconds
-        (benchmarks/run.py, `form_f_page`)."""
+        (benchmarks/run.py, `form_f_page`).
+
+        With `rows` (values of a few rows changed, one typed cell mostly), only those of them
+        already measured are measured again: a row not yet measured is measured when it comes
+        into view. When none of the first rows changed height, the grid wants the height it
+        had, and Qt itself moves the rows below a changed one (`rowResized`): nothing else is
+        laid out again (benchmarks/run.py, `typed_cell`)."""
         count = self.model().rowCount() if self.model() is not None else 0
         self._scroll_when_long()
         if rows is None:
             self._measured.clear()
         else:
-            resized = False
+            first_rows = False
             for row in rows:
-                if 0 <= row < count:
+                if 0 <= row < count and row in self._measured:
                     height = self.rowHeight(row)
                     self.resizeRowToContents(row)
-                    self._measured.add(row)
-                    resized = resized or self.rowHeight(row) != height
-            if not resized and not self._measure_visible():
-                return  # the same heights: nothing to lay out again (one typed cell, mostly)
+                    if self.rowHeight(row) != height:
+                        first_rows = first_rows or row < MAX_VISIBLE_ROWS
+            if not self._measure_visible() and not first_rows:
+                return  # the grid keeps its height: nothing to lay out again
         self._measure_visible()
         self.updateGeometries()
         self.updateGeometry()
@@ -566,7 +572,7 @@ class TableGrid(QTableView):
 
     def _measure_visible(self) -> bool:
         """Fit the heights of the rows in view (and of the first rows) not yet measured; True
-        when there were any."""
+        when one of them changed height."""
         count = self.model().rowCount() if self.model() is not None else 0
         measured = False
         for _pass in range(4):  # new heights change which rows are in view; this settles fast
@@ -578,9 +584,12 @@ class TableGrid(QTableView):
             if not todo:
                 break
             for row in todo:
+                height = self.rowHeight(row)
                 self.resizeRowToContents(row)
                 self._measured.add(row)
-            measured = True
+                measured = measured or self.rowHeight(row) != height
+            if not measured:
+                break  # the same heights: the same rows in view
         return measured
 
     def _section_resized(self, *_: int) -> None:
