@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QFontMetricsF, QImage
-from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
+from PySide6.QtGui import QFont, QFontMetricsF, QImage
+from PySide6.QtWidgets import QApplication, QComboBox, QStyle, QStyleOptionComboBox
 from pytestqt.qtbot import QtBot
 
 from ccm_desktop.storage.repository import open_repository
@@ -134,6 +134,21 @@ def test_a_list_stays_wide_enough_when_its_font_changes(qtbot: QtBot) -> None:
         assert _field(combo).width() - 2 >= _widest(combo), scale
 
 
+def _hidden_rows(editor: TableEditor) -> list[int]:
+    """The rows of the grid not shown whole, from top to bottom, in the columns in view."""
+    grid = editor.grid
+    model = grid.model()
+    viewport = grid.viewport().rect()
+    hidden = []
+    for row in range(model.rowCount()):
+        rects = [grid.visualRect(model.index(row, column))
+                 for column in range(model.columnCount())]
+        shown = [rect for rect in rects if rect.intersects(viewport)]
+        if not shown or any(r.top() < 0 or r.bottom() > viewport.bottom() for r in shown):
+            hidden.append(row)
+    return hidden
+
+
 @pytest.mark.parametrize("lang", ["ar", "en", "ru"])
 def test_the_stockpile_grid_shows_every_row_and_its_totals_whole(
         qtbot: QtBot, window: MainWindow, lang: str) -> None:
@@ -144,22 +159,22 @@ def test_the_stockpile_grid_shows_every_row_and_its_totals_whole(
     editor = page.tables["stockpile"]
     assert isinstance(editor, TableEditor)
     grid = editor.grid
-    model = grid.model()
-
-    def settled() -> bool:
-        return editor.stack.height() == grid.sizeHint().height()
-
-    qtbot.waitUntil(settled, timeout=5000)
-    rows = model.rowCount()
-    assert rows == 3  # the sample's two munitions and the totals row
-    viewport = grid.viewport().rect()
-    for row in range(rows):
-        for column in range(model.columnCount()):
-            rect = grid.visualRect(model.index(row, column))
-            if rect.intersects(viewport):  # columns scrolled out of sight sideways
-                assert rect.top() >= 0 and rect.bottom() <= viewport.bottom(), (lang, row)
-    totals = grid.visualRect(model.index(rows - 1, 0))
-    assert viewport.contains(totals)
-    # The page shows the grid whole: nothing of the stack is cut by the page's own layout.
-    assert editor.stack.height() >= grid.sizeHint().height()
+    assert grid.model().rowCount() == 3  # the sample's two munitions and the totals row
+    qtbot.waitUntil(lambda: editor.stack.height() == grid.sizeHint().height(), timeout=5000)
+    assert _hidden_rows(editor) == []
     assert grid.height() == editor.stack.height()
+    rows_before = grid.rowHeight(0)
+
+    # A larger font (the system's text size changed while the report is open): the rows
+    # and titles grow, and the grid with them; the totals were hidden under the last row.
+    before = QApplication.font()
+    font = QFont(before)
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    QApplication.setFont(font)
+    try:
+        qtbot.waitUntil(lambda: grid.rowHeight(0) > rows_before, timeout=5000)
+        qtbot.wait(50)
+        assert _hidden_rows(editor) == [], lang
+        assert editor.stack.height() == grid.sizeHint().height()
+    finally:
+        QApplication.setFont(before)
