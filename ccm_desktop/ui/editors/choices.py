@@ -3,25 +3,68 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QFontMetricsF, QWheelEvent
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QWidget
 
 from ccm_desktop.schema.i18n import N_
 from ccm_desktop.schema.kinds import Choice, Kind
 from ccm_desktop.ui.editors.base import ValueEditor
 
 NOT_GIVEN = "\u2014"
+LABEL_INSET = 1  # the style draws a list's text this far in from each side of its field
 
 
 class NoWheelCombo(QComboBox):
-    """A closed list does not change when the page scrolls over it."""
+    """A closed list does not change when the page scrolls over it.
+
+    Made as wide as its contents (`AdjustToContents`, on a page), it is wide enough to draw
+    every item whole. Qt's own width falls short: it measures each text's ink
+    (`boundingRect`), which starts a pixel in and is a pixel narrower than the room the text
+    takes when drawn (its advance), while the style draws the text a pixel in from each side of
+    its field; the last letter was cut ("التقرير السنوي", whose last letter is on the left in
+    Arabic)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self._whole(super().sizeHint())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self._whole(super().minimumSizeHint())
+
+    def _whole(self, hint: QSize) -> QSize:
+        if self.sizeAdjustPolicy() != QComboBox.SizeAdjustPolicy.AdjustToContents:
+            return hint
+        return QSize(max(hint.width(), self.width_for_items()), hint.height())
+
+    def width_for_items(self) -> int:
+        """The width at which the style's text field holds the widest item whole, in the
+        combo's font (with whatever fonts stand in for its missing letters) and direction."""
+        metrics = QFontMetricsF(self.font())
+        texts = [self.itemText(i) for i in range(self.count())]
+        widest = max((max(metrics.horizontalAdvance(t), metrics.boundingRect(t).right())
+                      for t in texts), default=0.0)
+        text = math.ceil(widest) + 2 * LABEL_INSET
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        style = self.style()
+        height = max(super().sizeHint().height(), 1)
+        width = style.sizeFromContents(QStyle.ContentsType.CT_ComboBox, option,
+                                       QSize(text, height), self).width()
+        for _ in range(3):  # the style's field for that width: wider until the text fits
+            option.rect = QRect(0, 0, width, height)
+            field = style.subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                         QStyle.SubControl.SC_ComboBoxEditField, self)
+            if field.width() >= text:
+                break
+            width += text - field.width()
+        return width
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
         if self.hasFocus():

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
@@ -606,6 +606,15 @@ class TableGrid(QTableView):
             self._row_widths = None
             self._figures = None
             self._overheads = None
+            # Taller text (a larger font, another style): the columns, the titles' lines and
+            # the rows are measured again, and the grid asks for its new height, once the
+            # headers and cells have the new font too. Until then the grid kept its old
+            # height, and its last rows (the totals) were hidden.
+            QTimer.singleShot(0, self, self._refit)
+
+    def _refit(self) -> None:
+        self.fit_columns()
+        self.remeasure()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
