@@ -6,6 +6,7 @@ included (`number_widths`); text columns wrap, and a text cut short shows whole 
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import unicodedata
@@ -73,6 +74,27 @@ def share_widths(wanted: list[tuple[int, int]], available: int) -> list[int]:
         pinned |= below
     widths[-1] += available - sum(widths)
     return widths
+
+
+def _longest_figures(values: Iterable[Any], count: int = 8) -> list[str]:
+    """The `count` longest words with a digit in the texts of `values` (the longer first, ties
+    in reverse alphabetical order, so the choice never depends on the order of the rows). The
+    texts are read from the longest, and only until no text left can hold a word that would be
+    chosen: a column of 10,000 area names is not searched through each time it is shown."""
+    kept: list[tuple[int, str]] = []  # a heap of the chosen words' (length, word), least first
+    for text in sorted({v for v in values if isinstance(v, str)}, key=lambda v: (len(v), v),
+                       reverse=True):
+        if len(kept) >= count and (len(text), text) < kept[0]:
+            break  # its words, and those of every text after it, rank below all the chosen
+        for word in _FIGURE.findall(text):
+            key = (len(word), word)
+            if key in kept:
+                continue
+            if len(kept) < count:
+                heapq.heappush(kept, key)
+            elif key > kept[0]:
+                heapq.heapreplace(kept, key)
+    return [word for _, word in sorted(kept, reverse=True)]
 
 
 def _shape(value: Any) -> tuple[bool, int, int]:
@@ -438,11 +460,9 @@ class TableGrid(QTableView):
         """The room a text column needs so that no figure in it is cut ("1991–1995" cannot
         wrap, and a cell cuts what does not fit): the widest part that cannot be wrapped of its
         longest words with a digit, up to FIGURE_CHARS characters."""
-        texts = [v for v in values if isinstance(v, str)]
-        words = set(_FIGURE.findall("\n".join(texts)))
-        if not words:
+        longest = _longest_figures(values)
+        if not longest:
             return 0
-        longest = sorted(words, key=len, reverse=True)[:8]
         metrics = QFontMetricsF(self.font())
         cap = FIGURE_CHARS * metrics.averageCharWidth()
         widest = 0.0
