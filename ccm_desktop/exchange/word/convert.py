@@ -15,8 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ccm_desktop.exchange.errors import UnreadableFile
-from ccm_desktop.exchange.word.guards import file_head, is_encrypted_ole
-from ccm_desktop.exchange.xlsx.guards import OLE_MAGIC
+from ccm_desktop.exchange.xlsx.guards import OLE_MAGIC, file_head, is_encrypted_ole
 from ccm_desktop.schema.i18n import N_, message
 
 TIMEOUT_SECONDS = 120

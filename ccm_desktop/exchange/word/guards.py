@@ -18,14 +18,14 @@ from pathlib import Path
 
 from ccm_desktop.exchange.errors import UnreadableFile
 from ccm_desktop.exchange.xlsx.guards import (
-    ENCRYPTED_STREAM,
-    MAX_FILE_BYTES,
     MAX_PARTS,
     MAX_RATIO,
     MAX_TOTAL_BYTES,
     OLE_MAGIC,
     RATIO_FLOOR,
     _mb,
+    file_head,
+    is_encrypted_ole,
     scanned_chunks,
 )
 from ccm_desktop.schema.i18n import N_, message
@@ -42,29 +42,6 @@ _TABLE = re.compile(rb"<w:tbl[\s>]")
 _PAGE_BREAK = re.compile(rb"<w:br\s[^>]*w:type=\"page\"|<w:pageBreakBefore[\s/>]|<w:sectPr[\s>]")
 _PAGES_CLAIM = re.compile(rb"<Pages>(\d+)</Pages>")
 _TAIL = 40
-
-
-def file_head(path: Path) -> tuple[int, bytes]:
-    name = path.name
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
-            head = handle.read(8)
-    except OSError as exc:
-        raise UnreadableFile(name, message(N_("cannot be opened ({reason})"),
-                                           reason=exc.strerror or str(exc))) from None
-    if size == 0:
-        raise UnreadableFile(name, N_("the file is empty"))
-    if size > MAX_FILE_BYTES:
-        raise UnreadableFile(name, message(N_("the file is too large ({size}) to be a report"),
-                                           size=_mb(size)))
-    return size, head
-
-
-def is_encrypted_ole(path: Path, size: int) -> bool:
-    with path.open("rb") as handle:
-        data = handle.read(min(size, 32 * 1024 * 1024))
-    return ENCRYPTED_STREAM in data
 
 
 def inspect_docx(path: Path) -> None:

@@ -14,7 +14,8 @@ from typing import Any
 
 from ccm_desktop.exchange.errors import UnreadableFile
 from ccm_desktop.exchange.word.blocks import Block, Paragraph, TableBlock, page_place
-from ccm_desktop.exchange.word.guards import MAX_PAGES, file_head
+from ccm_desktop.exchange.word.guards import MAX_PAGES
+from ccm_desktop.exchange.xlsx.guards import file_head
 from ccm_desktop.schema.i18n import N_, message
 
 MAX_CHARS_PER_PAGE = 20_000

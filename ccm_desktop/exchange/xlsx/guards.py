@@ -57,9 +57,10 @@ def _mb(size: int) -> str:
     return f"{size / (1024 * 1024):,.0f} MB" if size >= 1024 * 1024 else f"{size / 1024:,.0f} KB"
 
 
-def inspect_package(path: Path) -> dict[str, str]:
-    """Check the package; return {part name of each worksheet: sheet name}. Raises
-    UnreadableFile with one sentence for anything that should not be opened."""
+def file_head(path: Path, too_large: str = N_("the file is too large ({size}) to be a report")
+              ) -> tuple[int, bytes]:
+    """The file's size and first eight bytes, after the checks every kind of file gets (it can
+    be opened, it is not empty, it is not too large: `too_large` says so, with {size})."""
     name = path.name
     try:
         size = path.stat().st_size
@@ -71,8 +72,23 @@ def inspect_package(path: Path) -> dict[str, str]:
     if size == 0:
         raise UnreadableFile(name, N_("the file is empty"))
     if size > MAX_FILE_BYTES:
-        raise UnreadableFile(name, message(N_("the file is too large ({size}) to be a report "
-                                              "workbook"), size=_mb(size)))
+        raise UnreadableFile(name, message(too_large, size=_mb(size)))
+    return size, head
+
+
+def is_encrypted_ole(path: Path, size: int) -> bool:
+    """Whether an Office 97-2003 (OLE) file holds an encrypted package, as a password-protected
+    .xlsx or .docx is stored."""
+    with path.open("rb") as handle:
+        data = handle.read(min(size, 32 * 1024 * 1024))
+    return ENCRYPTED_STREAM in data
+
+
+def inspect_package(path: Path) -> dict[str, str]:
+    """Check the package; return {part name of each worksheet: sheet name}. Raises
+    UnreadableFile with one sentence for anything that should not be opened."""
+    name = path.name
+    size, head = file_head(path, N_("the file is too large ({size}) to be a report workbook"))
     if head.startswith(OLE_MAGIC):
         raise UnreadableFile(name, _ole_problem(path, size))
     if not head.startswith(b"PK"):
@@ -89,9 +105,7 @@ def inspect_package(path: Path) -> dict[str, str]:
 
 
 def _ole_problem(path: Path, size: int) -> Message:
-    with path.open("rb") as handle:
-        data = handle.read(min(size, 32 * 1024 * 1024))
-    if ENCRYPTED_STREAM in data:
+    if is_encrypted_ole(path, size):
         return message(N_("the workbook is protected with a password (it is encrypted); open it "
                           "in Excel, remove the password and save it again"))
     return message(N_("this is an old-style Excel 97-2003 file (.xls) or another Office "
