@@ -4,7 +4,6 @@ grid could hide its totals row. No figure or word may be cut, in any language.""
 from __future__ import annotations
 
 import math
-import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -15,33 +14,26 @@ from PySide6.QtGui import QFont, QFontMetricsF, QImage
 from PySide6.QtWidgets import QApplication, QComboBox, QStyle, QStyleOptionComboBox
 from pytestqt.qtbot import QtBot
 
-from ccm_desktop.storage.repository import open_repository
+from ccm_desktop.storage.repository import Repository
 from ccm_desktop.ui.editors.choices import ChoiceEditor, NoWheelCombo
 from ccm_desktop.ui.main_window import MainWindow
-from ccm_desktop.ui.settings import Settings
 from ccm_desktop.ui.table.editor import TableEditor
 from tests.conftest import RESOURCE_SAMPLES
+from tests.ui.helpers import main_window, sample_folder
 
 TODAY = date(2025, 3, 3)
 DARK = 110  # lightness under which a pixel is ink of the text
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    samples = tmp_path / "samples"
-    samples.mkdir()
-    shutil.copy(RESOURCE_SAMPLES / "hrv-2016-annual.ccm.json", samples)
-    with open_repository(str(tmp_path / "reports.sqlite3")) as repository:
-        shown = MainWindow(repository, Settings.at(tmp_path / "settings.ini"), today=TODAY,
-                           sample_dir=samples)
-        qtbot.addWidget(shown)
-        shown.resize(QSize(1366, 768))
-        shown.show()
-        qtbot.waitExposed(shown)
-        try:
-            yield shown
-        finally:
-            shown.set_language("en")
+def window(qtbot: QtBot, repository: Repository, tmp_path: Path) -> Iterator[MainWindow]:
+    """The window at 1366×768 with the Croatia 2016 sample to open, back in English after."""
+    shown = main_window(qtbot, repository, tmp_path, TODAY, sample_dir=sample_folder(
+        tmp_path, RESOURCE_SAMPLES / "hrv-2016-annual.ccm.json"))
+    try:
+        yield shown
+    finally:
+        shown.set_language("en")
 
 
 def _field(combo: QComboBox) -> QRect:

@@ -5,7 +5,6 @@ figure in a text cell ("1991–1995") is never cut (Arabic, English Form F)."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -16,32 +15,25 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
-from ccm_desktop.storage.repository import open_repository
+from ccm_desktop.storage.repository import Repository
 from ccm_desktop.ui.hyphens import SOFT_HYPHEN, hyphenated, narrowest
 from ccm_desktop.ui.main_window import MainWindow, saved_texts
-from ccm_desktop.ui.settings import Settings
 from ccm_desktop.ui.table.editor import TableEditor
 from tests.conftest import RESOURCE_SAMPLES
+from tests.ui.helpers import main_window, sample_folder
 
 TODAY = date(2025, 3, 3)
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    samples = tmp_path / "samples"
-    samples.mkdir()
-    shutil.copy(RESOURCE_SAMPLES / "hrv-2016-annual.ccm.json", samples)
-    with open_repository(str(tmp_path / "reports.sqlite3")) as repository:
-        shown = MainWindow(repository, Settings.at(tmp_path / "settings.ini"), today=TODAY,
-                           sample_dir=samples)
-        qtbot.addWidget(shown)
-        shown.resize(QSize(1366, 768))
-        shown.show()
-        qtbot.waitExposed(shown)
-        try:
-            yield shown
-        finally:
-            shown.set_language("en")
+def window(qtbot: QtBot, repository: Repository, tmp_path: Path) -> Iterator[MainWindow]:
+    """The window at 1366×768 with the Croatia 2016 sample to open, back in English after."""
+    shown = main_window(qtbot, repository, tmp_path, TODAY, sample_dir=sample_folder(
+        tmp_path, RESOURCE_SAMPLES / "hrv-2016-annual.ccm.json"))
+    try:
+        yield shown
+    finally:
+        shown.set_language("en")
 
 
 def _table(window: MainWindow, letter: str, table_id: str) -> TableEditor:
