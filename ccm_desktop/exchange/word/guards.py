@@ -19,14 +19,11 @@ from pathlib import Path
 from ccm_desktop.exchange.errors import UnreadableFile
 from ccm_desktop.exchange.xlsx.guards import (
     MAX_PARTS,
-    MAX_RATIO,
-    MAX_TOTAL_BYTES,
     OLE_MAGIC,
-    RATIO_FLOOR,
-    _mb,
     file_head,
     is_encrypted_ole,
     scanned_chunks,
+    unpacking_checked,
 )
 from ccm_desktop.schema.i18n import N_, message
 
@@ -83,22 +80,15 @@ def _inspect_zip(package: zipfile.ZipFile, name: str) -> None:
                                           "it .xlsx"))
         raise UnreadableFile(name, N_("this is a ZIP file but not a Word document (it has no "
                                       "word/document.xml)"))
-    total = 0
-    for info in infos:
-        if info.flag_bits & 0x1:
-            raise UnreadableFile(name, N_("the document is protected with a password (its "
-                                          "parts are encrypted); remove the password in Word and "
-                                          "save it again"))
-        total += info.file_size
-        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise UnreadableFile(name, message(N_(
-                "part {part} would unpack from {packed} to {unpacked}, a ratio only a ZIP bomb "
-                "has; the document was not opened"), part=info.filename,
-                packed=_mb(info.compress_size), unpacked=_mb(info.file_size)))
-        if total > MAX_TOTAL_BYTES:
-            raise UnreadableFile(name, message(N_(
-                "the document would unpack to more than {size}; it is too large or a ZIP bomb, "
-                "and was not opened"), size=_mb(MAX_TOTAL_BYTES)))
+    for _info in unpacking_checked(
+            infos, name,
+            encrypted=N_("the document is protected with a password (its parts are encrypted); "
+                         "remove the password in Word and save it again"),
+            bomb_part=N_("part {part} would unpack from {packed} to {unpacked}, a ratio only a "
+                         "ZIP bomb has; the document was not opened"),
+            bomb_total=N_("the document would unpack to more than {size}; it is too large or a "
+                          "ZIP bomb, and was not opened")):
+        continue  # a Word document's parts need no check beyond these
     if package.getinfo("word/document.xml").file_size > MAX_DOCUMENT_XML:
         raise UnreadableFile(name, N_("the text of the document is far larger than a report's; "
                                       "it was not opened"))

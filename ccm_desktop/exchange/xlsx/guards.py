@@ -132,21 +132,14 @@ def _inspect_zip(package: zipfile.ZipFile, name: str) -> dict[str, str]:
             raise UnreadableFile(name, N_("this is a Word document, not an Excel workbook"))
         raise UnreadableFile(name, N_("this is a ZIP file but not an Excel workbook (it has no "
                                    "xl/workbook.xml)"))
-    total = 0
-    for info in infos:
-        if info.flag_bits & 0x1:
-            raise UnreadableFile(name, N_("the workbook is protected with a password (its parts are "
-                                       "encrypted); remove the password in Excel and save again"))
-        total += info.file_size
-        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise UnreadableFile(name, message(N_(
-                "part {part} would unpack from {packed} to {unpacked}, a ratio only a ZIP bomb "
-                "has; the workbook was not opened"), part=info.filename,
-                packed=_mb(info.compress_size), unpacked=_mb(info.file_size)))
-        if total > MAX_TOTAL_BYTES:
-            raise UnreadableFile(name, message(N_(
-                "the workbook would unpack to more than {size}; it is too large or a ZIP bomb, "
-                "and was not opened"), size=_mb(MAX_TOTAL_BYTES)))
+    for info in unpacking_checked(
+            infos, name,
+            encrypted=N_("the workbook is protected with a password (its parts are encrypted); "
+                         "remove the password in Excel and save again"),
+            bomb_part=N_("part {part} would unpack from {packed} to {unpacked}, a ratio only a "
+                         "ZIP bomb has; the workbook was not opened"),
+            bomb_total=N_("the workbook would unpack to more than {size}; it is too large or a "
+                          "ZIP bomb, and was not opened")):
         if info.filename.startswith("xl/externalLinks/"):
             raise UnreadableFile(name, N_("the workbook links to other workbooks (external links), "
                                        "which are not read; break the links in Excel (Data, Edit "
@@ -157,6 +150,25 @@ def _inspect_zip(package: zipfile.ZipFile, name: str) -> dict[str, str]:
         if lower.endswith((".xml", ".rels", ".vml")) or lower == "[content_types].xml":
             _scan_part(package, info, name, sheets)
     return sheets
+
+
+def unpacking_checked(infos: list[zipfile.ZipInfo], name: str, *, encrypted: str,
+                      bomb_part: str, bomb_total: str) -> Iterator[zipfile.ZipInfo]:
+    """Each part of a package, once it is known not to be encrypted, not to unpack at a ZIP
+    bomb's ratio and not to bring the whole past MAX_TOTAL_BYTES; the sentences (templates,
+    whole for each kind of file) say which check refused it."""
+    total = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise UnreadableFile(name, encrypted)
+        total += info.file_size
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise UnreadableFile(name, message(bomb_part, part=info.filename,
+                                               packed=_mb(info.compress_size),
+                                               unpacked=_mb(info.file_size)))
+        if total > MAX_TOTAL_BYTES:
+            raise UnreadableFile(name, message(bomb_total, size=_mb(MAX_TOTAL_BYTES)))
+        yield info
 
 
 def _sheet_parts(package: zipfile.ZipFile, name: str) -> dict[str, str]:
