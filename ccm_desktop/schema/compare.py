@@ -23,7 +23,7 @@ from ccm_desktop.schema.forms.common import fold_type
 from ccm_desktop.schema.i18n import N_, Language, Message, Words, isolate, message
 from ccm_desktop.schema.kinds import AREA_UNIT_SYMBOLS
 from ccm_desktop.schema.model import Part, Table, path_of
-from ccm_desktop.schema.registry import PARTS, part, part_name
+from ccm_desktop.schema.registry import PARTS, STATUS_WORDS, part, part_name
 from ccm_desktop.schema.validate import place as validate_place
 
 # (part, table) -> the columns that name a row across years. Rows whose key is empty, or not
@@ -386,10 +386,6 @@ def place(change: Change) -> Words:
     return validate_place(p, t, row, column)
 
 
-_STATUS_WORDS = {"changed": N_("changed"), "unchanged": N_("unchanged"),
-                 "not_applicable": N_("not applicable")}
-
-
 def describe(change: Change, language: Language, with_part: bool = True) -> str:
     """One sentence for the Compare view; without the part's name where the view groups the
     changes by part."""
@@ -430,8 +426,8 @@ def shown_value(change: Change, value: Any, language: Language) -> Any:
     if value is None or value == [] or value == "":
         return "\u2013"
     attribute = change.path.rsplit(".", 1)[-1]
-    if change.table_id is None and attribute == "status" and value in _STATUS_WORDS:
-        return message(_STATUS_WORDS[value])
+    if change.table_id is None and attribute == "status" and value in STATUS_WORDS:
+        return message(STATUS_WORDS[value])
     if change.table_id is None and attribute == "last_reported_year":
         return str(value)
     p = part(change.part_id)

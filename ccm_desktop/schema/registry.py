@@ -43,6 +43,11 @@ def _per_period() -> PerPeriod:
 PER_PERIOD: PerPeriod = _per_period()
 
 
+# A form's status (FormStatus values) as a word inside a sentence: "Form C: unchanged".
+STATUS_WORDS = {"changed": N_("changed"), "unchanged": N_("unchanged"),
+                "not_applicable": N_("not applicable")}
+
+
 def part_name(part_id: str) -> Message:
     """The name of a part, to write out in the reader's language: "Cover page", "Form F"."""
     if part_id == "cover":

@@ -41,7 +41,7 @@ from ccm_desktop.exchange.xlsx.mapping import ColumnMap, Target, header_key
 from ccm_desktop.schema.i18n import N_, language, ntranslate, translate
 from ccm_desktop.schema.kinds import AreaM2, Attachments
 from ccm_desktop.schema.model import Part
-from ccm_desktop.schema.registry import PARTS, part_heading
+from ccm_desktop.schema.registry import PARTS, STATUS_WORDS, part_heading
 
 DRAFT, NEXT_YEAR = "draft", "next_year"
 _BAD = QColor("#fde2e1")
@@ -337,7 +337,4 @@ class WordImportDialog(QDialog):
         return self.recognition.report()
 
 
-_STATUS_TEXT = {
-    "changed": N_("changed"), "unchanged": N_("unchanged"), "not_applicable": N_("not applicable"),
-    "": N_("no status found"),
-}
+_STATUS_TEXT = {**STATUS_WORDS, "": N_("no status found")}

@@ -35,7 +35,7 @@ def read_with_findings(path: str | Path, complain: Say, lang: str = "en"
 
 def describe(recognition: Recognition, lang: str = "en") -> list[str]:
     """What was recognised, form by form, in `lang`: the lines of `import --dry-run`."""
-    from ccm_desktop.schema.registry import PARTS, part, part_name
+    from ccm_desktop.schema.registry import PARTS, STATUS_WORDS, part, part_name
 
     report = recognition.report()
     cover = report.cover.fields
@@ -57,7 +57,7 @@ def describe(recognition: Recognition, lang: str = "en") -> list[str]:
         bits = []
         if p.is_form:
             form = report.form(p.id)
-            status = translate(_STATUS.get(form.status.value if form.status else "",
+            status = translate(STATUS_WORDS.get(form.status.value if form.status else "",
                                            N_("no status")), lang)
             if form.last_reported_year:
                 status = translate(N_("{status} (last reported {year})"), lang).format(
@@ -94,6 +94,3 @@ def _joined(bits: list[str], lang: str) -> str:
         line = between.format(first=line, second=bit)
     return line
 
-
-_STATUS = {"changed": N_("changed"), "unchanged": N_("unchanged"),
-           "not_applicable": N_("not applicable")}
